@@ -1,0 +1,24 @@
+# One INTERFACE target carries the language level, warnings and Qt safety defines.
+# Every target of the project links it, so a rule changes in one place.
+add_library(obnam_defaults INTERFACE)
+target_compile_features(obnam_defaults INTERFACE cxx_std_20)
+target_compile_options(obnam_defaults INTERFACE
+    -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align
+    -Woverloaded-virtual -Wformat=2 -Wimplicit-fallthrough)
+target_compile_definitions(obnam_defaults INTERFACE
+    QT_NO_CAST_FROM_ASCII
+    QT_NO_CAST_TO_ASCII
+    QT_NO_CAST_FROM_BYTEARRAY
+    QT_NO_URL_CAST_FROM_STRING
+    QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
+    QT_NO_CONTEXTLESS_CONNECT
+    QT_USE_QSTRINGBUILDER
+    QT_NO_FOREACH
+    QT_STRICT_ITERATORS
+    QT_NO_KEYWORDS)
+
+if(OBNAM_SANITIZE)
+    target_compile_options(obnam_defaults INTERFACE
+        -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
+    target_link_options(obnam_defaults INTERFACE -fsanitize=address,undefined)
+endif()

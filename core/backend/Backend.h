@@ -1,0 +1,48 @@
+#pragma once
+
+#include "support/Result.h"
+
+#include <QByteArray>
+#include <QFuture>
+#include <QString>
+#include <QStringList>
+
+namespace obnam {
+
+enum class PutMode {
+    CreateOnly, // fail with AlreadyExists if the name is taken (content-addressed objects)
+    Overwrite,  // replace atomically (locks, key slots)
+};
+
+// The storage seam: a flat namespace of named objects, nothing more. Names are
+// slash-separated ("packs/ab/ab12..."), validated by ObjectName before any backend sees them.
+//
+// Every call is asynchronous and returns a future that the caller may wait on from a worker
+// thread or continue with .then(context, ...) on the GUI thread. Implementations never run
+// nested event loops.
+class Backend
+{
+public:
+    virtual ~Backend() = default;
+
+    // A human-readable location for messages ("/media/usb/backup", "https://host:8888").
+    virtual QString location() const = 0;
+
+    virtual QFuture<Status> put(const QString &name, const QByteArray &data, PutMode mode) = 0;
+    virtual QFuture<Result<QByteArray>> get(const QString &name) = 0;
+    // Returns exactly `length` bytes from `offset`; a short object is ErrorCode::Corrupt.
+    virtual QFuture<Result<QByteArray>> getRange(const QString &name, qint64 offset,
+                                                 qint64 length) = 0;
+    // Size of the object, or ErrorCode::NotFound.
+    virtual QFuture<Result<qint64>> stat(const QString &name) = 0;
+    // Names (full, sorted) of all objects below the prefix, which ends with '/' or is empty.
+    virtual QFuture<Result<QStringList>> list(const QString &prefix) = 0;
+    // Removing a missing object is ErrorCode::NotFound.
+    virtual QFuture<Status> remove(const QString &name) = 0;
+
+protected:
+    Backend() = default;
+    Q_DISABLE_COPY_MOVE(Backend)
+};
+
+} // namespace obnam

@@ -1,0 +1,265 @@
+#include "LocalBackend.h"
+
+#include "ObjectName.h"
+#include "crypto/Crypto.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace obnam {
+
+namespace {
+
+const QString kTempPrefix = QStringLiteral(".tmp-");
+
+Error errnoError(int err, const QString &what, const QString &path)
+{
+    ErrorCode code = ErrorCode::Io;
+    switch (err) {
+    case ENOENT:
+        code = ErrorCode::NotFound;
+        break;
+    case EEXIST:
+        code = ErrorCode::AlreadyExists;
+        break;
+    case ENOSPC:
+    case EDQUOT:
+    case EACCES:
+    case EPERM:
+    case EROFS:
+        code = ErrorCode::Permanent;
+        break;
+    case EINTR:
+    case EAGAIN:
+        code = ErrorCode::Transient;
+        break;
+    default:
+        break;
+    }
+    return makeError(code, what + QStringLiteral(": ") + QString::fromLocal8Bit(std::strerror(err)),
+                     path);
+}
+
+// Small RAII guard so every early return closes its descriptor.
+class Fd
+{
+public:
+    explicit Fd(int fd) : m_fd(fd) {}
+    ~Fd()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    Fd(const Fd &) = delete;
+    Fd &operator=(const Fd &) = delete;
+    int get() const { return m_fd; }
+    int release()
+    {
+        const int fd = m_fd;
+        m_fd = -1;
+        return fd;
+    }
+
+private:
+    int m_fd;
+};
+
+Status fsyncDir(const QByteArray &dir)
+{
+    Fd fd(::open(dir.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (fd.get() < 0)
+        return errnoError(errno, QStringLiteral("cannot open directory"), QString::fromLocal8Bit(dir));
+    if (::fsync(fd.get()) != 0)
+        return errnoError(errno, QStringLiteral("cannot sync directory"), QString::fromLocal8Bit(dir));
+    return {};
+}
+
+Status writeAll(int fd, const QByteArray &data, const QString &path)
+{
+    const char *p = data.constData();
+    qsizetype left = data.size();
+    while (left > 0) {
+        const ssize_t n = ::write(fd, p, size_t(left));
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return errnoError(errno, QStringLiteral("cannot write"), path);
+        }
+        p += n;
+        left -= n;
+    }
+    return {};
+}
+
+Result<QByteArray> readRange(const QString &path, qint64 offset, qint64 length, bool whole)
+{
+    const QByteArray native = QFile::encodeName(path);
+    Fd fd(::open(native.constData(), O_RDONLY | O_CLOEXEC));
+    if (fd.get() < 0)
+        return errnoError(errno, QStringLiteral("cannot open object"), path);
+    if (whole) {
+        struct stat st{};
+        if (::fstat(fd.get(), &st) != 0)
+            return errnoError(errno, QStringLiteral("cannot stat object"), path);
+        offset = 0;
+        length = st.st_size;
+    }
+    QByteArray out(qsizetype(length), Qt::Uninitialized);
+    qint64 done = 0;
+    while (done < length) {
+        const ssize_t n = ::pread(fd.get(), out.data() + done, size_t(length - done), offset + done);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return errnoError(errno, QStringLiteral("cannot read object"), path);
+        }
+        if (n == 0)
+            return makeError(ErrorCode::Corrupt,
+                             QStringLiteral("object is shorter than expected (wanted %1 bytes at offset %2)")
+                                 .arg(length)
+                                 .arg(offset),
+                             path);
+        done += n;
+    }
+    return out;
+}
+
+} // namespace
+
+LocalBackend::LocalBackend(QString root, int ioThreads)
+    : m_root(QDir::cleanPath(std::move(root)))
+{
+    m_pool.setMaxThreadCount(ioThreads);
+}
+
+LocalBackend::~LocalBackend()
+{
+    m_pool.waitForDone();
+}
+
+QFuture<Status> LocalBackend::put(const QString &name, const QByteArray &data, PutMode mode)
+{
+    return QtConcurrent::run(&m_pool, [root = m_root, name, data, mode]() -> Status {
+        if (auto valid = objectname::validate(name); !valid)
+            return valid;
+        const QString finalPath = root + QLatin1Char('/') + name;
+        const QString dir = finalPath.section(QLatin1Char('/'), 0, -2);
+        if (!QDir().mkpath(dir))
+            return makeError(ErrorCode::Permanent, QStringLiteral("cannot create directory"), dir);
+        const QString tempPath = dir + QLatin1Char('/') + kTempPrefix +
+                                 QString::fromLatin1(crypto::randomBytes(8).toHex());
+        const QByteArray tempNative = QFile::encodeName(tempPath);
+        const QByteArray finalNative = QFile::encodeName(finalPath);
+        Fd fd(::open(tempNative.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
+        if (fd.get() < 0)
+            return errnoError(errno, QStringLiteral("cannot create temporary file"), tempPath);
+        Status status = writeAll(fd.get(), data, tempPath);
+        if (status && ::fsync(fd.get()) != 0)
+            status = errnoError(errno, QStringLiteral("cannot sync"), tempPath);
+        if (status && ::close(fd.release()) != 0)
+            status = errnoError(errno, QStringLiteral("cannot close"), tempPath);
+        if (status) {
+            // link() refuses an existing name atomically; rename() replaces atomically.
+            const int rc = mode == PutMode::CreateOnly
+                               ? ::link(tempNative.constData(), finalNative.constData())
+                               : ::rename(tempNative.constData(), finalNative.constData());
+            if (rc != 0)
+                status = errnoError(errno, mode == PutMode::CreateOnly
+                                               ? QStringLiteral("cannot create object")
+                                               : QStringLiteral("cannot replace object"),
+                                    name);
+        }
+        ::unlink(tempNative.constData()); // after link(), or on failure; no-op after rename()
+        if (!status)
+            return status;
+        return fsyncDir(QFile::encodeName(dir));
+    });
+}
+
+QFuture<Result<QByteArray>> LocalBackend::get(const QString &name)
+{
+    return QtConcurrent::run(&m_pool, [root = m_root, name]() -> Result<QByteArray> {
+        if (auto valid = objectname::validate(name); !valid)
+            return valid.error();
+        auto r = readRange(root + QLatin1Char('/') + name, 0, 0, true);
+        if (!r)
+            return Error{r.error().code, r.error().message, name};
+        return r;
+    });
+}
+
+QFuture<Result<QByteArray>> LocalBackend::getRange(const QString &name, qint64 offset, qint64 length)
+{
+    return QtConcurrent::run(&m_pool, [root = m_root, name, offset, length]() -> Result<QByteArray> {
+        if (auto valid = objectname::validate(name); !valid)
+            return valid.error();
+        if (offset < 0 || length < 0 || length > (qint64(1) << 31))
+            return makeError(ErrorCode::InvalidArgument, QStringLiteral("invalid range"), name);
+        auto r = readRange(root + QLatin1Char('/') + name, offset, length, false);
+        if (!r)
+            return Error{r.error().code, r.error().message, name};
+        return r;
+    });
+}
+
+QFuture<Result<qint64>> LocalBackend::stat(const QString &name)
+{
+    return QtConcurrent::run(&m_pool, [root = m_root, name]() -> Result<qint64> {
+        if (auto valid = objectname::validate(name); !valid)
+            return valid.error();
+        struct stat st{};
+        const QByteArray native = QFile::encodeName(root + QLatin1Char('/') + name);
+        if (::stat(native.constData(), &st) != 0)
+            return errnoError(errno, QStringLiteral("cannot stat object"), name);
+        if (!S_ISREG(st.st_mode))
+            return makeError(ErrorCode::Corrupt, QStringLiteral("object is not a regular file"), name);
+        return qint64(st.st_size);
+    });
+}
+
+QFuture<Result<QStringList>> LocalBackend::list(const QString &prefix)
+{
+    return QtConcurrent::run(&m_pool, [root = m_root, prefix]() -> Result<QStringList> {
+        if (auto valid = objectname::validatePrefix(prefix); !valid)
+            return valid.error();
+        QStringList names;
+        const QString base = root + QLatin1Char('/');
+        const QString start = base + prefix;
+        if (!QFileInfo(start).isDir()) {
+            if (!QFileInfo::exists(root))
+                return makeError(ErrorCode::NotFound, QStringLiteral("repository directory does not exist"), root);
+            return names;
+        }
+        QDirIterator it(start, QDir::Files | QDir::Hidden | QDir::NoSymLinks, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString rel = it.next().mid(base.size());
+            // Skip temporaries of interrupted writes and anything that is not an object.
+            if (objectname::validate(rel))
+                names.append(rel);
+        }
+        names.sort();
+        return names;
+    });
+}
+
+QFuture<Status> LocalBackend::remove(const QString &name)
+{
+    return QtConcurrent::run(&m_pool, [root = m_root, name]() -> Status {
+        if (auto valid = objectname::validate(name); !valid)
+            return valid;
+        const QString path = root + QLatin1Char('/') + name;
+        if (::unlink(QFile::encodeName(path).constData()) != 0)
+            return errnoError(errno, QStringLiteral("cannot remove object"), name);
+        return fsyncDir(QFile::encodeName(path.section(QLatin1Char('/'), 0, -2)));
+    });
+}
+
+} // namespace obnam

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "Backend.h"
+
+#include <QThreadPool>
+
+namespace obnam {
+
+// A repository in a local directory (USB disk, NAS mount). Blocking file I/O runs on the
+// backend's own thread pool so that several reads or writes are in flight at once and no
+// caller's thread blocks. Writes are atomic: temp file, fsync, rename (or link for
+// create-only), fsync of the directory.
+class LocalBackend final : public Backend
+{
+public:
+    explicit LocalBackend(QString root, int ioThreads = 8);
+    ~LocalBackend() override;
+
+    QString location() const override { return m_root; }
+
+    QFuture<Status> put(const QString &name, const QByteArray &data, PutMode mode) override;
+    QFuture<Result<QByteArray>> get(const QString &name) override;
+    QFuture<Result<QByteArray>> getRange(const QString &name, qint64 offset, qint64 length) override;
+    QFuture<Result<qint64>> stat(const QString &name) override;
+    QFuture<Result<QStringList>> list(const QString &prefix) override;
+    QFuture<Status> remove(const QString &name) override;
+
+private:
+    QString m_root;
+    QThreadPool m_pool;
+};
+
+} // namespace obnam

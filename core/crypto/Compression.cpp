@@ -1,0 +1,57 @@
+#include "Compression.h"
+
+#include <zstd.h>
+
+namespace obnam::compression {
+
+QByteArray pack(QByteArrayView data, int level)
+{
+    if (level > 0 && data.size() >= 64) {
+        const size_t bound = ZSTD_compressBound(size_t(data.size()));
+        QByteArray out(qsizetype(bound) + 1, Qt::Uninitialized);
+        out[0] = char(Codec::Zstd);
+        const size_t n = ZSTD_compress(out.data() + 1, bound, data.data(), size_t(data.size()), level);
+        // Keep the compressed form only when it saves at least 1/32 of the space: decompressing
+        // costs time on every restore, so a marginal saving is not worth it.
+        if (!ZSTD_isError(n) && qsizetype(n) < data.size() - data.size() / 32) {
+            out.truncate(qsizetype(n) + 1);
+            out.squeeze();
+            return out;
+        }
+    }
+    QByteArray out;
+    out.reserve(data.size() + 1);
+    out.append(char(Codec::None));
+    out.append(data);
+    return out;
+}
+
+Result<QByteArray> unpack(QByteArrayView packed, qsizetype maxSize)
+{
+    if (packed.isEmpty())
+        return makeError(ErrorCode::Corrupt, QStringLiteral("empty payload has no codec tag"));
+    const auto codec = quint8(packed[0]);
+    const QByteArrayView body = packed.sliced(1);
+    if (codec == quint8(Codec::None)) {
+        if (body.size() > maxSize)
+            return makeError(ErrorCode::Corrupt, QStringLiteral("payload larger than allowed"));
+        return body.toByteArray();
+    }
+    if (codec != quint8(Codec::Zstd))
+        return makeError(ErrorCode::Unsupported, QStringLiteral("unknown compression codec %1").arg(codec));
+    const unsigned long long claimed = ZSTD_getFrameContentSize(body.data(), size_t(body.size()));
+    if (claimed == ZSTD_CONTENTSIZE_ERROR || claimed == ZSTD_CONTENTSIZE_UNKNOWN)
+        return makeError(ErrorCode::Corrupt, QStringLiteral("compressed payload has no valid size"));
+    if (claimed > (unsigned long long)maxSize)
+        return makeError(ErrorCode::Corrupt,
+                         QStringLiteral("compressed payload claims %1 bytes, more than the limit of %2")
+                             .arg(claimed)
+                             .arg(maxSize));
+    QByteArray out(qsizetype(claimed), Qt::Uninitialized);
+    const size_t n = ZSTD_decompress(out.data(), size_t(out.size()), body.data(), size_t(body.size()));
+    if (ZSTD_isError(n) || n != claimed)
+        return makeError(ErrorCode::Corrupt, QStringLiteral("compressed payload does not decode"));
+    return out;
+}
+
+} // namespace obnam::compression

@@ -1,0 +1,320 @@
+#include "GenerationDb.h"
+
+#include <QAtomicInteger>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlRecord>
+
+namespace obnam {
+
+namespace {
+
+QString newConnectionName()
+{
+    static QAtomicInteger<quint64> counter;
+    return QStringLiteral("obnam-gen-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+const char *const kSchema[] = {
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE files (fileid INTEGER PRIMARY KEY, path BLOB NOT NULL, kind INTEGER NOT NULL,"
+    " mode INTEGER NOT NULL, uid INTEGER NOT NULL, gid INTEGER NOT NULL, user TEXT NOT NULL,"
+    " grp TEXT NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,"
+    " ctime_ns INTEGER NOT NULL, atime_ns INTEGER NOT NULL, inode INTEGER NOT NULL,"
+    " device INTEGER NOT NULL, nlink INTEGER NOT NULL, rdev INTEGER NOT NULL,"
+    " target BLOB NOT NULL, xattrs BLOB NOT NULL, reason INTEGER NOT NULL,"
+    " cachedir INTEGER NOT NULL)",
+    "CREATE TABLE chunks (fileid INTEGER NOT NULL, seq INTEGER NOT NULL, chunk_id BLOB NOT NULL)",
+};
+
+const QString kFileColumns = QStringLiteral(
+    "fileid, path, kind, mode, uid, gid, user, grp, size, mtime_ns, ctime_ns, atime_ns, inode,"
+    " device, nlink, rdev, target, xattrs, reason, cachedir");
+
+Result<FileEntry> entryFromQuery(const QSqlQuery &q)
+{
+    FileEntry e;
+    e.fileId = q.value(0).toLongLong();
+    e.path = q.value(1).toByteArray();
+    const int kind = q.value(2).toInt();
+    const int reason = q.value(18).toInt();
+    if (kind < 0 || kind > int(FileKind::CharDevice) || reason < 0 || reason > int(Reason::FileError) ||
+        e.path.isEmpty())
+        return makeError(ErrorCode::Corrupt, QStringLiteral("generation database has an invalid file row"),
+                         QString::fromUtf8(e.path));
+    e.kind = FileKind(kind);
+    e.mode = quint32(q.value(3).toLongLong());
+    e.uid = quint32(q.value(4).toLongLong());
+    e.gid = quint32(q.value(5).toLongLong());
+    e.user = q.value(6).toString();
+    e.group = q.value(7).toString();
+    e.size = q.value(8).toLongLong();
+    e.mtimeNs = q.value(9).toLongLong();
+    e.ctimeNs = q.value(10).toLongLong();
+    e.atimeNs = q.value(11).toLongLong();
+    e.inode = q.value(12).toULongLong();
+    e.device = q.value(13).toULongLong();
+    e.nlink = q.value(14).toULongLong();
+    e.rdev = q.value(15).toULongLong();
+    e.target = q.value(16).toByteArray();
+    e.xattrs = q.value(17).toByteArray();
+    e.reason = Reason(reason);
+    e.cachedir = q.value(19).toBool();
+    return e;
+}
+
+} // namespace
+
+GenerationDb::GenerationDb(QString connectionName)
+    : m_connection(std::move(connectionName))
+{
+}
+
+GenerationDb::~GenerationDb()
+{
+    m_insertFile.reset();
+    m_insertChunk.reset();
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+Error GenerationDb::sqlError(const QString &what, const QSqlQuery &query) const
+{
+    return makeError(ErrorCode::Corrupt,
+                     QStringLiteral("generation database: %1: %2").arg(what, query.lastError().text()),
+                     m_path);
+}
+
+Status GenerationDb::exec(const QString &sql) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (!q.exec(sql))
+        return sqlError(sql.section(QLatin1Char(' '), 0, 2), q);
+    return {};
+}
+
+Result<std::unique_ptr<GenerationDb>> GenerationDb::create(const QString &path)
+{
+    if (QFileInfo::exists(path))
+        return makeError(ErrorCode::AlreadyExists, QStringLiteral("database file exists"), path);
+    std::unique_ptr<GenerationDb> g(new GenerationDb(newConnectionName()));
+    g->m_path = path;
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), g->m_connection);
+    db.setDatabaseName(path);
+    if (!db.open())
+        return makeError(ErrorCode::Io, QStringLiteral("cannot create generation database: ") +
+                                            db.lastError().text(), path);
+    // The file is a scratch copy until it is stored in the repository: durability comes from
+    // the repository's writes, so SQLite's own syncing would only cost time.
+    for (const char *pragma : {"PRAGMA journal_mode=OFF", "PRAGMA synchronous=OFF",
+                               "PRAGMA page_size=4096", "PRAGMA temp_store=MEMORY"}) {
+        if (auto s = g->exec(QString::fromLatin1(pragma)); !s)
+            return s.error();
+    }
+    for (const char *sql : kSchema) {
+        if (auto s = g->exec(QString::fromLatin1(sql)); !s)
+            return s.error();
+    }
+    if (!db.transaction())
+        return makeError(ErrorCode::Io, QStringLiteral("cannot begin transaction"), path);
+    if (auto s = g->prepareWriters(); !s)
+        return s.error();
+    if (auto s = g->setMeta(QStringLiteral("schema_version_major"), QString::number(kSchemaMajor)); !s)
+        return s.error();
+    if (auto s = g->setMeta(QStringLiteral("schema_version_minor"), QString::number(kSchemaMinor)); !s)
+        return s.error();
+    return g;
+}
+
+Status GenerationDb::prepareWriters()
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    m_insertFile = std::make_unique<QSqlQuery>(db);
+    if (!m_insertFile->prepare(QStringLiteral("INSERT INTO files (") + kFileColumns +
+                               QStringLiteral(") VALUES (NULL,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")))
+        return sqlError(QStringLiteral("prepare files insert"), *m_insertFile);
+    m_insertChunk = std::make_unique<QSqlQuery>(db);
+    if (!m_insertChunk->prepare(QStringLiteral("INSERT INTO chunks (fileid, seq, chunk_id) VALUES (?,?,?)")))
+        return sqlError(QStringLiteral("prepare chunks insert"), *m_insertChunk);
+    return {};
+}
+
+Result<std::unique_ptr<GenerationDb>> GenerationDb::openReadOnly(const QString &path)
+{
+    std::unique_ptr<GenerationDb> g(new GenerationDb(newConnectionName()));
+    g->m_path = path;
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), g->m_connection);
+    db.setDatabaseName(path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+    if (!QFileInfo(path).isFile())
+        return makeError(ErrorCode::NotFound, QStringLiteral("generation database is missing"), path);
+    if (!db.open())
+        return makeError(ErrorCode::Corrupt, QStringLiteral("cannot open generation database: ") +
+                                                 db.lastError().text(), path);
+    // A downloaded database is input from storage: do not trust its schema's SQL.
+    for (const char *pragma : {"PRAGMA query_only=ON", "PRAGMA trusted_schema=OFF",
+                               "PRAGMA cell_size_check=ON", "PRAGMA mmap_size=0"}) {
+        if (auto s = g->exec(QString::fromLatin1(pragma)); !s)
+            return makeError(ErrorCode::Corrupt,
+                             QStringLiteral("generation database is not an SQLite database"), path);
+    }
+    auto major = g->meta(QStringLiteral("schema_version_major"));
+    if (!major)
+        return makeError(ErrorCode::Corrupt,
+                         QStringLiteral("generation database is not an SQLite database of this program: ") +
+                             major.error().message,
+                         path);
+    const auto minor = g->meta(QStringLiteral("schema_version_minor"));
+    if (major->toInt() != kSchemaMajor)
+        return makeError(ErrorCode::Unsupported,
+                         QStringLiteral("generation database schema version %1.%2 is not supported "
+                                        "(this program reads %3.x)")
+                             .arg(*major, minor ? *minor : QStringLiteral("?"))
+                             .arg(kSchemaMajor),
+                         path);
+    QSqlQuery probe(db);
+    if (!probe.exec(QStringLiteral("SELECT ") + kFileColumns + QStringLiteral(" FROM files LIMIT 1")) ||
+        !probe.exec(QStringLiteral("SELECT fileid, seq, chunk_id FROM chunks LIMIT 1")))
+        return g->sqlError(QStringLiteral("schema check"), probe);
+    return g;
+}
+
+Status GenerationDb::setMeta(const QString &key, const QString &value)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"));
+    q.addBindValue(key);
+    q.addBindValue(value);
+    if (!q.exec())
+        return sqlError(QStringLiteral("set meta"), q);
+    return {};
+}
+
+Result<QString> GenerationDb::meta(const QString &key) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"));
+    q.addBindValue(key);
+    if (!q.exec())
+        return sqlError(QStringLiteral("read meta"), q);
+    if (!q.next())
+        return makeError(ErrorCode::NotFound, QStringLiteral("no meta value ") + key, m_path);
+    return q.value(0).toString();
+}
+
+Result<QList<QPair<QString, QString>>> GenerationDb::allMeta() const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (!q.exec(QStringLiteral("SELECT key, value FROM meta ORDER BY key")))
+        return sqlError(QStringLiteral("read meta"), q);
+    QList<QPair<QString, QString>> out;
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toString()});
+    return out;
+}
+
+Result<qint64> GenerationDb::insertFile(const FileEntry &e, const QList<QByteArray> &chunkIds)
+{
+    QSqlQuery &q = *m_insertFile;
+    const QVariantList values{e.path,          int(e.kind),       qint64(e.mode),
+                              qint64(e.uid),   qint64(e.gid),     e.user,
+                              e.group,         e.size,            e.mtimeNs,
+                              e.ctimeNs,       e.atimeNs,         qint64(e.inode),
+                              qint64(e.device), qint64(e.nlink),  qint64(e.rdev),
+                              e.target.isNull() ? QByteArray("") : e.target,
+                              e.xattrs.isNull() ? QByteArray("") : e.xattrs,
+                              int(e.reason),   e.cachedir ? 1 : 0};
+    for (int i = 0; i < values.size(); ++i)
+        q.bindValue(i, values[i]);
+    if (!q.exec())
+        return sqlError(QStringLiteral("insert file"), q);
+    const qint64 id = q.lastInsertId().toLongLong();
+    QSqlQuery &c = *m_insertChunk;
+    for (int seq = 0; seq < chunkIds.size(); ++seq) {
+        c.bindValue(0, id);
+        c.bindValue(1, seq);
+        c.bindValue(2, chunkIds[seq]);
+        if (!c.exec())
+            return sqlError(QStringLiteral("insert chunk"), c);
+    }
+    return id;
+}
+
+Status GenerationDb::finish()
+{
+    m_insertFile.reset();
+    m_insertChunk.reset();
+    if (auto s = exec(QStringLiteral("CREATE INDEX files_path ON files (path)")); !s)
+        return s;
+    if (auto s = exec(QStringLiteral("CREATE INDEX chunks_file ON chunks (fileid, seq)")); !s)
+        return s;
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (!db.commit())
+        return makeError(ErrorCode::Io, QStringLiteral("cannot commit generation database: ") +
+                                            db.lastError().text(), m_path);
+    db.close();
+    return {};
+}
+
+Result<std::optional<FileEntry>> GenerationDb::lookup(const QByteArray &path) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("SELECT ") + kFileColumns + QStringLiteral(" FROM files WHERE path = ?"));
+    q.addBindValue(path);
+    if (!q.exec())
+        return sqlError(QStringLiteral("look up file"), q);
+    if (!q.next())
+        return std::optional<FileEntry>();
+    auto e = entryFromQuery(q);
+    if (!e)
+        return e.error();
+    return std::optional<FileEntry>(std::move(*e));
+}
+
+Result<QList<QByteArray>> GenerationDb::chunks(qint64 fileId) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT chunk_id FROM chunks WHERE fileid = ? ORDER BY seq"));
+    q.addBindValue(fileId);
+    if (!q.exec())
+        return sqlError(QStringLiteral("read chunks"), q);
+    QList<QByteArray> out;
+    while (q.next()) {
+        QByteArray id = q.value(0).toByteArray();
+        if (id.size() != 32)
+            return makeError(ErrorCode::Corrupt, QStringLiteral("generation database has a bad chunk id"), m_path);
+        out.append(std::move(id));
+    }
+    return out;
+}
+
+Status GenerationDb::forEachFile(const std::function<bool(const FileEntry &)> &visit) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT ") + kFileColumns + QStringLiteral(" FROM files ORDER BY path")))
+        return sqlError(QStringLiteral("list files"), q);
+    while (q.next()) {
+        auto e = entryFromQuery(q);
+        if (!e)
+            return e.error();
+        if (!visit(*e))
+            break;
+    }
+    return {};
+}
+
+Result<qint64> GenerationDb::fileCount() const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM files")) || !q.next())
+        return sqlError(QStringLiteral("count files"), q);
+    return q.value(0).toLongLong();
+}
+
+} // namespace obnam

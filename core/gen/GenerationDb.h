@@ -1,0 +1,63 @@
+#pragma once
+
+#include "FileEntry.h"
+#include "support/Result.h"
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace obnam {
+
+// One generation's SQLite database (QtSql, QSQLITE): a meta table that describes the
+// generation, the files table and each file's chunk list. A database belongs to the thread
+// that created it, as QSqlDatabase connections do.
+class GenerationDb
+{
+public:
+    static constexpr int kSchemaMajor = 1;
+    static constexpr int kSchemaMinor = 0;
+
+    // A new, empty database at `path` (the file must not exist), ready for inserts in one
+    // large transaction.
+    static Result<std::unique_ptr<GenerationDb>> create(const QString &path);
+    // An existing database, read-only, with defensive settings; refuses unknown major schema
+    // versions and files that are not SQLite databases.
+    static Result<std::unique_ptr<GenerationDb>> openReadOnly(const QString &path);
+
+    ~GenerationDb();
+    GenerationDb(const GenerationDb &) = delete;
+    GenerationDb &operator=(const GenerationDb &) = delete;
+
+    Status setMeta(const QString &key, const QString &value);
+    Result<QString> meta(const QString &key) const;
+    Result<QList<QPair<QString, QString>>> allMeta() const;
+
+    // Returns the new file id.
+    Result<qint64> insertFile(const FileEntry &entry, const QList<QByteArray> &chunkIds);
+    // Commits and builds the indexes; the database is then complete.
+    Status finish();
+
+    Result<std::optional<FileEntry>> lookup(const QByteArray &path) const;
+    Result<QList<QByteArray>> chunks(qint64 fileId) const;
+    // Calls `visit` for each entry in path order until it returns false.
+    Status forEachFile(const std::function<bool(const FileEntry &)> &visit) const;
+    Result<qint64> fileCount() const;
+
+private:
+    explicit GenerationDb(QString connectionName);
+    Status exec(const QString &sql) const;
+    Status prepareWriters();
+    Error sqlError(const QString &what, const QSqlQuery &query) const;
+
+    QString m_connection;
+    QString m_path;
+    std::unique_ptr<QSqlQuery> m_insertFile;
+    std::unique_ptr<QSqlQuery> m_insertChunk;
+};
+
+} // namespace obnam

@@ -1,0 +1,131 @@
+#include "ChunkIndex.h"
+
+#include "support/Bytes.h"
+
+namespace obnam {
+
+namespace {
+const QByteArray kMagic = QByteArrayLiteral("OBNI");
+constexpr quint32 kVersion = 1;
+constexpr qsizetype kPackHeadSize = 32 + 16 + 4;
+constexpr qsizetype kEntrySize = 32 + 8 + 4 + 4 + 4;
+} // namespace
+
+bool ChunkIndex::contains(const QByteArray &chunkId) const
+{
+    QReadLocker lock(&m_lock);
+    return m_chunks.contains(chunkId);
+}
+
+std::optional<ChunkLocation> ChunkIndex::find(const QByteArray &chunkId) const
+{
+    QReadLocker lock(&m_lock);
+    const auto it = m_chunks.constFind(chunkId);
+    if (it == m_chunks.cend())
+        return std::nullopt;
+    const Slot &s = *it;
+    return ChunkLocation{m_packIds[s.pack], m_salts[s.pack],
+                         PackEntry{chunkId, s.offset, s.length, s.plainLength, s.counter}};
+}
+
+void ChunkIndex::addPack(const IndexedPack &pack)
+{
+    QWriteLocker lock(&m_lock);
+    auto it = m_packNumbers.constFind(pack.packId);
+    quint32 number = 0;
+    if (it != m_packNumbers.cend()) {
+        number = *it;
+    } else {
+        number = quint32(m_packIds.size());
+        m_packIds.append(pack.packId);
+        m_salts.append(pack.salt);
+        m_packNumbers.insert(pack.packId, number);
+    }
+    for (const PackEntry &e : pack.entries) {
+        // The first location seen wins: any copy of a chunk is as good as another.
+        if (!m_chunks.contains(e.chunkId))
+            m_chunks.insert(e.chunkId, Slot{number, e.length, e.plainLength, e.counter, e.offset});
+    }
+}
+
+int ChunkIndex::chunkCount() const
+{
+    QReadLocker lock(&m_lock);
+    return int(m_chunks.size());
+}
+
+int ChunkIndex::packCount() const
+{
+    QReadLocker lock(&m_lock);
+    return int(m_packIds.size());
+}
+
+QList<QByteArray> ChunkIndex::packIds() const
+{
+    QReadLocker lock(&m_lock);
+    return m_packIds;
+}
+
+QByteArray ChunkIndex::serialize(const QList<IndexedPack> &packs)
+{
+    ByteWriter w;
+    w.raw(kMagic);
+    w.u32(kVersion);
+    w.u32(quint32(packs.size()));
+    for (const IndexedPack &p : packs) {
+        w.raw(p.packId);
+        w.raw(p.salt);
+        w.u32(quint32(p.entries.size()));
+        for (const PackEntry &e : p.entries) {
+            w.raw(e.chunkId);
+            w.u64(e.offset);
+            w.u32(e.length);
+            w.u32(e.plainLength);
+            w.u32(e.counter);
+        }
+    }
+    return w.take();
+}
+
+Result<QList<IndexedPack>> ChunkIndex::parse(const QByteArray &payload, const QString &name)
+{
+    const auto corrupt = [&](const QString &why) {
+        return makeError(ErrorCode::Corrupt, QStringLiteral("index: ") + why, name);
+    };
+    ByteReader r(payload);
+    if (r.raw(4) != kMagic)
+        return corrupt(QStringLiteral("bad magic"));
+    if (r.u32() != kVersion)
+        return makeError(ErrorCode::Unsupported, QStringLiteral("unknown index version"), name);
+    const quint32 packCount = r.u32();
+    if (!r.ok() || qsizetype(packCount) * kPackHeadSize > r.remaining())
+        return corrupt(QStringLiteral("pack count exceeds the object"));
+    QList<IndexedPack> packs;
+    packs.reserve(packCount);
+    for (quint32 i = 0; i < packCount; ++i) {
+        IndexedPack p;
+        p.packId = r.raw(32);
+        p.salt = r.raw(16);
+        const quint32 n = r.u32();
+        if (!r.ok() || qsizetype(n) * kEntrySize > r.remaining())
+            return corrupt(QStringLiteral("entry count exceeds the object"));
+        p.entries.reserve(n);
+        for (quint32 j = 0; j < n; ++j) {
+            PackEntry e;
+            e.chunkId = r.raw(32);
+            e.offset = r.u64();
+            e.length = r.u32();
+            e.plainLength = r.u32();
+            e.counter = r.u32();
+            if (e.counter == 0)
+                return corrupt(QStringLiteral("entry uses the header nonce"));
+            p.entries.append(std::move(e));
+        }
+        packs.append(std::move(p));
+    }
+    if (!r.atEnd())
+        return corrupt(QStringLiteral("trailing bytes"));
+    return packs;
+}
+
+} // namespace obnam

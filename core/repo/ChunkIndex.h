@@ -1,0 +1,61 @@
+#pragma once
+
+#include "Pack.h"
+
+#include <QHash>
+#include <QReadWriteLock>
+
+#include <optional>
+
+namespace obnam {
+
+// Where a chunk lives: enough to fetch its sealed blob with one ranged read and open it.
+struct ChunkLocation
+{
+    QByteArray packId; // raw SHA-256
+    QByteArray salt;   // the pack's subkey salt
+    PackEntry entry;
+};
+
+// A pack and the chunks it holds, as one index object records them.
+struct IndexedPack
+{
+    QByteArray packId;
+    QByteArray salt;
+    QList<PackEntry> entries;
+};
+
+// The in-memory map chunk id -> location, merged from every index/ object.
+// Thread-safe: the backup pipeline looks up from many threads while packs are added.
+class ChunkIndex
+{
+public:
+    bool contains(const QByteArray &chunkId) const;
+    std::optional<ChunkLocation> find(const QByteArray &chunkId) const;
+    void addPack(const IndexedPack &pack);
+    int chunkCount() const;
+    int packCount() const;
+    QList<QByteArray> packIds() const;
+
+    // Index object payload: "OBNI" | u32 version | u32 packs | per pack: id[32] salt[16]
+    // u32 entries | per entry: chunk id[32] u64 offset u32 length u32 plain length u32 counter.
+    static QByteArray serialize(const QList<IndexedPack> &packs);
+    static Result<QList<IndexedPack>> parse(const QByteArray &payload, const QString &name);
+
+private:
+    struct Slot
+    {
+        quint32 pack;
+        quint32 length;
+        quint32 plainLength;
+        quint32 counter;
+        quint64 offset;
+    };
+    mutable QReadWriteLock m_lock;
+    QList<QByteArray> m_packIds;
+    QList<QByteArray> m_salts;
+    QHash<QByteArray, quint32> m_packNumbers;
+    QHash<QByteArray, Slot> m_chunks;
+};
+
+} // namespace obnam

@@ -1,0 +1,109 @@
+#include "ChunkWriter.h"
+
+#include "Repository.h"
+#include "backend/ObjectName.h"
+
+namespace obnam {
+
+namespace {
+// An index object per this many packs bounds what an interrupted backup must re-upload.
+constexpr int kPacksPerIndexObject = 64;
+} // namespace
+
+ChunkWriter::ChunkWriter(Repository &repository, int maxInFlight)
+    : m_repo(repository)
+    , m_maxInFlight(qMax(1, maxInFlight))
+    , m_builder(repository.keys().dataKey, repository.config().repositoryId)
+{
+}
+
+ChunkWriter::~ChunkWriter()
+{
+    // Never leave uploads running against a writer that is gone.
+    for (Upload &u : m_uploads)
+        u.future.waitForFinished();
+}
+
+bool ChunkWriter::has(const QByteArray &chunkId) const
+{
+    return m_open.contains(chunkId) || m_repo.index().contains(chunkId);
+}
+
+Status ChunkWriter::add(const QByteArray &chunkId, const QByteArray &packed, quint32 plainLength)
+{
+    if (has(chunkId)) {
+        ++m_stats.reusedChunks;
+        return {};
+    }
+    m_builder.add(chunkId, packed, plainLength);
+    m_open.insert(chunkId);
+    ++m_stats.newChunks;
+    m_stats.newPlainBytes += plainLength;
+    if (m_builder.size() >= qsizetype(m_repo.config().packSize))
+        return sealPack();
+    return {};
+}
+
+Status ChunkWriter::sealPack()
+{
+    if (m_builder.isEmpty())
+        return {};
+    PackBuilder::Finished f = m_builder.finish();
+    const QString name = objectname::pack(QString::fromLatin1(f.packId.toHex()));
+    m_stats.storedBytes += f.bytes.size();
+    ++m_stats.packsWritten;
+    IndexedPack indexed{f.packId, f.salt, std::move(f.entries)};
+    Upload upload{m_repo.backend().put(name, f.bytes, PutMode::CreateOnly), indexed};
+    // Visible to has() at once, so later duplicates in this backup are not packed again.
+    m_repo.index().addPack(indexed);
+    m_open.clear();
+    m_uploads.append(std::move(upload));
+    return waitForUploads(m_maxInFlight - 1);
+}
+
+Status ChunkWriter::waitForUploads(int keep)
+{
+    Status first;
+    while (m_uploads.size() > keep) {
+        Upload u = m_uploads.takeFirst();
+        Status s = u.future.result();
+        // An identical pack already stored is as good as ours.
+        if (!s && s.error().code != ErrorCode::AlreadyExists) {
+            if (first)
+                first = s;
+            continue;
+        }
+        m_unindexed.append(std::move(u.pack));
+    }
+    if (!first)
+        return first;
+    if (m_unindexed.size() >= kPacksPerIndexObject)
+        return writeIndex();
+    return {};
+}
+
+Status ChunkWriter::writeIndex()
+{
+    if (m_unindexed.isEmpty())
+        return {};
+    auto name = m_repo.putObject(ObjectType::Index, QStringLiteral("index"),
+                                 ChunkIndex::serialize(m_unindexed));
+    if (!name)
+        return name.error();
+    ++m_stats.indexObjectsWritten;
+    m_unindexed.clear();
+    return {};
+}
+
+Status ChunkWriter::flush()
+{
+    if (auto s = sealPack(); !s) {
+        (void)waitForUploads(0); // the first error is the one to report
+        return s;
+    }
+    if (auto s = waitForUploads(0); !s)
+        return s;
+    return writeIndex();
+}
+
+} // namespace obnam

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "ChunkIndex.h"
+#include "Pack.h"
+#include "support/Result.h"
+
+#include <QFuture>
+#include <QList>
+#include <QSet>
+
+namespace obnam {
+
+class Repository;
+
+struct ChunkWriterStats
+{
+    qint64 newChunks = 0;
+    qint64 reusedChunks = 0;
+    qint64 newPlainBytes = 0;
+    qint64 storedBytes = 0; // bytes of packs written
+    qint64 packsWritten = 0;
+    qint64 indexObjectsWritten = 0;
+};
+
+// Turns chunks into packs and index objects. One producer thread calls add(); finished packs
+// upload in the background with up to `maxInFlight` writes outstanding. The order of durable
+// writes is what makes a backup crash-safe: a pack is stored before any index object names it,
+// and flush() writes the index objects before the caller commits a generation.
+class ChunkWriter
+{
+public:
+    explicit ChunkWriter(Repository &repository, int maxInFlight = 4);
+    ~ChunkWriter();
+    ChunkWriter(const ChunkWriter &) = delete;
+    ChunkWriter &operator=(const ChunkWriter &) = delete;
+
+    // True when the repository (or this writer) already holds the chunk.
+    bool has(const QByteArray &chunkId) const;
+    // Stores the chunk unless it is already there. `packed` is compression::pack() output.
+    Status add(const QByteArray &chunkId, const QByteArray &packed, quint32 plainLength);
+    // Seals the open pack, waits for every upload and writes the index object(s).
+    Status flush();
+
+    const ChunkWriterStats &stats() const { return m_stats; }
+
+private:
+    Status sealPack();
+    Status waitForUploads(int keep);
+    Status writeIndex();
+
+    struct Upload
+    {
+        QFuture<Status> future;
+        IndexedPack pack;
+    };
+
+    Repository &m_repo;
+    int m_maxInFlight;
+    PackBuilder m_builder;
+    QSet<QByteArray> m_open; // chunks in the pack being built
+    QList<Upload> m_uploads;
+    QList<IndexedPack> m_unindexed; // uploaded, not yet in an index object
+    ChunkWriterStats m_stats;
+};
+
+} // namespace obnam

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "support/Result.h"
+
+#include <QByteArray>
+
+namespace obnam {
+
+// Types of encrypted standalone objects; the type is authenticated, so an index cannot be
+// presented as a generation record or the other way round.
+enum class ObjectType : quint8 {
+    Index = 1,
+    Generation = 2,
+    Lock = 3,
+};
+
+// Seals and opens standalone objects (index, generation records, locks):
+//   "OBNO" | version u8 | type u8 | salt[16] | AES-256-GCM(zstd-or-plain payload) | tag[16]
+// The key is HKDF(data key, salt), fresh for every object, so the fixed nonce never repeats
+// under one key. Associated data: the header bytes and the repository id.
+class ObjectCodec
+{
+public:
+    ObjectCodec(QByteArray dataKey, QByteArray repositoryId);
+
+    QByteArray seal(ObjectType type, const QByteArray &payload, int compressionLevel = 3) const;
+    // `name` only makes error messages useful. maxSize caps the decompressed payload.
+    Result<QByteArray> open(ObjectType type, const QByteArray &sealed, const QString &name,
+                            qsizetype maxSize = 512 * 1024 * 1024) const;
+
+private:
+    QByteArray m_dataKey;
+    QByteArray m_repositoryId;
+};
+
+} // namespace obnam

@@ -1,0 +1,67 @@
+#include "RepoConfig.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace obnam {
+
+namespace {
+const QString kFormatName = QStringLiteral("obnam-qt-repository");
+constexpr qsizetype kMaxConfigSize = 64 * 1024;
+constexpr qint64 kMinPack = 4 * 1024;
+constexpr qint64 kMaxPack = 1024 * 1024 * 1024;
+} // namespace
+
+QByteArray RepoConfig::serialize() const
+{
+    const QJsonObject o{{QStringLiteral("format"), kFormatName},
+                        {QStringLiteral("version"), formatVersion},
+                        {QStringLiteral("repository_id"), repositoryIdHex()},
+                        {QStringLiteral("chunk_id"), QStringLiteral("hmac-sha256")},
+                        {QStringLiteral("chunker"), chunker.toJson()},
+                        {QStringLiteral("pack_size"), qint64(packSize)}};
+    return QJsonDocument(o).toJson(QJsonDocument::Indented);
+}
+
+Result<RepoConfig> RepoConfig::parse(const QByteArray &bytes)
+{
+    const auto corrupt = [](const QString &why) {
+        return makeError(ErrorCode::Corrupt, QStringLiteral("repository config: ") + why,
+                         QStringLiteral("config"));
+    };
+    if (bytes.size() > kMaxConfigSize)
+        return corrupt(QStringLiteral("too large"));
+    QJsonParseError err{};
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &err);
+    if (err.error != QJsonParseError::NoError || !doc.isObject())
+        return corrupt(QStringLiteral("not valid JSON"));
+    const QJsonObject o = doc.object();
+    if (o.value(QStringLiteral("format")).toString() != kFormatName)
+        return corrupt(QStringLiteral("not an obnam repository"));
+    RepoConfig c;
+    c.formatVersion = int(o.value(QStringLiteral("version")).toInteger(-1));
+    if (c.formatVersion != kFormatVersion)
+        return makeError(ErrorCode::Unsupported,
+                         QStringLiteral("repository format version %1 is not supported (this program "
+                                        "reads version %2)")
+                             .arg(c.formatVersion)
+                             .arg(kFormatVersion),
+                         QStringLiteral("config"));
+    if (o.value(QStringLiteral("chunk_id")).toString() != QStringLiteral("hmac-sha256"))
+        return makeError(ErrorCode::Unsupported, QStringLiteral("unknown chunk id kind"),
+                         QStringLiteral("config"));
+    c.repositoryId = QByteArray::fromHex(o.value(QStringLiteral("repository_id")).toString().toLatin1());
+    if (c.repositoryId.size() != 16)
+        return corrupt(QStringLiteral("bad repository id"));
+    auto chunker = ChunkerParams::fromJson(o.value(QStringLiteral("chunker")).toObject());
+    if (!chunker)
+        return corrupt(chunker.error().message);
+    c.chunker = *chunker;
+    const qint64 pack = o.value(QStringLiteral("pack_size")).toInteger(-1);
+    if (pack < kMinPack || pack > kMaxPack)
+        return corrupt(QStringLiteral("pack size out of range"));
+    c.packSize = quint32(pack);
+    return c;
+}
+
+} // namespace obnam

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "chunk/Chunker.h"
+
+#include <QByteArray>
+
+namespace obnam {
+
+// The `config` object: the only plaintext object besides key slots. It holds public
+// parameters that every client of the repository must agree on.
+struct RepoConfig
+{
+    static constexpr int kFormatVersion = 1;
+
+    int formatVersion = kFormatVersion;
+    QByteArray repositoryId; // 16 random bytes; part of every object's associated data
+    ChunkerParams chunker;
+    quint32 packSize = 16 * 1024 * 1024; // target size of pack files
+
+    QString repositoryIdHex() const { return QString::fromLatin1(repositoryId.toHex()); }
+
+    QByteArray serialize() const;
+    // ErrorCode::Unsupported for a format version this program does not know.
+    static Result<RepoConfig> parse(const QByteArray &bytes);
+};
+
+} // namespace obnam

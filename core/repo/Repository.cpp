@@ -1,0 +1,376 @@
+#include "Repository.h"
+
+#include "KeySlot.h"
+#include "backend/ObjectName.h"
+#include "crypto/Compression.h"
+#include "crypto/Crypto.h"
+
+#include <algorithm>
+
+namespace obnam {
+
+namespace {
+
+QString hex(const QByteArray &raw)
+{
+    return QString::fromLatin1(raw.toHex());
+}
+
+// Chunks are bounded by the chunker's maximum; this cap protects readers from hostile
+// compressed data claiming more.
+constexpr qsizetype kMaxChunkSize = 64 * 1024 * 1024;
+
+} // namespace
+
+Repository::Repository(std::shared_ptr<Backend> backend, RepoConfig config, MasterKeys keys)
+    : m_backend(std::move(backend))
+    , m_config(std::move(config))
+    , m_keys(std::move(keys))
+    , m_chunker(m_keys.chunkerSeed, m_config.chunker)
+    , m_codec(m_keys.dataKey, m_config.repositoryId)
+{
+}
+
+Repository::~Repository()
+{
+    m_keys.wipe();
+    for (QByteArray &k : m_subkeys)
+        crypto::wipe(k);
+}
+
+Result<bool> Repository::exists(Backend &backend)
+{
+    auto size = backend.stat(objectname::config()).result();
+    if (size)
+        return true;
+    if (size.error().code == ErrorCode::NotFound)
+        return false;
+    return size.error();
+}
+
+Result<RepoConfig> Repository::readConfig(Backend &backend)
+{
+    auto bytes = backend.get(objectname::config()).result();
+    if (!bytes) {
+        if (bytes.error().code == ErrorCode::NotFound)
+            return makeError(ErrorCode::NotFound,
+                             QStringLiteral("no repository here (the config object is missing)"),
+                             backend.location());
+        return bytes.error();
+    }
+    return RepoConfig::parse(*bytes);
+}
+
+Result<std::unique_ptr<Repository>> Repository::init(std::shared_ptr<Backend> backend,
+                                                     const QByteArray &passphrase,
+                                                     const InitOptions &options)
+{
+    if (auto valid = options.chunker.validate(); !valid)
+        return valid.error();
+    auto present = exists(*backend);
+    if (!present)
+        return present.error();
+    if (*present)
+        return makeError(ErrorCode::AlreadyExists, QStringLiteral("a repository already exists here"),
+                         backend->location());
+    if (passphrase.isEmpty())
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("the passphrase is empty"));
+
+    RepoConfig config;
+    config.repositoryId = crypto::randomBytes(16);
+    config.chunker = options.chunker;
+    config.packSize = options.packSize;
+    MasterKeys keys = MasterKeys::generate();
+
+    // Key slot first, config last: a repository "exists" only once it can be opened.
+    const QString slotId = hex(crypto::randomBytes(16));
+    auto slot = KeySlot::wrap(keys, passphrase, options.kdf, config.repositoryId, slotId);
+    if (!slot)
+        return slot.error();
+    if (auto s = backend->put(objectname::key(slotId), *slot, PutMode::CreateOnly).result(); !s)
+        return s.error();
+    if (auto s = backend->put(objectname::config(), config.serialize(), PutMode::CreateOnly).result(); !s)
+        return s.error();
+    return finishOpen(std::move(backend), std::move(config), std::move(keys));
+}
+
+Result<std::unique_ptr<Repository>> Repository::open(std::shared_ptr<Backend> backend,
+                                                     const QByteArray &passphrase)
+{
+    auto config = readConfig(*backend);
+    if (!config)
+        return config.error();
+    auto names = backend->list(QStringLiteral("keys/")).result();
+    if (!names)
+        return names.error();
+    if (names->isEmpty())
+        return makeError(ErrorCode::NotFound, QStringLiteral("the repository has no key slots"),
+                         QStringLiteral("keys/"));
+    Error last = makeError(ErrorCode::WrongPassphrase,
+                           QStringLiteral("wrong passphrase: no key slot of this repository opens with it"));
+    for (const QString &name : std::as_const(*names)) {
+        auto slot = backend->get(name).result();
+        if (!slot) {
+            last = slot.error();
+            continue;
+        }
+        auto keys = KeySlot::unwrap(*slot, passphrase, config->repositoryId, objectname::idOf(name));
+        if (keys)
+            return finishOpen(std::move(backend), std::move(*config), std::move(*keys));
+        if (keys.error().code != ErrorCode::WrongPassphrase)
+            last = Error{keys.error().code, keys.error().message, name};
+    }
+    if (last.code == ErrorCode::WrongPassphrase)
+        last.message = QStringLiteral("wrong passphrase: no key slot of this repository opens with it");
+    return last;
+}
+
+Result<std::unique_ptr<Repository>> Repository::open(std::shared_ptr<Backend> backend,
+                                                     const MasterKeys &keys)
+{
+    if (!keys.isValid())
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("invalid key material"));
+    auto config = readConfig(*backend);
+    if (!config)
+        return config.error();
+    return finishOpen(std::move(backend), std::move(*config), keys);
+}
+
+Result<std::unique_ptr<Repository>> Repository::finishOpen(std::shared_ptr<Backend> backend,
+                                                           RepoConfig config, MasterKeys keys)
+{
+    std::unique_ptr<Repository> repo(new Repository(std::move(backend), std::move(config), std::move(keys)));
+    if (auto s = repo->loadIndex(); !s)
+        return s.error();
+    return repo;
+}
+
+QByteArray Repository::chunkId(QByteArrayView plaintext) const
+{
+    return crypto::hmacSha256(m_keys.idKey, plaintext);
+}
+
+Result<QByteArray> Repository::packSubkey(const QByteArray &packId, const QByteArray &salt)
+{
+    QMutexLocker lock(&m_subkeyMutex);
+    auto it = m_subkeys.constFind(packId);
+    if (it != m_subkeys.cend())
+        return *it;
+    // Bound the cache; subkeys are cheap to recompute.
+    if (m_subkeys.size() > 4096) {
+        for (QByteArray &k : m_subkeys)
+            crypto::wipe(k);
+        m_subkeys.clear();
+    }
+    const QByteArray key = pack::subkey(m_keys.dataKey, salt);
+    m_subkeys.insert(packId, key);
+    return key;
+}
+
+Result<QByteArray> Repository::readChunk(const QByteArray &chunkId)
+{
+    const auto location = m_index.find(chunkId);
+    if (!location)
+        return makeError(ErrorCode::NotFound, QStringLiteral("chunk is not in the index"),
+                         QStringLiteral("chunk ") + hex(chunkId));
+    const QString name = objectname::pack(hex(location->packId));
+    auto blob = m_backend->getRange(name, qint64(location->entry.offset), location->entry.length).result();
+    if (!blob)
+        return blob.error();
+    auto key = packSubkey(location->packId, location->salt);
+    auto packed = pack::openBlob(*key, m_config.repositoryId, location->entry, *blob);
+    const QString what = QStringLiteral("chunk %1 in %2").arg(hex(chunkId), name);
+    if (!packed)
+        return makeError(ErrorCode::Corrupt, QStringLiteral("chunk does not authenticate"), what);
+    auto plain = compression::unpack(*packed, qMin<qsizetype>(kMaxChunkSize, location->entry.plainLength));
+    if (!plain)
+        return makeError(ErrorCode::Corrupt, plain.error().message, what);
+    if (plain->size() != qsizetype(location->entry.plainLength) ||
+        !crypto::equalConstantTime(crypto::hmacSha256(m_keys.idKey, *plain), chunkId))
+        return makeError(ErrorCode::Corrupt, QStringLiteral("chunk content does not match its id"), what);
+    return plain;
+}
+
+Result<QString> Repository::addKey(const QByteArray &passphrase, const crypto::KdfParams &params)
+{
+    if (passphrase.isEmpty())
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("the passphrase is empty"));
+    const QString slotId = hex(crypto::randomBytes(16));
+    auto slot = KeySlot::wrap(m_keys, passphrase, params, m_config.repositoryId, slotId);
+    if (!slot)
+        return slot.error();
+    if (auto s = m_backend->put(objectname::key(slotId), *slot, PutMode::CreateOnly).result(); !s)
+        return s.error();
+    return slotId;
+}
+
+Status Repository::removeKey(const QString &slotId)
+{
+    auto slots = listKeys();
+    if (!slots)
+        return slots.error();
+    const bool known = std::any_of(slots->cbegin(), slots->cend(),
+                                   [&](const KeySlotInfo &k) { return k.id == slotId; });
+    if (!known)
+        return makeError(ErrorCode::NotFound, QStringLiteral("no such key slot"), slotId);
+    if (slots->size() == 1)
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("refusing to remove the last key slot: the repository could "
+                                        "never be opened again"),
+                         slotId);
+    return m_backend->remove(objectname::key(slotId)).result();
+}
+
+Result<QList<KeySlotInfo>> Repository::listKeys()
+{
+    auto names = m_backend->list(QStringLiteral("keys/")).result();
+    if (!names)
+        return names.error();
+    QList<KeySlotInfo> out;
+    for (const QString &name : std::as_const(*names)) {
+        auto slot = m_backend->get(name).result();
+        if (!slot)
+            return slot.error();
+        auto params = KeySlot::params(*slot);
+        if (!params)
+            return Error{params.error().code, params.error().message, name};
+        out.append(KeySlotInfo{objectname::idOf(name), *params});
+    }
+    return out;
+}
+
+Status Repository::changePassphrase(const QString &slotId, const QByteArray &oldPassphrase,
+                                    const QByteArray &newPassphrase, const crypto::KdfParams &params)
+{
+    if (newPassphrase.isEmpty())
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("the new passphrase is empty"));
+    const QString name = objectname::key(slotId);
+    if (auto valid = objectname::validate(name); !valid)
+        return valid;
+    auto slot = m_backend->get(name).result();
+    if (!slot)
+        return slot.error();
+    // Proves the caller knows this slot's passphrase, not only some other slot's.
+    auto keys = KeySlot::unwrap(*slot, oldPassphrase, m_config.repositoryId, slotId);
+    if (!keys)
+        return keys.error();
+    keys->wipe();
+    auto wrapped = KeySlot::wrap(m_keys, newPassphrase, params, m_config.repositoryId, slotId);
+    if (!wrapped)
+        return wrapped.error();
+    return m_backend->put(name, *wrapped, PutMode::Overwrite).result();
+}
+
+Result<QString> Repository::putObject(ObjectType type, const QString &kind, const QByteArray &payload)
+{
+    const QByteArray sealed = m_codec.seal(type, payload);
+    const QString name = kind + QLatin1Char('/') + hex(crypto::sha256(sealed));
+    if (auto s = m_backend->put(name, sealed, PutMode::CreateOnly).result(); !s)
+        return s.error();
+    return name;
+}
+
+Result<QByteArray> Repository::getObject(ObjectType type, const QString &name)
+{
+    auto sealed = m_backend->get(name).result();
+    if (!sealed)
+        return sealed.error();
+    if (hex(crypto::sha256(*sealed)) != objectname::idOf(name))
+        return makeError(ErrorCode::Corrupt,
+                         QStringLiteral("object content does not match its name (damaged or swapped)"),
+                         name);
+    return m_codec.open(type, *sealed, name);
+}
+
+Status Repository::loadIndex()
+{
+    auto names = m_backend->list(QStringLiteral("index/")).result();
+    if (!names)
+        return names.error();
+    for (const QString &name : std::as_const(*names)) {
+        auto payload = getObject(ObjectType::Index, name);
+        if (!payload)
+            return payload.error();
+        auto packs = ChunkIndex::parse(*payload, name);
+        if (!packs)
+            return packs.error();
+        for (const IndexedPack &p : std::as_const(*packs))
+            m_index.addPack(p);
+    }
+    return {};
+}
+
+Result<GenerationRecord> Repository::readGeneration(const QString &id)
+{
+    const QString name = objectname::generation(id);
+    auto payload = getObject(ObjectType::Generation, name);
+    if (!payload)
+        return payload.error();
+    auto record = GenerationRecord::parse(*payload, name);
+    if (!record)
+        return record.error();
+    record->id = id;
+    return record;
+}
+
+Result<QList<GenerationRecord>> Repository::generations()
+{
+    auto names = m_backend->list(QStringLiteral("generations/")).result();
+    if (!names)
+        return names.error();
+    QList<GenerationRecord> out;
+    for (const QString &name : std::as_const(*names)) {
+        auto record = readGeneration(objectname::idOf(name));
+        if (!record)
+            return record.error();
+        out.append(std::move(*record));
+    }
+    std::sort(out.begin(), out.end(), [](const GenerationRecord &a, const GenerationRecord &b) {
+        return a.finished != b.finished ? a.finished < b.finished : a.id < b.id;
+    });
+    return out;
+}
+
+Result<GenerationRecord> Repository::resolveGeneration(const QString &spec)
+{
+    const auto unknown = [&] {
+        return makeError(ErrorCode::NotFound, QStringLiteral("Unknown generation: ") + spec);
+    };
+    if (spec.isEmpty())
+        return unknown();
+    auto names = m_backend->list(QStringLiteral("generations/")).result();
+    if (!names)
+        return names.error();
+    if (spec == QStringLiteral("latest")) {
+        auto all = generations();
+        if (!all)
+            return all.error();
+        if (all->isEmpty())
+            return makeError(ErrorCode::NotFound, QStringLiteral("the repository has no generations yet"));
+        return all->last();
+    }
+    QStringList matches;
+    for (const QString &name : std::as_const(*names)) {
+        const QString id = objectname::idOf(name);
+        if (id.startsWith(spec))
+            matches.append(id);
+    }
+    if (matches.isEmpty())
+        return unknown();
+    if (matches.size() > 1)
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("ambiguous generation prefix %1 matches %2 generations")
+                             .arg(spec)
+                             .arg(matches.size()));
+    return readGeneration(matches.first());
+}
+
+Result<QString> Repository::commitGeneration(const GenerationRecord &record)
+{
+    auto name = putObject(ObjectType::Generation, QStringLiteral("generations"), record.serialize());
+    if (!name)
+        return name.error();
+    return objectname::idOf(*name);
+}
+
+} // namespace obnam

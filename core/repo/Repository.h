@@ -1,0 +1,104 @@
+#pragma once
+
+#include "ChunkIndex.h"
+#include "GenerationRecord.h"
+#include "MasterKeys.h"
+#include "ObjectCodec.h"
+#include "RepoConfig.h"
+#include "backend/Backend.h"
+#include "chunk/Chunker.h"
+#include "crypto/Kdf.h"
+
+#include <QHash>
+#include <QMutex>
+
+#include <memory>
+
+namespace obnam {
+
+struct KeySlotInfo
+{
+    QString id;
+    crypto::KdfParams params;
+};
+
+// An open repository: its config, its keys, its index, and the operations on objects that
+// every engine shares. Methods block on the backend's futures, so call them from worker
+// threads (QtConcurrent::run), never from a GUI thread.
+class Repository
+{
+public:
+    struct InitOptions
+    {
+        ChunkerParams chunker;
+        quint32 packSize = 16 * 1024 * 1024;
+        crypto::KdfParams kdf = crypto::KdfParams::production();
+    };
+
+    // Creates a new repository; fails with AlreadyExists if the backend holds one.
+    static Result<std::unique_ptr<Repository>> init(std::shared_ptr<Backend> backend,
+                                                    const QByteArray &passphrase,
+                                                    const InitOptions &options);
+    // Opens with a passphrase, trying each key slot.
+    static Result<std::unique_ptr<Repository>> open(std::shared_ptr<Backend> backend,
+                                                    const QByteArray &passphrase);
+    // Opens with master keys the client already holds (its credentials file): no KDF cost.
+    static Result<std::unique_ptr<Repository>> open(std::shared_ptr<Backend> backend,
+                                                    const MasterKeys &keys);
+    static Result<bool> exists(Backend &backend);
+
+    ~Repository();
+
+    Backend &backend() { return *m_backend; }
+    const RepoConfig &config() const { return m_config; }
+    const MasterKeys &keys() const { return m_keys; }
+    const Chunker &chunker() const { return m_chunker; }
+    const ObjectCodec &codec() const { return m_codec; }
+    ChunkIndex &index() { return m_index; }
+
+    // Chunk id: HMAC-SHA256 of the plaintext under the id key.
+    QByteArray chunkId(QByteArrayView plaintext) const;
+    // Fetches, decrypts, decompresses and verifies a chunk against its id.
+    Result<QByteArray> readChunk(const QByteArray &chunkId);
+
+    // Key slots.
+    Result<QString> addKey(const QByteArray &passphrase, const crypto::KdfParams &params);
+    Status removeKey(const QString &slotId); // refuses to remove the last slot
+    Result<QList<KeySlotInfo>> listKeys();
+    Status changePassphrase(const QString &slotId, const QByteArray &oldPassphrase,
+                            const QByteArray &newPassphrase, const crypto::KdfParams &params);
+
+    // Content-addressed encrypted objects (index, generation records): name = kind/sha256.
+    Result<QString> putObject(ObjectType type, const QString &kind, const QByteArray &payload);
+    // Verifies the bytes hash to the name, then decrypts.
+    Result<QByteArray> getObject(ObjectType type, const QString &name);
+
+    // (Re)reads every index object into the in-memory index.
+    Status loadIndex();
+
+    // Generations, oldest first.
+    Result<QList<GenerationRecord>> generations();
+    // "latest", a full id, or a unique prefix of one.
+    Result<GenerationRecord> resolveGeneration(const QString &spec);
+    Result<GenerationRecord> readGeneration(const QString &id);
+    // Writes the record, making the generation visible. Returns its id.
+    Result<QString> commitGeneration(const GenerationRecord &record);
+
+private:
+    Repository(std::shared_ptr<Backend> backend, RepoConfig config, MasterKeys keys);
+    static Result<RepoConfig> readConfig(Backend &backend);
+    static Result<std::unique_ptr<Repository>> finishOpen(std::shared_ptr<Backend> backend,
+                                                          RepoConfig config, MasterKeys keys);
+    Result<QByteArray> packSubkey(const QByteArray &packId, const QByteArray &salt);
+
+    std::shared_ptr<Backend> m_backend;
+    RepoConfig m_config;
+    MasterKeys m_keys;
+    Chunker m_chunker;
+    ObjectCodec m_codec;
+    ChunkIndex m_index;
+    QMutex m_subkeyMutex;
+    QHash<QByteArray, QByteArray> m_subkeys; // pack id -> subkey, so reads skip HKDF
+};
+
+} // namespace obnam
