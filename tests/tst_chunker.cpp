@@ -14,7 +14,8 @@ QList<QByteArray> chunksOf(const Chunker &c, const QByteArray &data)
     QList<QByteArray> out;
     qsizetype pos = 0;
     while (pos < data.size()) {
-        const qsizetype n = c.cut(reinterpret_cast<const uchar *>(data.constData()) + pos, data.size() - pos);
+        const qsizetype n =
+            c.cut(reinterpret_cast<const uchar *>(data.constData()) + pos, data.size() - pos);
         out.append(data.mid(pos, n));
         pos += n;
     }
@@ -74,7 +75,8 @@ private Q_SLOTS:
         int reused = 0;
         for (const QByteArray &chunk : after)
             reused += old.contains(chunk) ? 1 : 0;
-        QVERIFY2(reused >= after.size() - 3, qPrintable(QStringLiteral("%1 of %2").arg(reused).arg(after.size())));
+        QVERIFY2(reused >= after.size() - 3,
+                 qPrintable(QStringLiteral("%1 of %2").arg(reused).arg(after.size())));
     }
 
     void smallAndEmptyInputs()

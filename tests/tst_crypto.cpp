@@ -104,7 +104,8 @@ private Q_SLOTS:
 
     void compressionRoundTrip()
     {
-        const QByteArray text = QByteArray("the quick brown fox jumps over the lazy dog\n").repeated(1000);
+        const QByteArray text =
+            QByteArray("the quick brown fox jumps over the lazy dog\n").repeated(1000);
         const QByteArray packed = compression::pack(text, 3);
         QCOMPARE(quint8(packed[0]), quint8(compression::Codec::Zstd));
         QVERIFY(packed.size() < text.size() / 10);

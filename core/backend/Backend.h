@@ -9,7 +9,8 @@
 
 namespace obnam {
 
-enum class PutMode {
+enum class PutMode
+{
     CreateOnly, // fail with AlreadyExists if the name is taken (content-addressed objects)
     Overwrite,  // replace atomically (locks, key slots)
 };

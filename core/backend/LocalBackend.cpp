@@ -52,7 +52,9 @@ Error errnoError(int err, const QString &what, const QString &path)
 class Fd
 {
 public:
-    explicit Fd(int fd) : m_fd(fd) {}
+    explicit Fd(int fd)
+        : m_fd(fd)
+    {}
     ~Fd()
     {
         if (m_fd >= 0)
@@ -76,9 +78,11 @@ Status fsyncDir(const QByteArray &dir)
 {
     Fd fd(::open(dir.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (fd.get() < 0)
-        return errnoError(errno, QStringLiteral("cannot open directory"), QString::fromLocal8Bit(dir));
+        return errnoError(errno, QStringLiteral("cannot open directory"),
+                          QString::fromLocal8Bit(dir));
     if (::fsync(fd.get()) != 0)
-        return errnoError(errno, QStringLiteral("cannot sync directory"), QString::fromLocal8Bit(dir));
+        return errnoError(errno, QStringLiteral("cannot sync directory"),
+                          QString::fromLocal8Bit(dir));
     return {};
 }
 
@@ -106,7 +110,8 @@ Result<QByteArray> readRange(const QString &path, qint64 offset, qint64 length, 
     if (fd.get() < 0)
         return errnoError(errno, QStringLiteral("cannot open object"), path);
     if (whole) {
-        struct stat st{};
+        struct stat st
+        {};
         if (::fstat(fd.get(), &st) != 0)
             return errnoError(errno, QStringLiteral("cannot stat object"), path);
         offset = 0;
@@ -115,18 +120,20 @@ Result<QByteArray> readRange(const QString &path, qint64 offset, qint64 length, 
     QByteArray out(qsizetype(length), Qt::Uninitialized);
     qint64 done = 0;
     while (done < length) {
-        const ssize_t n = ::pread(fd.get(), out.data() + done, size_t(length - done), offset + done);
+        const ssize_t n =
+            ::pread(fd.get(), out.data() + done, size_t(length - done), offset + done);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
             return errnoError(errno, QStringLiteral("cannot read object"), path);
         }
         if (n == 0)
-            return makeError(ErrorCode::Corrupt,
-                             QStringLiteral("object is shorter than expected (wanted %1 bytes at offset %2)")
-                                 .arg(length)
-                                 .arg(offset),
-                             path);
+            return makeError(
+                ErrorCode::Corrupt,
+                QStringLiteral("object is shorter than expected (wanted %1 bytes at offset %2)")
+                    .arg(length)
+                    .arg(offset),
+                path);
         done += n;
     }
     return out;
@@ -172,9 +179,10 @@ QFuture<Status> LocalBackend::put(const QString &name, const QByteArray &data, P
                                ? ::link(tempNative.constData(), finalNative.constData())
                                : ::rename(tempNative.constData(), finalNative.constData());
             if (rc != 0)
-                status = errnoError(errno, mode == PutMode::CreateOnly
-                                               ? QStringLiteral("cannot create object")
-                                               : QStringLiteral("cannot replace object"),
+                status = errnoError(errno,
+                                    mode == PutMode::CreateOnly
+                                        ? QStringLiteral("cannot create object")
+                                        : QStringLiteral("cannot replace object"),
                                     name);
         }
         ::unlink(tempNative.constData()); // after link(), or on failure; no-op after rename()
@@ -196,18 +204,20 @@ QFuture<Result<QByteArray>> LocalBackend::get(const QString &name)
     });
 }
 
-QFuture<Result<QByteArray>> LocalBackend::getRange(const QString &name, qint64 offset, qint64 length)
+QFuture<Result<QByteArray>> LocalBackend::getRange(const QString &name, qint64 offset,
+                                                   qint64 length)
 {
-    return QtConcurrent::run(&m_pool, [root = m_root, name, offset, length]() -> Result<QByteArray> {
-        if (auto valid = objectname::validate(name); !valid)
-            return valid.error();
-        if (offset < 0 || length < 0 || length > (qint64(1) << 31))
-            return makeError(ErrorCode::InvalidArgument, QStringLiteral("invalid range"), name);
-        auto r = readRange(root + QLatin1Char('/') + name, offset, length, false);
-        if (!r)
-            return Error{r.error().code, r.error().message, name};
-        return r;
-    });
+    return QtConcurrent::run(
+        &m_pool, [root = m_root, name, offset, length]() -> Result<QByteArray> {
+            if (auto valid = objectname::validate(name); !valid)
+                return valid.error();
+            if (offset < 0 || length < 0 || length > (qint64(1) << 31))
+                return makeError(ErrorCode::InvalidArgument, QStringLiteral("invalid range"), name);
+            auto r = readRange(root + QLatin1Char('/') + name, offset, length, false);
+            if (!r)
+                return Error{r.error().code, r.error().message, name};
+            return r;
+        });
 }
 
 QFuture<Result<qint64>> LocalBackend::stat(const QString &name)
@@ -215,12 +225,14 @@ QFuture<Result<qint64>> LocalBackend::stat(const QString &name)
     return QtConcurrent::run(&m_pool, [root = m_root, name]() -> Result<qint64> {
         if (auto valid = objectname::validate(name); !valid)
             return valid.error();
-        struct stat st{};
+        struct stat st
+        {};
         const QByteArray native = QFile::encodeName(root + QLatin1Char('/') + name);
         if (::stat(native.constData(), &st) != 0)
             return errnoError(errno, QStringLiteral("cannot stat object"), name);
         if (!S_ISREG(st.st_mode))
-            return makeError(ErrorCode::Corrupt, QStringLiteral("object is not a regular file"), name);
+            return makeError(ErrorCode::Corrupt, QStringLiteral("object is not a regular file"),
+                             name);
         return qint64(st.st_size);
     });
 }
@@ -235,10 +247,12 @@ QFuture<Result<QStringList>> LocalBackend::list(const QString &prefix)
         const QString start = base + prefix;
         if (!QFileInfo(start).isDir()) {
             if (!QFileInfo::exists(root))
-                return makeError(ErrorCode::NotFound, QStringLiteral("repository directory does not exist"), root);
+                return makeError(ErrorCode::NotFound,
+                                 QStringLiteral("repository directory does not exist"), root);
             return names;
         }
-        QDirIterator it(start, QDir::Files | QDir::Hidden | QDir::NoSymLinks, QDirIterator::Subdirectories);
+        QDirIterator it(start, QDir::Files | QDir::Hidden | QDir::NoSymLinks,
+                        QDirIterator::Subdirectories);
         while (it.hasNext()) {
             const QString rel = it.next().mid(base.size());
             // Skip temporaries of interrupted writes and anything that is not an object.

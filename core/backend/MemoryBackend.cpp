@@ -5,8 +5,7 @@
 namespace obnam {
 
 namespace {
-template<typename T>
-QFuture<T> ready(T value)
+template <typename T> QFuture<T> ready(T value)
 {
     return QtFuture::makeReadyFuture(std::move(value));
 }
@@ -23,7 +22,8 @@ QFuture<Status> MemoryBackend::put(const QString &name, const QByteArray &data, 
         return ready<Status>(valid);
     QMutexLocker lock(&m_mutex);
     if (mode == PutMode::CreateOnly && m_objects.contains(name))
-        return ready<Status>(makeError(ErrorCode::AlreadyExists, QStringLiteral("object exists"), name));
+        return ready<Status>(
+            makeError(ErrorCode::AlreadyExists, QStringLiteral("object exists"), name));
     m_objects.insert(name, data);
     return ready<Status>({});
 }
@@ -39,7 +39,8 @@ QFuture<Result<QByteArray>> MemoryBackend::get(const QString &name)
     return ready<Result<QByteArray>>(*it);
 }
 
-QFuture<Result<QByteArray>> MemoryBackend::getRange(const QString &name, qint64 offset, qint64 length)
+QFuture<Result<QByteArray>> MemoryBackend::getRange(const QString &name, qint64 offset,
+                                                    qint64 length)
 {
     if (auto valid = objectname::validate(name); !valid)
         return ready<Result<QByteArray>>(valid.error());
@@ -53,7 +54,9 @@ QFuture<Result<QByteArray>> MemoryBackend::getRange(const QString &name, qint64 
     if (offset + length > it->size())
         return ready<Result<QByteArray>>(makeError(
             ErrorCode::Corrupt,
-            QStringLiteral("object is shorter than expected (wanted %1 bytes at offset %2)").arg(length).arg(offset),
+            QStringLiteral("object is shorter than expected (wanted %1 bytes at offset %2)")
+                .arg(length)
+                .arg(offset),
             name));
     return ready<Result<QByteArray>>(it->mid(qsizetype(offset), qsizetype(length)));
 }
@@ -75,7 +78,8 @@ QFuture<Result<QStringList>> MemoryBackend::list(const QString &prefix)
         return ready<Result<QStringList>>(valid.error());
     QMutexLocker lock(&m_mutex);
     QStringList names;
-    for (auto it = m_objects.lowerBound(prefix); it != m_objects.cend() && it.key().startsWith(prefix); ++it)
+    for (auto it = m_objects.lowerBound(prefix);
+         it != m_objects.cend() && it.key().startsWith(prefix); ++it)
         names.append(it.key());
     return ready<Result<QStringList>>(names);
 }
@@ -106,7 +110,8 @@ int MemoryBackend::objectCount(const QString &prefix) const
 {
     QMutexLocker lock(&m_mutex);
     int n = 0;
-    for (auto it = m_objects.lowerBound(prefix); it != m_objects.cend() && it.key().startsWith(prefix); ++it)
+    for (auto it = m_objects.lowerBound(prefix);
+         it != m_objects.cend() && it.key().startsWith(prefix); ++it)
         ++n;
     return n;
 }

@@ -16,11 +16,26 @@ Status validate(const QString &name);
 Status validatePrefix(const QString &prefix);
 
 QString pack(const QString &hexId);
-inline QString index(const QString &hexId) { return QStringLiteral("index/") + hexId; }
-inline QString generation(const QString &hexId) { return QStringLiteral("generations/") + hexId; }
-inline QString key(const QString &hexId) { return QStringLiteral("keys/") + hexId; }
-inline QString lock(const QString &hexId) { return QStringLiteral("locks/") + hexId; }
-inline QString config() { return QStringLiteral("config"); }
+inline QString index(const QString &hexId)
+{
+    return QStringLiteral("index/") + hexId;
+}
+inline QString generation(const QString &hexId)
+{
+    return QStringLiteral("generations/") + hexId;
+}
+inline QString key(const QString &hexId)
+{
+    return QStringLiteral("keys/") + hexId;
+}
+inline QString lock(const QString &hexId)
+{
+    return QStringLiteral("locks/") + hexId;
+}
+inline QString config()
+{
+    return QStringLiteral("config");
+}
 
 // The last path component: the object's id.
 QString idOf(const QString &name);

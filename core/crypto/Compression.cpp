@@ -10,7 +10,8 @@ QByteArray pack(QByteArrayView data, int level)
         const size_t bound = ZSTD_compressBound(size_t(data.size()));
         QByteArray out(qsizetype(bound) + 1, Qt::Uninitialized);
         out[0] = char(Codec::Zstd);
-        const size_t n = ZSTD_compress(out.data() + 1, bound, data.data(), size_t(data.size()), level);
+        const size_t n =
+            ZSTD_compress(out.data() + 1, bound, data.data(), size_t(data.size()), level);
         // Keep the compressed form only when it saves at least 1/32 of the space: decompressing
         // costs time on every restore, so a marginal saving is not worth it.
         if (!ZSTD_isError(n) && qsizetype(n) < data.size() - data.size() / 32) {
@@ -38,17 +39,21 @@ Result<QByteArray> unpack(QByteArrayView packed, qsizetype maxSize)
         return body.toByteArray();
     }
     if (codec != quint8(Codec::Zstd))
-        return makeError(ErrorCode::Unsupported, QStringLiteral("unknown compression codec %1").arg(codec));
+        return makeError(ErrorCode::Unsupported,
+                         QStringLiteral("unknown compression codec %1").arg(codec));
     const unsigned long long claimed = ZSTD_getFrameContentSize(body.data(), size_t(body.size()));
     if (claimed == ZSTD_CONTENTSIZE_ERROR || claimed == ZSTD_CONTENTSIZE_UNKNOWN)
-        return makeError(ErrorCode::Corrupt, QStringLiteral("compressed payload has no valid size"));
-    if (claimed > (unsigned long long)maxSize)
         return makeError(ErrorCode::Corrupt,
-                         QStringLiteral("compressed payload claims %1 bytes, more than the limit of %2")
-                             .arg(claimed)
-                             .arg(maxSize));
+                         QStringLiteral("compressed payload has no valid size"));
+    if (claimed > (unsigned long long)maxSize)
+        return makeError(
+            ErrorCode::Corrupt,
+            QStringLiteral("compressed payload claims %1 bytes, more than the limit of %2")
+                .arg(claimed)
+                .arg(maxSize));
     QByteArray out(qsizetype(claimed), Qt::Uninitialized);
-    const size_t n = ZSTD_decompress(out.data(), size_t(out.size()), body.data(), size_t(body.size()));
+    const size_t n =
+        ZSTD_decompress(out.data(), size_t(out.size()), body.data(), size_t(body.size()));
     if (ZSTD_isError(n) || n != claimed)
         return makeError(ErrorCode::Corrupt, QStringLiteral("compressed payload does not decode"));
     return out;

@@ -8,7 +8,11 @@
 namespace obnam::compression {
 
 // Codec tag stored in front of every compressed-or-not payload.
-enum class Codec : quint8 { None = 0, Zstd = 1 };
+enum class Codec : quint8
+{
+    None = 0,
+    Zstd = 1
+};
 
 // Level 0 means "store"; otherwise a zstd level (1..19).
 // Returns tag byte + payload; falls back to storing when zstd does not shrink the data.

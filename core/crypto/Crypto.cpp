@@ -106,9 +106,11 @@ QByteArray aesGcmSeal(QByteArrayView key, QByteArrayView nonce, QByteArrayView a
     auto *dst = reinterpret_cast<unsigned char *>(out.data());
     int len = 0;
     int total = 0;
-    if (!ctx || EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, bytes(key), bytes(nonce)) != 1)
+    if (!ctx ||
+        EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, bytes(key), bytes(nonce)) != 1)
         fatal("EVP_EncryptInit_ex");
-    if (!aad.isEmpty() && EVP_EncryptUpdate(ctx.get(), nullptr, &len, bytes(aad), int(aad.size())) != 1)
+    if (!aad.isEmpty() &&
+        EVP_EncryptUpdate(ctx.get(), nullptr, &len, bytes(aad), int(aad.size())) != 1)
         fatal("EVP_EncryptUpdate(aad)");
     if (!plaintext.isEmpty()) {
         if (EVP_EncryptUpdate(ctx.get(), dst, &len, bytes(plaintext), int(plaintext.size())) != 1)
@@ -136,9 +138,11 @@ Result<QByteArray> aesGcmOpen(QByteArrayView key, QByteArrayView nonce, QByteArr
     auto *dst = reinterpret_cast<unsigned char *>(out.data());
     int len = 0;
     int total = 0;
-    if (!ctx || EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, bytes(key), bytes(nonce)) != 1)
+    if (!ctx ||
+        EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, bytes(key), bytes(nonce)) != 1)
         fatal("EVP_DecryptInit_ex");
-    if (!aad.isEmpty() && EVP_DecryptUpdate(ctx.get(), nullptr, &len, bytes(aad), int(aad.size())) != 1)
+    if (!aad.isEmpty() &&
+        EVP_DecryptUpdate(ctx.get(), nullptr, &len, bytes(aad), int(aad.size())) != 1)
         fatal("EVP_DecryptUpdate(aad)");
     if (bodySize > 0) {
         if (EVP_DecryptUpdate(ctx.get(), dst, &len, bytes(sealed), int(bodySize)) != 1)

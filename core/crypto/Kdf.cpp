@@ -24,12 +24,14 @@ QJsonObject KdfParams::toJson() const
 Result<KdfParams> KdfParams::fromJson(const QJsonObject &json)
 {
     if (json.value(QStringLiteral("algorithm")).toString() != QStringLiteral("argon2id"))
-        return makeError(ErrorCode::Unsupported, QStringLiteral("unknown key derivation algorithm"));
+        return makeError(ErrorCode::Unsupported,
+                         QStringLiteral("unknown key derivation algorithm"));
     const auto m = json.value(QStringLiteral("memory_kib")).toInteger(-1);
     const auto t = json.value(QStringLiteral("iterations")).toInteger(-1);
     const auto p = json.value(QStringLiteral("parallelism")).toInteger(-1);
     if (m < 8 || m > kMaxMemoryKiB || t < 1 || t > kMaxIterations || p < 1 || p > kMaxParallelism)
-        return makeError(ErrorCode::Corrupt, QStringLiteral("key derivation parameters out of range"));
+        return makeError(ErrorCode::Corrupt,
+                         QStringLiteral("key derivation parameters out of range"));
     return KdfParams{quint32(m), quint32(t), quint32(p)};
 }
 
@@ -37,15 +39,14 @@ Result<QByteArray> deriveKey(const QByteArray &passphrase, const QByteArray &sal
                              const KdfParams &params)
 {
     QByteArray key(kKeySize, Qt::Uninitialized);
-    const int rc = argon2id_hash_raw(params.iterations, params.memoryKiB, params.parallelism,
-                                     passphrase.constData(), size_t(passphrase.size()),
-                                     salt.constData(), size_t(salt.size()), key.data(),
-                                     size_t(key.size()));
+    const int rc =
+        argon2id_hash_raw(params.iterations, params.memoryKiB, params.parallelism,
+                          passphrase.constData(), size_t(passphrase.size()), salt.constData(),
+                          size_t(salt.size()), key.data(), size_t(key.size()));
     if (rc != ARGON2_OK) {
         wipe(key);
-        return makeError(ErrorCode::Permanent,
-                         QStringLiteral("key derivation failed: ") +
-                             QString::fromUtf8(argon2_error_message(rc)));
+        return makeError(ErrorCode::Permanent, QStringLiteral("key derivation failed: ") +
+                                                   QString::fromUtf8(argon2_error_message(rc)));
     }
     return key;
 }

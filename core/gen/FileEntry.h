@@ -5,7 +5,8 @@
 
 namespace obnam {
 
-enum class FileKind : int {
+enum class FileKind : int
+{
     Regular = 0,
     Directory = 1,
     Symlink = 2,
@@ -16,7 +17,8 @@ enum class FileKind : int {
 };
 
 // Why an entry is in a generation; Obnam's vocabulary.
-enum class Reason : int {
+enum class Reason : int
+{
     New = 0,
     Changed = 1,
     Unchanged = 2,
@@ -45,9 +47,9 @@ struct FileEntry
     quint64 inode = 0;
     quint64 device = 0;
     quint64 nlink = 0;
-    quint64 rdev = 0;      // device number for block and character devices
-    QByteArray target;     // symlink target, raw bytes
-    QByteArray xattrs;     // serialized by xattr::serialize
+    quint64 rdev = 0;  // device number for block and character devices
+    QByteArray target; // symlink target, raw bytes
+    QByteArray xattrs; // serialized by xattr::serialize
     Reason reason = Reason::New;
     bool cachedir = false; // directory holds a CACHEDIR.TAG and its contents were skipped
 };

@@ -38,9 +38,10 @@ Result<FileEntry> entryFromQuery(const QSqlQuery &q)
     e.path = q.value(1).toByteArray();
     const int kind = q.value(2).toInt();
     const int reason = q.value(18).toInt();
-    if (kind < 0 || kind > int(FileKind::CharDevice) || reason < 0 || reason > int(Reason::FileError) ||
-        e.path.isEmpty())
-        return makeError(ErrorCode::Corrupt, QStringLiteral("generation database has an invalid file row"),
+    if (kind < 0 || kind > int(FileKind::CharDevice) || reason < 0 ||
+        reason > int(Reason::FileError) || e.path.isEmpty())
+        return makeError(ErrorCode::Corrupt,
+                         QStringLiteral("generation database has an invalid file row"),
                          QString::fromUtf8(e.path));
     e.kind = FileKind(kind);
     e.mode = quint32(q.value(3).toLongLong());
@@ -63,12 +64,22 @@ Result<FileEntry> entryFromQuery(const QSqlQuery &q)
     return e;
 }
 
+// Qt binds a null string as SQL NULL; the schema wants empty values instead.
+QString notNull(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
+QByteArray notNull(const QByteArray &b)
+{
+    return b.isNull() ? QByteArray("") : b;
+}
+
 } // namespace
 
 GenerationDb::GenerationDb(QString connectionName)
     : m_connection(std::move(connectionName))
-{
-}
+{}
 
 GenerationDb::~GenerationDb()
 {
@@ -84,9 +95,9 @@ GenerationDb::~GenerationDb()
 
 Error GenerationDb::sqlError(const QString &what, const QSqlQuery &query) const
 {
-    return makeError(ErrorCode::Corrupt,
-                     QStringLiteral("generation database: %1: %2").arg(what, query.lastError().text()),
-                     m_path);
+    return makeError(
+        ErrorCode::Corrupt,
+        QStringLiteral("generation database: %1: %2").arg(what, query.lastError().text()), m_path);
 }
 
 Status GenerationDb::exec(const QString &sql) const
@@ -106,8 +117,9 @@ Result<std::unique_ptr<GenerationDb>> GenerationDb::create(const QString &path)
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), g->m_connection);
     db.setDatabaseName(path);
     if (!db.open())
-        return makeError(ErrorCode::Io, QStringLiteral("cannot create generation database: ") +
-                                            db.lastError().text(), path);
+        return makeError(
+            ErrorCode::Io,
+            QStringLiteral("cannot create generation database: ") + db.lastError().text(), path);
     // The file is a scratch copy until it is stored in the repository: durability comes from
     // the repository's writes, so SQLite's own syncing would only cost time.
     for (const char *pragma : {"PRAGMA journal_mode=OFF", "PRAGMA synchronous=OFF",
@@ -123,9 +135,11 @@ Result<std::unique_ptr<GenerationDb>> GenerationDb::create(const QString &path)
         return makeError(ErrorCode::Io, QStringLiteral("cannot begin transaction"), path);
     if (auto s = g->prepareWriters(); !s)
         return s.error();
-    if (auto s = g->setMeta(QStringLiteral("schema_version_major"), QString::number(kSchemaMajor)); !s)
+    if (auto s = g->setMeta(QStringLiteral("schema_version_major"), QString::number(kSchemaMajor));
+        !s)
         return s.error();
-    if (auto s = g->setMeta(QStringLiteral("schema_version_minor"), QString::number(kSchemaMinor)); !s)
+    if (auto s = g->setMeta(QStringLiteral("schema_version_minor"), QString::number(kSchemaMinor));
+        !s)
         return s.error();
     return g;
 }
@@ -134,11 +148,13 @@ Status GenerationDb::prepareWriters()
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     m_insertFile = std::make_unique<QSqlQuery>(db);
-    if (!m_insertFile->prepare(QStringLiteral("INSERT INTO files (") + kFileColumns +
-                               QStringLiteral(") VALUES (NULL,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")))
+    if (!m_insertFile->prepare(
+            QStringLiteral("INSERT INTO files (") + kFileColumns +
+            QStringLiteral(") VALUES (NULL,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")))
         return sqlError(QStringLiteral("prepare files insert"), *m_insertFile);
     m_insertChunk = std::make_unique<QSqlQuery>(db);
-    if (!m_insertChunk->prepare(QStringLiteral("INSERT INTO chunks (fileid, seq, chunk_id) VALUES (?,?,?)")))
+    if (!m_insertChunk->prepare(
+            QStringLiteral("INSERT INTO chunks (fileid, seq, chunk_id) VALUES (?,?,?)")))
         return sqlError(QStringLiteral("prepare chunks insert"), *m_insertChunk);
     return {};
 }
@@ -151,10 +167,12 @@ Result<std::unique_ptr<GenerationDb>> GenerationDb::openReadOnly(const QString &
     db.setDatabaseName(path);
     db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
     if (!QFileInfo(path).isFile())
-        return makeError(ErrorCode::NotFound, QStringLiteral("generation database is missing"), path);
+        return makeError(ErrorCode::NotFound, QStringLiteral("generation database is missing"),
+                         path);
     if (!db.open())
-        return makeError(ErrorCode::Corrupt, QStringLiteral("cannot open generation database: ") +
-                                                 db.lastError().text(), path);
+        return makeError(
+            ErrorCode::Corrupt,
+            QStringLiteral("cannot open generation database: ") + db.lastError().text(), path);
     // A downloaded database is input from storage: do not trust its schema's SQL.
     for (const char *pragma : {"PRAGMA query_only=ON", "PRAGMA trusted_schema=OFF",
                                "PRAGMA cell_size_check=ON", "PRAGMA mmap_size=0"}) {
@@ -164,10 +182,11 @@ Result<std::unique_ptr<GenerationDb>> GenerationDb::openReadOnly(const QString &
     }
     auto major = g->meta(QStringLiteral("schema_version_major"));
     if (!major)
-        return makeError(ErrorCode::Corrupt,
-                         QStringLiteral("generation database is not an SQLite database of this program: ") +
-                             major.error().message,
-                         path);
+        return makeError(
+            ErrorCode::Corrupt,
+            QStringLiteral("generation database is not an SQLite database of this program: ") +
+                major.error().message,
+            path);
     const auto minor = g->meta(QStringLiteral("schema_version_minor"));
     if (major->toInt() != kSchemaMajor)
         return makeError(ErrorCode::Unsupported,
@@ -177,7 +196,8 @@ Result<std::unique_ptr<GenerationDb>> GenerationDb::openReadOnly(const QString &
                              .arg(kSchemaMajor),
                          path);
     QSqlQuery probe(db);
-    if (!probe.exec(QStringLiteral("SELECT ") + kFileColumns + QStringLiteral(" FROM files LIMIT 1")) ||
+    if (!probe.exec(QStringLiteral("SELECT ") + kFileColumns +
+                    QStringLiteral(" FROM files LIMIT 1")) ||
         !probe.exec(QStringLiteral("SELECT fileid, seq, chunk_id FROM chunks LIMIT 1")))
         return g->sqlError(QStringLiteral("schema check"), probe);
     return g;
@@ -188,7 +208,7 @@ Status GenerationDb::setMeta(const QString &key, const QString &value)
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"));
     q.addBindValue(key);
-    q.addBindValue(value);
+    q.addBindValue(notNull(value));
     if (!q.exec())
         return sqlError(QStringLiteral("set meta"), q);
     return {};
@@ -220,14 +240,25 @@ Result<QList<QPair<QString, QString>>> GenerationDb::allMeta() const
 Result<qint64> GenerationDb::insertFile(const FileEntry &e, const QList<QByteArray> &chunkIds)
 {
     QSqlQuery &q = *m_insertFile;
-    const QVariantList values{e.path,          int(e.kind),       qint64(e.mode),
-                              qint64(e.uid),   qint64(e.gid),     e.user,
-                              e.group,         e.size,            e.mtimeNs,
-                              e.ctimeNs,       e.atimeNs,         qint64(e.inode),
-                              qint64(e.device), qint64(e.nlink),  qint64(e.rdev),
-                              e.target.isNull() ? QByteArray("") : e.target,
-                              e.xattrs.isNull() ? QByteArray("") : e.xattrs,
-                              int(e.reason),   e.cachedir ? 1 : 0};
+    const QVariantList values{e.path,
+                              int(e.kind),
+                              qint64(e.mode),
+                              qint64(e.uid),
+                              qint64(e.gid),
+                              notNull(e.user),
+                              notNull(e.group),
+                              e.size,
+                              e.mtimeNs,
+                              e.ctimeNs,
+                              e.atimeNs,
+                              qint64(e.inode),
+                              qint64(e.device),
+                              qint64(e.nlink),
+                              qint64(e.rdev),
+                              notNull(e.target),
+                              notNull(e.xattrs),
+                              int(e.reason),
+                              e.cachedir ? 1 : 0};
     for (int i = 0; i < values.size(); ++i)
         q.bindValue(i, values[i]);
     if (!q.exec())
@@ -254,8 +285,9 @@ Status GenerationDb::finish()
         return s;
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     if (!db.commit())
-        return makeError(ErrorCode::Io, QStringLiteral("cannot commit generation database: ") +
-                                            db.lastError().text(), m_path);
+        return makeError(
+            ErrorCode::Io,
+            QStringLiteral("cannot commit generation database: ") + db.lastError().text(), m_path);
     db.close();
     return {};
 }
@@ -263,7 +295,8 @@ Status GenerationDb::finish()
 Result<std::optional<FileEntry>> GenerationDb::lookup(const QByteArray &path) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(QStringLiteral("SELECT ") + kFileColumns + QStringLiteral(" FROM files WHERE path = ?"));
+    q.prepare(QStringLiteral("SELECT ") + kFileColumns +
+              QStringLiteral(" FROM files WHERE path = ?"));
     q.addBindValue(path);
     if (!q.exec())
         return sqlError(QStringLiteral("look up file"), q);
@@ -287,7 +320,8 @@ Result<QList<QByteArray>> GenerationDb::chunks(qint64 fileId) const
     while (q.next()) {
         QByteArray id = q.value(0).toByteArray();
         if (id.size() != 32)
-            return makeError(ErrorCode::Corrupt, QStringLiteral("generation database has a bad chunk id"), m_path);
+            return makeError(ErrorCode::Corrupt,
+                             QStringLiteral("generation database has a bad chunk id"), m_path);
         out.append(std::move(id));
     }
     return out;
@@ -297,7 +331,8 @@ Status GenerationDb::forEachFile(const std::function<bool(const FileEntry &)> &v
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT ") + kFileColumns + QStringLiteral(" FROM files ORDER BY path")))
+    if (!q.exec(QStringLiteral("SELECT ") + kFileColumns +
+                QStringLiteral(" FROM files ORDER BY path")))
         return sqlError(QStringLiteral("list files"), q);
     while (q.next()) {
         auto e = entryFromQuery(q);

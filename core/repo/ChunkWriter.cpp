@@ -14,8 +14,7 @@ ChunkWriter::ChunkWriter(Repository &repository, int maxInFlight)
     : m_repo(repository)
     , m_maxInFlight(qMax(1, maxInFlight))
     , m_builder(repository.keys().dataKey, repository.config().repositoryId)
-{
-}
+{}
 
 ChunkWriter::~ChunkWriter()
 {

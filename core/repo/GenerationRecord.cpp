@@ -35,7 +35,8 @@ Result<GenerationRecord> GenerationRecord::parse(const QByteArray &payload, cons
         return corrupt(QStringLiteral("not valid JSON"));
     const QJsonObject o = doc.object();
     if (o.value(QStringLiteral("version")).toInteger(-1) != kVersion)
-        return makeError(ErrorCode::Unsupported, QStringLiteral("unknown generation record version"), name);
+        return makeError(ErrorCode::Unsupported,
+                         QStringLiteral("unknown generation record version"), name);
     GenerationRecord g;
     for (const QJsonValue &v : o.value(QStringLiteral("db_chunks")).toArray()) {
         const QByteArray id = QByteArray::fromHex(v.toString().toLatin1());
@@ -46,8 +47,10 @@ Result<GenerationRecord> GenerationRecord::parse(const QByteArray &payload, cons
     g.dbSize = o.value(QStringLiteral("db_size")).toInteger(-1);
     g.clientName = o.value(QStringLiteral("client_name")).toString();
     g.hostname = o.value(QStringLiteral("hostname")).toString();
-    g.started = QDateTime::fromString(o.value(QStringLiteral("started")).toString(), Qt::ISODateWithMs);
-    g.finished = QDateTime::fromString(o.value(QStringLiteral("finished")).toString(), Qt::ISODateWithMs);
+    g.started =
+        QDateTime::fromString(o.value(QStringLiteral("started")).toString(), Qt::ISODateWithMs);
+    g.finished =
+        QDateTime::fromString(o.value(QStringLiteral("finished")).toString(), Qt::ISODateWithMs);
     g.fileCount = o.value(QStringLiteral("file_count")).toInteger(-1);
     g.totalBytes = o.value(QStringLiteral("total_bytes")).toInteger(-1);
     g.parent = o.value(QStringLiteral("parent")).toString();

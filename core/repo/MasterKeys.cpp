@@ -35,7 +35,8 @@ QByteArray MasterKeys::serialize() const
 Result<MasterKeys> MasterKeys::deserialize(const QByteArray &blob)
 {
     if (blob.size() != kBlobSize || blob[0] != kVersion)
-        return makeError(ErrorCode::Corrupt, QStringLiteral("master key material has the wrong form"));
+        return makeError(ErrorCode::Corrupt,
+                         QStringLiteral("master key material has the wrong form"));
     const int k = crypto::kKeySize;
     return MasterKeys{blob.mid(1, k), blob.mid(1 + k, k), blob.mid(1 + 2 * k, k)};
 }

@@ -16,8 +16,7 @@ const QByteArray kInfo = QByteArrayLiteral("obnam-object-v1");
 ObjectCodec::ObjectCodec(QByteArray dataKey, QByteArray repositoryId)
     : m_dataKey(std::move(dataKey))
     , m_repositoryId(std::move(repositoryId))
-{
-}
+{}
 
 QByteArray ObjectCodec::seal(ObjectType type, const QByteArray &payload, int compressionLevel) const
 {
@@ -27,9 +26,9 @@ QByteArray ObjectCodec::seal(ObjectType type, const QByteArray &payload, int com
     const QByteArray salt = crypto::randomBytes(kSaltSize);
     header.append(salt);
     QByteArray subkey = crypto::hkdfSha256(m_dataKey, salt, kInfo, crypto::kKeySize);
-    const QByteArray sealed = crypto::aesGcmSeal(subkey, crypto::counterNonce(0),
-                                                 QByteArray(header + m_repositoryId),
-                                                 compression::pack(payload, compressionLevel));
+    const QByteArray sealed =
+        crypto::aesGcmSeal(subkey, crypto::counterNonce(0), QByteArray(header + m_repositoryId),
+                           compression::pack(payload, compressionLevel));
     crypto::wipe(subkey);
     return header + sealed;
 }
@@ -43,16 +42,20 @@ Result<QByteArray> ObjectCodec::open(ObjectType type, const QByteArray &sealed, 
     if (sealed.size() < kHeaderSize + crypto::kTagSize || !sealed.startsWith(kMagic))
         return corrupt(QStringLiteral("object is truncated or not an obnam object"));
     if (sealed[4] != kVersion)
-        return makeError(ErrorCode::Unsupported, QStringLiteral("unknown object version %1").arg(int(sealed[4])), name);
+        return makeError(ErrorCode::Unsupported,
+                         QStringLiteral("unknown object version %1").arg(int(sealed[4])), name);
     if (quint8(sealed[5]) != quint8(type))
         return corrupt(QStringLiteral("object has the wrong type"));
     const QByteArray header = sealed.left(kHeaderSize);
-    QByteArray subkey = crypto::hkdfSha256(m_dataKey, header.mid(6, kSaltSize), kInfo, crypto::kKeySize);
-    auto plain = crypto::aesGcmOpen(subkey, crypto::counterNonce(0), QByteArray(header + m_repositoryId),
-                                    QByteArrayView(sealed).sliced(kHeaderSize));
+    QByteArray subkey =
+        crypto::hkdfSha256(m_dataKey, header.mid(6, kSaltSize), kInfo, crypto::kKeySize);
+    auto plain =
+        crypto::aesGcmOpen(subkey, crypto::counterNonce(0), QByteArray(header + m_repositoryId),
+                           QByteArrayView(sealed).sliced(kHeaderSize));
     crypto::wipe(subkey);
     if (!plain)
-        return corrupt(QStringLiteral("object does not authenticate (damaged, or from another repository)"));
+        return corrupt(
+            QStringLiteral("object does not authenticate (damaged, or from another repository)"));
     auto payload = compression::unpack(*plain, maxSize);
     if (!payload)
         return corrupt(payload.error().message);

@@ -8,7 +8,8 @@ namespace obnam {
 
 // Types of encrypted standalone objects; the type is authenticated, so an index cannot be
 // presented as a generation record or the other way round.
-enum class ObjectType : quint8 {
+enum class ObjectType : quint8
+{
     Index = 1,
     Generation = 2,
     Lock = 3,

@@ -80,7 +80,8 @@ Result<Header> parseHeader(const QByteArray &dataKey, const QByteArray &reposito
         e.length = r.u32();
         e.plainLength = r.u32();
         e.counter = r.u32();
-        if (e.offset < quint64(kPrefixSize) || e.offset + e.length > quint64(bodyEnd) || e.counter == 0)
+        if (e.offset < quint64(kPrefixSize) || e.offset + e.length > quint64(bodyEnd) ||
+            e.counter == 0)
             return corrupt(QStringLiteral("header entry %1 points outside the pack").arg(i));
         h.entries.append(std::move(e));
     }
@@ -139,9 +140,9 @@ PackBuilder::Finished PackBuilder::finish()
         w.u32(e.plainLength);
         w.u32(e.counter);
     }
-    const QByteArray header = crypto::aesGcmSeal(m_subkey, crypto::counterNonce(0),
-                                                 headerAad(m_repositoryId),
-                                                 compression::pack(w.data(), 3));
+    const QByteArray header =
+        crypto::aesGcmSeal(m_subkey, crypto::counterNonce(0), headerAad(m_repositoryId),
+                           compression::pack(w.data(), 3));
     m_bytes.append(header);
     ByteWriter trailer;
     trailer.u32(quint32(header.size()));

@@ -41,16 +41,18 @@ Result<RepoConfig> RepoConfig::parse(const QByteArray &bytes)
     RepoConfig c;
     c.formatVersion = int(o.value(QStringLiteral("version")).toInteger(-1));
     if (c.formatVersion != kFormatVersion)
-        return makeError(ErrorCode::Unsupported,
-                         QStringLiteral("repository format version %1 is not supported (this program "
-                                        "reads version %2)")
-                             .arg(c.formatVersion)
-                             .arg(kFormatVersion),
-                         QStringLiteral("config"));
+        return makeError(
+            ErrorCode::Unsupported,
+            QStringLiteral("repository format version %1 is not supported (this program "
+                           "reads version %2)")
+                .arg(c.formatVersion)
+                .arg(kFormatVersion),
+            QStringLiteral("config"));
     if (o.value(QStringLiteral("chunk_id")).toString() != QStringLiteral("hmac-sha256"))
         return makeError(ErrorCode::Unsupported, QStringLiteral("unknown chunk id kind"),
                          QStringLiteral("config"));
-    c.repositoryId = QByteArray::fromHex(o.value(QStringLiteral("repository_id")).toString().toLatin1());
+    c.repositoryId =
+        QByteArray::fromHex(o.value(QStringLiteral("repository_id")).toString().toLatin1());
     if (c.repositoryId.size() != 16)
         return corrupt(QStringLiteral("bad repository id"));
     auto chunker = ChunkerParams::fromJson(o.value(QStringLiteral("chunker")).toObject());

@@ -28,8 +28,7 @@ Repository::Repository(std::shared_ptr<Backend> backend, RepoConfig config, Mast
     , m_keys(std::move(keys))
     , m_chunker(m_keys.chunkerSeed, m_config.chunker)
     , m_codec(m_keys.dataKey, m_config.repositoryId)
-{
-}
+{}
 
 Repository::~Repository()
 {
@@ -71,8 +70,8 @@ Result<std::unique_ptr<Repository>> Repository::init(std::shared_ptr<Backend> ba
     if (!present)
         return present.error();
     if (*present)
-        return makeError(ErrorCode::AlreadyExists, QStringLiteral("a repository already exists here"),
-                         backend->location());
+        return makeError(ErrorCode::AlreadyExists,
+                         QStringLiteral("a repository already exists here"), backend->location());
     if (passphrase.isEmpty())
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("the passphrase is empty"));
 
@@ -89,7 +88,9 @@ Result<std::unique_ptr<Repository>> Repository::init(std::shared_ptr<Backend> ba
         return slot.error();
     if (auto s = backend->put(objectname::key(slotId), *slot, PutMode::CreateOnly).result(); !s)
         return s.error();
-    if (auto s = backend->put(objectname::config(), config.serialize(), PutMode::CreateOnly).result(); !s)
+    if (auto s =
+            backend->put(objectname::config(), config.serialize(), PutMode::CreateOnly).result();
+        !s)
         return s.error();
     return finishOpen(std::move(backend), std::move(config), std::move(keys));
 }
@@ -106,22 +107,25 @@ Result<std::unique_ptr<Repository>> Repository::open(std::shared_ptr<Backend> ba
     if (names->isEmpty())
         return makeError(ErrorCode::NotFound, QStringLiteral("the repository has no key slots"),
                          QStringLiteral("keys/"));
-    Error last = makeError(ErrorCode::WrongPassphrase,
-                           QStringLiteral("wrong passphrase: no key slot of this repository opens with it"));
+    Error last =
+        makeError(ErrorCode::WrongPassphrase,
+                  QStringLiteral("wrong passphrase: no key slot of this repository opens with it"));
     for (const QString &name : std::as_const(*names)) {
         auto slot = backend->get(name).result();
         if (!slot) {
             last = slot.error();
             continue;
         }
-        auto keys = KeySlot::unwrap(*slot, passphrase, config->repositoryId, objectname::idOf(name));
+        auto keys =
+            KeySlot::unwrap(*slot, passphrase, config->repositoryId, objectname::idOf(name));
         if (keys)
             return finishOpen(std::move(backend), std::move(*config), std::move(*keys));
         if (keys.error().code != ErrorCode::WrongPassphrase)
             last = Error{keys.error().code, keys.error().message, name};
     }
     if (last.code == ErrorCode::WrongPassphrase)
-        last.message = QStringLiteral("wrong passphrase: no key slot of this repository opens with it");
+        last.message =
+            QStringLiteral("wrong passphrase: no key slot of this repository opens with it");
     return last;
 }
 
@@ -139,7 +143,8 @@ Result<std::unique_ptr<Repository>> Repository::open(std::shared_ptr<Backend> ba
 Result<std::unique_ptr<Repository>> Repository::finishOpen(std::shared_ptr<Backend> backend,
                                                            RepoConfig config, MasterKeys keys)
 {
-    std::unique_ptr<Repository> repo(new Repository(std::move(backend), std::move(config), std::move(keys)));
+    std::unique_ptr<Repository> repo(
+        new Repository(std::move(backend), std::move(config), std::move(keys)));
     if (auto s = repo->loadIndex(); !s)
         return s.error();
     return repo;
@@ -174,7 +179,8 @@ Result<QByteArray> Repository::readChunk(const QByteArray &chunkId)
         return makeError(ErrorCode::NotFound, QStringLiteral("chunk is not in the index"),
                          QStringLiteral("chunk ") + hex(chunkId));
     const QString name = objectname::pack(hex(location->packId));
-    auto blob = m_backend->getRange(name, qint64(location->entry.offset), location->entry.length).result();
+    auto blob =
+        m_backend->getRange(name, qint64(location->entry.offset), location->entry.length).result();
     if (!blob)
         return blob.error();
     auto key = packSubkey(location->packId, location->salt);
@@ -182,12 +188,14 @@ Result<QByteArray> Repository::readChunk(const QByteArray &chunkId)
     const QString what = QStringLiteral("chunk %1 in %2").arg(hex(chunkId), name);
     if (!packed)
         return makeError(ErrorCode::Corrupt, QStringLiteral("chunk does not authenticate"), what);
-    auto plain = compression::unpack(*packed, qMin<qsizetype>(kMaxChunkSize, location->entry.plainLength));
+    auto plain =
+        compression::unpack(*packed, qMin<qsizetype>(kMaxChunkSize, location->entry.plainLength));
     if (!plain)
         return makeError(ErrorCode::Corrupt, plain.error().message, what);
     if (plain->size() != qsizetype(location->entry.plainLength) ||
         !crypto::equalConstantTime(crypto::hmacSha256(m_keys.idKey, *plain), chunkId))
-        return makeError(ErrorCode::Corrupt, QStringLiteral("chunk content does not match its id"), what);
+        return makeError(ErrorCode::Corrupt, QStringLiteral("chunk content does not match its id"),
+                         what);
     return plain;
 }
 
@@ -214,10 +222,11 @@ Status Repository::removeKey(const QString &slotId)
     if (!known)
         return makeError(ErrorCode::NotFound, QStringLiteral("no such key slot"), slotId);
     if (slots->size() == 1)
-        return makeError(ErrorCode::InvalidArgument,
-                         QStringLiteral("refusing to remove the last key slot: the repository could "
-                                        "never be opened again"),
-                         slotId);
+        return makeError(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("refusing to remove the last key slot: the repository could "
+                           "never be opened again"),
+            slotId);
     return m_backend->remove(objectname::key(slotId)).result();
 }
 
@@ -240,7 +249,8 @@ Result<QList<KeySlotInfo>> Repository::listKeys()
 }
 
 Status Repository::changePassphrase(const QString &slotId, const QByteArray &oldPassphrase,
-                                    const QByteArray &newPassphrase, const crypto::KdfParams &params)
+                                    const QByteArray &newPassphrase,
+                                    const crypto::KdfParams &params)
 {
     if (newPassphrase.isEmpty())
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("the new passphrase is empty"));
@@ -261,7 +271,8 @@ Status Repository::changePassphrase(const QString &slotId, const QByteArray &old
     return m_backend->put(name, *wrapped, PutMode::Overwrite).result();
 }
 
-Result<QString> Repository::putObject(ObjectType type, const QString &kind, const QByteArray &payload)
+Result<QString> Repository::putObject(ObjectType type, const QString &kind,
+                                      const QByteArray &payload)
 {
     const QByteArray sealed = m_codec.seal(type, payload);
     const QString name = kind + QLatin1Char('/') + hex(crypto::sha256(sealed));
@@ -276,9 +287,9 @@ Result<QByteArray> Repository::getObject(ObjectType type, const QString &name)
     if (!sealed)
         return sealed.error();
     if (hex(crypto::sha256(*sealed)) != objectname::idOf(name))
-        return makeError(ErrorCode::Corrupt,
-                         QStringLiteral("object content does not match its name (damaged or swapped)"),
-                         name);
+        return makeError(
+            ErrorCode::Corrupt,
+            QStringLiteral("object content does not match its name (damaged or swapped)"), name);
     return m_codec.open(type, *sealed, name);
 }
 
@@ -346,7 +357,8 @@ Result<GenerationRecord> Repository::resolveGeneration(const QString &spec)
         if (!all)
             return all.error();
         if (all->isEmpty())
-            return makeError(ErrorCode::NotFound, QStringLiteral("the repository has no generations yet"));
+            return makeError(ErrorCode::NotFound,
+                             QStringLiteral("the repository has no generations yet"));
         return all->last();
     }
     QStringList matches;
@@ -367,7 +379,8 @@ Result<GenerationRecord> Repository::resolveGeneration(const QString &spec)
 
 Result<QString> Repository::commitGeneration(const GenerationRecord &record)
 {
-    auto name = putObject(ObjectType::Generation, QStringLiteral("generations"), record.serialize());
+    auto name =
+        putObject(ObjectType::Generation, QStringLiteral("generations"), record.serialize());
     if (!name)
         return name.error();
     return objectname::idOf(*name);

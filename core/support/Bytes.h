@@ -36,7 +36,9 @@ private:
 class ByteReader
 {
 public:
-    explicit ByteReader(QByteArrayView data) : m_data(data) {}
+    explicit ByteReader(QByteArrayView data)
+        : m_data(data)
+    {}
 
     bool ok() const { return m_ok; }
     qsizetype remaining() const { return m_ok ? m_data.size() - m_pos : 0; }
@@ -62,8 +64,7 @@ private:
         m_pos += n;
         return out;
     }
-    template<typename T>
-    static T fromLe(QByteArrayView b)
+    template <typename T> static T fromLe(QByteArrayView b)
     {
         return b.size() == sizeof(T) ? qFromLittleEndian<T>(b.data()) : T(0);
     }

@@ -5,7 +5,8 @@
 namespace obnam {
 
 // Broad classes of failure. Callers branch on the code; people read the message.
-enum class ErrorCode {
+enum class ErrorCode
+{
     NotFound,        // the named object or file does not exist
     AlreadyExists,   // create-only write of a name that is taken
     Transient,       // may succeed if retried (network, busy)

@@ -9,14 +9,20 @@ namespace obnam {
 
 // Errors as values: either a T or an Error. No exceptions cross threads, futures or signals.
 // Modelled on std::expected (C++23), which g++ 12 does not offer in C++20 mode.
-template<typename T>
-class [[nodiscard]] Result
+template <typename T> class [[nodiscard]] Result
 {
 public:
-    Result(T value) : m_state(std::in_place_index<0>, std::move(value)) {}
-    Result(Error error) : m_state(std::in_place_index<1>, std::move(error)) {}
+    Result(T value)
+        : m_state(std::in_place_index<0>, std::move(value))
+    {}
+    Result(Error error)
+        : m_state(std::in_place_index<1>, std::move(error))
+    {}
     // QFuture's result store default-constructs; an empty Result reads as a cancelled operation.
-    Result() : m_state(std::in_place_index<1>, Error{ErrorCode::Cancelled, QStringLiteral("no result"), {}}) {}
+    Result()
+        : m_state(std::in_place_index<1>,
+                  Error{ErrorCode::Cancelled, QStringLiteral("no result"), {}})
+    {}
 
     bool ok() const { return m_state.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -35,12 +41,14 @@ private:
     std::variant<T, Error> m_state;
 };
 
-template<>
-class [[nodiscard]] Result<void>
+template <> class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;
-    Result(Error error) : m_error(std::move(error)), m_ok(false) {}
+    Result(Error error)
+        : m_error(std::move(error))
+        , m_ok(false)
+    {}
 
     bool ok() const { return m_ok; }
     explicit operator bool() const { return ok(); }

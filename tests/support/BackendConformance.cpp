@@ -7,17 +7,19 @@
 namespace obnam::test {
 
 namespace {
-const QString kPackA = QStringLiteral("packs/ab/ab00000000000000000000000000000000000000000000000000000000000001");
-const QString kPackB = QStringLiteral("packs/ab/ab00000000000000000000000000000000000000000000000000000000000002");
-const QString kPackC = QStringLiteral("packs/cd/cd00000000000000000000000000000000000000000000000000000000000003");
+const QString kPackA =
+    QStringLiteral("packs/ab/ab00000000000000000000000000000000000000000000000000000000000001");
+const QString kPackB =
+    QStringLiteral("packs/ab/ab00000000000000000000000000000000000000000000000000000000000002");
+const QString kPackC =
+    QStringLiteral("packs/cd/cd00000000000000000000000000000000000000000000000000000000000003");
 const QString kIndex = QStringLiteral("index/0123456789abcdef0123456789abcdef");
 } // namespace
 
 BackendConformance::BackendConformance(Factory factory, QObject *parent)
     : QObject(parent)
     , m_factory(std::move(factory))
-{
-}
+{}
 
 void BackendConformance::init()
 {
@@ -112,7 +114,8 @@ void BackendConformance::listByPrefixIsSortedAndComplete()
 {
     for (const QString &n : {kPackC, kPackB, kIndex, kPackA})
         QVERIFY(m_backend->put(n, "x", PutMode::CreateOnly).result());
-    QCOMPARE(*m_backend->list(QStringLiteral("packs/")).result(), (QStringList{kPackA, kPackB, kPackC}));
+    QCOMPARE(*m_backend->list(QStringLiteral("packs/")).result(),
+             (QStringList{kPackA, kPackB, kPackC}));
     QCOMPARE(*m_backend->list(QStringLiteral("packs/ab/")).result(), (QStringList{kPackA, kPackB}));
     QCOMPARE(*m_backend->list(QStringLiteral("index/")).result(), QStringList{kIndex});
     QCOMPARE(m_backend->list(QString()).result()->size(), 4);
@@ -161,7 +164,8 @@ void BackendConformance::invalidNamesAreRefused_data()
 void BackendConformance::invalidNamesAreRefused()
 {
     QFETCH(QString, name);
-    QCOMPARE(m_backend->put(name, "x", PutMode::Overwrite).result().error().code, ErrorCode::InvalidArgument);
+    QCOMPARE(m_backend->put(name, "x", PutMode::Overwrite).result().error().code,
+             ErrorCode::InvalidArgument);
     QCOMPARE(m_backend->get(name).result().error().code, ErrorCode::InvalidArgument);
     QCOMPARE(m_backend->getRange(name, 0, 1).result().error().code, ErrorCode::InvalidArgument);
     QCOMPARE(m_backend->stat(name).result().error().code, ErrorCode::InvalidArgument);
@@ -171,8 +175,9 @@ void BackendConformance::invalidNamesAreRefused()
 
 void BackendConformance::invalidPrefixesAreRefused()
 {
-    for (const QString &p : {QStringLiteral("../"), QStringLiteral("packs/zz/"), QStringLiteral("index"),
-                             QStringLiteral("/"), QStringLiteral("packs/ab/cd/")})
+    for (const QString &p :
+         {QStringLiteral("../"), QStringLiteral("packs/zz/"), QStringLiteral("index"),
+          QStringLiteral("/"), QStringLiteral("packs/ab/cd/")})
         QCOMPARE(m_backend->list(p).result().error().code, ErrorCode::InvalidArgument);
 }
 
@@ -183,7 +188,8 @@ void BackendConformance::manyWritesInFlight()
     for (int i = 0; i < 64; ++i) {
         const QString id = QStringLiteral("%1").arg(i, 64, 16, QLatin1Char('0'));
         names.append(QStringLiteral("packs/") + id.left(2) + QLatin1Char('/') + id);
-        writes.append(m_backend->put(names.last(), randomData(4096, quint32(i)), PutMode::CreateOnly));
+        writes.append(
+            m_backend->put(names.last(), randomData(4096, quint32(i)), PutMode::CreateOnly));
     }
     for (int i = 0; i < writes.size(); ++i)
         QVERIFY(writes[i].result());

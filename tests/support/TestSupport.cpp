@@ -17,3 +17,98 @@ QByteArray randomData(qsizetype size, quint32 seed)
 }
 
 } // namespace obnam::test
+
+#include "crypto/Crypto.h"
+#include "engine/FsMeta.h"
+
+#include <QFile>
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace obnam::test {
+
+namespace {
+void walk(const QByteArray &root, const QByteArray &rel, bool withTimes,
+          QMap<QByteArray, QByteArray> &out)
+{
+    const QByteArray path = rel.isEmpty() ? root : root + '/' + rel;
+    struct stat st
+    {};
+    if (::lstat(path.constData(), &st) != 0)
+        return;
+    QByteArray line = QByteArray::number(st.st_mode, 8);
+    if (withTimes && !S_ISLNK(st.st_mode) && !S_ISDIR(st.st_mode))
+        line += " mtime=" +
+                QByteArray::number(qint64(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec);
+    if (withTimes && S_ISDIR(st.st_mode))
+        line += " mtime=" +
+                QByteArray::number(qint64(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec);
+    if (S_ISREG(st.st_mode)) {
+        QFile f(QFile::decodeName(path));
+        f.open(QIODevice::ReadOnly);
+        line += " size=" + QByteArray::number(qint64(st.st_size)) +
+                " sha256=" + crypto::sha256(f.readAll()).toHex() +
+                " nlink=" + QByteArray::number(qint64(st.st_nlink));
+    }
+    if (S_ISLNK(st.st_mode)) {
+        char buf[4096];
+        const ssize_t n = ::readlink(path.constData(), buf, sizeof buf);
+        line += " target=" + QByteArray(buf, n > 0 ? n : 0);
+    }
+    if (!S_ISLNK(st.st_mode)) {
+        auto x = fsmeta::readXattrs(path);
+        if (x && !x->isEmpty())
+            line += " xattrs=" + x->toHex();
+    }
+    out.insert(rel.isEmpty() ? QByteArray(".") : rel, line);
+    if (S_ISDIR(st.st_mode)) {
+        DIR *d = ::opendir(path.constData());
+        if (!d)
+            return;
+        QList<QByteArray> names;
+        while (struct dirent *e = ::readdir(d)) {
+            const QByteArray n(e->d_name);
+            if (n != "." && n != "..")
+                names.append(n);
+        }
+        ::closedir(d);
+        for (const QByteArray &n : names)
+            walk(root, rel.isEmpty() ? n : rel + '/' + n, withTimes, out);
+    }
+}
+} // namespace
+
+QMap<QByteArray, QByteArray> manifest(const QByteArray &root, bool withTimes)
+{
+    QMap<QByteArray, QByteArray> out;
+    walk(root, QByteArray(), withTimes, out);
+    return out;
+}
+
+bool writeFile(const QByteArray &path, const QByteArray &data)
+{
+    QFile f(QFile::decodeName(path));
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(data) == data.size();
+}
+
+QString manifestDiff(const QMap<QByteArray, QByteArray> &a, const QMap<QByteArray, QByteArray> &b)
+{
+    QString out;
+    for (auto it = a.cbegin(); it != a.cend(); ++it) {
+        if (!b.contains(it.key()))
+            out += QStringLiteral("only in first: %1\n").arg(QString::fromLocal8Bit(it.key()));
+        else if (b.value(it.key()) != it.value())
+            out += QStringLiteral("differs: %1: %2 != %3\n")
+                       .arg(QString::fromLocal8Bit(it.key()), QString::fromLatin1(it.value()),
+                            QString::fromLatin1(b.value(it.key())));
+    }
+    for (auto it = b.cbegin(); it != b.cend(); ++it) {
+        if (!a.contains(it.key()))
+            out += QStringLiteral("only in second: %1\n").arg(QString::fromLocal8Bit(it.key()));
+    }
+    return out;
+}
+
+} // namespace obnam::test

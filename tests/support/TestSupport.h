@@ -9,3 +9,20 @@ namespace obnam::test {
 QByteArray randomData(qsizetype size, quint32 seed);
 
 } // namespace obnam::test
+
+#include <QMap>
+
+namespace obnam::test {
+
+// A description of a tree, for comparing an original with its restore: one line per entry,
+// keyed by path relative to root: kind, mode, mtime ns, size, SHA-256, symlink target, link
+// count and extended attributes.
+QMap<QByteArray, QByteArray> manifest(const QByteArray &root, bool withTimes = true);
+
+// Writes a file with the given contents (parent directories must exist).
+bool writeFile(const QByteArray &path, const QByteArray &data);
+
+// Human-readable difference between two manifests, empty when they are equal.
+QString manifestDiff(const QMap<QByteArray, QByteArray> &a, const QMap<QByteArray, QByteArray> &b);
+
+} // namespace obnam::test

@@ -1,0 +1,496 @@
+#include "BackupEngine.h"
+
+#include "crypto/Crypto.h"
+#include "repo/Repository.h"
+
+#include <QDir>
+#include <QFile>
+#include <QHostInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <algorithm>
+#include <cerrno>
+#include <dirent.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace obnam {
+
+namespace {
+
+constexpr qint64 kBatchBytes = 32 * 1024 * 1024;
+constexpr int kBatchChunks = 1024;
+const QByteArray kCacheTagName = QByteArrayLiteral("CACHEDIR.TAG");
+const QByteArray kCacheTagSignature =
+    QByteArrayLiteral("Signature: 8a477f597d28d172789f06886806bc55");
+
+QByteArray join(const QByteArray &dir, const QByteArray &name)
+{
+    return dir.endsWith('/') ? QByteArray(dir + name) : QByteArray(dir + '/' + name);
+}
+
+QString display(const QByteArray &path)
+{
+    return QString::fromLocal8Bit(path);
+}
+
+// Same entry as far as change detection goes: the rule Obnam uses.
+bool unchanged(const FileEntry &now, const FileEntry &before)
+{
+    return before.reason != Reason::FileError && now.kind == before.kind &&
+           now.size == before.size && now.mode == before.mode && now.mtimeNs == before.mtimeNs &&
+           now.ctimeNs == before.ctimeNs && now.inode == before.inode &&
+           now.target == before.target;
+}
+
+class Fd
+{
+public:
+    explicit Fd(int fd)
+        : m_fd(fd)
+    {}
+    ~Fd()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    Fd(const Fd &) = delete;
+    Fd &operator=(const Fd &) = delete;
+    int get() const { return m_fd; }
+
+private:
+    int m_fd;
+};
+
+} // namespace
+
+BackupEngine::BackupEngine(Repository &repository, BackupOptions options, QObject *parent)
+    : QObject(parent)
+    , m_repo(repository)
+    , m_options(std::move(options))
+    , m_writer(repository)
+{
+    for (const QString &glob : std::as_const(m_options.excludes)) {
+        const QRegularExpression re(QRegularExpression::wildcardToRegularExpression(
+            glob, QRegularExpression::UnanchoredWildcardConversion));
+        if (glob.contains(QLatin1Char('/')))
+            m_pathPatterns.append(QRegularExpression(QStringLiteral("\\A(?:") + re.pattern() +
+                                                     QStringLiteral(")\\z")));
+        else
+            m_namePatterns.append(QRegularExpression(QStringLiteral("\\A(?:") + re.pattern() +
+                                                     QStringLiteral(")\\z")));
+    }
+}
+
+BackupEngine::~BackupEngine() = default;
+
+void BackupEngine::warn(const QByteArray &path, const QString &message)
+{
+    ItemWarning w{display(path), message};
+    m_result.warnings.append(w);
+    Q_EMIT warning(w);
+}
+
+void BackupEngine::report(const QString &phase, bool force)
+{
+    const qint64 now = m_clock.elapsed();
+    if (!force && now - m_lastReport < 100)
+        return;
+    m_lastReport = now;
+    m_progress.phase = phase;
+    m_progress.elapsedSeconds = double(now) / 1000.0;
+    Q_EMIT progress(m_progress);
+}
+
+bool BackupEngine::excluded(const QByteArray &path) const
+{
+    if (m_pathPatterns.isEmpty() && m_namePatterns.isEmpty())
+        return false;
+    const QString full = display(path);
+    const QString name = full.section(QLatin1Char('/'), -1);
+    for (const QRegularExpression &re : m_pathPatterns) {
+        if (re.match(full).hasMatch())
+            return true;
+    }
+    for (const QRegularExpression &re : m_namePatterns) {
+        if (re.match(name).hasMatch())
+            return true;
+    }
+    return false;
+}
+
+bool BackupEngine::isCacheDir(const QByteArray &dir) const
+{
+    const QByteArray tag = join(dir, kCacheTagName);
+    Fd fd(::open(tag.constData(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK));
+    if (fd.get() < 0)
+        return false;
+    struct stat st
+    {};
+    if (::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode))
+        return false;
+    QByteArray head(kCacheTagSignature.size(), Qt::Uninitialized);
+    const ssize_t n = ::read(fd.get(), head.data(), size_t(head.size()));
+    return n == kCacheTagSignature.size() && head == kCacheTagSignature;
+}
+
+Result<BackupResult> BackupEngine::run()
+{
+    m_clock.start();
+    const QDateTime started = QDateTime::currentDateTimeUtc();
+    if (m_options.roots.isEmpty())
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("no backup roots given"));
+    // Every root must exist before anything is written.
+    for (const QByteArray &root : std::as_const(m_options.roots)) {
+        struct stat st
+        {};
+        if (::lstat(root.constData(), &st) != 0)
+            return makeError(ErrorCode::NotFound,
+                             QStringLiteral("backup root does not exist or cannot be examined: ") +
+                                 fsmeta::errnoText(errno),
+                             display(root));
+    }
+
+    GenerationRecord parent;
+    if (!m_options.full) {
+        auto latest = m_repo.resolveGeneration(QStringLiteral("latest"));
+        if (latest) {
+            parent = *latest;
+            auto db = generationstore::open(m_repo, parent, m_options.cacheDir);
+            if (!db)
+                return db.error();
+            m_previous = std::move(*db);
+            m_progress.expectedBytes = parent.totalBytes;
+        } else if (latest.error().code != ErrorCode::NotFound) {
+            return latest.error();
+        }
+    }
+
+    const QString scratch = m_options.cacheDir + QStringLiteral("/tmp");
+    if (!QDir().mkpath(scratch))
+        return makeError(ErrorCode::Io, QStringLiteral("cannot create cache directory"), scratch);
+    const QString dbPath = scratch + QStringLiteral("/new-") +
+                           QString::fromLatin1(crypto::randomBytes(8).toHex()) +
+                           QStringLiteral(".db");
+    struct Cleanup
+    {
+        QString path;
+        ~Cleanup() { QFile::remove(path); }
+    } cleanup{dbPath};
+    auto db = GenerationDb::create(dbPath);
+    if (!db)
+        return db.error();
+    m_db = std::move(*db);
+
+    for (const QByteArray &root : std::as_const(m_options.roots)) {
+        if (auto s = backupRoot(root); !s)
+            return s.error();
+    }
+    if (auto s = flushBatch(); !s)
+        return s.error();
+    Q_ASSERT(m_pending.isEmpty());
+
+    report(QStringLiteral("committing"), true);
+    QJsonArray roots;
+    for (const QByteArray &root : std::as_const(m_options.roots))
+        roots.append(display(root));
+    const QDateTime finished = QDateTime::currentDateTimeUtc();
+    const QList<QPair<QString, QString>> meta{
+        {QStringLiteral("chunk_id_kind"), QStringLiteral("hmac-sha256")},
+        {QStringLiteral("client_name"), m_options.clientName},
+        {QStringLiteral("hostname"), QHostInfo::localHostName()},
+        {QStringLiteral("roots"),
+         QString::fromUtf8(QJsonDocument(roots).toJson(QJsonDocument::Compact))},
+        {QStringLiteral("started"), started.toString(Qt::ISODateWithMs)},
+        {QStringLiteral("finished"), finished.toString(Qt::ISODateWithMs)},
+        {QStringLiteral("program_version"), QStringLiteral(OBNAM_VERSION)},
+        {QStringLiteral("file_count"), QString::number(m_result.fileCount)},
+        {QStringLiteral("total_bytes"), QString::number(m_result.totalBytes)},
+        {QStringLiteral("parent"), parent.id},
+    };
+    for (const auto &[key, value] : meta) {
+        if (auto s = m_db->setMeta(key, value); !s)
+            return s.error();
+    }
+    if (auto s = m_db->finish(); !s)
+        return s.error();
+    m_db.reset();
+
+    auto dbChunks =
+        generationstore::storeDatabase(m_repo, m_writer, dbPath, m_options.compressionLevel);
+    if (!dbChunks)
+        return dbChunks.error();
+    // Packs and index first, the generation record last: it must never point at anything
+    // that is not durably stored.
+    if (auto s = m_writer.flush(); !s)
+        return s.error();
+    GenerationRecord record;
+    record.dbChunks = *dbChunks;
+    record.dbSize = QFileInfo(dbPath).size();
+    record.clientName = m_options.clientName;
+    record.hostname = QHostInfo::localHostName();
+    record.started = started;
+    record.finished = finished;
+    record.fileCount = m_result.fileCount;
+    record.totalBytes = m_result.totalBytes;
+    record.parent = parent.id;
+    auto id = m_repo.commitGeneration(record);
+    if (!id)
+        return id.error();
+    m_result.generationId = *id;
+    m_result.stats = m_writer.stats();
+    m_result.durationSeconds = double(m_clock.elapsed()) / 1000.0;
+
+    // Keep the new database in the cache so the next incremental backup needs no download.
+    const QString cached =
+        m_options.cacheDir + QStringLiteral("/generations/") + *id + QStringLiteral(".db");
+    QDir().mkpath(m_options.cacheDir + QStringLiteral("/generations"));
+    QFile::rename(dbPath, cached);
+    report(QStringLiteral("done"), true);
+    return m_result;
+}
+
+Status BackupEngine::backupRoot(const QByteArray &root)
+{
+    struct stat st
+    {};
+    if (::lstat(root.constData(), &st) != 0)
+        return makeError(ErrorCode::NotFound, QStringLiteral("backup root vanished"),
+                         display(root));
+    FileEntry entry = fsmeta::fromStat(root, st, m_names);
+    return walk(root, entry, st.st_dev);
+}
+
+Status BackupEngine::walk(const QByteArray &path, const FileEntry &entryIn, dev_t rootDevice)
+{
+    if (m_cancelled.loadRelaxed())
+        return makeError(ErrorCode::Cancelled, QStringLiteral("backup cancelled"));
+    FileEntry entry = entryIn;
+    if (entry.kind == FileKind::Symlink) {
+        auto full = fsmeta::lstatEntry(path, m_names);
+        if (!full) {
+            warn(path, full.error().message);
+            return {};
+        }
+        entry = *full;
+    }
+    if (auto x = fsmeta::readXattrs(path); x)
+        entry.xattrs = *x;
+    else
+        warn(path, x.error().message);
+
+    if (entry.kind == FileKind::Regular)
+        return backupRegular(std::move(entry));
+    if (entry.kind != FileKind::Directory)
+        return record(std::move(entry));
+
+    // A directory: record it, then its children in name order.
+    const bool otherDevice = m_options.oneFileSystem && entry.device != quint64(rootDevice);
+    const bool cacheDir = m_options.excludeCacheTagDirectories && isCacheDir(path);
+    DIR *dir = otherDevice ? nullptr : ::opendir(path.constData());
+    if (!otherDevice && !dir) {
+        warn(path, QStringLiteral("cannot read directory: ") + fsmeta::errnoText(errno));
+        entry.reason = Reason::FileError;
+        return record(std::move(entry));
+    }
+    QList<QByteArray> names;
+    if (dir) {
+        errno = 0;
+        while (struct dirent *d = ::readdir(dir)) {
+            const QByteArray name(d->d_name);
+            if (name == "." || name == "..")
+                continue;
+            if (cacheDir && name != kCacheTagName)
+                continue;
+            names.append(name);
+        }
+        const int readErr = errno;
+        ::closedir(dir);
+        if (readErr != 0)
+            warn(path,
+                 QStringLiteral("error while reading directory: ") + fsmeta::errnoText(readErr));
+    }
+    entry.cachedir = cacheDir;
+    if (auto s = record(entry); !s)
+        return s;
+    if (cacheDir && m_previous) {
+        const QByteArray tag = join(path, kCacheTagName);
+        auto before = m_previous->lookup(tag);
+        if (before && !before->has_value())
+            m_result.newCacheTags.append(tag);
+    }
+    std::sort(names.begin(), names.end());
+    for (const QByteArray &name : std::as_const(names)) {
+        const QByteArray child = join(path, name);
+        if (excluded(child))
+            continue;
+        struct stat st
+        {};
+        if (::lstat(child.constData(), &st) != 0) {
+            warn(child, QStringLiteral("cannot examine: ") + fsmeta::errnoText(errno));
+            continue;
+        }
+        if (auto s = walk(child, fsmeta::fromStat(child, st, m_names), rootDevice); !s)
+            return s;
+    }
+    return {};
+}
+
+Status BackupEngine::record(FileEntry entry, const QList<QByteArray> &ids)
+{
+    if (entry.reason != Reason::FileError && m_previous) {
+        auto before = m_previous->lookup(entry.path);
+        if (!before)
+            return before.error();
+        if (!before->has_value())
+            entry.reason = Reason::New;
+        else
+            entry.reason = unchanged(entry, **before) ? Reason::Unchanged : Reason::Changed;
+    }
+    ++m_result.fileCount;
+    ++m_progress.files;
+    if (entry.kind == FileKind::Regular && entry.reason != Reason::FileError)
+        m_result.totalBytes += entry.size;
+    auto id = m_db->insertFile(entry, ids);
+    if (!id)
+        return id.error();
+    report(QStringLiteral("scanning"));
+    return {};
+}
+
+Status BackupEngine::backupRegular(FileEntry entry)
+{
+    if (m_previous) {
+        auto before = m_previous->lookup(entry.path);
+        if (!before)
+            return before.error();
+        if (before->has_value() && unchanged(entry, **before)) {
+            auto ids = m_previous->chunks((*before)->fileId);
+            if (!ids)
+                return ids.error();
+            // Reuse only what the repository still holds; otherwise read the file again.
+            const bool complete = std::all_of(ids->cbegin(), ids->cend(),
+                                              [&](const QByteArray &c) { return m_writer.has(c); });
+            if (complete) {
+                m_progress.bytes += entry.size;
+                entry.reason = Reason::Unchanged;
+                m_pending.append(PendingFile{entry, *ids, 0, true});
+                return insertCompleted();
+            }
+        }
+    }
+    const qint64 owner = m_pendingBase + m_pending.size();
+    m_pending.append(PendingFile{entry, {}, 0, false});
+    return readFile(owner, entry);
+}
+
+Status BackupEngine::readFile(qint64 owner, const FileEntry &entry)
+{
+    const auto fail = [&](const QString &message) {
+        warn(entry.path, message);
+        PendingFile &p = m_pending[owner - m_pendingBase];
+        p.entry.reason = Reason::FileError;
+        p.complete = true;
+        return insertCompleted();
+    };
+    int fd =
+        ::open(entry.path.constData(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOATIME | O_NONBLOCK);
+    if (fd < 0 && errno == EPERM)
+        fd = ::open(entry.path.constData(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0)
+        return fail(QStringLiteral("cannot open file: ") + fsmeta::errnoText(errno));
+    Fd guard(fd);
+    struct stat st
+    {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_ino != entry.inode)
+        return fail(QStringLiteral("file was replaced while being backed up"));
+    ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+
+    const Chunker &chunker = m_repo.chunker();
+    const qsizetype maxChunk = chunker.params().maxSize;
+    const qsizetype window = qMax<qsizetype>(4 * maxChunk, 8 * 1024 * 1024);
+    QByteArray buf(window, Qt::Uninitialized);
+    qsizetype filled = 0;
+    qint64 total = 0;
+    bool eof = false;
+    while (!eof || filled > 0) {
+        while (!eof && filled < window) {
+            const ssize_t n = ::read(fd, buf.data() + filled, size_t(window - filled));
+            if (n < 0) {
+                if (errno == EINTR)
+                    continue;
+                return fail(QStringLiteral("read error: ") + fsmeta::errnoText(errno));
+            }
+            if (n == 0)
+                eof = true;
+            filled += n;
+            total += n;
+            m_progress.bytes += n;
+            m_progress.newBytes += n;
+        }
+        qsizetype pos = 0;
+        while (filled - pos > 0 && (eof || filled - pos >= maxChunk)) {
+            const qsizetype n =
+                chunker.cut(reinterpret_cast<const uchar *>(buf.constData()) + pos, filled - pos);
+            m_batch.append(BatchChunk{owner, QByteArray(buf.constData() + pos, n)});
+            m_batchBytes += n;
+            ++m_pending[owner - m_pendingBase].outstanding;
+            pos += n;
+        }
+        if (pos > 0) {
+            std::memmove(buf.data(), buf.constData() + pos, size_t(filled - pos));
+            filled -= pos;
+        }
+        if (m_batchBytes >= kBatchBytes || m_batch.size() >= kBatchChunks) {
+            if (auto s = flushBatch(); !s)
+                return s;
+        }
+        if (m_cancelled.loadRelaxed())
+            return makeError(ErrorCode::Cancelled, QStringLiteral("backup cancelled"));
+        report(QStringLiteral("scanning"));
+    }
+    PendingFile &p = m_pending[owner - m_pendingBase];
+    p.entry.size = total; // what was read is what will be restored
+    p.complete = true;
+    return insertCompleted();
+}
+
+Status BackupEngine::flushBatch()
+{
+    if (!m_batch.isEmpty()) {
+        QList<QByteArray> data;
+        data.reserve(m_batch.size());
+        for (const BatchChunk &c : std::as_const(m_batch))
+            data.append(c.data);
+        const QList<PreparedChunk> prepared =
+            generationstore::prepareChunks(m_repo, data, m_options.compressionLevel);
+        for (qsizetype i = 0; i < prepared.size(); ++i) {
+            if (auto s = m_writer.add(prepared[i].id, prepared[i].packed, prepared[i].plainLength);
+                !s)
+                return s;
+            PendingFile &p = m_pending[m_batch[i].owner - m_pendingBase];
+            p.ids.append(prepared[i].id);
+            --p.outstanding;
+        }
+        m_batch.clear();
+        m_batchBytes = 0;
+    }
+    return insertCompleted();
+}
+
+Status BackupEngine::insertCompleted()
+{
+    while (!m_pending.isEmpty() && m_pending.first().complete &&
+           m_pending.first().outstanding == 0) {
+        PendingFile p = m_pending.takeFirst();
+        ++m_pendingBase;
+        if (p.entry.reason == Reason::FileError)
+            p.ids.clear();
+        if (auto s = record(std::move(p.entry), p.ids); !s)
+            return s;
+    }
+    return {};
+}
+
+} // namespace obnam

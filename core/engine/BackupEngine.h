@@ -1,0 +1,103 @@
+#pragma once
+
+#include "GenerationStore.h"
+#include "Progress.h"
+#include "engine/FsMeta.h"
+#include "repo/ChunkWriter.h"
+
+#include <QAtomicInteger>
+#include <QElapsedTimer>
+#include <QObject>
+#include <QRegularExpression>
+
+namespace obnam {
+
+class Repository;
+
+struct BackupOptions
+{
+    QList<QByteArray> roots; // as the user named them; stored paths keep this form
+    bool full = false;       // ignore the previous generation: read every file
+    bool excludeCacheTagDirectories = true;
+    QStringList excludes; // globs; with a '/' against the whole path, else the file name
+    bool oneFileSystem = false;
+    QString clientName;
+    int compressionLevel = 3;
+    QString cacheDir; // generation databases, scratch files
+};
+
+struct BackupResult
+{
+    QString generationId;
+    qint64 fileCount = 0;
+    qint64 totalBytes = 0;
+    QList<ItemWarning> warnings;
+    QList<QByteArray> newCacheTags; // CACHEDIR.TAG files not in the previous generation
+    ChunkWriterStats stats;
+    double durationSeconds = 0;
+};
+
+// Makes one generation: walks the roots, detects unchanged files against the previous
+// generation, reads, chunks, hashes and compresses on QtConcurrent's pool, packs, writes the
+// generation database and commits the record last. run() blocks: call it from a worker thread.
+class BackupEngine : public QObject
+{
+    Q_OBJECT
+
+public:
+    BackupEngine(Repository &repository, BackupOptions options, QObject *parent = nullptr);
+    ~BackupEngine() override;
+
+    Result<BackupResult> run();
+    void cancel() { m_cancelled.storeRelaxed(1); }
+
+Q_SIGNALS:
+    void progress(const obnam::BackupProgress &progress);
+    void warning(const obnam::ItemWarning &warning);
+
+private:
+    struct PendingFile
+    {
+        FileEntry entry;
+        QList<QByteArray> ids;
+        int outstanding = 0; // chunks still in the batch
+        bool complete = false;
+    };
+    struct BatchChunk
+    {
+        qint64 owner;
+        QByteArray data;
+    };
+
+    Status backupRoot(const QByteArray &root);
+    Status walk(const QByteArray &path, const FileEntry &entry, dev_t rootDevice);
+    Status record(FileEntry entry, const QList<QByteArray> &ids = {});
+    Status backupRegular(FileEntry entry);
+    Status readFile(qint64 owner, const FileEntry &entry);
+    Status flushBatch();
+    Status insertCompleted();
+    bool excluded(const QByteArray &path) const;
+    bool isCacheDir(const QByteArray &dir) const;
+    void warn(const QByteArray &path, const QString &message);
+    void report(const QString &phase, bool force = false);
+
+    Repository &m_repo;
+    BackupOptions m_options;
+    ChunkWriter m_writer;
+    fsmeta::NameCache m_names;
+    std::unique_ptr<GenerationDb> m_db;
+    std::unique_ptr<GenerationDb> m_previous;
+    QList<QRegularExpression> m_pathPatterns;
+    QList<QRegularExpression> m_namePatterns;
+    QList<PendingFile> m_pending;
+    qint64 m_pendingBase = 0; // sequence number of m_pending.first()
+    QList<BatchChunk> m_batch;
+    qint64 m_batchBytes = 0;
+    BackupResult m_result;
+    BackupProgress m_progress;
+    QElapsedTimer m_clock;
+    qint64 m_lastReport = -1000;
+    QAtomicInteger<int> m_cancelled{0};
+};
+
+} // namespace obnam

@@ -1,0 +1,121 @@
+#include "GenerationStore.h"
+
+#include "crypto/Compression.h"
+#include "crypto/Crypto.h"
+#include "repo/ChunkWriter.h"
+#include "repo/Repository.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QtConcurrent/QtConcurrentMap>
+
+namespace obnam::generationstore {
+
+QList<PreparedChunk> prepareChunks(const Repository &repo, const QList<QByteArray> &chunks,
+                                   int compressionLevel)
+{
+    std::function<PreparedChunk(const QByteArray &)> prepare =
+        [&repo, compressionLevel](const QByteArray &data) {
+            return PreparedChunk{repo.chunkId(data), compression::pack(data, compressionLevel),
+                                 quint32(data.size())};
+        };
+    if (chunks.size() == 1)
+        return {prepare(chunks.first())};
+    return QtConcurrent::blockingMapped<QList<PreparedChunk>>(chunks, prepare);
+}
+
+Result<QList<QByteArray>> storeDatabase(Repository &repo, ChunkWriter &writer, const QString &path,
+                                        int compressionLevel)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(ErrorCode::Io,
+                         QStringLiteral("cannot read generation database: ") + file.errorString(),
+                         path);
+    const QByteArray data = file.readAll();
+    if (data.size() != file.size())
+        return makeError(ErrorCode::Io, QStringLiteral("short read of generation database"), path);
+    const Chunker &chunker = repo.chunker();
+    QList<QByteArray> pieces;
+    qsizetype pos = 0;
+    while (pos < data.size()) {
+        const qsizetype n =
+            chunker.cut(reinterpret_cast<const uchar *>(data.constData()) + pos, data.size() - pos);
+        pieces.append(data.mid(pos, n));
+        pos += n;
+    }
+    QList<QByteArray> ids;
+    for (const PreparedChunk &c : prepareChunks(repo, pieces, compressionLevel)) {
+        if (auto s = writer.add(c.id, c.packed, c.plainLength); !s)
+            return s.error();
+        ids.append(c.id);
+    }
+    return ids;
+}
+
+Result<QString> fetchDatabase(Repository &repo, const GenerationRecord &record,
+                              const QString &cacheDir)
+{
+    const QString dir = cacheDir + QStringLiteral("/generations");
+    const QString path = dir + QLatin1Char('/') + record.id + QStringLiteral(".db");
+    if (QFileInfo(path).size() == record.dbSize)
+        return path;
+    if (!QDir().mkpath(dir))
+        return makeError(ErrorCode::Io, QStringLiteral("cannot create cache directory"), dir);
+    const QString temp =
+        path + QStringLiteral(".part-") + QString::fromLatin1(crypto::randomBytes(6).toHex());
+    QFile out(temp);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+        return makeError(ErrorCode::Io, QStringLiteral("cannot create file: ") + out.errorString(),
+                         temp);
+    out.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    qint64 written = 0;
+    for (const QByteArray &id : record.dbChunks) {
+        auto chunk = repo.readChunk(id);
+        if (!chunk) {
+            out.remove();
+            return Error{chunk.error().code,
+                         QStringLiteral("generation %1 database: ").arg(record.id) +
+                             chunk.error().message,
+                         chunk.error().path};
+        }
+        written += chunk->size();
+        if (written > record.dbSize || out.write(*chunk) != chunk->size()) {
+            out.remove();
+            return makeError(ErrorCode::Corrupt,
+                             QStringLiteral("generation database is larger than recorded"),
+                             record.id);
+        }
+    }
+    if (written != record.dbSize) {
+        out.remove();
+        return makeError(ErrorCode::Corrupt,
+                         QStringLiteral("generation database is smaller than recorded"), record.id);
+    }
+    out.close();
+    if (!QFile::rename(temp, path)) {
+        QFile::remove(path);
+        if (!QFile::rename(temp, path)) {
+            QFile::remove(temp);
+            return makeError(ErrorCode::Io, QStringLiteral("cannot place cached database"), path);
+        }
+    }
+    return path;
+}
+
+Result<std::unique_ptr<GenerationDb>> open(Repository &repo, const GenerationRecord &record,
+                                           const QString &cacheDir)
+{
+    auto path = fetchDatabase(repo, record, cacheDir);
+    if (!path)
+        return path.error();
+    auto db = GenerationDb::openReadOnly(*path);
+    if (!db)
+        return Error{db.error().code,
+                     db.error().message + QStringLiteral(" (generation %1)").arg(record.id),
+                     db.error().path};
+    return db;
+}
+
+} // namespace obnam::generationstore

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "gen/GenerationDb.h"
+#include "repo/GenerationRecord.h"
+#include "support/Result.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <memory>
+
+namespace obnam {
+
+class ChunkWriter;
+class Repository;
+
+// A chunk ready for a pack: its id and its compressed form.
+struct PreparedChunk
+{
+    QByteArray id;
+    QByteArray packed;
+    quint32 plainLength = 0;
+};
+
+// Moves generation databases between local files and the repository. Downloaded databases
+// live in a cache directory (<cache>/generations/<id>.db): a cache, so deleting it loses
+// nothing; a later command reuses what is there instead of downloading again.
+namespace generationstore {
+
+// Hashes and compresses chunks on QtConcurrent's global pool, in input order.
+QList<PreparedChunk> prepareChunks(const Repository &repo, const QList<QByteArray> &chunks,
+                                   int compressionLevel);
+
+// Chunks a finished database file into the repository. Returns its chunk ids.
+Result<QList<QByteArray>> storeDatabase(Repository &repo, ChunkWriter &writer, const QString &path,
+                                        int compressionLevel);
+
+// The generation's database as a local file, downloaded and verified if not cached.
+Result<QString> fetchDatabase(Repository &repo, const GenerationRecord &record,
+                              const QString &cacheDir);
+
+// fetchDatabase() and GenerationDb::openReadOnly() in one.
+Result<std::unique_ptr<GenerationDb>> open(Repository &repo, const GenerationRecord &record,
+                                           const QString &cacheDir);
+
+} // namespace generationstore
+} // namespace obnam

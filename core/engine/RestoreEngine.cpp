@@ -1,0 +1,448 @@
+#include "RestoreEngine.h"
+
+#include "crypto/Crypto.h"
+#include "engine/FsMeta.h"
+#include "repo/Repository.h"
+
+#include <QDir>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/xattr.h>
+#include <unistd.h>
+
+namespace obnam {
+
+namespace {
+
+constexpr qsizetype kSparseBlock = 4096;
+
+QString display(const QByteArray &path)
+{
+    return QString::fromLocal8Bit(path);
+}
+
+Error errnoError(const QString &what, const QByteArray &path, int err = errno)
+{
+    return makeError(ErrorCode::Io, what + QStringLiteral(": ") + fsmeta::errnoText(err),
+                     display(path));
+}
+
+class Fd
+{
+public:
+    explicit Fd(int fd = -1)
+        : m_fd(fd)
+    {}
+    ~Fd() { reset(); }
+    Fd(const Fd &) = delete;
+    Fd &operator=(const Fd &) = delete;
+    int get() const { return m_fd; }
+    void reset(int fd = -1)
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+        m_fd = fd;
+    }
+
+private:
+    int m_fd;
+};
+
+bool allZero(const char *p, qsizetype n)
+{
+    for (qsizetype i = 0; i < n; ++i) {
+        if (p[i] != 0)
+            return false;
+    }
+    return true;
+}
+
+// Writes data at the file offset, leaving holes where whole blocks are zero.
+bool writeSparse(int fd, const QByteArray &data, qint64 &offset)
+{
+    qsizetype pos = 0;
+    while (pos < data.size()) {
+        const qsizetype n = qMin(kSparseBlock, data.size() - pos);
+        if (n == kSparseBlock && allZero(data.constData() + pos, n)) {
+            pos += n;
+            offset += n;
+            continue;
+        }
+        qsizetype done = 0;
+        while (done < n) {
+            const ssize_t w =
+                ::pwrite(fd, data.constData() + pos + done, size_t(n - done), offset + done);
+            if (w < 0) {
+                if (errno == EINTR)
+                    continue;
+                return false;
+            }
+            done += w;
+        }
+        pos += n;
+        offset += n;
+    }
+    return true;
+}
+
+} // namespace
+
+namespace restorepath {
+QByteArray relative(const QByteArray &stored)
+{
+    qsizetype start = 0;
+    while (start < stored.size() && stored[start] == '/')
+        ++start;
+    const QByteArray rel = stored.mid(start);
+    if (rel.isEmpty() || rel.contains('\0'))
+        return {};
+    for (const QByteArray &part : rel.split('/')) {
+        if (part.isEmpty() || part == "." || part == "..")
+            return {};
+    }
+    return rel;
+}
+} // namespace restorepath
+
+RestoreEngine::RestoreEngine(Repository &repository, GenerationRecord generation,
+                             RestoreOptions options, QObject *parent)
+    : QObject(parent)
+    , m_repo(repository)
+    , m_generation(std::move(generation))
+    , m_options(std::move(options))
+{}
+
+RestoreEngine::~RestoreEngine()
+{
+    if (m_root >= 0)
+        ::close(m_root);
+}
+
+void RestoreEngine::report(bool force)
+{
+    const qint64 now = m_clock.elapsed();
+    if (!force && now - m_lastReport < 100)
+        return;
+    m_lastReport = now;
+    m_progress.elapsedSeconds = double(now) / 1000.0;
+    Q_EMIT progress(m_progress);
+}
+
+bool RestoreEngine::selected(const QByteArray &path) const
+{
+    if (m_options.paths.isEmpty())
+        return true;
+    for (const QByteArray &p : m_options.paths) {
+        const QByteArray base = p.size() > 1 && p.endsWith('/') ? p.chopped(1) : p;
+        if (path == base ||
+            (path.startsWith(base) && (base.endsWith('/') || path.at(base.size()) == '/')))
+            return true;
+    }
+    return false;
+}
+
+Result<RestoreResult> RestoreEngine::run()
+{
+    m_clock.start();
+    m_asRoot = ::geteuid() == 0;
+    m_progress.phase = QStringLiteral("fetching");
+    report(true);
+    auto opened = generationstore::open(m_repo, m_generation, m_options.cacheDir);
+    if (!opened)
+        return opened.error();
+    const GenerationDb &db = **opened;
+
+    // Check every path before writing anything: a hostile generation is refused whole.
+    Status hostile;
+    qint64 matched = 0;
+    auto checked = db.forEachFile([&](const FileEntry &e) {
+        if (!selected(e.path))
+            return true;
+        ++matched;
+        if (restorepath::relative(e.path).isEmpty()) {
+            hostile = makeError(
+                ErrorCode::Corrupt,
+                QStringLiteral("generation contains a path that would escape the target directory"),
+                display(e.path));
+            return false;
+        }
+        if (e.kind == FileKind::Regular)
+            m_progress.totalBytes += e.size;
+        return true;
+    });
+    if (!checked)
+        return checked.error();
+    if (!hostile)
+        return hostile.error();
+    if (matched == 0 && !m_options.paths.isEmpty())
+        return makeError(ErrorCode::NotFound, QStringLiteral("no such path in the generation"),
+                         display(m_options.paths.first()));
+    m_progress.totalFiles = matched;
+
+    QDir target(m_options.target);
+    if (target.exists() && !m_options.overwrite &&
+        !target.entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot)
+             .isEmpty())
+        return makeError(
+            ErrorCode::InvalidArgument,
+            QStringLiteral(
+                "restore target is not empty (use --overwrite to restore into it anyway)"),
+            m_options.target);
+    if (!QDir().mkpath(m_options.target))
+        return makeError(ErrorCode::Io, QStringLiteral("cannot create restore target"),
+                         m_options.target);
+    m_root =
+        ::open(QFile::encodeName(m_options.target).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (m_root < 0)
+        return errnoError(QStringLiteral("cannot open restore target"),
+                          QFile::encodeName(m_options.target));
+
+    m_progress.phase = QStringLiteral("restoring");
+    Status failed;
+    auto walked = db.forEachFile([&](const FileEntry &e) {
+        if (!selected(e.path))
+            return true;
+        if (e.reason == Reason::FileError) {
+            ItemWarning w{
+                display(e.path),
+                QStringLiteral("not restored: it could not be read when it was backed up")};
+            m_result.warnings.append(w);
+            Q_EMIT warning(w);
+            return true;
+        }
+        auto s = restoreEntry(db, e, restorepath::relative(e.path));
+        if (!s) {
+            ItemWarning w{display(e.path), s.error().message};
+            m_result.errors.append(w);
+            Q_EMIT warning(w);
+        }
+        ++m_progress.files;
+        report();
+        return true;
+    });
+    if (!walked)
+        return walked.error();
+
+    // Directory metadata last, deepest first, so that restoring contents did not change their
+    // times and read-only directories did not block their own contents.
+    for (auto it = m_directories.crbegin(); it != m_directories.crend(); ++it) {
+        QByteArray name;
+        auto parent = openParent(it->second, &name);
+        if (!parent) {
+            m_result.errors.append({display(it->first.path), parent.error().message});
+            continue;
+        }
+        Fd parentFd(*parent);
+        Fd dir(::openat(parentFd.get(), name.constData(),
+                        O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+        if (dir.get() < 0) {
+            m_result.errors.append(
+                {display(it->first.path), QStringLiteral("cannot open restored directory")});
+            continue;
+        }
+        if (auto s = applyMetadata(it->first, parentFd.get(), name, dir.get()); !s)
+            m_result.errors.append({display(it->first.path), s.error().message});
+    }
+    m_result.files = m_progress.files;
+    m_result.bytes = m_progress.bytes;
+    m_result.durationSeconds = double(m_clock.elapsed()) / 1000.0;
+    m_progress.phase = QStringLiteral("done");
+    report(true);
+    return m_result;
+}
+
+Result<int> RestoreEngine::openParent(const QByteArray &rel, QByteArray *name)
+{
+    QList<QByteArray> parts = rel.split('/');
+    *name = parts.takeLast();
+    int fd = ::dup(m_root);
+    for (const QByteArray &part : std::as_const(parts)) {
+        int next = ::openat(fd, part.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (next < 0 && errno == ENOENT) {
+            if (::mkdirat(fd, part.constData(), 0700) != 0 && errno != EEXIST) {
+                const int err = errno;
+                ::close(fd);
+                return errnoError(QStringLiteral("cannot create directory"), rel, err);
+            }
+            next = ::openat(fd, part.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        }
+        const int err = errno;
+        ::close(fd);
+        if (next < 0)
+            return makeError(
+                ErrorCode::Io,
+                err == ELOOP || err == ENOTDIR
+                    ? QStringLiteral("refusing to restore through a symbolic link or non-directory")
+                    : QStringLiteral("cannot open directory: ") + fsmeta::errnoText(err),
+                display(rel));
+        fd = next;
+    }
+    return fd;
+}
+
+Status RestoreEngine::restoreEntry(const GenerationDb &db, const FileEntry &e,
+                                   const QByteArray &rel)
+{
+    QByteArray name;
+    auto parent = openParent(rel, &name);
+    if (!parent)
+        return parent.error();
+    Fd parentFd(*parent);
+    const int p = parentFd.get();
+
+    if (e.kind == FileKind::Directory) {
+        if (::mkdirat(p, name.constData(), 0700) != 0) {
+            struct stat st
+            {};
+            if (errno != EEXIST || ::fstatat(p, name.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+                !S_ISDIR(st.st_mode))
+                return errnoError(QStringLiteral("cannot create directory"), e.path);
+        }
+        m_directories.append({e, rel});
+        return {};
+    }
+    if (e.kind == FileKind::Regular)
+        return restoreRegular(db, e, p, name, rel);
+
+    if (m_options.overwrite) {
+        struct stat st
+        {};
+        if (::fstatat(p, name.constData(), &st, AT_SYMLINK_NOFOLLOW) == 0 && !S_ISDIR(st.st_mode))
+            ::unlinkat(p, name.constData(), 0);
+    }
+    int rc = 0;
+    switch (e.kind) {
+    case FileKind::Symlink:
+        rc = ::symlinkat(e.target.constData(), p, name.constData());
+        break;
+    case FileKind::Fifo:
+        rc = ::mkfifoat(p, name.constData(), 0600);
+        break;
+    case FileKind::Socket:
+        rc = ::mknodat(p, name.constData(), S_IFSOCK | 0600, 0);
+        break;
+    case FileKind::BlockDevice:
+    case FileKind::CharDevice:
+        rc = ::mknodat(p, name.constData(),
+                       (e.kind == FileKind::BlockDevice ? S_IFBLK : S_IFCHR) | 0600, dev_t(e.rdev));
+        break;
+    default:
+        return makeError(ErrorCode::Corrupt, QStringLiteral("unknown entry kind"), display(e.path));
+    }
+    if (rc != 0)
+        return errnoError(QStringLiteral("cannot create ") + kindLetter(e.kind), e.path);
+    return applyMetadata(e, p, name, -1);
+}
+
+Status RestoreEngine::restoreRegular(const GenerationDb &db, const FileEntry &e, int parent,
+                                     const QByteArray &name, const QByteArray &rel)
+{
+    const auto linkKey = qMakePair(e.device, e.inode);
+    if (e.nlink > 1) {
+        const auto first = m_links.constFind(linkKey);
+        if (first != m_links.cend()) {
+            if (m_options.overwrite)
+                ::unlinkat(parent, name.constData(), 0);
+            QByteArray firstName;
+            auto firstParent = openParent(*first, &firstName);
+            if (!firstParent)
+                return firstParent.error();
+            Fd fp(*firstParent);
+            if (::linkat(fp.get(), firstName.constData(), parent, name.constData(), 0) != 0)
+                return errnoError(QStringLiteral("cannot create hard link"), e.path);
+            return {};
+        }
+    }
+
+    auto chunks = db.chunks(e.fileId);
+    if (!chunks)
+        return chunks.error();
+    const QByteArray temp = ".obnam-restore-" + crypto::randomBytes(6).toHex();
+    Fd fd(::openat(parent, temp.constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+                   0600));
+    if (fd.get() < 0)
+        return errnoError(QStringLiteral("cannot create file"), e.path);
+    const auto discard = [&](Error error) {
+        ::unlinkat(parent, temp.constData(), 0);
+        return error;
+    };
+    qint64 offset = 0;
+    for (const QByteArray &id : std::as_const(*chunks)) {
+        auto data = m_repo.readChunk(id);
+        if (!data)
+            return discard(Error{data.error().code,
+                                 data.error().message + QStringLiteral(" in ") + data.error().path,
+                                 display(e.path)});
+        if (!writeSparse(fd.get(), *data, offset))
+            return discard(errnoError(QStringLiteral("cannot write"), e.path));
+        m_progress.bytes += data->size();
+        report();
+    }
+    if (offset != e.size)
+        return discard(makeError(ErrorCode::Corrupt,
+                                 QStringLiteral("restored %1 bytes but the generation records %2")
+                                     .arg(offset)
+                                     .arg(e.size),
+                                 display(e.path)));
+    if (::ftruncate(fd.get(), offset) != 0)
+        return discard(errnoError(QStringLiteral("cannot set file size"), e.path));
+    if (auto s = applyMetadata(e, parent, temp, fd.get()); !s)
+        return discard(s.error());
+    const unsigned flags = m_options.overwrite ? 0 : RENAME_NOREPLACE;
+    if (::renameat2(parent, temp.constData(), parent, name.constData(), flags) != 0)
+        return discard(errnoError(QStringLiteral("cannot move restored file into place"), e.path));
+    if (e.nlink > 1)
+        m_links.insert(linkKey, rel);
+    return {};
+}
+
+Status RestoreEngine::applyMetadata(const FileEntry &e, int parent, const QByteArray &name, int fd)
+{
+    const bool symlink = e.kind == FileKind::Symlink;
+    if (fd >= 0 && !e.xattrs.isEmpty()) {
+        auto attrs = fsmeta::parseXattrs(e.xattrs);
+        if (!attrs)
+            return Error{attrs.error().code, attrs.error().message, display(e.path)};
+        for (const auto &[key, value] : std::as_const(*attrs)) {
+            if (::fsetxattr(fd, key.constData(), value.constData(), size_t(value.size()), 0) != 0 &&
+                errno != ENOTSUP && errno != EPERM)
+                return errnoError(QStringLiteral("cannot set extended attribute ") +
+                                      QString::fromLatin1(key),
+                                  e.path);
+        }
+    }
+    if (m_asRoot) {
+        const int rc =
+            fd >= 0 ? ::fchown(fd, e.uid, e.gid)
+                    : ::fchownat(parent, name.constData(), e.uid, e.gid, AT_SYMLINK_NOFOLLOW);
+        if (rc != 0)
+            return errnoError(QStringLiteral("cannot set owner"), e.path);
+    }
+    if (!symlink) {
+        const int rc = fd >= 0 ? ::fchmod(fd, mode_t(e.mode))
+                               : ::fchmodat(parent, name.constData(), mode_t(e.mode), 0);
+        if (rc != 0)
+            return errnoError(QStringLiteral("cannot set permissions"), e.path);
+    }
+    struct timespec times[2];
+    times[0].tv_sec = e.atimeNs / 1000000000LL;
+    times[0].tv_nsec = e.atimeNs % 1000000000LL;
+    times[1].tv_sec = e.mtimeNs / 1000000000LL;
+    times[1].tv_nsec = e.mtimeNs % 1000000000LL;
+    for (auto &t : times) {
+        if (t.tv_nsec < 0) {
+            t.tv_nsec += 1000000000LL;
+            t.tv_sec -= 1;
+        }
+    }
+    const int rc = fd >= 0 ? ::futimens(fd, times)
+                           : ::utimensat(parent, name.constData(), times, AT_SYMLINK_NOFOLLOW);
+    if (rc != 0)
+        return errnoError(QStringLiteral("cannot set times"), e.path);
+    return {};
+}
+
+} // namespace obnam

@@ -1,0 +1,191 @@
+// The generation database: schema, round trip of every column including raw path bytes,
+// and refusal of unknown schema versions and files that are not SQLite databases.
+#include "TestSupport.h"
+#include "gen/GenerationDb.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace obnam;
+
+namespace {
+FileEntry sample(const QByteArray &path)
+{
+    FileEntry e;
+    e.path = path;
+    e.kind = FileKind::Regular;
+    e.mode = 04755;
+    e.uid = 1000;
+    e.gid = 100;
+    e.user = QStringLiteral("alice");
+    e.group = QStringLiteral("users");
+    e.size = 1234567890123LL;
+    e.mtimeNs = 1700000000123456789LL;
+    e.ctimeNs = 1700000001000000001LL;
+    e.atimeNs = -5; // before 1970 is legal
+    e.inode = 0xfffffffffff0ULL;
+    e.device = 2049;
+    e.nlink = 3;
+    e.target = "";
+    e.xattrs = QByteArray("\x00\x01", 2);
+    e.reason = Reason::Changed;
+    e.cachedir = true;
+    return e;
+}
+} // namespace
+
+class TestGenerationDb : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_tmp;
+
+    QString path(const char *name) const
+    {
+        return m_tmp.path() + QLatin1Char('/') + QLatin1String(name);
+    }
+
+private Q_SLOTS:
+    void roundTripsEveryColumn()
+    {
+        const QString file = path("a.db");
+        {
+            auto db = GenerationDb::create(file);
+            QVERIFY(db);
+            QVERIFY((*db)->setMeta(QStringLiteral("client_name"), QStringLiteral("laptop")));
+            const QByteArray raw("/home/u/caf\xe9\xff", 13);
+            auto id = (*db)->insertFile(sample(raw), {QByteArray(32, 'a'), QByteArray(32, 'b')});
+            QVERIFY(id);
+            FileEntry link = sample("/home/u/link");
+            link.kind = FileKind::Symlink;
+            link.target = "../target";
+            QVERIFY((*db)->insertFile(link, {}));
+            QVERIFY((*db)->finish());
+        }
+        auto db = GenerationDb::openReadOnly(file);
+        QVERIFY2(db, qPrintable(db ? QString() : db.error().toString()));
+        QCOMPARE(*(*db)->meta(QStringLiteral("client_name")), QStringLiteral("laptop"));
+        QCOMPARE(*(*db)->meta(QStringLiteral("schema_version_major")), QStringLiteral("1"));
+        QCOMPARE(*(*db)->fileCount(), qint64(2));
+        auto found = (*db)->lookup(QByteArray("/home/u/caf\xe9\xff", 13));
+        QVERIFY(found && found->has_value());
+        const FileEntry &e = **found;
+        const FileEntry want = sample(QByteArray("/home/u/caf\xe9\xff", 13));
+        QCOMPARE(e.mode, want.mode);
+        QCOMPARE(e.size, want.size);
+        QCOMPARE(e.mtimeNs, want.mtimeNs);
+        QCOMPARE(e.ctimeNs, want.ctimeNs);
+        QCOMPARE(e.atimeNs, want.atimeNs);
+        QCOMPARE(e.inode, want.inode);
+        QCOMPARE(e.user, want.user);
+        QCOMPARE(e.xattrs, want.xattrs);
+        QCOMPARE(e.reason, Reason::Changed);
+        QVERIFY(e.cachedir);
+        QCOMPARE(*(*db)->chunks(e.fileId),
+                 (QList<QByteArray>{QByteArray(32, 'a'), QByteArray(32, 'b')}));
+        auto link = (*db)->lookup("/home/u/link");
+        QCOMPARE((*link)->target, QByteArray("../target"));
+        QVERIFY(!(*db)->lookup("/nope")->has_value());
+        QStringList order;
+        QVERIFY((*db)->forEachFile([&](const FileEntry &f) {
+            order.append(QString::fromLatin1(f.path.toHex()));
+            return true;
+        }));
+        QCOMPARE(order.size(), 2);
+    }
+
+    void readOnlyCannotWrite()
+    {
+        const QString file = path("ro.db");
+        {
+            auto db = GenerationDb::create(file);
+            QVERIFY(db && (*db)->finish());
+        }
+        auto db = GenerationDb::openReadOnly(file);
+        QVERIFY(db);
+        QVERIFY(!(*db)->setMeta(QStringLiteral("x"), QStringLiteral("y")));
+    }
+
+    void unknownSchemaVersionIsRefused()
+    {
+        const QString file = path("future.db");
+        {
+            auto db = GenerationDb::create(file);
+            QVERIFY(db);
+            QVERIFY((*db)->setMeta(QStringLiteral("schema_version_major"), QStringLiteral("2")));
+            QVERIFY((*db)->setMeta(QStringLiteral("schema_version_minor"), QStringLiteral("5")));
+            QVERIFY((*db)->finish());
+        }
+        auto db = GenerationDb::openReadOnly(file);
+        QVERIFY(!db);
+        QCOMPARE(db.error().code, ErrorCode::Unsupported);
+        QVERIFY(db.error().message.contains(QStringLiteral("2.5")));
+    }
+
+    void newerMinorVersionIsAccepted()
+    {
+        const QString file = path("minor.db");
+        {
+            auto db = GenerationDb::create(file);
+            QVERIFY(db);
+            QVERIFY((*db)->setMeta(QStringLiteral("schema_version_minor"), QStringLiteral("9")));
+            QVERIFY((*db)->finish());
+        }
+        QVERIFY(GenerationDb::openReadOnly(file));
+    }
+
+    void notSqliteIsRefused()
+    {
+        const QString file = path("garbage.db");
+        QVERIFY(test::writeFile(QFile::encodeName(file), test::randomData(8192, 1)));
+        auto db = GenerationDb::openReadOnly(file);
+        QVERIFY(!db);
+        QCOMPARE(db.error().code, ErrorCode::Corrupt);
+        QVERIFY(db.error().message.contains(QStringLiteral("not an SQLite database")));
+        QCOMPARE(db.error().path, file);
+    }
+
+    void sqliteWithoutOurTablesIsRefused()
+    {
+        const QString file = path("other.db");
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("other"));
+            db.setDatabaseName(file);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE t (x)")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("other"));
+        auto db = GenerationDb::openReadOnly(file);
+        QVERIFY(!db);
+        QCOMPARE(db.error().code, ErrorCode::Corrupt);
+    }
+
+    void missingFile()
+    {
+        QCOMPARE(GenerationDb::openReadOnly(path("absent.db")).error().code, ErrorCode::NotFound);
+        QVERIFY(GenerationDb::create(path("twice.db")));
+        QCOMPARE(GenerationDb::create(path("twice.db")).error().code, ErrorCode::AlreadyExists);
+    }
+
+    void largeInsertIsOneTransaction()
+    {
+        const QString file = path("many.db");
+        auto db = GenerationDb::create(file);
+        QVERIFY(db);
+        for (int i = 0; i < 20000; ++i)
+            QVERIFY(
+                (*db)->insertFile(sample("/f" + QByteArray::number(i)), {QByteArray(32, char(i))}));
+        QVERIFY((*db)->finish());
+        auto ro = GenerationDb::openReadOnly(file);
+        QCOMPARE(*(*ro)->fileCount(), qint64(20000));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGenerationDb)
+#include "tst_generationdb.moc"

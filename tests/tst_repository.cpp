@@ -1,0 +1,383 @@
+// Repository life cycle: init, open with passphrase or keys, key slots, and every way a
+// damaged or foreign repository must be refused with a clear error.
+#include "TestSupport.h"
+#include "backend/MemoryBackend.h"
+#include "backend/ObjectName.h"
+#include "crypto/Compression.h"
+#include "crypto/Crypto.h"
+#include "repo/ChunkWriter.h"
+#include "repo/Repository.h"
+
+#include <QtTest>
+
+using namespace obnam;
+
+namespace {
+
+Repository::InitOptions fastOptions()
+{
+    Repository::InitOptions o;
+    o.chunker = ChunkerParams::forAverage(4096);
+    o.packSize = 64 * 1024;
+    o.kdf = crypto::KdfParams::testing();
+    return o;
+}
+
+// Stores `count` random chunks and returns their ids.
+QList<QByteArray> storeChunks(Repository &repo, int count, quint32 seed)
+{
+    ChunkWriter writer(repo);
+    QList<QByteArray> ids;
+    for (int i = 0; i < count; ++i) {
+        const QByteArray data = test::randomData(3000 + i, seed + quint32(i));
+        ids.append(repo.chunkId(data));
+        if (!writer.add(ids.last(), compression::pack(data, 3), quint32(data.size())))
+            return {};
+    }
+    if (!writer.flush())
+        return {};
+    return ids;
+}
+
+} // namespace
+
+class TestRepository : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initThenOpen()
+    {
+        auto backend = std::make_shared<MemoryBackend>();
+        auto repo = Repository::init(backend, "correct horse", fastOptions());
+        QVERIFY2(repo, qPrintable(repo ? QString() : repo.error().toString()));
+        const QByteArray id = (*repo)->config().repositoryId;
+        QCOMPARE(backend->objectCount(QStringLiteral("keys/")), 1);
+        auto again = Repository::open(backend, "correct horse");
+        QVERIFY(again);
+        QCOMPARE((*again)->config().repositoryId, id);
+        QCOMPARE((*again)->keys().serialize(), (*repo)->keys().serialize());
+        QCOMPARE((*again)->config().chunker.avgSize, quint32(4096));
+    }
+
+    void initRefusesExistingRepository()
+    {
+        auto backend = std::make_shared<MemoryBackend>();
+        QVERIFY(Repository::init(backend, "pw", fastOptions()));
+        auto second = Repository::init(backend, "pw", fastOptions());
+        QVERIFY(!second);
+        QCOMPARE(second.error().code, ErrorCode::AlreadyExists);
+    }
+
+    void wrongPassphrase()
+    {
+        auto backend = std::make_shared<MemoryBackend>();
+        QVERIFY(Repository::init(backend, "right", fastOptions()));
+        auto repo = Repository::open(backend, "wrong");
+        QVERIFY(!repo);
+        QCOMPARE(repo.error().code, ErrorCode::WrongPassphrase);
+        QVERIFY(repo.error().message.contains(QStringLiteral("wrong passphrase")));
+    }
+
+    void openEmptyBackendSaysNoRepository()
+    {
+        auto repo = Repository::open(std::make_shared<MemoryBackend>(), "pw");
+        QVERIFY(!repo);
+        QCOMPARE(repo.error().code, ErrorCode::NotFound);
+        QVERIFY(repo.error().message.contains(QStringLiteral("no repository")));
+    }
+
+    void missingKeySlot()
+    {
+        auto backend = std::make_shared<MemoryBackend>();
+        QVERIFY(Repository::init(backend, "pw", fastOptions()));
+        const QString slot = backend->list(QStringLiteral("keys/")).result()->first();
+        QVERIFY(backend->remove(slot).result());
+        auto repo = Repository::open(backend, "pw");
+        QVERIFY(!repo);
+        QCOMPARE(repo.error().code, ErrorCode::NotFound);
+        QVERIFY(repo.error().message.contains(QStringLiteral("no key slots")));
+    }
+
+    void corruptKeySlot()
+    {
+        auto backend = std::make_shared<MemoryBackend>();
+        QVERIFY(Repository::init(backend, "pw", fastOptions()));
+        const QString slot = backend->list(QStringLiteral("keys/")).result()->first();
+        backend->setRawObject(slot, "{not json");
+        auto repo = Repository::open(backend, "pw");
+        QVERIFY(!repo);
+        QCOMPARE(repo.error().code, ErrorCode::Corrupt);
+        QCOMPARE(repo.error().path, slot);
+    }
+
+    void keySlotCannotMoveBetweenRepositories()
+    {
+        auto a = std::make_shared<MemoryBackend>();
+        auto b = std::make_shared<MemoryBackend>();
+        QVERIFY(Repository::init(a, "pw", fastOptions()));
+        QVERIFY(Repository::init(b, "pw", fastOptions()));
+        const QString slotA = a->list(QStringLiteral("keys/")).result()->first();
+        const QString slotB = b->list(QStringLiteral("keys/")).result()->first();
+        QVERIFY(b->remove(slotB).result());
+        b->setRawObject(slotA, a->rawObject(slotA));
+        auto repo = Repository::open(b, "pw");
+        QVERIFY(!repo);
+        QCOMPARE(repo.error().code, ErrorCode::WrongPassphrase);
+    }
+
+    void unknownFormatVersion()
+    {
+        auto backend = std::make_shared<MemoryBackend>();
+        QVERIFY(Repository::init(backend, "pw", fastOptions()));
+        QByteArray config = backend->rawObject(QStringLiteral("config"));
+        config.replace("\"version\": 1", "\"version\": 7");
+        backend->setRawObject(QStringLiteral("config"), config);
+        auto repo = Repository::open(backend, "pw");
+        QVERIFY(!repo);
+        QCOMPARE(repo.error().code, ErrorCode::Unsupported);
+        QVERIFY(repo.error().message.contains(QStringLiteral("version 7")));
+    }
+
+    void garbageConfig()
+    {
+        auto backend = std::make_shared<MemoryBackend>();
+        backend->setRawObject(QStringLiteral("config"), test::randomData(100, 1));
+        auto repo = Repository::open(backend, "pw");
+        QVERIFY(!repo);
+        QCOMPARE(repo.error().code, ErrorCode::Corrupt);
+        QCOMPARE(repo.error().path, QStringLiteral("config"));
+    }
+
+    void keySlots()
+    {
+        auto backend = std::make_shared<MemoryBackend>();
+        auto repo = Repository::init(backend, "first", fastOptions());
+        QVERIFY(repo);
+        auto second = (*repo)->addKey("second", crypto::KdfParams::testing());
+        QVERIFY(second);
+        QCOMPARE((*repo)->listKeys()->size(), 2);
+        QVERIFY(Repository::open(backend, "first"));
+        QVERIFY(Repository::open(backend, "second"));
+
+        // Changing a passphrase re-wraps the slot; the data keys stay the same.
+        QVERIFY(
+            (*repo)->changePassphrase(*second, "second", "third", crypto::KdfParams::testing()));
+        QCOMPARE(Repository::open(backend, "second").error().code, ErrorCode::WrongPassphrase);
+        auto third = Repository::open(backend, "third");
+        QVERIFY(third);
+        QCOMPARE((*third)->keys().serialize(), (*repo)->keys().serialize());
+        QCOMPARE((*repo)
+                     ->changePassphrase(*second, "wrong", "x", crypto::KdfParams::testing())
+                     .error()
+                     .code,
+                 ErrorCode::WrongPassphrase);
+
+        // Removing a slot locks out its passphrase; the last slot is never removed.
+        QVERIFY((*repo)->removeKey(*second));
+        QCOMPARE(Repository::open(backend, "third").error().code, ErrorCode::WrongPassphrase);
+        const QString last = (*repo)->listKeys()->first().id;
+        auto refused = (*repo)->removeKey(last);
+        QVERIFY(!refused);
+        QVERIFY(refused.error().message.contains(QStringLiteral("last key slot")));
+        QCOMPARE((*repo)->removeKey(QStringLiteral("0123456789abcdef")).error().code,
+                 ErrorCode::NotFound);
+    }
+
+    void productionKdfIsUsedByDefault()
+    {
+        QVERIFY(Repository::InitOptions().kdf.memoryKiB >= 64 * 1024);
+    }
+
+    void chunksRoundTripThroughPacksAndIndex()
+    {
+        auto backend = std::make_shared<MemoryBackend>();
+        auto repo = Repository::init(backend, "pw", fastOptions());
+        QVERIFY(repo);
+        const auto ids = storeChunks(**repo, 100, 1);
+        QCOMPARE(ids.size(), 100);
+        QVERIFY(backend->objectCount(QStringLiteral("packs/")) >= 4);
+        QVERIFY(backend->objectCount(QStringLiteral("index/")) >= 1);
+
+        auto reopened = Repository::open(backend, "pw");
+        QVERIFY(reopened);
+        QCOMPARE((*reopened)->index().chunkCount(), 100);
+        for (int i = 0; i < ids.size(); ++i)
+            QCOMPARE(*(*reopened)->readChunk(ids[i]), test::randomData(3000 + i, quint32(1 + i)));
+    }
+
+    void packIdIsHashOfItsBytes()
+    {
+        auto backend = std::make_shared<MemoryBackend>();
+        auto repo = Repository::init(backend, "pw", fastOptions());
+        QVERIFY(repo);
+        storeChunks(**repo, 10, 2);
+        for (const QString &name : *backend->list(QStringLiteral("packs/")).result())
+            QCOMPARE(QString::fromLatin1(crypto::sha256(backend->rawObject(name)).toHex()),
+                     objectname::idOf(name));
+    }
+
+    void storageHoldsNoPlaintext()
+    {
+        auto backend = std::make_shared<MemoryBackend>();
+        auto repo = Repository::init(backend, "pw", fastOptions());
+        QVERIFY(repo);
+        const QByteArray marker = QByteArray("PLAINTEXT-MARKER-").repeated(200);
+        ChunkWriter writer(**repo);
+        QVERIFY(writer.add((*repo)->chunkId(marker), compression::pack(marker, 0),
+                           quint32(marker.size())));
+        QVERIFY(writer.flush());
+        for (const QString &name : *backend->list(QString()).result())
+            QVERIFY2(!backend->rawObject(name).contains("PLAINTEXT-MARKER"), qPrintable(name));
+    }
+
+    void flippedBitInPackIsDetected()
+    {
+        auto backend = std::make_shared<MemoryBackend>();
+        auto repo = Repository::init(backend, "pw", fastOptions());
+        QVERIFY(repo);
+        const auto ids = storeChunks(**repo, 5, 3);
+        const auto loc = (*repo)->index().find(ids[2]);
+        QVERIFY(loc);
+        const QString pack = objectname::pack(QString::fromLatin1(loc->packId.toHex()));
+        QByteArray bytes = backend->rawObject(pack);
+        bytes[qsizetype(loc->entry.offset + 10)] ^= 0x04;
+        backend->setRawObject(pack, bytes);
+        auto r = (*repo)->readChunk(ids[2]);
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::Corrupt);
+        QVERIFY(r.error().path.contains(pack));
+        QVERIFY(r.error().path.contains(QString::fromLatin1(ids[2].toHex())));
+        QVERIFY((*repo)->readChunk(ids[1]));
+    }
+
+    void truncatedPackIsDetected()
+    {
+        auto backend = std::make_shared<MemoryBackend>();
+        auto repo = Repository::init(backend, "pw", fastOptions());
+        QVERIFY(repo);
+        const auto ids = storeChunks(**repo, 3, 4);
+        const auto loc = (*repo)->index().find(ids[2]);
+        const QString pack = objectname::pack(QString::fromLatin1(loc->packId.toHex()));
+        backend->setRawObject(pack,
+                              backend->rawObject(pack).left(qsizetype(loc->entry.offset + 5)));
+        auto r = (*repo)->readChunk(ids[2]);
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::Corrupt);
+        QCOMPARE(r.error().path, pack);
+    }
+
+    void swappedPacksAreDetected()
+    {
+        auto backend = std::make_shared<MemoryBackend>();
+        auto options = fastOptions();
+        options.packSize = 4096; // one chunk per pack
+        auto repo = Repository::init(backend, "pw", options);
+        QVERIFY(repo);
+        const auto ids = storeChunks(**repo, 4, 5);
+        const auto a = (*repo)->index().find(ids[0]);
+        const auto b = (*repo)->index().find(ids[3]);
+        QVERIFY(a->packId != b->packId);
+        const QString packA = objectname::pack(QString::fromLatin1(a->packId.toHex()));
+        const QString packB = objectname::pack(QString::fromLatin1(b->packId.toHex()));
+        const QByteArray bytesA = backend->rawObject(packA);
+        backend->setRawObject(packA, backend->rawObject(packB));
+        backend->setRawObject(packB, bytesA);
+        QCOMPARE((*repo)->readChunk(ids[0]).error().code, ErrorCode::Corrupt);
+        QCOMPARE((*repo)->readChunk(ids[3]).error().code, ErrorCode::Corrupt);
+    }
+
+    void corruptIndexObjectNamesIt()
+    {
+        auto backend = std::make_shared<MemoryBackend>();
+        auto repo = Repository::init(backend, "pw", fastOptions());
+        QVERIFY(repo);
+        storeChunks(**repo, 3, 6);
+        const QString index = backend->list(QStringLiteral("index/")).result()->first();
+        QByteArray bytes = backend->rawObject(index);
+        bytes[bytes.size() / 2] ^= 0x80;
+        backend->setRawObject(index, bytes);
+        auto reopened = Repository::open(backend, "pw");
+        QVERIFY(!reopened);
+        QCOMPARE(reopened.error().code, ErrorCode::Corrupt);
+        QCOMPARE(reopened.error().path, index);
+    }
+
+    void packHeaderAuthenticatesAndLists()
+    {
+        auto backend = std::make_shared<MemoryBackend>();
+        auto repo = Repository::init(backend, "pw", fastOptions());
+        QVERIFY(repo);
+        const auto ids = storeChunks(**repo, 4, 7);
+        const QString pack = backend->list(QStringLiteral("packs/")).result()->first();
+        const QByteArray bytes = backend->rawObject(pack);
+        auto header =
+            pack::parseHeader((*repo)->keys().dataKey, (*repo)->config().repositoryId, bytes, pack);
+        QVERIFY(header);
+        QVERIFY(!header->entries.isEmpty());
+        QVERIFY(ids.contains(header->entries.first().chunkId));
+        QByteArray bad = bytes;
+        bad[bad.size() - 20] ^= 1;
+        QCOMPARE(
+            pack::parseHeader((*repo)->keys().dataKey, (*repo)->config().repositoryId, bad, pack)
+                .error()
+                .code,
+            ErrorCode::Corrupt);
+        QCOMPARE(pack::parseHeader((*repo)->keys().dataKey, (*repo)->config().repositoryId,
+                                   bytes.left(30), pack)
+                     .error()
+                     .code,
+                 ErrorCode::Corrupt);
+    }
+
+    void objectFromAnotherRepositoryIsRefused()
+    {
+        auto a = std::make_shared<MemoryBackend>();
+        auto b = std::make_shared<MemoryBackend>();
+        auto ra = Repository::init(a, "pw", fastOptions());
+        auto rb = Repository::init(b, "pw", fastOptions());
+        QVERIFY(ra && rb);
+        auto name =
+            (*ra)->putObject(ObjectType::Index, QStringLiteral("index"), ChunkIndex::serialize({}));
+        QVERIFY(name);
+        b->setRawObject(*name, a->rawObject(*name));
+        QCOMPARE((*rb)->getObject(ObjectType::Index, *name).error().code, ErrorCode::Corrupt);
+        // Wrong type is refused too.
+        QCOMPARE((*ra)->getObject(ObjectType::Generation, *name).error().code, ErrorCode::Corrupt);
+    }
+
+    void renamedObjectIsDetected()
+    {
+        auto backend = std::make_shared<MemoryBackend>();
+        auto repo = Repository::init(backend, "pw", fastOptions());
+        QVERIFY(repo);
+        auto one = (*repo)->putObject(ObjectType::Index, QStringLiteral("index"),
+                                      ChunkIndex::serialize({}));
+        auto two = (*repo)->putObject(ObjectType::Index, QStringLiteral("index"),
+                                      ChunkIndex::serialize({}));
+        QVERIFY(one && two && *one != *two);
+        backend->setRawObject(*one, backend->rawObject(*two));
+        auto r = (*repo)->getObject(ObjectType::Index, *one);
+        QVERIFY(!r);
+        QVERIFY(r.error().message.contains(QStringLiteral("does not match its name")));
+    }
+
+    void deduplicationStoresEachChunkOnce()
+    {
+        auto backend = std::make_shared<MemoryBackend>();
+        auto repo = Repository::init(backend, "pw", fastOptions());
+        QVERIFY(repo);
+        ChunkWriter writer(**repo);
+        const QByteArray data = test::randomData(5000, 8);
+        for (int i = 0; i < 10; ++i)
+            QVERIFY(writer.add((*repo)->chunkId(data), compression::pack(data, 3),
+                               quint32(data.size())));
+        QVERIFY(writer.flush());
+        QCOMPARE(writer.stats().newChunks, qint64(1));
+        QCOMPARE(writer.stats().reusedChunks, qint64(9));
+        QCOMPARE((*repo)->index().chunkCount(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRepository)
+#include "tst_repository.moc"

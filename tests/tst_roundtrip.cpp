@@ -1,0 +1,395 @@
+// The whole core pipeline end to end: files -> chunks -> packs -> index -> generation
+// database -> generation record, then restore, byte- and metadata-identical. Also
+// de-duplication by stored chunk count, incremental reasons, damaged chunks and hostile
+// generations at restore.
+#include "TestSupport.h"
+#include "backend/LocalBackend.h"
+#include "backend/MemoryBackend.h"
+#include "backend/ObjectName.h"
+#include "crypto/Compression.h"
+#include "engine/BackupEngine.h"
+#include "engine/RestoreEngine.h"
+#include "repo/Repository.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <sys/stat.h>
+#include <sys/xattr.h>
+#include <unistd.h>
+
+using namespace obnam;
+
+namespace {
+
+Repository::InitOptions fastOptions()
+{
+    Repository::InitOptions o;
+    o.chunker = ChunkerParams::forAverage(16 * 1024);
+    o.packSize = 256 * 1024;
+    o.kdf = crypto::KdfParams::testing();
+    return o;
+}
+
+QByteArray enc(const QString &s)
+{
+    return QFile::encodeName(s);
+}
+
+} // namespace
+
+class TestRoundTrip : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_tmp;
+    std::shared_ptr<MemoryBackend> m_backend;
+    std::unique_ptr<Repository> m_repo;
+    QByteArray m_src;
+    QString m_cache;
+
+    Result<BackupResult> backup(bool full = false)
+    {
+        BackupOptions o;
+        o.roots = {m_src};
+        o.full = full;
+        o.cacheDir = m_cache;
+        o.clientName = QStringLiteral("test");
+        BackupEngine engine(*m_repo, o);
+        return engine.run();
+    }
+
+    Result<RestoreResult> restore(const QString &generation, const QString &target,
+                                  QList<QByteArray> paths = {})
+    {
+        auto record = m_repo->resolveGeneration(generation);
+        if (!record)
+            return record.error();
+        RestoreOptions o;
+        o.target = target;
+        o.cacheDir = m_cache;
+        o.paths = paths;
+        RestoreEngine engine(*m_repo, *record, o);
+        return engine.run();
+    }
+
+    QByteArray p(const char *rel) const { return m_src + rel; }
+
+    QByteArray restoredSrc(const QString &target) const { return enc(target) + m_src; }
+
+    // Stores a generation whose database holds the given entries, bypassing the backup engine
+    // the way an attacker with write access to the storage could not (they lack the keys),
+    // but a buggy or malicious client could.
+    QString commitCrafted(const QList<FileEntry> &entries, const QByteArray &content)
+    {
+        const QString dbPath = m_tmp.path() + QStringLiteral("/crafted-") +
+                               QString::number(qrand()) + QStringLiteral(".db");
+        auto db = GenerationDb::create(dbPath);
+        if (!db)
+            return {};
+        ChunkWriter writer(*m_repo);
+        const QByteArray id = m_repo->chunkId(content);
+        if (!writer.add(id, compression::pack(content, 0), quint32(content.size())))
+            return {};
+        for (FileEntry e : entries) {
+            QList<QByteArray> ids;
+            if (e.kind == FileKind::Regular) {
+                e.size = content.size();
+                ids = {id};
+            }
+            auto inserted = (*db)->insertFile(e, ids);
+            if (!inserted)
+                qWarning() << inserted.error().toString();
+            if (!inserted)
+                return {};
+        }
+        if (auto s = (*db)->finish(); !s) {
+            qWarning() << s.error().toString();
+            return {};
+        }
+        db->reset();
+        auto chunks = generationstore::storeDatabase(*m_repo, writer, dbPath, 3);
+        if (!chunks || !writer.flush())
+            return {};
+        GenerationRecord r;
+        r.dbChunks = *chunks;
+        r.dbSize = QFileInfo(dbPath).size();
+        r.started = r.finished = QDateTime::currentDateTimeUtc().addYears(1);
+        r.fileCount = entries.size();
+        auto gid = m_repo->commitGeneration(r);
+        return gid ? *gid : QString();
+    }
+
+    static int qrand() { return int(QRandomGenerator::global()->bounded(1000000)); }
+
+private Q_SLOTS:
+    void init()
+    {
+        QVERIFY(m_tmp.isValid());
+        m_backend = std::make_shared<MemoryBackend>();
+        auto repo = Repository::init(m_backend, "pw", fastOptions());
+        QVERIFY(repo);
+        m_repo = std::move(*repo);
+        m_src = enc(m_tmp.path()) + "/src-" + QByteArray::number(qrand());
+        m_cache = m_tmp.path() + QStringLiteral("/cache-") + QString::number(qrand());
+        QVERIFY(::mkdir(m_src.constData(), 0755) == 0);
+    }
+
+    void cleanup() { m_repo.reset(); }
+
+    void randomTreeRoundTrips()
+    {
+        QVERIFY(::mkdir(p("/sub").constData(), 0750) == 0);
+        QVERIFY(::mkdir(p("/sub/deeper").constData(), 0700) == 0);
+        QVERIFY(test::writeFile(m_src + "/empty", {}));
+        QVERIFY(test::writeFile(m_src + "/small.txt", "hello, world\n"));
+        QVERIFY(
+            test::writeFile(m_src + "/sub/random.bin", test::randomData(3 * 1024 * 1024 + 11, 1)));
+        QVERIFY(test::writeFile(m_src + "/sub/deeper/text.txt",
+                                QByteArray("line of text\n").repeated(20000)));
+        QVERIFY(::symlink("small.txt", p("/link").constData()) == 0);
+        QVERIFY(::symlink("/nonexistent/dangling", p("/dangling").constData()) == 0);
+        QVERIFY(::chmod(p("/small.txt").constData(), 0640) == 0);
+        QVERIFY(::link(p("/small.txt").constData(), p("/sub/hardlink").constData()) == 0);
+        QVERIFY(::mkfifo(p("/fifo").constData(), 0644) == 0);
+        QByteArray nonUtf8 = m_src + "/caf\xe9-\xff";
+        QVERIFY(test::writeFile(nonUtf8, "latin-1 name"));
+        QVERIFY(test::writeFile(m_src + "/" + QByteArray(255, 'n'), "long name"));
+        QVERIFY(::setxattr(p("/small.txt").constData(), "user.comment", "kept", 4, 0) == 0);
+
+        auto result = backup();
+        QVERIFY2(result, qPrintable(result ? QString() : result.error().toString()));
+        QVERIFY(result->warnings.isEmpty());
+        QCOMPARE(result->fileCount, qint64(13));
+
+        const QString target = m_tmp.path() + QStringLiteral("/restore");
+        auto restored = restore(QStringLiteral("latest"), target);
+        QVERIFY2(restored, qPrintable(restored ? QString() : restored.error().toString()));
+        QVERIFY(restored->errors.isEmpty());
+        const QString diff =
+            test::manifestDiff(test::manifest(m_src), test::manifest(restoredSrc(target)));
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    }
+
+    void duplicatesAreStoredOnce()
+    {
+        const QByteArray big = test::randomData(2 * 1024 * 1024, 2);
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(test::writeFile(m_src + "/copy" + QByteArray::number(i), big));
+        auto result = backup();
+        QVERIFY(result);
+        // Five identical files: their chunks are stored once. Everything else stored is the
+        // generation database itself.
+        qint64 dataChunks = 0;
+        {
+            auto gen = m_repo->resolveGeneration(QStringLiteral("latest"));
+            QVERIFY(gen);
+            dataChunks = result->stats.newChunks - gen->dbChunks.size();
+        }
+        const Chunker &chunker = m_repo->chunker();
+        qint64 expected = 0;
+        for (qsizetype pos = 0; pos < big.size();) {
+            pos += chunker.cut(reinterpret_cast<const uchar *>(big.constData()) + pos,
+                               big.size() - pos);
+            ++expected;
+        }
+        QCOMPARE(dataChunks, expected);
+        QCOMPARE(m_repo->index().chunkCount(), int(result->stats.newChunks));
+        QCOMPARE(result->stats.reusedChunks, 4 * expected);
+    }
+
+    void incrementalReasonsAndReuse()
+    {
+        QVERIFY(test::writeFile(m_src + "/same", "unchanged content"));
+        QVERIFY(test::writeFile(m_src + "/edit", "before"));
+        auto first = backup();
+        QVERIFY(first);
+        QTest::qSleep(20);
+        QVERIFY(test::writeFile(m_src + "/edit", "after, longer"));
+        QVERIFY(test::writeFile(m_src + "/added", "new file"));
+        auto second = backup();
+        QVERIFY(second);
+        QVERIFY(first->generationId != second->generationId);
+
+        auto record = m_repo->resolveGeneration(QStringLiteral("latest"));
+        QVERIFY(record);
+        QCOMPARE(record->id, second->generationId);
+        QCOMPARE(record->parent, first->generationId);
+        auto db = generationstore::open(*m_repo, *record, m_cache);
+        QVERIFY(db);
+        QMap<QByteArray, Reason> reasons;
+        QVERIFY((*db)->forEachFile([&](const FileEntry &e) {
+            reasons.insert(e.path.mid(m_src.size()), e.reason);
+            return true;
+        }));
+        QCOMPARE(reasons.value("/same"), Reason::Unchanged);
+        QCOMPARE(reasons.value("/edit"), Reason::Changed);
+        QCOMPARE(reasons.value("/added"), Reason::New);
+
+        // Both generations restore to what they were.
+        const QString t1 = m_tmp.path() + QStringLiteral("/r1");
+        QVERIFY(restore(first->generationId.left(8), t1));
+        QFile edit(QFile::decodeName(restoredSrc(t1) + "/edit"));
+        QVERIFY(edit.open(QIODevice::ReadOnly));
+        QCOMPARE(edit.readAll(), QByteArray("before"));
+        QVERIFY(!QFile::exists(QFile::decodeName(restoredSrc(t1) + "/added")));
+    }
+
+    void unchangedBackupUploadsOnlyItsDatabase()
+    {
+        QVERIFY(test::writeFile(m_src + "/data", test::randomData(1024 * 1024, 3)));
+        QVERIFY(backup());
+        const int packsBefore = m_backend->objectCount(QStringLiteral("packs/"));
+        auto second = backup();
+        QVERIFY(second);
+        auto record = m_repo->resolveGeneration(QStringLiteral("latest"));
+        QVERIFY(second->stats.newChunks <= record->dbChunks.size());
+        QVERIFY(m_backend->objectCount(QStringLiteral("packs/")) <= packsBefore + 1);
+    }
+
+    void selectedPathsOnly()
+    {
+        QVERIFY(::mkdir(p("/keep").constData(), 0755) == 0);
+        QVERIFY(test::writeFile(m_src + "/keep/a", "a"));
+        QVERIFY(test::writeFile(m_src + "/keeper", "not below keep/"));
+        QVERIFY(backup());
+        const QString target = m_tmp.path() + QStringLiteral("/partial");
+        auto r = restore(QStringLiteral("latest"), target, {m_src + "/keep"});
+        QVERIFY(r);
+        QVERIFY(QFile::exists(QFile::decodeName(restoredSrc(target) + "/keep/a")));
+        QVERIFY(!QFile::exists(QFile::decodeName(restoredSrc(target) + "/keeper")));
+    }
+
+    void refusesNonEmptyTarget()
+    {
+        QVERIFY(test::writeFile(m_src + "/a", "a"));
+        QVERIFY(backup());
+        const QString target = m_tmp.path() + QStringLiteral("/busy");
+        QVERIFY(QDir().mkpath(target));
+        QVERIFY(test::writeFile(enc(target) + "/existing", "mine"));
+        auto r = restore(QStringLiteral("latest"), target);
+        QVERIFY(!r);
+        QVERIFY(r.error().message.contains(QStringLiteral("not empty")));
+    }
+
+    void damagedChunkFailsLoudlyAndLeavesNoFile()
+    {
+        QVERIFY(test::writeFile(m_src + "/victim", test::randomData(200000, 4)));
+        auto result = backup();
+        QVERIFY(result);
+        // Damage the victim's chunks inside their packs; the database's chunks stay intact.
+        const QByteArray data = test::randomData(200000, 4);
+        int damaged = 0;
+        for (qsizetype pos = 0; pos < data.size();) {
+            const qsizetype n = m_repo->chunker().cut(
+                reinterpret_cast<const uchar *>(data.constData()) + pos, data.size() - pos);
+            const auto loc =
+                m_repo->index().find(m_repo->chunkId(QByteArrayView(data).sliced(pos, n)));
+            QVERIFY(loc);
+            const QString name = objectname::pack(QString::fromLatin1(loc->packId.toHex()));
+            QByteArray bytes = m_backend->rawObject(name);
+            bytes[qsizetype(loc->entry.offset) + 7] ^= 0x20;
+            m_backend->setRawObject(name, bytes);
+            ++damaged;
+            pos += n;
+        }
+        QVERIFY(damaged > 0);
+        const QString target = m_tmp.path() + QStringLiteral("/damaged");
+        auto r = restore(QStringLiteral("latest"), target);
+        QVERIFY(r);
+        QCOMPARE(r->errors.size(), 1);
+        QVERIFY(r->errors.first().message.contains(QStringLiteral("does not authenticate")));
+        QVERIFY(!QFile::exists(QFile::decodeName(restoredSrc(target) + "/victim")));
+        // No temporary is left behind either.
+        QCOMPARE(QDir(QFile::decodeName(restoredSrc(target)))
+                     .entryList(QDir::Files | QDir::Hidden)
+                     .size(),
+                 0);
+    }
+
+    void hostilePathsAreRefusedBeforeAnyWrite_data()
+    {
+        QTest::addColumn<QByteArray>("path");
+        QTest::newRow("dotdot") << QByteArray("../escaped");
+        QTest::newRow("inner dotdot") << QByteArray("/a/../../escaped");
+        QTest::newRow("dot") << QByteArray("/a/./b");
+        QTest::newRow("double slash") << QByteArray("/a//b");
+        QTest::newRow("root only") << QByteArray("/");
+    }
+
+    void hostilePathsAreRefusedBeforeAnyWrite()
+    {
+        QFETCH(QByteArray, path);
+        FileEntry ok;
+        ok.path = "/fine";
+        ok.kind = FileKind::Regular;
+        ok.mode = 0644;
+        FileEntry bad = ok;
+        bad.path = path;
+        const QString gen = commitCrafted({ok, bad}, "payload");
+        QVERIFY(!gen.isEmpty());
+        const QString target = m_tmp.path() + QStringLiteral("/hostile/inner");
+        auto r = restore(gen, target);
+        QVERIFY(!r);
+        QVERIFY(r.error().message.contains(QStringLiteral("escape")));
+        QVERIFY(!QFile::exists(m_tmp.path() + QStringLiteral("/hostile/escaped")));
+        QVERIFY(!QFile::exists(m_tmp.path() + QStringLiteral("/escaped")));
+        QVERIFY(!QFile::exists(target + QStringLiteral("/fine")));
+    }
+
+    void symlinkInGenerationCannotRedirectWrites()
+    {
+        const QString outside = m_tmp.path() + QStringLiteral("/outside");
+        QVERIFY(QDir().mkpath(outside));
+        FileEntry link;
+        link.path = "/a";
+        link.kind = FileKind::Symlink;
+        link.target = enc(outside);
+        FileEntry through;
+        through.path = "/a/planted";
+        through.kind = FileKind::Regular;
+        through.mode = 0644;
+        const QString gen = commitCrafted({link, through}, "evil");
+        QVERIFY(!gen.isEmpty());
+        const QString target = m_tmp.path() + QStringLiteral("/symtarget");
+        auto r = restore(gen, target);
+        QVERIFY(r);
+        QCOMPARE(r->errors.size(), 1);
+        QVERIFY(r->errors.first().message.contains(QStringLiteral("symbolic link")));
+        QVERIFY(!QFile::exists(outside + QStringLiteral("/planted")));
+        QCOMPARE(QFileInfo(target + QStringLiteral("/a")).symLinkTarget(), outside);
+    }
+
+    void localBackendRoundTrip()
+    {
+        // The same pipeline on the local-directory backend, re-opened from disk.
+        const QString repoDir = m_tmp.path() + QStringLiteral("/repo-local");
+        auto backend = std::make_shared<LocalBackend>(repoDir);
+        auto repo = Repository::init(backend, "pw", fastOptions());
+        QVERIFY(repo);
+        QVERIFY(test::writeFile(m_src + "/f", test::randomData(500000, 9)));
+        BackupOptions o;
+        o.roots = {m_src};
+        o.cacheDir = m_cache + QStringLiteral("-local");
+        BackupEngine engine(**repo, o);
+        QVERIFY(engine.run());
+        repo->reset();
+        auto reopened = Repository::open(std::make_shared<LocalBackend>(repoDir), "pw");
+        QVERIFY(reopened);
+        auto record = (*reopened)->resolveGeneration(QStringLiteral("latest"));
+        QVERIFY(record);
+        RestoreOptions ro;
+        ro.target = m_tmp.path() + QStringLiteral("/from-local");
+        ro.cacheDir = m_tmp.path() + QStringLiteral("/fresh-cache");
+        RestoreEngine restoreEngine(**reopened, *record, ro);
+        auto r = restoreEngine.run();
+        QVERIFY(r && r->errors.isEmpty());
+        const QString diff =
+            test::manifestDiff(test::manifest(m_src), test::manifest(enc(ro.target) + m_src));
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRoundTrip)
+#include "tst_roundtrip.moc"
