@@ -12,4 +12,4 @@ cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DCMAKE_CXX_COMPILER_LAUNCHER=ccache >/dev/null
 cmake --build "$BUILD_DIR" -j "$JOBS"
 cd "$BUILD_DIR"
-exec ctest --output-on-failure -j "$JOBS"
+exec ctest --output-on-failure --no-label-summary -j "$JOBS"

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QByteArray>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QTextStream>
+
+#include <functional>
+#include <optional>
+
+namespace obnam::cli {
+
+// Everything a command touches outside itself, so tests run commands in-process with
+// captured output, their own environment and scripted passphrase answers.
+struct CliContext
+{
+    QTextStream &out;
+    QTextStream &err;
+    QProcessEnvironment env;
+    bool stderrIsTerminal = false;
+    // Asks for a passphrase without echo; empty optional when no terminal can be asked.
+    std::function<std::optional<QByteArray>(const QString &prompt)> promptPassphrase;
+
+    QString home() const { return env.value(QStringLiteral("HOME")); }
+    // $XDG_CONFIG_HOME or ~/.config, and likewise for the cache and data directories.
+    QString configHome() const;
+    QString cacheHome() const;
+    QString dataHome() const;
+};
+
+// Exit codes, documented in --help and docs/cli.md.
+enum ExitCode : int
+{
+    ExitOk = 0,
+    ExitError = 1,
+    ExitUsage = 2,
+};
+
+} // namespace obnam::cli

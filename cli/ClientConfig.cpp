@@ -1,0 +1,307 @@
+#include "ClientConfig.h"
+
+#include "chunk/Chunker.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QSaveFile>
+
+#include <yaml-cpp/yaml.h>
+
+namespace obnam::cli {
+
+namespace {
+
+const QStringList kKnownKeys{
+    QStringLiteral("roots"),
+    QStringLiteral("server_url"),
+    QStringLiteral("verify_tls_cert"),
+    QStringLiteral("chunk_size"),
+    QStringLiteral("log"),
+    QStringLiteral("exclude_cache_tag_directories"),
+    QStringLiteral("exclude"),
+    QStringLiteral("one_file_system"),
+    QStringLiteral("client_name"),
+    QStringLiteral("compression"),
+};
+
+QString expandHome(const QString &path, const CliContext &ctx)
+{
+    if (path == QStringLiteral("~"))
+        return ctx.home();
+    if (path.startsWith(QStringLiteral("~/")))
+        return ctx.home() + path.mid(1);
+    return path;
+}
+
+// Each reader names the key in its error, so a user knows exactly what to fix.
+class Reader
+{
+public:
+    Reader(const YAML::Node &root, QString file)
+        : m_root(root)
+        , m_file(std::move(file))
+    {}
+
+    Error error(const QString &key, const QString &what) const
+    {
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("configuration key '%1' %2").arg(key, what), m_file);
+    }
+
+    bool has(const char *key) const { return bool(m_root[key]); }
+
+    Result<QString> string(const char *key) const
+    {
+        const YAML::Node n = m_root[key];
+        if (!n.IsScalar())
+            return error(QLatin1String(key), QStringLiteral("must be a string"));
+        return QString::fromStdString(n.Scalar());
+    }
+
+    Result<bool> boolean(const char *key) const
+    {
+        const YAML::Node n = m_root[key];
+        bool value = false;
+        if (!n.IsScalar() || !YAML::convert<bool>::decode(n, value))
+            return error(QLatin1String(key), QStringLiteral("must be true or false"));
+        return value;
+    }
+
+    Result<qint64> integer(const char *key) const
+    {
+        const YAML::Node n = m_root[key];
+        long long value = 0;
+        if (!n.IsScalar() || !YAML::convert<long long>::decode(n, value))
+            return error(QLatin1String(key), QStringLiteral("must be a whole number"));
+        return qint64(value);
+    }
+
+    Result<QStringList> strings(const char *key) const
+    {
+        const YAML::Node n = m_root[key];
+        if (!n.IsSequence())
+            return error(QLatin1String(key), QStringLiteral("must be a list of strings"));
+        QStringList out;
+        for (const YAML::Node &item : n) {
+            if (!item.IsScalar())
+                return error(QLatin1String(key), QStringLiteral("must be a list of strings"));
+            out.append(QString::fromStdString(item.Scalar()));
+        }
+        return out;
+    }
+
+private:
+    const YAML::Node &m_root;
+    QString m_file;
+};
+
+Status parseServerUrl(ClientConfig &c, const QString &url, const Reader &r)
+{
+    if (url.startsWith(QStringLiteral("https://"))) {
+        c.serverUrl = url;
+        return {};
+    }
+    if (url.startsWith(QStringLiteral("http://")))
+        return r.error(QStringLiteral("server_url"),
+                       QStringLiteral("uses plain http://, which would send backups unencrypted in "
+                                      "transit; use an https: URL or a local repository path"));
+    QString local = url;
+    if (local.startsWith(QStringLiteral("file://")))
+        local = local.mid(7);
+    if (!local.startsWith(QLatin1Char('/')))
+        return r.error(QStringLiteral("server_url"),
+                       QStringLiteral("must be an https: URL, a file:/// URL or an absolute path"));
+    c.serverUrl = url;
+    c.repositoryPath = QDir::cleanPath(local);
+    return {};
+}
+
+Result<ClientConfig> parse(const YAML::Node &root, const QString &path, const CliContext &ctx)
+{
+    if (!root.IsMap())
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("configuration must be a YAML mapping"), path);
+    for (const auto &item : root) {
+        const QString key = QString::fromStdString(item.first.as<std::string>());
+        if (!kKnownKeys.contains(key))
+            return makeError(ErrorCode::InvalidArgument,
+                             QStringLiteral("unknown configuration key '%1'").arg(key), path);
+    }
+    const Reader r(root, path);
+    ClientConfig c;
+    c.path = path;
+    if (!r.has("roots"))
+        return r.error(QStringLiteral("roots"), QStringLiteral("is required"));
+    auto roots = r.strings("roots");
+    if (!roots)
+        return roots.error();
+    if (roots->isEmpty())
+        return r.error(QStringLiteral("roots"), QStringLiteral("must list at least one directory"));
+    for (const QString &root : std::as_const(*roots)) {
+        if (root.isEmpty())
+            return r.error(QStringLiteral("roots"),
+                           QStringLiteral("must not contain an empty path"));
+        c.roots.append(expandHome(root, ctx));
+    }
+    if (!r.has("server_url"))
+        return r.error(QStringLiteral("server_url"), QStringLiteral("is required"));
+    auto url = r.string("server_url");
+    if (!url)
+        return url.error();
+    if (auto s = parseServerUrl(c, expandHome(*url, ctx), r); !s)
+        return s.error();
+    if (r.has("verify_tls_cert")) {
+        auto v = r.boolean("verify_tls_cert");
+        if (!v)
+            return v.error();
+        c.verifyTlsCert = *v;
+    }
+    if (r.has("chunk_size")) {
+        auto v = r.integer("chunk_size");
+        if (!v)
+            return v.error();
+        if (*v < 4096 || *v > 16 * 1024 * 1024 ||
+            !ChunkerParams::forAverage(quint32(*v)).validate())
+            return r.error(QStringLiteral("chunk_size"),
+                           QStringLiteral("must be a power of two from 4096 to 16777216"));
+        c.chunkSize = quint32(*v);
+    }
+    if (r.has("log")) {
+        auto v = r.string("log");
+        if (!v)
+            return v.error();
+        c.log = expandHome(*v, ctx);
+    }
+    if (r.has("exclude_cache_tag_directories")) {
+        auto v = r.boolean("exclude_cache_tag_directories");
+        if (!v)
+            return v.error();
+        c.excludeCacheTagDirectories = *v;
+    }
+    if (r.has("exclude")) {
+        auto v = r.strings("exclude");
+        if (!v)
+            return v.error();
+        c.exclude = *v;
+    }
+    if (r.has("one_file_system")) {
+        auto v = r.boolean("one_file_system");
+        if (!v)
+            return v.error();
+        c.oneFileSystem = *v;
+    }
+    if (r.has("client_name")) {
+        auto v = r.string("client_name");
+        if (!v)
+            return v.error();
+        c.clientName = *v;
+    }
+    if (c.clientName.isEmpty())
+        c.clientName = QSysInfo::machineHostName();
+    if (r.has("compression")) {
+        auto v = r.string("compression");
+        if (!v)
+            return v.error();
+        bool ok = false;
+        const int level = v->toInt(&ok);
+        if (*v == QStringLiteral("none"))
+            c.compression = 0;
+        else if (ok && level >= 1 && level <= 19)
+            c.compression = level;
+        else
+            return r.error(QStringLiteral("compression"),
+                           QStringLiteral("must be a zstd level from 1 to 19 or 'none'"));
+    }
+    return c;
+}
+
+} // namespace
+
+QString ClientConfig::credentialsPath() const
+{
+    return QFileInfo(path).absolutePath() + QStringLiteral("/passwords.yaml");
+}
+
+QJsonObject ClientConfig::toJson() const
+{
+    return QJsonObject{
+        {QStringLiteral("roots"), QJsonArray::fromStringList(roots)},
+        {QStringLiteral("server_url"), serverUrl},
+        {QStringLiteral("verify_tls_cert"), verifyTlsCert},
+        {QStringLiteral("chunk_size"), qint64(chunkSize)},
+        {QStringLiteral("log"), log.isEmpty() ? QJsonValue() : QJsonValue(log)},
+        {QStringLiteral("exclude_cache_tag_directories"), excludeCacheTagDirectories},
+        {QStringLiteral("exclude"), QJsonArray::fromStringList(exclude)},
+        {QStringLiteral("one_file_system"), oneFileSystem},
+        {QStringLiteral("client_name"), clientName},
+        {QStringLiteral("compression"),
+         compression == 0 ? QJsonValue(QStringLiteral("none")) : QJsonValue(compression)},
+    };
+}
+
+QString ClientConfig::defaultPath(const CliContext &ctx)
+{
+    return ctx.configHome() + QStringLiteral("/obnam/obnam.yaml");
+}
+
+Result<ClientConfig> ClientConfig::load(const QString &path, const CliContext &ctx)
+{
+    QFile file(path);
+    if (!file.exists())
+        return makeError(
+            ErrorCode::NotFound,
+            QStringLiteral("configuration file does not exist (run 'obnam-cli init' to create "
+                           "a default one, or pass --config)"),
+            path);
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(ErrorCode::Io,
+                         QStringLiteral("cannot read configuration: ") + file.errorString(), path);
+    if (file.size() > 1024 * 1024)
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("configuration file is too large"), path);
+    const QByteArray text = file.readAll();
+    try {
+        const YAML::Node root = YAML::Load(text.toStdString());
+        return parse(root, path, ctx);
+    } catch (const YAML::Exception &e) {
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("configuration is not valid YAML: ") +
+                             QString::fromStdString(e.what()),
+                         path);
+    }
+}
+
+Status ClientConfig::writeDefault(const QString &path, const QStringList &roots,
+                                  const QString &repository)
+{
+    if (QFileInfo::exists(path))
+        return makeError(ErrorCode::AlreadyExists, QStringLiteral("configuration file exists"),
+                         path);
+    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
+        return makeError(ErrorCode::Io, QStringLiteral("cannot create configuration directory"),
+                         path);
+    YAML::Emitter y;
+    y << YAML::BeginMap;
+    y << YAML::Key << "roots" << YAML::Value << YAML::BeginSeq;
+    for (const QString &root : roots)
+        y << root.toStdString();
+    y << YAML::EndSeq;
+    y << YAML::Key << "server_url" << YAML::Value << repository.toStdString();
+    y << YAML::EndMap;
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return makeError(ErrorCode::Io,
+                         QStringLiteral("cannot write configuration: ") + file.errorString(), path);
+    file.write("# obnam-cli configuration; see docs/cli.md for every key.\n");
+    file.write(y.c_str());
+    file.write("\n");
+    if (!file.commit())
+        return makeError(ErrorCode::Io,
+                         QStringLiteral("cannot write configuration: ") + file.errorString(), path);
+    return {};
+}
+
+} // namespace obnam::cli

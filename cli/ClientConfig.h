@@ -1,0 +1,40 @@
+#pragma once
+
+#include "CliContext.h"
+#include "support/Result.h"
+
+#include <QJsonObject>
+#include <QStringList>
+
+namespace obnam::cli {
+
+// The client's YAML configuration (obnam.yaml). Parsing is strict: an unknown key, a wrong
+// type, a missing required key or an empty roots list is an error that names the key.
+struct ClientConfig
+{
+    QString path;
+    QStringList roots;
+    QString serverUrl;
+    QString repositoryPath; // set when server_url names a local repository
+    bool verifyTlsCert = true;
+    quint32 chunkSize = 1024 * 1024;
+    QString log;
+    bool excludeCacheTagDirectories = true;
+    QStringList exclude;
+    bool oneFileSystem = false;
+    QString clientName;
+    int compression = 3; // zstd level; 0 = none
+
+    bool isLocal() const { return !repositoryPath.isEmpty(); }
+    // passwords.yaml next to the config file.
+    QString credentialsPath() const;
+    QJsonObject toJson() const;
+
+    static QString defaultPath(const CliContext &ctx);
+    static Result<ClientConfig> load(const QString &path, const CliContext &ctx);
+    // Writes a commented default configuration; refuses to replace an existing file.
+    static Status writeDefault(const QString &path, const QStringList &roots,
+                               const QString &repository);
+};
+
+} // namespace obnam::cli

@@ -1,0 +1,161 @@
+#include "Command.h"
+
+#include "Credentials.h"
+#include "Passphrase.h"
+#include "backend/LocalBackend.h"
+#include "repo/Repository.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+
+namespace obnam::cli {
+
+namespace {
+const QCommandLineOption kHelp({QStringLiteral("h"), QStringLiteral("help")},
+                               QStringLiteral("Show this help."));
+const QCommandLineOption kConfig({QStringLiteral("c"), QStringLiteral("config")},
+                                 QStringLiteral("Use configuration FILE."), QStringLiteral("FILE"));
+const QCommandLineOption
+    kPassphraseFile(QStringLiteral("passphrase-file"),
+                    QStringLiteral("Read the passphrase from the first line of FILE."),
+                    QStringLiteral("FILE"));
+} // namespace
+
+Command::Command(QString name, QString description)
+    : m_name(std::move(name))
+    , m_description(std::move(description))
+{}
+
+Command::~Command() = default;
+
+QString Command::helpText() const
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(m_description);
+    parser.addOption(kHelp);
+    parser.addOption(kConfig);
+    parser.addOptions(m_options);
+    for (const PositionalArgument &p : m_positionals)
+        parser.addPositionalArgument(p.name, p.description, p.syntax);
+    QString text = parser.helpText();
+    // QCommandLineParser names the program; name the subcommand as well.
+    text.replace(QStringLiteral("Usage: ") + QCoreApplication::applicationFilePath(),
+                 QStringLiteral("Usage: obnam-cli ") + m_name);
+    text.replace(QStringLiteral("Usage: ") + QCoreApplication::applicationName(),
+                 QStringLiteral("Usage: obnam-cli ") + m_name);
+    return text + QStringLiteral("\nExit status: 0 success, 1 error, 2 bad usage.\n");
+}
+
+int Command::run(CliContext &ctx, const QStringList &arguments, const QString &globalConfig)
+{
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    parser.addOption(kHelp);
+    parser.addOption(kConfig);
+    parser.addOptions(m_options);
+    if (!parser.parse(arguments)) {
+        ctx.err << "error: " << parser.errorText() << "\n"
+                << "Try 'obnam-cli " << m_name << " --help'.\n";
+        return ExitUsage;
+    }
+    if (parser.isSet(kHelp)) {
+        ctx.out << helpText();
+        return ExitOk;
+    }
+    const int count = int(parser.positionalArguments().size());
+    if (count < m_minPositional || count > m_maxPositional) {
+        ctx.err << "error: '" << m_name << "' takes "
+                << (m_minPositional == m_maxPositional
+                        ? QString::number(m_minPositional)
+                        : QStringLiteral("%1 to %2").arg(m_minPositional).arg(m_maxPositional))
+                << " argument(s), got " << count << "\n"
+                << "Try 'obnam-cli " << m_name << " --help'.\n";
+        return ExitUsage;
+    }
+    m_configOverride = parser.isSet(kConfig) ? parser.value(kConfig) : globalConfig;
+    return execute(ctx, parser);
+}
+
+int Command::fail(CliContext &ctx, const Error &error) const
+{
+    ctx.err << "error: " << error.toString() << "\n";
+    ctx.err.flush();
+    return ExitError;
+}
+
+QString Command::configPath(const CliContext &ctx) const
+{
+    return m_configOverride.isEmpty() ? ClientConfig::defaultPath(ctx) : m_configOverride;
+}
+
+RepositoryCommand::RepositoryCommand(QString name, QString description)
+    : Command(std::move(name), std::move(description))
+{
+    addOption(kPassphraseFile);
+}
+
+int RepositoryCommand::execute(CliContext &ctx, const QCommandLineParser &parser)
+{
+    auto config = ClientConfig::load(configPath(ctx), ctx);
+    if (!config)
+        return fail(ctx, config.error());
+    auto backend = makeBackend(*config);
+    if (!backend)
+        return fail(ctx, backend.error());
+
+    Result<std::unique_ptr<Repository>> repo = makeError(ErrorCode::Permanent, QString());
+    auto credentials = Credentials::load(config->credentialsPath());
+    if (credentials) {
+        repo = Repository::open(*backend, credentials->keys);
+        if (repo && (*repo)->config().repositoryIdHex() != credentials->repositoryId)
+            return fail(ctx, makeError(ErrorCode::InvalidArgument,
+                                       QStringLiteral(
+                                           "the credentials belong to another repository than %1; "
+                                           "run 'obnam-cli init' for this one")
+                                           .arg(config->serverUrl),
+                                       config->credentialsPath()));
+    } else if (credentials.error().code == ErrorCode::NotFound &&
+               (parser.isSet(kPassphraseFile) ||
+                ctx.env.contains(QStringLiteral("OBNAM_PASSPHRASE")))) {
+        auto passphrase = obtainPassphrase(ctx, {}, parser.value(kPassphraseFile),
+                                           QStringLiteral("Passphrase"), false);
+        if (!passphrase)
+            return fail(ctx, passphrase.error());
+        repo = Repository::open(*backend, *passphrase);
+    } else {
+        return fail(ctx, credentials.error());
+    }
+    if (!repo)
+        return fail(ctx, repo.error());
+    Session session{*config, std::move(*repo), {}};
+    session.cacheDir = ctx.cacheHome() + QStringLiteral("/obnam/") +
+                       session.repository->config().repositoryIdHex();
+    return executeWithRepository(ctx, parser, session);
+}
+
+Result<std::shared_ptr<Backend>> makeBackend(const ClientConfig &config)
+{
+    if (config.isLocal())
+        return std::shared_ptr<Backend>(std::make_shared<LocalBackend>(config.repositoryPath));
+    return makeError(
+        ErrorCode::Unsupported,
+        QStringLiteral(
+            "this obnam-cli cannot reach an obnam-server yet; use a local repository path"),
+        config.serverUrl);
+}
+
+void logLine(const ClientConfig &config, const QString &level, const QString &message)
+{
+    if (config.log.isEmpty())
+        return;
+    QFile file(config.log);
+    QDir().mkpath(QFileInfo(config.log).absolutePath());
+    if (!file.open(QIODevice::Append | QIODevice::Text))
+        return;
+    file.write(QStringLiteral("%1 %2 %3\n")
+                   .arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs), level, message)
+                   .toUtf8());
+}
+
+} // namespace obnam::cli

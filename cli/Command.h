@@ -1,0 +1,98 @@
+#pragma once
+
+#include "CliContext.h"
+#include "ClientConfig.h"
+#include "support/Result.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QList>
+
+#include <memory>
+
+namespace obnam {
+class Backend;
+class Repository;
+} // namespace obnam
+
+namespace obnam::cli {
+
+struct PositionalArgument
+{
+    QString name;
+    QString description;
+    QString syntax;
+};
+
+// One subcommand: its name, options and arguments, and what it does. Command::run() parses
+// the arguments, answers --help, then calls execute().
+class Command
+{
+public:
+    virtual ~Command();
+
+    const QString &name() const { return m_name; }
+    const QString &description() const { return m_description; }
+
+    int run(CliContext &ctx, const QStringList &arguments, const QString &globalConfig);
+    QString helpText() const;
+
+protected:
+    Command(QString name, QString description);
+
+    virtual int execute(CliContext &ctx, const QCommandLineParser &parser) = 0;
+
+    void addOption(const QCommandLineOption &option) { m_options.append(option); }
+    void addPositional(const QString &name, const QString &description, const QString &syntax = {})
+    {
+        m_positionals.append({name, description, syntax});
+    }
+    void setPositionalRange(int min, int max)
+    {
+        m_minPositional = min;
+        m_maxPositional = max;
+    }
+
+    // Prints "error: MESSAGE (PATH)" on stderr and returns ExitError.
+    int fail(CliContext &ctx, const Error &error) const;
+    // The configuration file this invocation uses: --config, else the XDG default.
+    QString configPath(const CliContext &ctx) const;
+
+private:
+    QString m_name;
+    QString m_description;
+    QList<QCommandLineOption> m_options;
+    QList<PositionalArgument> m_positionals;
+    int m_minPositional = 0;
+    int m_maxPositional = 0;
+    QString m_configOverride;
+};
+
+// A command that works on the configured repository: loads the configuration and the
+// client's credentials, opens the repository, then calls executeWithRepository().
+class RepositoryCommand : public Command
+{
+protected:
+    RepositoryCommand(QString name, QString description);
+
+    struct Session
+    {
+        ClientConfig config;
+        std::unique_ptr<Repository> repository;
+        QString cacheDir; // $XDG_CACHE_HOME/obnam/<repository id>
+    };
+
+    virtual int executeWithRepository(CliContext &ctx, const QCommandLineParser &parser,
+                                      Session &session) = 0;
+
+private:
+    int execute(CliContext &ctx, const QCommandLineParser &parser) final;
+};
+
+// Opens the backend a configuration names.
+Result<std::shared_ptr<Backend>> makeBackend(const ClientConfig &config);
+
+// Appends a line to the configured log file, if any. Never given secrets.
+void logLine(const ClientConfig &config, const QString &level, const QString &message);
+
+} // namespace obnam::cli

@@ -1,0 +1,92 @@
+#include "Credentials.h"
+
+#include "crypto/Crypto.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <yaml-cpp/yaml.h>
+
+namespace obnam::cli {
+
+Result<Credentials> Credentials::load(const QString &path)
+{
+    const QByteArray native = QFile::encodeName(path);
+    struct stat st
+    {};
+    if (::stat(native.constData(), &st) != 0)
+        return makeError(
+            ErrorCode::NotFound,
+            QStringLiteral("no credentials for this client: run 'obnam-cli init' first"), path);
+    if ((st.st_mode & 077) != 0)
+        return makeError(
+            ErrorCode::Permanent,
+            QStringLiteral("credentials file can be read by other users; refusing to use it "
+                           "(chmod 0400 it, then check who may have copied it)"),
+            path);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(ErrorCode::Io,
+                         QStringLiteral("cannot read credentials: ") + file.errorString(), path);
+    QByteArray text = file.read(64 * 1024);
+    Credentials c;
+    try {
+        const YAML::Node root = YAML::Load(text.toStdString());
+        if (!root.IsMap() || !root["repository_id"] || !root["master_keys"])
+            return makeError(ErrorCode::Corrupt,
+                             QStringLiteral("credentials file lacks repository_id or master_keys"),
+                             path);
+        c.repositoryId = QString::fromStdString(root["repository_id"].as<std::string>());
+        QByteArray blob = QByteArray::fromBase64(
+            QByteArray::fromStdString(root["master_keys"].as<std::string>()));
+        auto keys = MasterKeys::deserialize(blob);
+        crypto::wipe(blob);
+        if (!keys)
+            return Error{ErrorCode::Corrupt,
+                         QStringLiteral("credentials file: ") + keys.error().message, path};
+        c.keys = *keys;
+    } catch (const YAML::Exception &e) {
+        return makeError(ErrorCode::Corrupt,
+                         QStringLiteral("credentials file is not valid YAML: ") +
+                             QString::fromStdString(e.what()),
+                         path);
+    }
+    crypto::wipe(text);
+    return c;
+}
+
+Status Credentials::save(const QString &path) const
+{
+    const QString dir = QFileInfo(path).absolutePath();
+    if (!QDir().mkpath(dir))
+        return makeError(ErrorCode::Io, QStringLiteral("cannot create directory"), dir);
+    QByteArray blob = keys.serialize();
+    QByteArray text = "# obnam-cli credentials: the keys to your backups. Keep this file private.\n"
+                      "repository_id: " +
+                      repositoryId.toLatin1() + "\nmaster_keys: " + blob.toBase64() + "\n";
+    crypto::wipe(blob);
+    // Written with mode 0400 from the first byte: no moment exists where others could read it.
+    const QByteArray temp = QFile::encodeName(path + QStringLiteral(".new"));
+    ::unlink(temp.constData());
+    const int fd =
+        ::open(temp.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0400);
+    if (fd < 0)
+        return makeError(ErrorCode::Io, QStringLiteral("cannot create credentials file"), path);
+    const bool written =
+        ::write(fd, text.constData(), size_t(text.size())) == ssize_t(text.size()) &&
+        ::fsync(fd) == 0;
+    ::close(fd);
+    crypto::wipe(text);
+    if (!written || ::rename(temp.constData(), QFile::encodeName(path).constData()) != 0) {
+        ::unlink(temp.constData());
+        return makeError(ErrorCode::Io, QStringLiteral("cannot write credentials file"), path);
+    }
+    return {};
+}
+
+} // namespace obnam::cli

@@ -1,0 +1,117 @@
+#include "Commands.h"
+
+#include "../Format.h"
+#include "engine/BackupEngine.h"
+#include "repo/Repository.h"
+
+#include <QFile>
+#include <QJsonArray>
+
+namespace obnam::cli {
+
+namespace {
+
+class BackupCommand final : public RepositoryCommand
+{
+public:
+    BackupCommand()
+        : RepositoryCommand(
+              QStringLiteral("backup"),
+              QStringLiteral("Back up the configured roots as a new generation. Unchanged files "
+                             "(same kind, size, mode, mtime, ctime, inode and symlink target as in "
+                             "the latest generation) are not read again."))
+    {
+        addOption({QStringLiteral("full"),
+                   QStringLiteral("Read every file, ignoring the previous generation.")});
+        addOption({QStringLiteral("json"),
+                   QStringLiteral("Print progress events and the result as JSON lines.")});
+    }
+
+protected:
+    int executeWithRepository(CliContext &ctx, const QCommandLineParser &parser,
+                              Session &s) override
+    {
+        const bool json = parser.isSet(QStringLiteral("json"));
+        BackupOptions options;
+        for (const QString &root : std::as_const(s.config.roots))
+            options.roots.append(QFile::encodeName(root));
+        options.full = parser.isSet(QStringLiteral("full"));
+        options.excludeCacheTagDirectories = s.config.excludeCacheTagDirectories;
+        options.excludes = s.config.exclude;
+        options.oneFileSystem = s.config.oneFileSystem;
+        options.clientName = s.config.clientName;
+        options.compressionLevel = s.config.compression;
+        options.cacheDir = s.cacheDir;
+
+        BackupEngine engine(*s.repository, options);
+        QObject listener;
+        const bool live = ctx.stderrIsTerminal && !json;
+        QObject::connect(&engine, &BackupEngine::progress, &listener, [&](const BackupProgress &p) {
+            if (json)
+                ctx.out << format::jsonLine(format::backupProgressJson(p));
+            else if (live)
+                ctx.err << "\r\x1b[K" << format::backupProgressLine(p) << Qt::flush;
+        });
+        logLine(s.config, QStringLiteral("INFO"), QStringLiteral("backup started"));
+        auto result = engine.run();
+        if (live)
+            ctx.err << "\r\x1b[K" << Qt::flush;
+        if (!result) {
+            logLine(s.config, QStringLiteral("ERROR"),
+                    QStringLiteral("backup failed: ") + result.error().toString());
+            return fail(ctx, result.error());
+        }
+        for (const ItemWarning &w : std::as_const(result->warnings))
+            logLine(s.config, QStringLiteral("WARN"), w.path + QStringLiteral(": ") + w.message);
+        logLine(s.config, QStringLiteral("INFO"),
+                QStringLiteral("backup finished: generation %1").arg(result->generationId));
+        const int status = result->newCacheTags.isEmpty() ? ExitOk : ExitError;
+        if (json) {
+            QJsonArray warnings;
+            for (const ItemWarning &w : std::as_const(result->warnings))
+                warnings.append(QJsonObject{{QStringLiteral("path"), w.path},
+                                            {QStringLiteral("message"), w.message}});
+            QJsonArray tags;
+            for (const QByteArray &t : std::as_const(result->newCacheTags))
+                tags.append(format::path(t));
+            ctx.out << format::jsonLine(
+                QJsonObject{{QStringLiteral("event"), QStringLiteral("result")},
+                            {QStringLiteral("status"),
+                             status == ExitOk ? QStringLiteral("OK") : QStringLiteral("ERROR")},
+                            {QStringLiteral("warnings"), warnings},
+                            {QStringLiteral("new_cachedir_tags"), tags},
+                            {QStringLiteral("duration"), result->durationSeconds},
+                            {QStringLiteral("file_count"), result->fileCount},
+                            {QStringLiteral("total_bytes"), result->totalBytes},
+                            {QStringLiteral("new_chunks"), result->stats.newChunks},
+                            {QStringLiteral("reused_chunks"), result->stats.reusedChunks},
+                            {QStringLiteral("uploaded_bytes"), result->stats.storedBytes},
+                            {QStringLiteral("generation_id"), result->generationId}});
+            return status;
+        }
+        for (const ItemWarning &w : std::as_const(result->warnings))
+            ctx.out << "warning: " << w.path << ": " << w.message << "\n";
+        if (!result->newCacheTags.isEmpty()) {
+            ctx.out
+                << "New CACHEDIR.TAG files since the last backup (their directories' contents were "
+                   "not backed up; if that was not your intention, remove the tags):\n";
+            for (const QByteArray &t : std::as_const(result->newCacheTags))
+                ctx.out << "- " << format::path(t) << "\n";
+        }
+        ctx.out << "status: " << (status == ExitOk ? "OK" : "ERROR") << "\n"
+                << "warnings: " << result->warnings.size() << "\n"
+                << "duration: " << qint64(result->durationSeconds + 0.5) << "\n"
+                << "file-count: " << result->fileCount << "\n"
+                << "generation-id: " << result->generationId << "\n";
+        return status;
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Command> makeBackupCommand()
+{
+    return std::make_unique<BackupCommand>();
+}
+
+} // namespace obnam::cli

@@ -1,0 +1,117 @@
+#include "Commands.h"
+
+#include "../Credentials.h"
+#include "../Passphrase.h"
+#include "crypto/Crypto.h"
+#include "repo/Repository.h"
+
+#include <QFileInfo>
+
+namespace obnam::cli {
+
+namespace {
+
+class InitCommand final : public Command
+{
+public:
+    InitCommand()
+        : Command(QStringLiteral("init"),
+                  QStringLiteral(
+                      "Create the repository if it does not exist, or unlock an existing one, and "
+                      "store this client's credentials next to the configuration. Without a "
+                      "configuration file, writes a default one first."))
+    {
+        addOption({QStringLiteral("insecure-passphrase"),
+                   QStringLiteral("Use passphrase P (visible to other users in the process list)."),
+                   QStringLiteral("P")});
+        addOption({QStringLiteral("passphrase-file"),
+                   QStringLiteral("Read the passphrase from the first line of FILE."),
+                   QStringLiteral("FILE")});
+        addOption({QStringLiteral("root"),
+                   QStringLiteral(
+                       "With no configuration yet: back up DIR (repeatable; default: your home)."),
+                   QStringLiteral("DIR")});
+        addOption(
+            {QStringLiteral("repository"),
+             QStringLiteral("With no configuration yet: keep the repository at PATH (default: "
+                            "$XDG_DATA_HOME/obnam/repository)."),
+             QStringLiteral("PATH")});
+    }
+
+protected:
+    int execute(CliContext &ctx, const QCommandLineParser &parser) override
+    {
+        const QString path = configPath(ctx);
+        if (!QFileInfo::exists(path)) {
+            QStringList roots;
+            for (const QString &root : parser.values(QStringLiteral("root")))
+                roots.append(QFileInfo(root).absoluteFilePath());
+            if (roots.isEmpty())
+                roots.append(ctx.home());
+            QString repository = parser.value(QStringLiteral("repository"));
+            repository = repository.isEmpty() ? ctx.dataHome() + QStringLiteral("/obnam/repository")
+                                              : QFileInfo(repository).absoluteFilePath();
+            if (auto s = ClientConfig::writeDefault(path, roots, repository); !s)
+                return fail(ctx, s.error());
+            ctx.out << "Wrote a default configuration to " << path << "\n";
+        } else if (parser.isSet(QStringLiteral("root")) ||
+                   parser.isSet(QStringLiteral("repository"))) {
+            return fail(
+                ctx,
+                makeError(ErrorCode::InvalidArgument,
+                          QStringLiteral("--root and --repository only apply when no configuration "
+                                         "exists yet; edit the configuration instead"),
+                          path));
+        }
+        auto config = ClientConfig::load(path, ctx);
+        if (!config)
+            return fail(ctx, config.error());
+        auto backend = makeBackend(*config);
+        if (!backend)
+            return fail(ctx, backend.error());
+        auto exists = Repository::exists(**backend);
+        if (!exists)
+            return fail(ctx, exists.error());
+
+        auto passphrase =
+            obtainPassphrase(ctx, parser.value(QStringLiteral("insecure-passphrase")),
+                             parser.value(QStringLiteral("passphrase-file")),
+                             *exists ? QStringLiteral("Passphrase for the repository")
+                                     : QStringLiteral("New passphrase for the repository"),
+                             !*exists);
+        if (!passphrase)
+            return fail(ctx, passphrase.error());
+        Result<std::unique_ptr<Repository>> repo = makeError(ErrorCode::Permanent, QString());
+        if (*exists) {
+            repo = Repository::open(*backend, *passphrase);
+        } else {
+            Repository::InitOptions options;
+            options.chunker = ChunkerParams::forAverage(config->chunkSize);
+            repo = Repository::init(*backend, *passphrase, options);
+        }
+        crypto::wipe(*passphrase);
+        if (!repo)
+            return fail(ctx, repo.error());
+        const Credentials credentials{(*repo)->config().repositoryIdHex(), (*repo)->keys()};
+        if (auto s = credentials.save(config->credentialsPath()); !s)
+            return fail(ctx, s.error());
+        logLine(*config, QStringLiteral("INFO"),
+                QStringLiteral("init: %1 repository %2")
+                    .arg(*exists ? QStringLiteral("unlocked") : QStringLiteral("created"),
+                         config->serverUrl));
+        ctx.out << (*exists ? "Unlocked the existing repository at "
+                            : "Created a new repository at ")
+                << config->serverUrl << "\n"
+                << "Credentials stored in " << config->credentialsPath() << "\n";
+        return ExitOk;
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Command> makeInitCommand()
+{
+    return std::make_unique<InitCommand>();
+}
+
+} // namespace obnam::cli

@@ -1,0 +1,23 @@
+#include "Commands.h"
+
+namespace obnam::cli {
+
+std::vector<std::unique_ptr<Command>> allCommands()
+{
+    std::vector<std::unique_ptr<Command>> all;
+    all.push_back(makeInitCommand());
+    all.push_back(makeBackupCommand());
+    all.push_back(makeListCommand());
+    all.push_back(makeListFilesCommand());
+    all.push_back(makeRestoreCommand());
+    all.push_back(makeResolveCommand());
+    all.push_back(makeShowGenerationCommand());
+    all.push_back(makeGenInfoCommand());
+    all.push_back(makeDiffCommand());
+    all.push_back(makeKeyCommand());
+    all.push_back(makeConfigCommand());
+    all.push_back(makeChunkifyCommand());
+    return all;
+}
+
+} // namespace obnam::cli

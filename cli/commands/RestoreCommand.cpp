@@ -1,0 +1,110 @@
+#include "Commands.h"
+
+#include "../Format.h"
+#include "engine/RestoreEngine.h"
+#include "repo/Repository.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+
+namespace obnam::cli {
+
+namespace {
+
+class RestoreCommand final : public RepositoryCommand
+{
+public:
+    RestoreCommand()
+        : RepositoryCommand(
+              QStringLiteral("restore"),
+              QStringLiteral(
+                  "Restore a generation under DIR, recreating each backed-up path below it "
+                  "(/home/u becomes DIR/home/u). Every chunk is verified; a damaged one "
+                  "fails the restore and never leaves wrong bytes under a file's name."))
+    {
+        addOption({QStringLiteral("overwrite"),
+                   QStringLiteral("Restore into a non-empty DIR, replacing files.")});
+        addOption({QStringLiteral("json"),
+                   QStringLiteral("Print progress events and the result as JSON lines.")});
+        addPositional(QStringLiteral("GEN"),
+                      QStringLiteral("Generation: latest, an id or a unique prefix."));
+        addPositional(QStringLiteral("DIR"), QStringLiteral("Target directory."));
+        addPositional(QStringLiteral("PATH"),
+                      QStringLiteral("Restore only these backed-up paths and what is below them."),
+                      QStringLiteral("[PATH...]"));
+        setPositionalRange(2, 1 << 20);
+    }
+
+protected:
+    int executeWithRepository(CliContext &ctx, const QCommandLineParser &parser,
+                              Session &s) override
+    {
+        const QStringList args = parser.positionalArguments();
+        auto gen = s.repository->resolveGeneration(args[0]);
+        if (!gen)
+            return fail(ctx, gen.error());
+        RestoreOptions options;
+        options.target = QFileInfo(args[1]).absoluteFilePath();
+        options.overwrite = parser.isSet(QStringLiteral("overwrite"));
+        options.cacheDir = s.cacheDir;
+        for (const QString &p : args.mid(2))
+            options.paths.append(QFile::encodeName(p));
+
+        const bool json = parser.isSet(QStringLiteral("json"));
+        const bool live = ctx.stderrIsTerminal && !json;
+        RestoreEngine engine(*s.repository, *gen, options);
+        QObject listener;
+        QObject::connect(
+            &engine, &RestoreEngine::progress, &listener, [&](const RestoreProgress &p) {
+                if (json)
+                    ctx.out << format::jsonLine(format::restoreProgressJson(p));
+                else if (live)
+                    ctx.err << "\r\x1b[K" << format::restoreProgressLine(p) << Qt::flush;
+            });
+        auto result = engine.run();
+        if (live)
+            ctx.err << "\r\x1b[K" << Qt::flush;
+        if (!result)
+            return fail(ctx, result.error());
+        const int status = result->errors.isEmpty() ? ExitOk : ExitError;
+        if (json) {
+            QJsonArray warnings, errors;
+            for (const ItemWarning &w : std::as_const(result->warnings))
+                warnings.append(QJsonObject{{QStringLiteral("path"), w.path},
+                                            {QStringLiteral("message"), w.message}});
+            for (const ItemWarning &w : std::as_const(result->errors))
+                errors.append(QJsonObject{{QStringLiteral("path"), w.path},
+                                          {QStringLiteral("message"), w.message}});
+            ctx.out << format::jsonLine(
+                QJsonObject{{QStringLiteral("event"), QStringLiteral("result")},
+                            {QStringLiteral("status"),
+                             status == ExitOk ? QStringLiteral("OK") : QStringLiteral("ERROR")},
+                            {QStringLiteral("generation_id"), gen->id},
+                            {QStringLiteral("files"), result->files},
+                            {QStringLiteral("bytes"), result->bytes},
+                            {QStringLiteral("warnings"), warnings},
+                            {QStringLiteral("errors"), errors},
+                            {QStringLiteral("duration"), result->durationSeconds}});
+            return status;
+        }
+        for (const ItemWarning &w : std::as_const(result->warnings))
+            ctx.out << "warning: " << w.path << ": " << w.message << "\n";
+        for (const ItemWarning &w : std::as_const(result->errors))
+            ctx.err << "error: " << w.path << ": " << w.message << "\n";
+        ctx.out << "status: " << (status == ExitOk ? "OK" : "ERROR") << "\n"
+                << "restored-files: " << result->files << "\n"
+                << "errors: " << result->errors.size() << "\n"
+                << "duration: " << qint64(result->durationSeconds + 0.5) << "\n";
+        return status;
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Command> makeRestoreCommand()
+{
+    return std::make_unique<RestoreCommand>();
+}
+
+} // namespace obnam::cli

@@ -1,0 +1,19 @@
+#include "Cli.h"
+#include "Passphrase.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+#include <unistd.h>
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("obnam-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(OBNAM_VERSION));
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    obnam::cli::CliContext ctx{out, err, QProcessEnvironment::systemEnvironment(),
+                               ::isatty(STDERR_FILENO) == 1, &obnam::cli::promptOnTerminal};
+    return obnam::cli::run(ctx, QCoreApplication::arguments());
+}
