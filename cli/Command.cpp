@@ -39,11 +39,10 @@ QString Command::helpText() const
     for (const PositionalArgument &p : m_positionals)
         parser.addPositionalArgument(p.name, p.description, p.syntax);
     QString text = parser.helpText();
-    // QCommandLineParser names the program; name the subcommand as well.
-    text.replace(QStringLiteral("Usage: ") + QCoreApplication::applicationFilePath(),
-                 QStringLiteral("Usage: obnam-cli ") + m_name);
-    text.replace(QStringLiteral("Usage: ") + QCoreApplication::applicationName(),
-                 QStringLiteral("Usage: obnam-cli ") + m_name);
+    // QCommandLineParser names the running program; name the subcommand instead.
+    const qsizetype options = text.indexOf(QStringLiteral(" [options]"));
+    if (text.startsWith(QStringLiteral("Usage: ")) && options > 0)
+        text = QStringLiteral("Usage: obnam-cli ") + m_name + text.mid(options);
     return text + QStringLiteral("\nExit status: 0 success, 1 error, 2 bad usage.\n");
 }
 

@@ -103,6 +103,56 @@ Status writeAll(int fd, const QByteArray &data, const QString &path)
     return {};
 }
 
+// Creates the directories of `rel` below root. A directory is durable only once its parent
+// is synced, so each one this call creates has its parent fsynced.
+Status makeDirs(const QString &root, const QString &rel)
+{
+    // The repository directory itself is made on the first write (init).
+    if (!QFileInfo::exists(root)) {
+        if (!QDir().mkpath(root))
+            return makeError(ErrorCode::Permanent,
+                             QStringLiteral("cannot create repository directory"), root);
+        if (auto s = fsyncDir(QFile::encodeName(QFileInfo(root).absolutePath())); !s)
+            return s;
+    }
+    QString path = root;
+    for (const QString &part : rel.split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
+        const QString parent = path;
+        path += QLatin1Char('/') + part;
+        const QByteArray native = QFile::encodeName(path);
+        if (::mkdir(native.constData(), 0700) == 0) {
+            if (auto s = fsyncDir(QFile::encodeName(parent)); !s)
+                return s;
+        } else if (errno != EEXIST) {
+            return errnoError(errno, QStringLiteral("cannot create directory"), path);
+        }
+    }
+    return {};
+}
+
+// Moves temp to target unless target exists, atomically where the file system allows:
+// link() first; renameat2(RENAME_NOREPLACE) where hard links are not supported (FAT, exFAT,
+// many SMB mounts); a check-then-rename as the last resort.
+int createOnly(const QByteArray &temp, const QByteArray &target)
+{
+    if (::link(temp.constData(), target.constData()) == 0)
+        return 0;
+    if (errno != EPERM && errno != EOPNOTSUPP && errno != ENOSYS && errno != EMLINK)
+        return -1;
+    if (::renameat2(AT_FDCWD, temp.constData(), AT_FDCWD, target.constData(), RENAME_NOREPLACE) ==
+        0)
+        return 0;
+    if (errno != EINVAL && errno != ENOSYS)
+        return -1;
+    struct stat st
+    {};
+    if (::lstat(target.constData(), &st) == 0) {
+        errno = EEXIST;
+        return -1;
+    }
+    return ::rename(temp.constData(), target.constData());
+}
+
 Result<QByteArray> readRange(const QString &path, qint64 offset, qint64 length, bool whole)
 {
     const QByteArray native = QFile::encodeName(path);
@@ -159,8 +209,8 @@ QFuture<Status> LocalBackend::put(const QString &name, const QByteArray &data, P
             return valid;
         const QString finalPath = root + QLatin1Char('/') + name;
         const QString dir = finalPath.section(QLatin1Char('/'), 0, -2);
-        if (!QDir().mkpath(dir))
-            return makeError(ErrorCode::Permanent, QStringLiteral("cannot create directory"), dir);
+        if (auto made = makeDirs(root, name.section(QLatin1Char('/'), 0, -2)); !made)
+            return made;
         const QString tempPath = dir + QLatin1Char('/') + kTempPrefix +
                                  QString::fromLatin1(crypto::randomBytes(8).toHex());
         const QByteArray tempNative = QFile::encodeName(tempPath);
@@ -176,7 +226,7 @@ QFuture<Status> LocalBackend::put(const QString &name, const QByteArray &data, P
         if (status) {
             // link() refuses an existing name atomically; rename() replaces atomically.
             const int rc = mode == PutMode::CreateOnly
-                               ? ::link(tempNative.constData(), finalNative.constData())
+                               ? createOnly(tempNative, finalNative)
                                : ::rename(tempNative.constData(), finalNative.constData());
             if (rc != 0)
                 status = errnoError(errno,

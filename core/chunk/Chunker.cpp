@@ -2,6 +2,8 @@
 
 #include "crypto/Crypto.h"
 
+#include <QtEndian>
+
 #include <bit>
 #include <cstring>
 
@@ -59,7 +61,7 @@ Result<ChunkerParams> ChunkerParams::fromJson(const QJsonObject &json)
         return json.value(QLatin1String(key)).toInteger(-1);
     };
     const qint64 mn = get("min_size"), av = get("avg_size"), mx = get("max_size");
-    if (mn < 0 || av < 0 || mx < 0 || mx > kHighestMax)
+    if (mn < 0 || av < 0 || mx < 0 || mn > kHighestMax || av > kHighestMax || mx > kHighestMax)
         return makeError(ErrorCode::Corrupt,
                          QStringLiteral("chunker sizes missing or out of range"));
     ChunkerParams p{quint32(mn), quint32(av), quint32(mx)};
@@ -71,14 +73,13 @@ Result<ChunkerParams> ChunkerParams::fromJson(const QJsonObject &json)
 Chunker::Chunker(const QByteArray &seed, const ChunkerParams &params)
     : m_params(params)
 {
-    // Each gear value is a slice of HMAC(seed, "gear" || i): unpredictable without the seed.
+    // Each gear value is the first 8 bytes (little-endian) of HMAC(seed, "obnam-gear" || i):
+    // unpredictable without the seed, and the same on every host.
     for (int i = 0; i < 256; ++i) {
         QByteArray label("obnam-gear");
         label.append(char(i));
         const QByteArray mac = crypto::hmacSha256(seed, label);
-        quint64 v = 0;
-        std::memcpy(&v, mac.constData(), sizeof v);
-        m_gear[size_t(i)] = v;
+        m_gear[size_t(i)] = qFromLittleEndian<quint64>(mac.constData());
     }
     const int bits = std::countr_zero(params.avgSize);
     m_maskHard = topMask(bits + 2);

@@ -29,7 +29,8 @@ Result<KdfParams> KdfParams::fromJson(const QJsonObject &json)
     const auto m = json.value(QStringLiteral("memory_kib")).toInteger(-1);
     const auto t = json.value(QStringLiteral("iterations")).toInteger(-1);
     const auto p = json.value(QStringLiteral("parallelism")).toInteger(-1);
-    if (m < 8 || m > kMaxMemoryKiB || t < 1 || t > kMaxIterations || p < 1 || p > kMaxParallelism)
+    if (m < 8 * p || m > kMaxMemoryKiB || t < 1 || t > kMaxIterations || p < 1 ||
+        p > kMaxParallelism)
         return makeError(ErrorCode::Corrupt,
                          QStringLiteral("key derivation parameters out of range"));
     return KdfParams{quint32(m), quint32(t), quint32(p)};

@@ -12,7 +12,7 @@ namespace obnam::crypto {
 struct KdfParams
 {
     quint32 memoryKiB = 64 * 1024; // 64 MiB: the production floor
-    quint32 iterations = 7; // about 0.5 s with 64 MiB on a current x86-64 core
+    quint32 iterations = 7;        // about 0.5 s with 64 MiB on a current x86-64 core
     quint32 parallelism = 1;
 
     // The production setting: >= 64 MiB, about half a second on a current core.

@@ -63,6 +63,18 @@ private:
     int m_fd;
 };
 
+// Stored paths must be ones a restore can recreate below its target: no empty, "." or ".."
+// components. Roots are cleaned; relative roots that climb out of the working directory
+// become absolute.
+QByteArray normalizeRoot(const QByteArray &root)
+{
+    QString s = QDir::cleanPath(QFile::decodeName(root));
+    if (s == QStringLiteral(".") || s == QStringLiteral("..") ||
+        s.startsWith(QStringLiteral("../")))
+        s = QDir::cleanPath(QDir::current().absoluteFilePath(s));
+    return QFile::encodeName(s);
+}
+
 } // namespace
 
 BackupEngine::BackupEngine(Repository &repository, BackupOptions options, QObject *parent)
@@ -71,6 +83,8 @@ BackupEngine::BackupEngine(Repository &repository, BackupOptions options, QObjec
     , m_options(std::move(options))
     , m_writer(repository)
 {
+    for (QByteArray &root : m_options.roots)
+        root = normalizeRoot(root);
     for (const QString &glob : std::as_const(m_options.excludes)) {
         const QRegularExpression re(QRegularExpression::wildcardToRegularExpression(
             glob, QRegularExpression::UnanchoredWildcardConversion));
@@ -231,7 +245,7 @@ Result<BackupResult> BackupEngine::run()
     record.clientName = m_options.clientName;
     record.hostname = QHostInfo::localHostName();
     record.started = started;
-    record.finished = finished;
+    record.finished = QDateTime::currentDateTimeUtc(); // when the data is durably stored
     record.fileCount = m_result.fileCount;
     record.totalBytes = m_result.totalBytes;
     record.parent = parent.id;

@@ -81,11 +81,17 @@ Result<QString> fetchDatabase(Repository &repo, const GenerationRecord &record,
                          chunk.error().path};
         }
         written += chunk->size();
-        if (written > record.dbSize || out.write(*chunk) != chunk->size()) {
+        if (written > record.dbSize) {
             out.remove();
             return makeError(ErrorCode::Corrupt,
                              QStringLiteral("generation database is larger than recorded"),
                              record.id);
+        }
+        if (out.write(*chunk) != chunk->size()) {
+            const QString why = out.errorString();
+            out.remove();
+            return makeError(ErrorCode::Io, QStringLiteral("cannot write cached database: ") + why,
+                             temp);
         }
     }
     if (written != record.dbSize) {

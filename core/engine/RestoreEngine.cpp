@@ -91,6 +91,11 @@ bool writeSparse(int fd, const QByteArray &data, qint64 &offset)
 } // namespace
 
 namespace restorepath {
+bool isFileSystemRoot(const QByteArray &stored)
+{
+    return !stored.isEmpty() && stored.count('/') == stored.size();
+}
+
 QByteArray relative(const QByteArray &stored)
 {
     qsizetype start = 0;
@@ -162,6 +167,8 @@ Result<RestoreResult> RestoreEngine::run()
         if (!selected(e.path))
             return true;
         ++matched;
+        if (restorepath::isFileSystemRoot(e.path))
+            return true; // a backup of "/": its entry stands for the target itself
         if (restorepath::relative(e.path).isEmpty()) {
             hostile = makeError(
                 ErrorCode::Corrupt,
@@ -204,6 +211,8 @@ Result<RestoreResult> RestoreEngine::run()
     Status failed;
     auto walked = db.forEachFile([&](const FileEntry &e) {
         if (!selected(e.path))
+            return true;
+        if (restorepath::isFileSystemRoot(e.path))
             return true;
         if (e.reason == Reason::FileError) {
             ItemWarning w{
@@ -402,6 +411,14 @@ Status RestoreEngine::restoreRegular(const GenerationDb &db, const FileEntry &e,
 Status RestoreEngine::applyMetadata(const FileEntry &e, int parent, const QByteArray &name, int fd)
 {
     const bool symlink = e.kind == FileKind::Symlink;
+    // Owner first: chown clears file capabilities (security.capability) and set-id bits.
+    if (m_asRoot) {
+        const int rc =
+            fd >= 0 ? ::fchown(fd, e.uid, e.gid)
+                    : ::fchownat(parent, name.constData(), e.uid, e.gid, AT_SYMLINK_NOFOLLOW);
+        if (rc != 0)
+            return errnoError(QStringLiteral("cannot set owner"), e.path);
+    }
     if (fd >= 0 && !e.xattrs.isEmpty()) {
         auto attrs = fsmeta::parseXattrs(e.xattrs);
         if (!attrs)
@@ -413,13 +430,6 @@ Status RestoreEngine::applyMetadata(const FileEntry &e, int parent, const QByteA
                                       QString::fromLatin1(key),
                                   e.path);
         }
-    }
-    if (m_asRoot) {
-        const int rc =
-            fd >= 0 ? ::fchown(fd, e.uid, e.gid)
-                    : ::fchownat(parent, name.constData(), e.uid, e.gid, AT_SYMLINK_NOFOLLOW);
-        if (rc != 0)
-            return errnoError(QStringLiteral("cannot set owner"), e.path);
     }
     if (!symlink) {
         const int rc = fd >= 0 ? ::fchmod(fd, mode_t(e.mode))

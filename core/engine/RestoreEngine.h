@@ -74,6 +74,8 @@ namespace restorepath {
 // The path below the target for a stored path: leading slashes dropped; empty, "." and ".."
 // components refused. Empty result means the path is hostile.
 QByteArray relative(const QByteArray &stored);
+// "/" (any number of slashes): the entry of a backup of the whole file system.
+bool isFileSystemRoot(const QByteArray &stored);
 } // namespace restorepath
 
 } // namespace obnam

@@ -2,6 +2,8 @@
 
 #include "support/Bytes.h"
 
+#include <QSet>
+
 namespace obnam {
 
 namespace {
@@ -46,6 +48,19 @@ void ChunkIndex::addPack(const IndexedPack &pack)
         if (!m_chunks.contains(e.chunkId))
             m_chunks.insert(e.chunkId, Slot{number, e.length, e.plainLength, e.counter, e.offset});
     }
+}
+
+void ChunkIndex::removePacks(const QList<QByteArray> &packIds)
+{
+    QWriteLocker lock(&m_lock);
+    QSet<quint32> numbers;
+    for (const QByteArray &id : packIds) {
+        const auto it = m_packNumbers.constFind(id);
+        if (it != m_packNumbers.cend())
+            numbers.insert(*it);
+    }
+    m_chunks.removeIf(
+        [&](const QHash<QByteArray, Slot>::iterator &it) { return numbers.contains(it->pack); });
 }
 
 int ChunkIndex::chunkCount() const

@@ -33,6 +33,9 @@ public:
     bool contains(const QByteArray &chunkId) const;
     std::optional<ChunkLocation> find(const QByteArray &chunkId) const;
     void addPack(const IndexedPack &pack);
+    // Forgets chunks that only these packs hold (used when a pack's index entry was never
+    // written, so that nothing relies on it).
+    void removePacks(const QList<QByteArray> &packIds);
     int chunkCount() const;
     int packCount() const;
     QList<QByteArray> packIds() const;

@@ -18,14 +18,26 @@ ChunkWriter::ChunkWriter(Repository &repository, int maxInFlight)
 
 ChunkWriter::~ChunkWriter()
 {
-    // Never leave uploads running against a writer that is gone.
-    for (Upload &u : m_uploads)
-        u.future.waitForFinished();
+    // A writer abandoned mid-backup (failure, cancel) still records what it stored, so the
+    // next backup can reuse it; what cannot be recorded is forgotten, never half-believed.
+    (void)waitForUploads(0);
+    if (!m_unindexed.isEmpty() && !writeIndex())
+        forgetUnindexed();
+}
+
+void ChunkWriter::forgetUnindexed()
+{
+    QList<QByteArray> ids;
+    for (const IndexedPack &p : std::as_const(m_unindexed))
+        ids.append(p.packId);
+    m_repo.index().removePacks(ids);
+    m_unindexed.clear();
 }
 
 bool ChunkWriter::has(const QByteArray &chunkId) const
 {
-    return m_open.contains(chunkId) || m_repo.index().contains(chunkId);
+    return m_open.contains(chunkId) || m_uploading.contains(chunkId) ||
+           m_repo.index().contains(chunkId);
 }
 
 Status ChunkWriter::add(const QByteArray &chunkId, const QByteArray &packed, quint32 plainLength)
@@ -53,8 +65,9 @@ Status ChunkWriter::sealPack()
     ++m_stats.packsWritten;
     IndexedPack indexed{f.packId, f.salt, std::move(f.entries)};
     Upload upload{m_repo.backend().put(name, f.bytes, PutMode::CreateOnly), indexed};
-    // Visible to has() at once, so later duplicates in this backup are not packed again.
-    m_repo.index().addPack(indexed);
+    // Visible to has() at once, so later duplicates in this backup are not packed again; the
+    // repository's index learns of the pack only once it is stored.
+    m_uploading.unite(m_open);
     m_open.clear();
     m_uploads.append(std::move(upload));
     return waitForUploads(m_maxInFlight - 1);
@@ -66,12 +79,15 @@ Status ChunkWriter::waitForUploads(int keep)
     while (m_uploads.size() > keep) {
         Upload u = m_uploads.takeFirst();
         Status s = u.future.result();
+        for (const PackEntry &e : std::as_const(u.pack.entries))
+            m_uploading.remove(e.chunkId);
         // An identical pack already stored is as good as ours.
         if (!s && s.error().code != ErrorCode::AlreadyExists) {
             if (first)
                 first = s;
             continue;
         }
+        m_repo.index().addPack(u.pack);
         m_unindexed.append(std::move(u.pack));
     }
     if (!first)

@@ -47,6 +47,7 @@ private:
     Status sealPack();
     Status waitForUploads(int keep);
     Status writeIndex();
+    void forgetUnindexed();
 
     struct Upload
     {
@@ -57,7 +58,8 @@ private:
     Repository &m_repo;
     int m_maxInFlight;
     PackBuilder m_builder;
-    QSet<QByteArray> m_open; // chunks in the pack being built
+    QSet<QByteArray> m_open;      // chunks in the pack being built
+    QSet<QByteArray> m_uploading; // chunks in packs whose upload has not finished
     QList<Upload> m_uploads;
     QList<IndexedPack> m_unindexed; // uploaded, not yet in an index object
     ChunkWriterStats m_stats;

@@ -80,8 +80,8 @@ Result<Header> parseHeader(const QByteArray &dataKey, const QByteArray &reposito
         e.length = r.u32();
         e.plainLength = r.u32();
         e.counter = r.u32();
-        if (e.offset < quint64(kPrefixSize) || e.offset + e.length > quint64(bodyEnd) ||
-            e.counter == 0)
+        if (e.offset < quint64(kPrefixSize) || e.length > quint64(bodyEnd) ||
+            e.offset > quint64(bodyEnd) - e.length || e.counter == 0)
             return corrupt(QStringLiteral("header entry %1 points outside the pack").arg(i));
         h.entries.append(std::move(e));
     }

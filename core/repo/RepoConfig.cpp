@@ -57,7 +57,9 @@ Result<RepoConfig> RepoConfig::parse(const QByteArray &bytes)
         return corrupt(QStringLiteral("bad repository id"));
     auto chunker = ChunkerParams::fromJson(o.value(QStringLiteral("chunker")).toObject());
     if (!chunker)
-        return corrupt(chunker.error().message);
+        return Error{chunker.error().code,
+                     QStringLiteral("repository config: ") + chunker.error().message,
+                     QStringLiteral("config")};
     c.chunker = *chunker;
     const qint64 pack = o.value(QStringLiteral("pack_size")).toInteger(-1);
     if (pack < kMinPack || pack > kMaxPack)

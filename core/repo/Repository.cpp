@@ -349,9 +349,6 @@ Result<GenerationRecord> Repository::resolveGeneration(const QString &spec)
     };
     if (spec.isEmpty())
         return unknown();
-    auto names = m_backend->list(QStringLiteral("generations/")).result();
-    if (!names)
-        return names.error();
     if (spec == QStringLiteral("latest")) {
         auto all = generations();
         if (!all)
@@ -361,6 +358,9 @@ Result<GenerationRecord> Repository::resolveGeneration(const QString &spec)
                              QStringLiteral("the repository has no generations yet"));
         return all->last();
     }
+    auto names = m_backend->list(QStringLiteral("generations/")).result();
+    if (!names)
+        return names.error();
     QStringList matches;
     for (const QString &name : std::as_const(*names)) {
         const QString id = objectname::idOf(name);

@@ -1,0 +1,63 @@
+#include "CliRunner.h"
+
+#include "Cli.h"
+
+#include <QDir>
+#include <QFile>
+
+namespace obnam::test {
+
+CliHome::CliHome()
+{
+    QDir().mkpath(home());
+}
+
+QProcessEnvironment CliHome::env() const
+{
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("HOME"), home());
+    env.insert(QStringLiteral("PATH"), qEnvironmentVariable("PATH"));
+    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    return env;
+}
+
+QString CliHome::writeConfig(const QByteArray &body) const
+{
+    QDir().mkpath(home() + QStringLiteral("/.config/obnam"));
+    QFile f(configPath());
+    f.open(QIODevice::WriteOnly | QIODevice::Truncate);
+    f.write(body);
+    return configPath();
+}
+
+QString CliHome::writeSimpleConfig(const QStringList &roots) const
+{
+    QByteArray yaml = "roots:\n";
+    for (const QString &r : roots)
+        yaml += "  - \"" + r.toUtf8() + "\"\n";
+    yaml += "server_url: " + repositoryPath().toUtf8() + "\n";
+    return writeConfig(yaml);
+}
+
+CliRun CliHome::run(const QStringList &args, const QProcessEnvironment &extra,
+                    const QList<QByteArray> &promptAnswers) const
+{
+    QString out, err;
+    QTextStream outStream(&out), errStream(&err);
+    QProcessEnvironment env = this->env();
+    for (const QString &key : extra.keys())
+        env.insert(key, extra.value(key));
+    auto answers = std::make_shared<QList<QByteArray>>(promptAnswers);
+    cli::CliContext ctx{outStream, errStream, env, false,
+                        [answers](const QString &) -> std::optional<QByteArray> {
+                            if (answers->isEmpty())
+                                return std::nullopt;
+                            return answers->takeFirst();
+                        }};
+    const int code = cli::run(ctx, QStringList{QStringLiteral("obnam-cli")} + args);
+    outStream.flush();
+    errStream.flush();
+    return CliRun{code, out, err};
+}
+
+} // namespace obnam::test

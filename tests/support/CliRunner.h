@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QByteArray>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+
+namespace obnam::test {
+
+struct CliRun
+{
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+// A scratch HOME with XDG directories below it, for running obnam-cli commands either
+// in-process (through cli::run with captured streams) or as the real binary.
+class CliHome
+{
+public:
+    CliHome();
+
+    QString path() const { return m_dir.path(); }
+    QString home() const { return m_dir.path() + QStringLiteral("/home"); }
+    QString configPath() const { return home() + QStringLiteral("/.config/obnam/obnam.yaml"); }
+    QProcessEnvironment env() const;
+
+    // Writes obnam.yaml with `body` (YAML text); returns its path.
+    QString writeConfig(const QByteArray &body) const;
+    // A config backing up `roots` to a repository in this home.
+    QString writeSimpleConfig(const QStringList &roots) const;
+    QString repositoryPath() const { return m_dir.path() + QStringLiteral("/repo"); }
+
+    // In-process: cli::run() with this HOME, optional extra environment and prompt answers.
+    CliRun run(const QStringList &args, const QProcessEnvironment &extra = {},
+               const QList<QByteArray> &promptAnswers = {}) const;
+
+private:
+    QTemporaryDir m_dir;
+};
+
+} // namespace obnam::test
