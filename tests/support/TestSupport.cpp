@@ -38,7 +38,9 @@ void walk(const QByteArray &root, const QByteArray &rel, bool withTimes,
     {};
     if (::lstat(path.constData(), &st) != 0)
         return;
-    QByteArray line = QByteArray::number(st.st_mode, 8);
+    QByteArray line = QByteArray::number(st.st_mode, 8) +
+                      " owner=" + QByteArray::number(st.st_uid) + ':' +
+                      QByteArray::number(st.st_gid);
     if (withTimes && !S_ISLNK(st.st_mode) && !S_ISDIR(st.st_mode))
         line += " mtime=" +
                 QByteArray::number(qint64(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec);
