@@ -1,5 +1,7 @@
 #pragma once
 
+#include "support/Result.h"
+
 #include <QByteArray>
 #include <QProcessEnvironment>
 #include <QString>
@@ -20,6 +22,9 @@ struct CliContext
     bool stderrIsTerminal = false;
     // Asks for a passphrase without echo; empty optional when no terminal can be asked.
     std::function<std::optional<QByteArray>(const QString &prompt)> promptPassphrase;
+    // The desktop keyring; unset means none. read gives nothing when there is no entry.
+    std::function<std::optional<QByteArray>(const QString &entry)> keyringRead;
+    std::function<Status(const QString &entry, const QByteArray &passphrase)> keyringWrite;
 
     QString home() const { return env.value(QStringLiteral("HOME")); }
     // $XDG_CONFIG_HOME or ~/.config, and likewise for the cache and data directories.

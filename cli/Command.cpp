@@ -1,8 +1,10 @@
 #include "Command.h"
 
 #include "Credentials.h"
+#include "Keyring.h"
 #include "Passphrase.h"
 #include "backend/LocalBackend.h"
+#include "crypto/Crypto.h"
 #include "repo/Repository.h"
 
 #include <QDateTime>
@@ -114,14 +116,19 @@ int RepositoryCommand::execute(CliContext &ctx, const QCommandLineParser &parser
                                            "run 'obnam-cli init' for this one")
                                            .arg(config->serverUrl),
                                        config->credentialsPath()));
-    } else if (credentials.error().code == ErrorCode::NotFound &&
-               (parser.isSet(kPassphraseFile) ||
-                ctx.env.contains(QStringLiteral("OBNAM_PASSPHRASE")))) {
-        auto passphrase = obtainPassphrase(ctx, {}, parser.value(kPassphraseFile),
-                                           QStringLiteral("Passphrase"), false);
-        if (!passphrase)
-            return fail(ctx, passphrase.error());
+    } else if (credentials.error().code == ErrorCode::NotFound) {
+        // No credentials file: a passphrase from any source opens the repository instead.
+        auto passphrase =
+            obtainPassphrase(ctx, {}, parser.value(kPassphraseFile), QStringLiteral("Passphrase"),
+                             false, Keyring::entryName(config->serverUrl));
+        if (!passphrase) {
+            if (parser.isSet(kPassphraseFile) ||
+                ctx.env.contains(QStringLiteral("OBNAM_PASSPHRASE")))
+                return fail(ctx, passphrase.error());
+            return fail(ctx, credentials.error());
+        }
         repo = Repository::open(*backend, *passphrase);
+        crypto::wipe(*passphrase);
     } else {
         return fail(ctx, credentials.error());
     }

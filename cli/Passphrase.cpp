@@ -13,7 +13,7 @@ namespace obnam::cli {
 
 Result<QByteArray> obtainPassphrase(const CliContext &ctx, const QString &explicitValue,
                                     const QString &passphraseFile, const QString &purpose,
-                                    bool confirm)
+                                    bool confirm, const QString &keyringEntry)
 {
     if (!explicitValue.isEmpty())
         return explicitValue.toUtf8();
@@ -41,6 +41,10 @@ Result<QByteArray> obtainPassphrase(const CliContext &ctx, const QString &explic
             return makeError(ErrorCode::InvalidArgument,
                              QStringLiteral("OBNAM_PASSPHRASE is set but empty"));
         return pw;
+    }
+    if (!keyringEntry.isEmpty() && ctx.keyringRead) {
+        if (auto stored = ctx.keyringRead(keyringEntry); stored && !stored->isEmpty())
+            return *stored;
     }
     if (ctx.promptPassphrase) {
         auto first = ctx.promptPassphrase(purpose + QStringLiteral(": "));

@@ -1,4 +1,5 @@
 #include "Cli.h"
+#include "Keyring.h"
 #include "Passphrase.h"
 
 #include <QCoreApplication>
@@ -15,5 +16,10 @@ int main(int argc, char **argv)
     QTextStream err(stderr);
     obnam::cli::CliContext ctx{out, err, QProcessEnvironment::systemEnvironment(),
                                ::isatty(STDERR_FILENO) == 1, &obnam::cli::promptOnTerminal};
+    ctx.keyringRead = [](const QString &entry) {
+        auto found = obnam::cli::Keyring::read(entry);
+        return found ? *found : std::nullopt;
+    };
+    ctx.keyringWrite = &obnam::cli::Keyring::write;
     return obnam::cli::run(ctx, QCoreApplication::arguments());
 }

@@ -1,6 +1,7 @@
 #include "Commands.h"
 
 #include "../Credentials.h"
+#include "../Keyring.h"
 #include "../Passphrase.h"
 #include "crypto/Crypto.h"
 #include "repo/Repository.h"
@@ -27,6 +28,10 @@ public:
         addOption({QStringLiteral("passphrase-file"),
                    QStringLiteral("Read the passphrase from the first line of FILE."),
                    QStringLiteral("FILE")});
+        addOption(
+            {QStringLiteral("keyring"),
+             QStringLiteral("Also keep the passphrase in the desktop keyring, where commands find "
+                            "it when this client has no credentials file.")});
         addOption({QStringLiteral("root"),
                    QStringLiteral(
                        "With no configuration yet: back up DIR (repeatable; default: your home)."),
@@ -89,9 +94,22 @@ protected:
             options.chunker = ChunkerParams::forAverage(config->chunkSize);
             repo = Repository::init(*backend, *passphrase, options);
         }
-        crypto::wipe(*passphrase);
-        if (!repo)
+        if (!repo) {
+            crypto::wipe(*passphrase);
             return fail(ctx, repo.error());
+        }
+        if (parser.isSet(QStringLiteral("keyring"))) {
+            const Status stored =
+                ctx.keyringWrite
+                    ? ctx.keyringWrite(Keyring::entryName(config->serverUrl), *passphrase)
+                    : Status(makeError(ErrorCode::NotFound, QStringLiteral("no desktop keyring")));
+            if (stored)
+                ctx.out << "Passphrase stored in the desktop keyring\n";
+            else
+                ctx.err << "warning: passphrase not stored in the keyring: "
+                        << stored.error().toString() << "\n";
+        }
+        crypto::wipe(*passphrase);
         const Credentials credentials{(*repo)->config().repositoryIdHex(), (*repo)->keys()};
         if (auto s = credentials.save(config->credentialsPath()); !s)
             return fail(ctx, s.error());
