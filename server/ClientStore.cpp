@@ -1,0 +1,184 @@
+#include "ClientStore.h"
+
+#include "crypto/Crypto.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSaveFile>
+
+namespace obnam::server {
+
+namespace {
+
+QString hashToken(const QByteArray &token)
+{
+    return QString::fromLatin1(crypto::sha256(token).toHex());
+}
+
+QString newToken()
+{
+    return QString::fromLatin1(crypto::randomBytes(32).toHex());
+}
+
+Result<QList<ClientAccount>> readFile(const QString &file)
+{
+    QFile f(file);
+    if (!f.exists())
+        return QList<ClientAccount>();
+    if (!f.open(QIODevice::ReadOnly))
+        return makeError(ErrorCode::Io, QStringLiteral("cannot read accounts: ") + f.errorString(),
+                         file);
+    QJsonParseError err{};
+    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &err);
+    if (err.error != QJsonParseError::NoError || !doc.isObject())
+        return makeError(ErrorCode::Corrupt, QStringLiteral("accounts file is not valid JSON"),
+                         file);
+    QList<ClientAccount> out;
+    for (const QJsonValue &v : doc.object().value(QStringLiteral("clients")).toArray()) {
+        const QJsonObject o = v.toObject();
+        ClientAccount a;
+        a.name = o.value(QStringLiteral("name")).toString();
+        a.id = o.value(QStringLiteral("id")).toString();
+        a.tokenHash = o.value(QStringLiteral("token_sha256")).toString();
+        a.adminHash = o.value(QStringLiteral("admin_token_sha256")).toString();
+        a.appendOnly = o.value(QStringLiteral("append_only")).toBool();
+        a.quotaBytes = o.value(QStringLiteral("quota_bytes")).toInteger();
+        if (!validClientName(a.name) || a.id.size() != 32 || a.tokenHash.size() != 64)
+            return makeError(ErrorCode::Corrupt,
+                             QStringLiteral("accounts file has an invalid entry"), file);
+        out.append(a);
+    }
+    return out;
+}
+
+} // namespace
+
+bool validClientName(const QString &name)
+{
+    static const QRegularExpression re(QStringLiteral("\\A[A-Za-z0-9][A-Za-z0-9._-]{0,63}\\z"));
+    return re.match(name).hasMatch();
+}
+
+ClientStore::ClientStore(QString file)
+    : m_file(std::move(file))
+{}
+
+Result<QList<ClientAccount>> ClientStore::list() const
+{
+    return readFile(m_file);
+}
+
+Status ClientStore::save(const QList<ClientAccount> &accounts) const
+{
+    QJsonArray array;
+    for (const ClientAccount &a : accounts)
+        array.append(QJsonObject{{QStringLiteral("name"), a.name},
+                                 {QStringLiteral("id"), a.id},
+                                 {QStringLiteral("token_sha256"), a.tokenHash},
+                                 {QStringLiteral("admin_token_sha256"), a.adminHash},
+                                 {QStringLiteral("append_only"), a.appendOnly},
+                                 {QStringLiteral("quota_bytes"), a.quotaBytes}});
+    QSaveFile f(m_file);
+    if (!f.open(QIODevice::WriteOnly))
+        return makeError(ErrorCode::Io, QStringLiteral("cannot write accounts: ") + f.errorString(),
+                         m_file);
+    f.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    f.write(QJsonDocument(QJsonObject{{QStringLiteral("clients"), array}}).toJson());
+    if (!f.commit())
+        return makeError(ErrorCode::Io, QStringLiteral("cannot write accounts: ") + f.errorString(),
+                         m_file);
+    return {};
+}
+
+Result<ClientStore::NewTokens> ClientStore::add(const QString &name, bool appendOnly,
+                                                qint64 quotaBytes)
+{
+    if (!validClientName(name))
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("client names are 1-64 letters, digits, '.', '_' or '-'"),
+                         name);
+    auto accounts = list();
+    if (!accounts)
+        return accounts.error();
+    for (const ClientAccount &a : std::as_const(*accounts)) {
+        if (a.name == name)
+            return makeError(ErrorCode::AlreadyExists,
+                             QStringLiteral("a client of that name exists"), name);
+    }
+    NewTokens tokens{newToken(), appendOnly ? newToken() : QString()};
+    ClientAccount a{name,
+                    QString::fromLatin1(crypto::randomBytes(16).toHex()),
+                    hashToken(tokens.token.toLatin1()),
+                    appendOnly ? hashToken(tokens.adminToken.toLatin1()) : QString(),
+                    appendOnly,
+                    quotaBytes};
+    accounts->append(a);
+    if (auto s = save(*accounts); !s)
+        return s.error();
+    return tokens;
+}
+
+Status ClientStore::remove(const QString &name)
+{
+    auto accounts = list();
+    if (!accounts)
+        return accounts.error();
+    const qsizetype before = accounts->size();
+    accounts->removeIf([&](const ClientAccount &a) { return a.name == name; });
+    if (accounts->size() == before)
+        return makeError(ErrorCode::NotFound, QStringLiteral("no such client"), name);
+    return save(*accounts);
+}
+
+Result<ClientStore::NewTokens> ClientStore::rotate(const QString &name)
+{
+    auto accounts = list();
+    if (!accounts)
+        return accounts.error();
+    for (ClientAccount &a : *accounts) {
+        if (a.name != name)
+            continue;
+        NewTokens tokens{newToken(), a.appendOnly ? newToken() : QString()};
+        a.tokenHash = hashToken(tokens.token.toLatin1());
+        a.adminHash = a.appendOnly ? hashToken(tokens.adminToken.toLatin1()) : QString();
+        if (auto s = save(*accounts); !s)
+            return s.error();
+        return tokens;
+    }
+    return makeError(ErrorCode::NotFound, QStringLiteral("no such client"), name);
+}
+
+void ClientStore::reloadIfChanged()
+{
+    const QFileInfo info(m_file);
+    if (info.lastModified() == m_loadedMtime && info.size() == m_loadedSize)
+        return;
+    auto accounts = readFile(m_file);
+    if (!accounts)
+        return; // keep serving with what was loaded; a broken file must not lock everyone out
+    m_cache = *accounts;
+    m_loadedMtime = info.lastModified();
+    m_loadedSize = info.size();
+}
+
+std::optional<Caller> ClientStore::authenticate(const QByteArray &token)
+{
+    if (token.size() != 64)
+        return std::nullopt;
+    const QByteArray hash = crypto::sha256(token).toHex();
+    QMutexLocker lock(&m_mutex);
+    reloadIfChanged();
+    for (const ClientAccount &a : std::as_const(m_cache)) {
+        if (crypto::equalConstantTime(hash, a.tokenHash.toLatin1()))
+            return Caller{a, false};
+        if (!a.adminHash.isEmpty() && crypto::equalConstantTime(hash, a.adminHash.toLatin1()))
+            return Caller{a, true};
+    }
+    return std::nullopt;
+}
+
+} // namespace obnam::server

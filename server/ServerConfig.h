@@ -1,0 +1,32 @@
+#pragma once
+
+#include "support/Result.h"
+
+#include <QString>
+
+namespace obnam::server {
+
+// server.yaml. Obnam's keys (address, chunks, tls_key, tls_cert) plus limits; parsing is
+// strict: unknown keys, wrong types and missing required keys are errors naming the key.
+struct ServerConfig
+{
+    QString path;
+    QString host = QStringLiteral("0.0.0.0");
+    quint16 port = 8888;
+    QString chunks;  // data directory
+    QString tlsKey;  // PEM; generated with a self-signed certificate when both are absent
+    QString tlsCert; // PEM
+    qint64 maxBodyBytes = 64 * 1024 * 1024;
+    qint64 maxHeaderBytes = 16 * 1024;
+    int headerTimeoutSeconds = 10; // a request's head must arrive within this
+    int idleTimeoutSeconds = 60;   // a connection with no progress for this long is closed
+    int maxConnections = 256;
+    int ioThreads = 4;
+
+    QString clientsFile() const { return chunks + QStringLiteral("/clients.json"); }
+    QString clientsDir() const { return chunks + QStringLiteral("/clients"); }
+
+    static Result<ServerConfig> load(const QString &path);
+};
+
+} // namespace obnam::server

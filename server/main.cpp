@@ -1,0 +1,179 @@
+// obnam-server: the HTTPS backup server, and its account administration.
+#include "ClientStore.h"
+#include "HttpServer.h"
+#include "ObjectApi.h"
+#include "ServerConfig.h"
+#include "Tls.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+
+#include <csignal>
+#include <cstdio>
+#include <thread>
+
+using namespace obnam;
+using namespace obnam::server;
+
+namespace {
+
+int fail(const Error &e)
+{
+    std::fprintf(stderr, "error: %s\n", qPrintable(e.toString()));
+    return 1;
+}
+
+void printTokens(const ClientStore::NewTokens &t)
+{
+    std::printf("access_token: %s\n", qPrintable(t.token));
+    if (!t.adminToken.isEmpty())
+        std::printf("admin_token: %s\n", qPrintable(t.adminToken));
+    std::fprintf(stderr,
+                 "The token is shown only this once: put it in the client's configuration now.\n");
+}
+
+int clientCommand(const ServerConfig &config, const QStringList &args,
+                  const QCommandLineParser &parser)
+{
+    ClientStore store(config.clientsFile());
+    QDir().mkpath(config.chunks);
+    const QString action = args.value(1);
+    const QString name = args.value(2);
+    if (action == QStringLiteral("list") && args.size() == 2) {
+        auto accounts = store.list();
+        if (!accounts)
+            return fail(accounts.error());
+        for (const ClientAccount &a : std::as_const(*accounts))
+            std::printf("%s%s%s\n", qPrintable(a.name), a.appendOnly ? " append-only" : "",
+                        a.quotaBytes > 0 ? qPrintable(QStringLiteral(" quota=%1").arg(a.quotaBytes))
+                                         : "");
+        return 0;
+    }
+    if (args.size() != 3) {
+        std::fprintf(
+            stderr,
+            "usage: obnam-server --config FILE client add|remove|rotate NAME | client list\n");
+        return 2;
+    }
+    if (action == QStringLiteral("add")) {
+        bool ok = true;
+        const qint64 quota = parser.isSet(QStringLiteral("quota"))
+                                 ? parser.value(QStringLiteral("quota")).toLongLong(&ok)
+                                 : 0;
+        if (!ok || quota < 0)
+            return fail(makeError(ErrorCode::InvalidArgument,
+                                  QStringLiteral("--quota takes a number of bytes")));
+        auto tokens = store.add(name, parser.isSet(QStringLiteral("append-only")), quota);
+        if (!tokens)
+            return fail(tokens.error());
+        printTokens(*tokens);
+        return 0;
+    }
+    if (action == QStringLiteral("remove")) {
+        if (auto s = store.remove(name); !s)
+            return fail(s.error());
+        std::printf("removed %s (its stored data stays until deleted by hand)\n", qPrintable(name));
+        return 0;
+    }
+    if (action == QStringLiteral("rotate")) {
+        auto tokens = store.rotate(name);
+        if (!tokens)
+            return fail(tokens.error());
+        printTokens(*tokens);
+        return 0;
+    }
+    std::fprintf(stderr,
+                 "usage: obnam-server --config FILE client add|remove|rotate NAME | client list\n");
+    return 2;
+}
+
+HttpServer *g_server = nullptr;
+
+void onSignal(int)
+{
+    if (g_server)
+        g_server->stop();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("obnam-server"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(OBNAM_VERSION));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Multi-client HTTPS backup server. Run with --config FILE to serve; 'client add NAME', "
+        "'client list', 'client remove NAME' and 'client rotate NAME' manage accounts."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({{QStringLiteral("c"), QStringLiteral("config")},
+                      QStringLiteral("Server configuration FILE."),
+                      QStringLiteral("FILE")});
+    parser.addOption(
+        {QStringLiteral("append-only"),
+         QStringLiteral("client add: the client may add but never delete or overwrite.")});
+    parser.addOption({QStringLiteral("quota"),
+                      QStringLiteral("client add: limit the client's storage to BYTES."),
+                      QStringLiteral("BYTES")});
+    parser.addPositionalArgument(QStringLiteral("client"),
+                                 QStringLiteral("Account administration."),
+                                 QStringLiteral("[client ACTION [NAME]]"));
+    parser.process(app);
+    if (!parser.isSet(QStringLiteral("config"))) {
+        std::fprintf(stderr, "error: --config FILE is required\n");
+        return 2;
+    }
+    auto config = ServerConfig::load(parser.value(QStringLiteral("config")));
+    if (!config)
+        return fail(config.error());
+    const QStringList args = parser.positionalArguments();
+    if (!args.isEmpty()) {
+        if (args.first() != QStringLiteral("client")) {
+            std::fprintf(stderr, "error: unknown command '%s'\n", qPrintable(args.first()));
+            return 2;
+        }
+        return clientCommand(*config, args, parser);
+    }
+
+    if (!QDir().mkpath(config->clientsDir()))
+        return fail(makeError(ErrorCode::Io, QStringLiteral("cannot create data directory"),
+                              config->chunks));
+    if (config->tlsKey.isEmpty()) {
+        config->tlsKey = config->chunks + QStringLiteral("/tls/key.pem");
+        config->tlsCert = config->chunks + QStringLiteral("/tls/cert.pem");
+        if (!QFileInfo::exists(config->tlsCert)) {
+            QStringList hosts{QStringLiteral("localhost"), QStringLiteral("127.0.0.1"),
+                              QStringLiteral("::1")};
+            if (config->host != QStringLiteral("0.0.0.0") && config->host != QStringLiteral("::") &&
+                !hosts.contains(config->host))
+                hosts.append(config->host);
+            hosts.append(QSysInfo::machineHostName());
+            if (auto s = generateSelfSigned(config->tlsKey, config->tlsCert, hosts); !s)
+                return fail(s.error());
+            std::printf("generated a self-signed certificate: %s\n", qPrintable(config->tlsCert));
+        }
+    }
+    auto fingerprint = certificateFingerprint(config->tlsCert);
+    if (!fingerprint)
+        return fail(fingerprint.error());
+
+    ClientStore clients(config->clientsFile());
+    ObjectApi api(*config, clients);
+    HttpServer server(*config, api);
+    if (auto s = server.start(); !s)
+        return fail(s.error());
+    g_server = &server;
+    std::signal(SIGTERM, onSignal);
+    std::signal(SIGINT, onSignal);
+    std::signal(SIGPIPE, SIG_IGN);
+    std::printf("certificate SHA-256 fingerprint: %s\n", qPrintable(*fingerprint));
+    std::printf("listening on %s:%u\n", qPrintable(config->host), unsigned(server.port()));
+    std::fflush(stdout);
+    server.run();
+    g_server = nullptr;
+    return 0;
+}

@@ -1,0 +1,125 @@
+#include "ServerProcess.h"
+
+#include "TestSupport.h"
+
+#include <QDeadlineTimer>
+#include <QFile>
+#include <QRegularExpression>
+
+namespace obnam::test {
+
+ServerProcess::ServerProcess(const QByteArray &extraConfig)
+{
+    QFile f(configPath());
+    f.open(QIODevice::WriteOnly);
+    f.write("address: 127.0.0.1:0\nchunks: data\n" + extraConfig);
+}
+
+ServerProcess::~ServerProcess()
+{
+    if (m_process && m_process->state() != QProcess::NotRunning) {
+        m_process->terminate();
+        if (!m_process->waitForFinished(5000))
+            m_process->kill();
+        m_process->waitForFinished(5000);
+    }
+}
+
+bool ServerProcess::start()
+{
+    if (m_process && m_process->state() != QProcess::NotRunning)
+        kill();
+    m_process = std::make_unique<QProcess>();
+    m_process->setProcessChannelMode(QProcess::SeparateChannels);
+    m_process->setStandardErrorFile(m_dir.path() + QStringLiteral("/server.log"),
+                                    QIODevice::Append);
+    m_process->start(QStringLiteral(OBNAM_SERVER), {QStringLiteral("--config"), configPath()});
+    if (!m_process->waitForStarted(10000))
+        return false;
+    QByteArray out;
+    const QDeadlineTimer deadline(20000);
+    static const QRegularExpression listening(QStringLiteral("listening on [^\\n]*:(\\d+)\\n"));
+    static const QRegularExpression print(QStringLiteral("fingerprint: ([0-9A-F:]+)"));
+    while (!deadline.hasExpired()) {
+        m_process->waitForReadyRead(200);
+        out += m_process->readAllStandardOutput();
+        const auto m = listening.match(QString::fromUtf8(out));
+        if (m.hasMatch()) {
+            m_port = quint16(m.captured(1).toUInt());
+            m_fingerprintText = print.match(QString::fromUtf8(out)).captured(1);
+            m_fingerprint = QByteArray::fromHex(m_fingerprintText.toLatin1().replace(':', ""));
+            // Restarts keep the port, so clients configured before a crash find the server again.
+            QFile f(configPath());
+            f.open(QIODevice::ReadOnly);
+            QByteArray config = f.readAll();
+            f.close();
+            if (config.contains("127.0.0.1:0\n")) {
+                config.replace("127.0.0.1:0\n",
+                               QByteArray("127.0.0.1:" + QByteArray::number(m_port) + "\n"));
+                f.open(QIODevice::WriteOnly | QIODevice::Truncate);
+                f.write(config);
+            }
+            return true;
+        }
+        if (m_process->state() == QProcess::NotRunning)
+            return false;
+    }
+    return false;
+}
+
+void ServerProcess::kill()
+{
+    if (!m_process)
+        return;
+    m_process->kill();
+    m_process->waitForFinished(5000);
+}
+
+bool ServerProcess::isRunning() const
+{
+    return m_process && m_process->state() == QProcess::Running;
+}
+
+QString ServerProcess::baseUrl() const
+{
+    return QStringLiteral("https://127.0.0.1:%1").arg(m_port);
+}
+
+QString ServerProcess::log() const
+{
+    QFile f(m_dir.path() + QStringLiteral("/server.log"));
+    f.open(QIODevice::ReadOnly);
+    return QString::fromUtf8(f.readAll());
+}
+
+ServerProcess::Tokens ServerProcess::addClient(const QString &name, const QStringList &options)
+{
+    QProcess p;
+    p.start(QStringLiteral(OBNAM_SERVER),
+            QStringList{QStringLiteral("--config"), configPath(), QStringLiteral("client"),
+                        QStringLiteral("add"), name} +
+                options);
+    p.waitForFinished(20000);
+    const QString out = QString::fromUtf8(p.readAllStandardOutput());
+    static const QRegularExpression token(QStringLiteral("access_token: ([0-9a-f]{64})"));
+    static const QRegularExpression admin(QStringLiteral("admin_token: ([0-9a-f]{64})"));
+    return {token.match(out).captured(1).toLatin1(), admin.match(out).captured(1).toLatin1()};
+}
+
+HttpsSettings ServerProcess::settings(const QByteArray &token) const
+{
+    HttpsSettings s;
+    s.baseUrl = QUrl(baseUrl());
+    s.accessToken = token;
+    s.pinnedSha256 = m_fingerprint;
+    s.initialBackoffMs = 50;
+    s.transferTimeoutMs = 20000;
+    return s;
+}
+
+std::shared_ptr<HttpsBackend> ServerProcess::backend(const QByteArray &token) const
+{
+    return std::make_shared<HttpsBackend>(settings(token));
+}
+
+} // namespace obnam::test

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "backend/HttpsBackend.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace obnam::test {
+
+// A real obnam-server on loopback with its own data directory, started by a test.
+class ServerProcess
+{
+public:
+    // `extraConfig` is appended to server.yaml (limits for robustness tests).
+    explicit ServerProcess(const QByteArray &extraConfig = {});
+    ~ServerProcess();
+
+    bool start(); // starts (or restarts) the server and waits until it listens
+    void kill();  // SIGKILL, as a crash
+    bool isRunning() const;
+
+    quint16 port() const { return m_port; }
+    QString baseUrl() const;
+    QByteArray fingerprint() const { return m_fingerprint; } // raw SHA-256
+    QString fingerprintText() const { return m_fingerprintText; }
+    QString dataDir() const { return m_dir.path() + QStringLiteral("/data"); }
+    QString configPath() const { return m_dir.path() + QStringLiteral("/server.yaml"); }
+    QString certPath() const { return dataDir() + QStringLiteral("/tls/cert.pem"); }
+    QString log() const;
+
+    struct Tokens
+    {
+        QByteArray token;
+        QByteArray admin;
+    };
+    // Runs `obnam-server client add NAME`.
+    Tokens addClient(const QString &name, const QStringList &options = {});
+    HttpsSettings settings(const QByteArray &token) const;
+    std::shared_ptr<HttpsBackend> backend(const QByteArray &token) const;
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<QProcess> m_process;
+    quint16 m_port = 0;
+    QByteArray m_fingerprint;
+    QString m_fingerprintText;
+};
+
+} // namespace obnam::test
