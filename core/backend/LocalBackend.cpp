@@ -2,6 +2,7 @@
 
 #include "ObjectName.h"
 #include "crypto/Crypto.h"
+#include "support/Fd.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -47,32 +48,6 @@ Error errnoError(int err, const QString &what, const QString &path)
     return makeError(code, what + QStringLiteral(": ") + QString::fromLocal8Bit(std::strerror(err)),
                      path);
 }
-
-// Small RAII guard so every early return closes its descriptor.
-class Fd
-{
-public:
-    explicit Fd(int fd)
-        : m_fd(fd)
-    {}
-    ~Fd()
-    {
-        if (m_fd >= 0)
-            ::close(m_fd);
-    }
-    Fd(const Fd &) = delete;
-    Fd &operator=(const Fd &) = delete;
-    int get() const { return m_fd; }
-    int release()
-    {
-        const int fd = m_fd;
-        m_fd = -1;
-        return fd;
-    }
-
-private:
-    int m_fd;
-};
 
 Status fsyncDir(const QByteArray &dir)
 {

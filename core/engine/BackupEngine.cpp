@@ -2,6 +2,7 @@
 
 #include "crypto/Crypto.h"
 #include "repo/Repository.h"
+#include "support/Fd.h"
 
 #include <QDir>
 #include <QFile>
@@ -43,25 +44,6 @@ bool unchanged(const FileEntry &now, const FileEntry &before)
            now.ctimeNs == before.ctimeNs && now.inode == before.inode &&
            now.target == before.target;
 }
-
-class Fd
-{
-public:
-    explicit Fd(int fd)
-        : m_fd(fd)
-    {}
-    ~Fd()
-    {
-        if (m_fd >= 0)
-            ::close(m_fd);
-    }
-    Fd(const Fd &) = delete;
-    Fd &operator=(const Fd &) = delete;
-    int get() const { return m_fd; }
-
-private:
-    int m_fd;
-};
 
 // Stored paths must be ones a restore can recreate below its target: no empty, "." or ".."
 // components. Roots are cleaned; relative roots that climb out of the working directory

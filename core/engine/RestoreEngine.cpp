@@ -3,6 +3,7 @@
 #include "crypto/Crypto.h"
 #include "engine/FsMeta.h"
 #include "repo/Repository.h"
+#include "support/Fd.h"
 
 #include <QDir>
 
@@ -29,27 +30,6 @@ Error errnoError(const QString &what, const QByteArray &path, int err = errno)
     return makeError(ErrorCode::Io, what + QStringLiteral(": ") + fsmeta::errnoText(err),
                      display(path));
 }
-
-class Fd
-{
-public:
-    explicit Fd(int fd = -1)
-        : m_fd(fd)
-    {}
-    ~Fd() { reset(); }
-    Fd(const Fd &) = delete;
-    Fd &operator=(const Fd &) = delete;
-    int get() const { return m_fd; }
-    void reset(int fd = -1)
-    {
-        if (m_fd >= 0)
-            ::close(m_fd);
-        m_fd = fd;
-    }
-
-private:
-    int m_fd;
-};
 
 bool allZero(const char *p, qsizetype n)
 {
