@@ -11,6 +11,7 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 
+#include <array>
 #include <cstdio>
 #include <thread>
 #include <vector>
@@ -181,10 +182,26 @@ private:
             std::chrono::seconds(m_config.idleTimeoutSeconds));
         http::async_write(m_stream, *res,
                           [self = shared_from_this(), res](beast::error_code ec, std::size_t) {
-                              if (ec || !self->m_keepAlive)
+                              if (ec)
                                   return self->close();
+                              if (!self->m_keepAlive)
+                                  return self->drainThenClose();
                               self->readHeader();
                           });
+    }
+
+    // After refusing a request whose rest was not read, read and discard what the client is
+    // still sending for a moment before closing: closing with unread input makes the kernel
+    // reset the connection, which can destroy the answer before the client reads it.
+    void drainThenClose()
+    {
+        beast::get_lowest_layer(m_stream).expires_after(std::chrono::seconds(2));
+        m_stream.async_read_some(asio::buffer(m_drain),
+                                 [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                                     if (ec)
+                                         return self->close();
+                                     self->drainThenClose();
+                                 });
     }
 
     void close()
@@ -204,6 +221,9 @@ private:
     std::atomic<int> &m_connections;
     std::string m_peer;
     bool m_keepAlive = true;
+    std::array<char, 16384> m_drain{};
+    std::size_t m_drained = 0;
+    static constexpr std::size_t kMaxDrain = 1024 * 1024; // then give up and close anyway
 };
 
 } // namespace
