@@ -15,6 +15,12 @@ enum class PutMode
     Overwrite,  // replace atomically (locks, key slots)
 };
 
+// An already-finished future, for answers known without I/O (invalid names, in-memory data).
+template <typename T> QFuture<T> ready(T value)
+{
+    return QtFuture::makeReadyFuture(std::move(value));
+}
+
 // The storage seam: a flat namespace of named objects, nothing more. Names are
 // slash-separated ("packs/ab/ab12..."), validated by ObjectName before any backend sees them.
 //

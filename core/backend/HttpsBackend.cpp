@@ -186,11 +186,6 @@ QString objectPath(const QString &name)
     return QStringLiteral("/v1/objects/") + name;
 }
 
-template <typename T> QFuture<T> ready(T value)
-{
-    return QtFuture::makeReadyFuture(std::move(value));
-}
-
 } // namespace
 
 HttpsBackend::HttpsBackend(HttpsSettings settings,

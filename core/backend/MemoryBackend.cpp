@@ -5,11 +5,6 @@
 namespace obnam {
 
 namespace {
-template <typename T> QFuture<T> ready(T value)
-{
-    return QtFuture::makeReadyFuture(std::move(value));
-}
-
 Error notFound(const QString &name)
 {
     return makeError(ErrorCode::NotFound, QStringLiteral("no such object"), name);

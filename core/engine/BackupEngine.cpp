@@ -333,16 +333,23 @@ Status BackupEngine::walk(const QByteArray &path, const FileEntry &entryIn, dev_
     return {};
 }
 
-Status BackupEngine::record(FileEntry entry, const QList<QByteArray> &ids)
+Status BackupEngine::record(FileEntry entry, const QList<QByteArray> &ids,
+                            const std::optional<std::optional<FileEntry>> &before)
 {
     if (entry.reason != Reason::FileError && m_previous) {
-        auto before = m_previous->lookup(entry.path);
-        if (!before)
-            return before.error();
-        if (!before->has_value())
+        std::optional<FileEntry> previous;
+        if (before) {
+            previous = *before;
+        } else {
+            auto found = m_previous->lookup(entry.path);
+            if (!found)
+                return found.error();
+            previous = std::move(*found);
+        }
+        if (!previous)
             entry.reason = Reason::New;
         else
-            entry.reason = unchanged(entry, **before) ? Reason::Unchanged : Reason::Changed;
+            entry.reason = unchanged(entry, *previous) ? Reason::Unchanged : Reason::Changed;
     }
     ++m_result.fileCount;
     ++m_progress.files;
@@ -357,10 +364,12 @@ Status BackupEngine::record(FileEntry entry, const QList<QByteArray> &ids)
 
 Status BackupEngine::backupRegular(FileEntry entry)
 {
+    std::optional<std::optional<FileEntry>> previous;
     if (m_previous) {
         auto before = m_previous->lookup(entry.path);
         if (!before)
             return before.error();
+        previous = *before;
         if (before->has_value() && unchanged(entry, **before)) {
             auto ids = m_previous->chunks((*before)->fileId);
             if (!ids)
@@ -371,13 +380,13 @@ Status BackupEngine::backupRegular(FileEntry entry)
             if (complete) {
                 m_progress.bytes += entry.size;
                 entry.reason = Reason::Unchanged;
-                m_pending.append(PendingFile{entry, *ids, 0, true});
+                m_pending.append(PendingFile{entry, *ids, 0, true, previous});
                 return insertCompleted();
             }
         }
     }
     const qint64 owner = m_pendingBase + m_pending.size();
-    m_pending.append(PendingFile{entry, {}, 0, false});
+    m_pending.append(PendingFile{entry, {}, 0, false, previous});
     return readFile(owner, entry);
 }
 
@@ -483,7 +492,7 @@ Status BackupEngine::insertCompleted()
         ++m_pendingBase;
         if (p.entry.reason == Reason::FileError)
             p.ids.clear();
-        if (auto s = record(std::move(p.entry), p.ids); !s)
+        if (auto s = record(std::move(p.entry), p.ids, p.before); !s)
             return s;
     }
     return {};

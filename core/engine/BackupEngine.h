@@ -10,6 +10,8 @@
 #include <QObject>
 #include <QRegularExpression>
 
+#include <optional>
+
 namespace obnam {
 
 class Repository;
@@ -62,6 +64,8 @@ private:
         QList<QByteArray> ids;
         int outstanding = 0; // chunks still in the batch
         bool complete = false;
+        std::optional<std::optional<FileEntry>>
+            before; // set when the previous generation was asked
     };
     struct BatchChunk
     {
@@ -71,7 +75,10 @@ private:
 
     Status backupRoot(const QByteArray &root);
     Status walk(const QByteArray &path, const FileEntry &entry, dev_t rootDevice);
-    Status record(FileEntry entry, const QList<QByteArray> &ids = {});
+    // `before` is the previous generation's entry when the caller already looked it up
+    // (regular files), so that each path costs one lookup.
+    Status record(FileEntry entry, const QList<QByteArray> &ids = {},
+                  const std::optional<std::optional<FileEntry>> &before = std::nullopt);
     Status backupRegular(FileEntry entry);
     Status readFile(qint64 owner, const FileEntry &entry);
     Status flushBatch();
