@@ -6,7 +6,9 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QSaveFile>
+#include <QSslCertificate>
 
 #include <yaml-cpp/yaml.h>
 
@@ -25,6 +27,9 @@ const QStringList kKnownKeys{
     QStringLiteral("one_file_system"),
     QStringLiteral("client_name"),
     QStringLiteral("compression"),
+    QStringLiteral("access_token"),
+    QStringLiteral("server_cert_sha256"),
+    QStringLiteral("server_ca_file"),
 };
 
 QString expandHome(const QString &path, const CliContext &ctx)
@@ -119,6 +124,59 @@ Status parseServerUrl(ClientConfig &c, const QString &url, const Reader &r)
     return {};
 }
 
+// The keys that reach an obnam-server: the token (OBNAM_ACCESS_TOKEN wins over the file, so a
+// timer unit can keep it out of the configuration), and how the server's certificate is trusted.
+Status parseServerAccess(ClientConfig &c, const Reader &r, const CliContext &ctx)
+{
+    if (r.has("access_token")) {
+        auto v = r.string("access_token");
+        if (!v)
+            return v.error();
+        c.accessToken = v->trimmed().toUtf8();
+    }
+    const QString fromEnv = ctx.env.value(QStringLiteral("OBNAM_ACCESS_TOKEN")).trimmed();
+    if (!fromEnv.isEmpty())
+        c.accessToken = fromEnv.toUtf8();
+    for (const char ch : std::as_const(c.accessToken)) {
+        // Tokens travel in an HTTP header; anything that could split or end it is refused.
+        if (ch <= 0x20 || ch >= 0x7f)
+            return r.error(QStringLiteral("access_token"),
+                           QStringLiteral("(or OBNAM_ACCESS_TOKEN) contains characters a token "
+                                          "never has"));
+    }
+    if (r.has("server_cert_sha256")) {
+        auto v = r.string("server_cert_sha256");
+        if (!v)
+            return v.error();
+        QString hex = v->trimmed().toLower();
+        hex.remove(QLatin1Char(':'));
+        static const QRegularExpression sha256(QStringLiteral("\\A[0-9a-f]{64}\\z"));
+        if (!sha256.match(hex).hasMatch())
+            return r.error(QStringLiteral("server_cert_sha256"),
+                           QStringLiteral("must be a SHA-256 fingerprint: 64 hex digits, colons "
+                                          "allowed (obnam-server prints it at start)"));
+        c.serverCertSha256 = QByteArray::fromHex(hex.toLatin1());
+    }
+    if (r.has("server_ca_file")) {
+        auto v = r.string("server_ca_file");
+        if (!v)
+            return v.error();
+        c.serverCaFile = expandHome(*v, ctx);
+        QFile ca(c.serverCaFile);
+        if (!ca.open(QIODevice::ReadOnly))
+            return r.error(QStringLiteral("server_ca_file"),
+                           QStringLiteral("names a file that cannot be read: ") + ca.errorString());
+        if (QSslCertificate::fromDevice(&ca, QSsl::Pem).isEmpty())
+            return r.error(QStringLiteral("server_ca_file"),
+                           QStringLiteral("holds no PEM certificate"));
+    }
+    if (c.isLocal() && (!c.serverCertSha256.isEmpty() || !c.serverCaFile.isEmpty()))
+        return r.error(QStringLiteral("server_url"),
+                       QStringLiteral("is a local repository, so server_cert_sha256 and "
+                                      "server_ca_file do not apply"));
+    return {};
+}
+
 Result<ClientConfig> parse(const YAML::Node &root, const QString &path, const CliContext &ctx)
 {
     if (!root.IsMap())
@@ -159,6 +217,8 @@ Result<ClientConfig> parse(const YAML::Node &root, const QString &path, const Cl
             return v.error();
         c.verifyTlsCert = *v;
     }
+    if (auto s = parseServerAccess(c, r, ctx); !s)
+        return s.error();
     if (r.has("chunk_size")) {
         auto v = r.integer("chunk_size");
         if (!v)
@@ -239,6 +299,14 @@ QJsonObject ClientConfig::toJson() const
         {QStringLiteral("client_name"), clientName},
         {QStringLiteral("compression"),
          compression == 0 ? QJsonValue(QStringLiteral("none")) : QJsonValue(compression)},
+        // Whether a token is set, never the token itself.
+        {QStringLiteral("access_token"),
+         accessToken.isEmpty() ? QJsonValue() : QJsonValue(QStringLiteral("(set)"))},
+        {QStringLiteral("server_cert_sha256"),
+         serverCertSha256.isEmpty() ? QJsonValue()
+                                    : QJsonValue(QString::fromLatin1(serverCertSha256.toHex(':')))},
+        {QStringLiteral("server_ca_file"),
+         serverCaFile.isEmpty() ? QJsonValue() : QJsonValue(serverCaFile)},
     };
 }
 

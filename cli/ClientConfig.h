@@ -17,6 +17,9 @@ struct ClientConfig
     QString serverUrl;
     QString repositoryPath; // set when server_url names a local repository
     bool verifyTlsCert = true;
+    QByteArray accessToken;      // from access_token or OBNAM_ACCESS_TOKEN; never printed
+    QByteArray serverCertSha256; // raw digest of a pinned server certificate
+    QString serverCaFile;
     quint32 chunkSize = 1024 * 1024;
     QString log;
     bool excludeCacheTagDirectories = true;

@@ -3,6 +3,7 @@
 #include "Credentials.h"
 #include "Keyring.h"
 #include "Passphrase.h"
+#include "backend/HttpsBackend.h"
 #include "backend/LocalBackend.h"
 #include "crypto/Crypto.h"
 #include "repo/Repository.h"
@@ -10,6 +11,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QUrl>
 
 namespace obnam::cli {
 
@@ -101,7 +103,7 @@ int RepositoryCommand::execute(CliContext &ctx, const QCommandLineParser &parser
     auto config = ClientConfig::load(configPath(ctx), ctx);
     if (!config)
         return fail(ctx, config.error());
-    auto backend = makeBackend(*config);
+    auto backend = makeBackend(*config, ctx);
     if (!backend)
         return fail(ctx, backend.error());
 
@@ -140,15 +142,32 @@ int RepositoryCommand::execute(CliContext &ctx, const QCommandLineParser &parser
     return executeWithRepository(ctx, parser, session);
 }
 
-Result<std::shared_ptr<Backend>> makeBackend(const ClientConfig &config)
+Result<std::shared_ptr<Backend>> makeBackend(const ClientConfig &config, CliContext &ctx)
 {
     if (config.isLocal())
         return std::shared_ptr<Backend>(std::make_shared<LocalBackend>(config.repositoryPath));
-    return makeError(
-        ErrorCode::Unsupported,
-        QStringLiteral(
-            "this obnam-cli cannot reach an obnam-server yet; use a local repository path"),
-        config.serverUrl);
+    const QUrl url(config.serverUrl, QUrl::StrictMode);
+    if (!url.isValid() || url.scheme() != QStringLiteral("https") || url.host().isEmpty() ||
+        !url.userInfo().isEmpty() || !(url.path().isEmpty() || url.path() == QStringLiteral("/")) ||
+        url.hasQuery() || url.hasFragment())
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("server_url must be https://HOST or https://HOST:PORT"),
+                         config.serverUrl);
+    if (config.accessToken.isEmpty())
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("an obnam-server needs an access token: set access_token "
+                                        "in the configuration or OBNAM_ACCESS_TOKEN"),
+                         config.path);
+    if (!config.verifyTlsCert)
+        ctx.err << "warning: verify_tls_cert is false: the server's certificate is not checked, "
+                   "so anyone on the network path can read and change this connection\n";
+    HttpsSettings settings;
+    settings.baseUrl = url.adjusted(QUrl::RemovePath);
+    settings.accessToken = config.accessToken;
+    settings.pinnedSha256 = config.serverCertSha256;
+    settings.caFile = config.serverCaFile;
+    settings.verifyTls = config.verifyTlsCert;
+    return std::shared_ptr<Backend>(std::make_shared<HttpsBackend>(std::move(settings)));
 }
 
 void logLine(const ClientConfig &config, const QString &level, const QString &message)

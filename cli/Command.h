@@ -89,8 +89,9 @@ private:
     int execute(CliContext &ctx, const QCommandLineParser &parser) final;
 };
 
-// Opens the backend a configuration names.
-Result<std::shared_ptr<Backend>> makeBackend(const ClientConfig &config);
+// Opens the backend a configuration names: a local directory or an obnam-server. Warnings
+// (an unchecked certificate) go to ctx.err.
+Result<std::shared_ptr<Backend>> makeBackend(const ClientConfig &config, CliContext &ctx);
 
 // Appends a line to the configured log file, if any. Never given secrets.
 void logLine(const ClientConfig &config, const QString &level, const QString &message);

@@ -38,9 +38,10 @@ public:
                    QStringLiteral("DIR")});
         addOption(
             {QStringLiteral("repository"),
-             QStringLiteral("With no configuration yet: keep the repository at PATH (default: "
+             QStringLiteral("With no configuration yet: keep the repository at PATH, or on the "
+                            "obnam-server at an https://HOST:PORT URL (default: "
                             "$XDG_DATA_HOME/obnam/repository)."),
-             QStringLiteral("PATH")});
+             QStringLiteral("PATH|URL")});
     }
 
 protected:
@@ -54,8 +55,10 @@ protected:
             if (roots.isEmpty())
                 roots.append(ctx.home());
             QString repository = parser.value(QStringLiteral("repository"));
-            repository = repository.isEmpty() ? ctx.dataHome() + QStringLiteral("/obnam/repository")
-                                              : QFileInfo(repository).absoluteFilePath();
+            if (repository.isEmpty())
+                repository = ctx.dataHome() + QStringLiteral("/obnam/repository");
+            else if (!repository.contains(QStringLiteral("://")))
+                repository = QFileInfo(repository).absoluteFilePath();
             if (auto s = ClientConfig::writeDefault(path, roots, repository); !s)
                 return fail(ctx, s.error());
             ctx.out << "Wrote a default configuration to " << path << "\n";
@@ -71,7 +74,7 @@ protected:
         auto config = ClientConfig::load(path, ctx);
         if (!config)
             return fail(ctx, config.error());
-        auto backend = makeBackend(*config);
+        auto backend = makeBackend(*config, ctx);
         if (!backend)
             return fail(ctx, backend.error());
         auto exists = Repository::exists(**backend);

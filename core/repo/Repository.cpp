@@ -276,7 +276,10 @@ Result<QString> Repository::putObject(ObjectType type, const QString &kind,
 {
     const QByteArray sealed = m_codec.seal(type, payload);
     const QString name = kind + QLatin1Char('/') + hex(crypto::sha256(sealed));
-    if (auto s = m_backend->put(name, sealed, PutMode::CreateOnly).result(); !s)
+    // The name is the hash of the bytes, so an existing object of that name is this one: a
+    // retried upload whose first answer was lost, not a conflict.
+    if (auto s = m_backend->put(name, sealed, PutMode::CreateOnly).result();
+        !s && s.error().code != ErrorCode::AlreadyExists)
         return s.error();
     return name;
 }

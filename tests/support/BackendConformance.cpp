@@ -1,19 +1,31 @@
 #include "BackendConformance.h"
 
 #include "TestSupport.h"
+#include "backend/ObjectName.h"
+#include "crypto/Crypto.h"
 
 #include <QtTest>
 
 namespace obnam::test {
 
 namespace {
-const QString kPackA =
-    QStringLiteral("packs/ab/ab00000000000000000000000000000000000000000000000000000000000001");
-const QString kPackB =
-    QStringLiteral("packs/ab/ab00000000000000000000000000000000000000000000000000000000000002");
-const QString kPackC =
-    QStringLiteral("packs/cd/cd00000000000000000000000000000000000000000000000000000000000003");
-const QString kIndex = QStringLiteral("index/0123456789abcdef0123456789abcdef");
+// Packs, index objects and generation records are named by the SHA-256 of their bytes and a
+// server verifies that, so the fixtures name them the same way; keys/ and locks/ objects are
+// not content-addressed and carry the cases where one name holds different bytes over time.
+QString hashHex(const QByteArray &data)
+{
+    return QString::fromLatin1(crypto::sha256(data).toHex());
+}
+QString packOf(const QByteArray &data)
+{
+    return objectname::pack(hashHex(data));
+}
+QString indexOf(const QByteArray &data)
+{
+    return objectname::index(hashHex(data));
+}
+const QString kKey = QStringLiteral("keys/00112233445566778899aabbccddeeff");
+const QString kLock = QStringLiteral("locks/00112233445566778899aabbccddeeff");
 } // namespace
 
 BackendConformance::BackendConformance(Factory factory, QObject *parent)
@@ -34,8 +46,9 @@ void BackendConformance::cleanup()
 
 void BackendConformance::putThenGet()
 {
-    QVERIFY(m_backend->put(kIndex, "hello", PutMode::CreateOnly).result());
-    auto r = m_backend->get(kIndex).result();
+    const QString index = indexOf("hello");
+    QVERIFY(m_backend->put(index, "hello", PutMode::CreateOnly).result());
+    auto r = m_backend->get(index).result();
     QVERIFY(r);
     QCOMPARE(*r, QByteArray("hello"));
     QVERIFY(m_backend->put(QStringLiteral("config"), "cfg", PutMode::CreateOnly).result());
@@ -44,81 +57,100 @@ void BackendConformance::putThenGet()
 
 void BackendConformance::getMissingIsNotFound()
 {
-    auto r = m_backend->get(kIndex).result();
+    const QString index = indexOf("absent");
+    auto r = m_backend->get(index).result();
     QVERIFY(!r);
     QCOMPARE(r.error().code, ErrorCode::NotFound);
-    QCOMPARE(m_backend->stat(kIndex).result().error().code, ErrorCode::NotFound);
-    QCOMPARE(m_backend->getRange(kIndex, 0, 1).result().error().code, ErrorCode::NotFound);
+    QCOMPARE(m_backend->stat(index).result().error().code, ErrorCode::NotFound);
+    QCOMPARE(m_backend->getRange(index, 0, 1).result().error().code, ErrorCode::NotFound);
 }
 
 void BackendConformance::createOnlyRefusesExisting()
 {
-    QVERIFY(m_backend->put(kPackA, "one", PutMode::CreateOnly).result());
-    auto s = m_backend->put(kPackA, "two", PutMode::CreateOnly).result();
+    QVERIFY(m_backend->put(kKey, "one", PutMode::CreateOnly).result());
+    auto s = m_backend->put(kKey, "two", PutMode::CreateOnly).result();
     QVERIFY(!s);
     QCOMPARE(s.error().code, ErrorCode::AlreadyExists);
-    QCOMPARE(*m_backend->get(kPackA).result(), QByteArray("one"));
+    QCOMPARE(*m_backend->get(kKey).result(), QByteArray("one"));
+    // The same holds for a pack stored twice.
+    const QString pack = packOf("one");
+    QVERIFY(m_backend->put(pack, "one", PutMode::CreateOnly).result());
+    QCOMPARE(m_backend->put(pack, "one", PutMode::CreateOnly).result().error().code,
+             ErrorCode::AlreadyExists);
 }
 
 void BackendConformance::overwriteReplaces()
 {
-    const QString lock = QStringLiteral("locks/00112233445566778899aabbccddeeff");
-    QVERIFY(m_backend->put(lock, "one", PutMode::Overwrite).result());
-    QVERIFY(m_backend->put(lock, "two", PutMode::Overwrite).result());
-    QCOMPARE(*m_backend->get(lock).result(), QByteArray("two"));
+    QVERIFY(m_backend->put(kLock, "one", PutMode::Overwrite).result());
+    QVERIFY(m_backend->put(kLock, "two", PutMode::Overwrite).result());
+    QCOMPARE(*m_backend->get(kLock).result(), QByteArray("two"));
 }
 
 void BackendConformance::emptyObject()
 {
-    QVERIFY(m_backend->put(kIndex, QByteArray(), PutMode::CreateOnly).result());
-    auto r = m_backend->get(kIndex).result();
+    const QString index = indexOf(QByteArray());
+    QVERIFY(m_backend->put(index, QByteArray(), PutMode::CreateOnly).result());
+    auto r = m_backend->get(index).result();
     QVERIFY(r);
     QCOMPARE(r->size(), 0);
-    QCOMPARE(*m_backend->stat(kIndex).result(), qint64(0));
+    QCOMPARE(*m_backend->stat(index).result(), qint64(0));
 }
 
 void BackendConformance::largeObject()
 {
     const QByteArray data = randomData(20 * 1024 * 1024 + 3, 11);
-    QVERIFY(m_backend->put(kPackA, data, PutMode::CreateOnly).result());
-    QCOMPARE(*m_backend->get(kPackA).result(), data);
+    QVERIFY(m_backend->put(packOf(data), data, PutMode::CreateOnly).result());
+    QCOMPARE(*m_backend->get(packOf(data)).result(), data);
 }
 
 void BackendConformance::getRange()
 {
     const QByteArray data = randomData(100000, 12);
-    QVERIFY(m_backend->put(kPackA, data, PutMode::CreateOnly).result());
-    QCOMPARE(*m_backend->getRange(kPackA, 0, 10).result(), data.left(10));
-    QCOMPARE(*m_backend->getRange(kPackA, 5000, 30000).result(), data.mid(5000, 30000));
-    QCOMPARE(*m_backend->getRange(kPackA, 99990, 10).result(), data.right(10));
-    QCOMPARE(m_backend->getRange(kPackA, 0, 0).result()->size(), 0);
-    QCOMPARE(m_backend->getRange(kPackA, -1, 5).result().error().code, ErrorCode::InvalidArgument);
+    const QString pack = packOf(data);
+    QVERIFY(m_backend->put(pack, data, PutMode::CreateOnly).result());
+    QCOMPARE(*m_backend->getRange(pack, 0, 10).result(), data.left(10));
+    QCOMPARE(*m_backend->getRange(pack, 5000, 30000).result(), data.mid(5000, 30000));
+    QCOMPARE(*m_backend->getRange(pack, 99990, 10).result(), data.right(10));
+    QCOMPARE(m_backend->getRange(pack, 0, 0).result()->size(), 0);
+    QCOMPARE(m_backend->getRange(pack, -1, 5).result().error().code, ErrorCode::InvalidArgument);
 }
 
 void BackendConformance::shortRangeIsCorrupt()
 {
-    QVERIFY(m_backend->put(kPackA, "0123456789", PutMode::CreateOnly).result());
-    auto r = m_backend->getRange(kPackA, 5, 10).result();
+    const QString pack = packOf("0123456789");
+    QVERIFY(m_backend->put(pack, "0123456789", PutMode::CreateOnly).result());
+    auto r = m_backend->getRange(pack, 5, 10).result();
     QVERIFY(!r);
     QCOMPARE(r.error().code, ErrorCode::Corrupt);
-    QCOMPARE(r.error().path, kPackA);
+    QCOMPARE(r.error().path, pack);
 }
 
 void BackendConformance::statGivesSize()
 {
-    QVERIFY(m_backend->put(kPackA, QByteArray(1234, 'x'), PutMode::CreateOnly).result());
-    QCOMPARE(*m_backend->stat(kPackA).result(), qint64(1234));
+    const QByteArray data(1234, 'x');
+    QVERIFY(m_backend->put(packOf(data), data, PutMode::CreateOnly).result());
+    QCOMPARE(*m_backend->stat(packOf(data)).result(), qint64(1234));
 }
 
 void BackendConformance::listByPrefixIsSortedAndComplete()
 {
-    for (const QString &n : {kPackC, kPackB, kIndex, kPackA})
-        QVERIFY(m_backend->put(n, "x", PutMode::CreateOnly).result());
-    QCOMPARE(*m_backend->list(QStringLiteral("packs/")).result(),
-             (QStringList{kPackA, kPackB, kPackC}));
-    QCOMPARE(*m_backend->list(QStringLiteral("packs/ab/")).result(), (QStringList{kPackA, kPackB}));
-    QCOMPARE(*m_backend->list(QStringLiteral("index/")).result(), QStringList{kIndex});
-    QCOMPARE(m_backend->list(QString()).result()->size(), 4);
+    QStringList packs;
+    for (int i = 0; i < 12; ++i) {
+        const QByteArray data = QByteArray::number(i);
+        packs.append(packOf(data));
+        QVERIFY(m_backend->put(packs.last(), data, PutMode::CreateOnly).result());
+    }
+    QVERIFY(m_backend->put(indexOf("i"), "i", PutMode::CreateOnly).result());
+    packs.sort();
+    QCOMPARE(*m_backend->list(QStringLiteral("packs/")).result(), packs);
+    const QString prefix = packs.first().left(9); // "packs/xy/"
+    QStringList sameDir;
+    for (const QString &p : packs)
+        if (p.startsWith(prefix))
+            sameDir.append(p);
+    QCOMPARE(*m_backend->list(prefix).result(), sameDir);
+    QCOMPARE(*m_backend->list(QStringLiteral("index/")).result(), QStringList{indexOf("i")});
+    QCOMPARE(m_backend->list(QString()).result()->size(), 13);
 }
 
 void BackendConformance::listOfEmptyPrefixIsEmpty()
@@ -130,17 +162,19 @@ void BackendConformance::listOfEmptyPrefixIsEmpty()
 
 void BackendConformance::removeDeletes()
 {
-    QVERIFY(m_backend->put(kPackA, "x", PutMode::CreateOnly).result());
-    QVERIFY(m_backend->remove(kPackA).result());
-    QCOMPARE(m_backend->get(kPackA).result().error().code, ErrorCode::NotFound);
+    const QString pack = packOf("x");
+    QVERIFY(m_backend->put(pack, "x", PutMode::CreateOnly).result());
+    QVERIFY(m_backend->remove(pack).result());
+    QCOMPARE(m_backend->get(pack).result().error().code, ErrorCode::NotFound);
     QVERIFY(m_backend->list(QStringLiteral("packs/")).result()->isEmpty());
     // A removed name can be created again.
-    QVERIFY(m_backend->put(kPackA, "y", PutMode::CreateOnly).result());
+    QVERIFY(m_backend->put(pack, "x", PutMode::CreateOnly).result());
+    QCOMPARE(*m_backend->get(pack).result(), QByteArray("x"));
 }
 
 void BackendConformance::removeMissingIsNotFound()
 {
-    QCOMPARE(m_backend->remove(kPackA).result().error().code, ErrorCode::NotFound);
+    QCOMPARE(m_backend->remove(packOf("x")).result().error().code, ErrorCode::NotFound);
 }
 
 void BackendConformance::invalidNamesAreRefused_data()
@@ -186,10 +220,9 @@ void BackendConformance::manyWritesInFlight()
     QList<QFuture<Status>> writes;
     QList<QString> names;
     for (int i = 0; i < 64; ++i) {
-        const QString id = QStringLiteral("%1").arg(i, 64, 16, QLatin1Char('0'));
-        names.append(QStringLiteral("packs/") + id.left(2) + QLatin1Char('/') + id);
-        writes.append(
-            m_backend->put(names.last(), randomData(4096, quint32(i)), PutMode::CreateOnly));
+        const QByteArray data = randomData(4096, quint32(i));
+        names.append(packOf(data));
+        writes.append(m_backend->put(names.last(), data, PutMode::CreateOnly));
     }
     for (int i = 0; i < writes.size(); ++i)
         QVERIFY(writes[i].result());

@@ -60,4 +60,36 @@ CliRun CliHome::run(const QStringList &args, const QProcessEnvironment &extra,
     return CliRun{code, out, err};
 }
 
+std::unique_ptr<QProcess> CliHome::start(const QStringList &args,
+                                         const QProcessEnvironment &extra) const
+{
+    auto process = std::make_unique<QProcess>();
+    QProcessEnvironment env = this->env();
+    for (const QString &key : extra.keys())
+        env.insert(key, extra.value(key));
+    process->setProcessEnvironment(env);
+    process->setWorkingDirectory(home());
+    process->start(QStringLiteral(OBNAM_CLI), args);
+    process->closeWriteChannel();
+    return process;
+}
+
+CliRun CliHome::finish(QProcess &process)
+{
+    if (!process.waitForFinished(600000)) {
+        process.kill();
+        process.waitForFinished();
+        return {-1, {}, QStringLiteral("timed out")};
+    }
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
+            QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+CliRun CliHome::runBinary(const QStringList &args, const QProcessEnvironment &extra) const
+{
+    auto process = start(args, extra);
+    return finish(*process);
+}
+
 } // namespace obnam::test

@@ -1,10 +1,13 @@
 #pragma once
 
 #include <QByteArray>
+#include <QProcess>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
+
+#include <memory>
 
 namespace obnam::test {
 
@@ -36,6 +39,13 @@ public:
     // In-process: cli::run() with this HOME, optional extra environment and prompt answers.
     CliRun run(const QStringList &args, const QProcessEnvironment &extra = {},
                const QList<QByteArray> &promptAnswers = {}) const;
+
+    // The real binary, started with this HOME and the extra environment; stdin is closed.
+    std::unique_ptr<QProcess> start(const QStringList &args,
+                                    const QProcessEnvironment &extra = {}) const;
+    // Waits for a started binary (up to ten minutes) and collects what it printed.
+    static CliRun finish(QProcess &process);
+    CliRun runBinary(const QStringList &args, const QProcessEnvironment &extra = {}) const;
 
 private:
     QTemporaryDir m_dir;

@@ -9,10 +9,23 @@
 namespace obnam::test {
 
 ServerProcess::ServerProcess(const QByteArray &extraConfig)
+    : m_dataDir(m_dir.path() + QStringLiteral("/data"))
 {
     QFile f(configPath());
     f.open(QIODevice::WriteOnly);
     f.write("address: 127.0.0.1:0\nchunks: data\n" + extraConfig);
+}
+
+void ServerProcess::setDataDir(const QString &dir)
+{
+    QFile f(configPath());
+    f.open(QIODevice::ReadOnly);
+    QByteArray config = f.readAll();
+    f.close();
+    config.replace("chunks: data\n", QByteArray("chunks: \"" + QFile::encodeName(dir) + "\"\n"));
+    f.open(QIODevice::WriteOnly | QIODevice::Truncate);
+    f.write(config);
+    m_dataDir = dir;
 }
 
 ServerProcess::~ServerProcess()

@@ -25,7 +25,9 @@ public:
     QString baseUrl() const;
     QByteArray fingerprint() const { return m_fingerprint; } // raw SHA-256
     QString fingerprintText() const { return m_fingerprintText; }
-    QString dataDir() const { return m_dir.path() + QStringLiteral("/data"); }
+    QString dataDir() const { return m_dataDir; }
+    // Moves the data directory (before start), e.g. onto a small file system.
+    void setDataDir(const QString &dir);
     QString configPath() const { return m_dir.path() + QStringLiteral("/server.yaml"); }
     QString certPath() const { return dataDir() + QStringLiteral("/tls/cert.pem"); }
     QString log() const;
@@ -42,6 +44,7 @@ public:
 
 private:
     QTemporaryDir m_dir;
+    QString m_dataDir;
     std::unique_ptr<QProcess> m_process;
     quint16 m_port = 0;
     QByteArray m_fingerprint;

@@ -1,0 +1,52 @@
+#include "HttpsConnection.h"
+
+#include <QNetworkAccessManager>
+#include <QPromise>
+
+#include <memory>
+
+namespace obnam {
+
+HttpsConnection::HttpsConnection(HttpsSettings settings, HttpsConnection::NamFactory namFactory)
+    : m_settings(std::move(settings))
+    , m_namFactory(std::move(namFactory))
+{
+    m_thread.setObjectName(QStringLiteral("obnam-network"));
+    m_worker = new QObject;
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread.start();
+}
+
+HttpsConnection::~HttpsConnection()
+{
+    m_thread.quit();
+    m_thread.wait();
+}
+
+QFuture<HttpOutcome> HttpsConnection::send(NetworkJob::Spec spec)
+{
+    auto promise = std::make_shared<QPromise<HttpOutcome>>();
+    promise->start();
+    QFuture<HttpOutcome> future = promise->future();
+    QMetaObject::invokeMethod(
+        m_worker,
+        [this, spec = std::move(spec), promise]() mutable {
+            if (!m_nam) {
+                m_nam = m_namFactory ? m_namFactory(m_worker) : new QNetworkAccessManager(m_worker);
+                m_nam->setAutoDeleteReplies(false);
+            }
+            auto *job = new NetworkJob(
+                m_nam, m_settings, std::move(spec),
+                [promise](const HttpOutcome &o) {
+                    promise->addResult(o);
+                    promise->finish();
+                },
+                m_worker);
+            job->start();
+        },
+        Qt::QueuedConnection);
+    return future;
+}
+
+} // namespace obnam

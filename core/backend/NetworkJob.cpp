@@ -1,0 +1,147 @@
+#include "NetworkJob.h"
+
+#include <QCryptographicHash>
+#include <QNetworkAccessManager>
+#include <QNetworkRequest>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+
+namespace obnam {
+
+NetworkJob::NetworkJob(QNetworkAccessManager *nam, const HttpsSettings &settings, Spec spec,
+                       std::function<void(const HttpOutcome &)> done, QObject *parent)
+    : QObject(parent)
+    , m_nam(nam)
+    , m_settings(settings)
+    , m_spec(std::move(spec))
+    , m_done(std::move(done))
+    , m_backoffMs(settings.initialBackoffMs)
+{
+    // Qt's own transfer timeout only covers its HTTP implementation; the job's watchdog covers
+    // every reply, including a stalled one from a substituted access manager.
+    m_watchdog.setSingleShot(true);
+    m_watchdog.setInterval(settings.transferTimeoutMs);
+}
+
+void NetworkJob::start()
+{
+    attempt();
+}
+
+void NetworkJob::attempt()
+{
+    ++m_attempt;
+    m_certificateRefused = false;
+    m_timedOut = false;
+    QUrl url = m_settings.baseUrl;
+    const qsizetype query = m_spec.path.indexOf(QLatin1Char('?'));
+    url.setPath(query < 0 ? m_spec.path : m_spec.path.left(query));
+    if (query >= 0)
+        url.setQuery(m_spec.path.mid(query + 1));
+    QNetworkRequest request(url);
+    request.setRawHeader("Authorization", "Bearer " + m_settings.accessToken);
+    request.setTransferTimeout(m_settings.transferTimeoutMs);
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    if (!m_spec.range.isEmpty())
+        request.setRawHeader("Range", m_spec.range);
+    if (m_spec.createOnly)
+        request.setRawHeader("If-None-Match", "*");
+    if (m_spec.method == "PUT")
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/octet-stream"));
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    if (!m_settings.caFile.isEmpty())
+        tls.setCaCertificates(QSslCertificate::fromPath(m_settings.caFile));
+    request.setSslConfiguration(tls);
+
+    QNetworkReply *reply = m_spec.method == "PUT"
+                               ? m_nam->sendCustomRequest(request, m_spec.method, m_spec.body)
+                               : m_nam->sendCustomRequest(request, m_spec.method);
+    reply->setParent(this);
+    connect(reply, &QNetworkReply::sslErrors, this,
+            [this, reply](const QList<QSslError> &errors) { onSslErrors(reply, errors); });
+    connect(reply, &QNetworkReply::finished, this, [this, reply] { onFinished(reply); });
+    connect(reply, &QNetworkReply::uploadProgress, &m_watchdog, qOverload<>(&QTimer::start));
+    connect(reply, &QNetworkReply::downloadProgress, &m_watchdog, qOverload<>(&QTimer::start));
+    m_watchdog.disconnect(this);
+    connect(&m_watchdog, &QTimer::timeout, this, [this, reply] {
+        m_timedOut = true;
+        reply->abort(); // finishes the reply with OperationCanceledError
+    });
+    m_watchdog.start();
+}
+
+void NetworkJob::onSslErrors(QNetworkReply *reply, const QList<QSslError> &errors)
+{
+    if (!m_settings.verifyTls) {
+        reply->ignoreSslErrors(errors);
+        return;
+    }
+    if (!m_settings.pinnedSha256.isEmpty()) {
+        const QByteArray digest =
+            reply->sslConfiguration().peerCertificate().digest(QCryptographicHash::Sha256);
+        if (digest == m_settings.pinnedSha256) {
+            reply->ignoreSslErrors(errors);
+            return;
+        }
+    }
+    m_certificateRefused = true;
+    QStringList why;
+    for (const QSslError &e : errors)
+        why.append(e.errorString());
+    m_outcome.errorString =
+        QStringLiteral("the server's TLS certificate is not trusted (%1); trust it with "
+                       "server_ca_file or pin it with server_cert_sha256")
+            .arg(why.join(QStringLiteral("; ")));
+}
+
+bool NetworkJob::retryable(const HttpOutcome &o) const
+{
+    if (m_certificateRefused)
+        return false;
+    if (o.status >= 500)
+        return o.status != 501 && o.status != 505 && o.status != 507;
+    if (o.status == 0) {
+        switch (o.networkError) {
+        case QNetworkReply::SslHandshakeFailedError:
+        case QNetworkReply::HostNotFoundError:
+        case QNetworkReply::ProtocolUnknownError:
+        case QNetworkReply::ProtocolInvalidOperationError:
+            return false;
+        default:
+            return true;
+        }
+    }
+    return false;
+}
+
+void NetworkJob::onFinished(QNetworkReply *reply)
+{
+    HttpOutcome o;
+    o.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    o.body = reply->readAll();
+    o.objectSize = reply->rawHeader("X-Object-Size");
+    o.networkError = reply->error();
+    o.attempts = m_attempt;
+    if (m_certificateRefused)
+        o.errorString = m_outcome.errorString;
+    else if (m_timedOut)
+        o.errorString =
+            QStringLiteral("no data moved for %1 s").arg(m_settings.transferTimeoutMs / 1000.0);
+    else
+        o.errorString = reply->errorString();
+    if (m_timedOut)
+        o.networkError = QNetworkReply::TimeoutError;
+    m_watchdog.stop();
+    reply->deleteLater();
+    m_outcome = o;
+    if (retryable(o) && m_attempt < m_settings.maxAttempts) {
+        QTimer::singleShot(m_backoffMs, this, [this] { attempt(); });
+        m_backoffMs *= 2;
+        return;
+    }
+    m_done(m_outcome);
+    deleteLater(); // a job reports once, then goes
+}
+
+} // namespace obnam

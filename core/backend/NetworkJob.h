@@ -1,0 +1,80 @@
+#pragma once
+
+#include <QByteArray>
+#include <QNetworkReply>
+#include <QObject>
+#include <QSslError>
+#include <QTimer>
+#include <QUrl>
+
+#include <functional>
+
+class QNetworkAccessManager;
+
+namespace obnam {
+
+struct HttpsSettings
+{
+    QUrl baseUrl;                  // https://host:port
+    QByteArray accessToken;        // bearer token; never logged
+    QString caFile;                // PEM bundle to trust instead of the system store
+    QByteArray pinnedSha256;       // raw SHA-256 of the server certificate's DER form
+    bool verifyTls = true;         // false accepts any certificate (documented as unsafe)
+    int transferTimeoutMs = 60000; // no bytes moving for this long fails the attempt
+    int maxAttempts = 5;           // tries per request for network errors and 5xx
+    int initialBackoffMs = 250;    // doubled after each failed try
+};
+
+// What one HTTP exchange produced.
+struct HttpOutcome
+{
+    int status = 0; // 0 when no HTTP answer arrived
+    QByteArray body;
+    QByteArray objectSize; // X-Object-Size
+    QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
+    QString errorString;
+    int attempts = 0;
+};
+
+// One request, like ownCloud's AbstractNetworkJob: it owns its reply, cuts off a transfer
+// that stops moving, retries network errors and 5xx with exponential backoff, and reports
+// once, then deletes itself.
+class NetworkJob : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Spec
+    {
+        QByteArray method;
+        QString path; // below the base URL, e.g. "/v1/objects/config"
+        QByteArray body;
+        QByteArray range; // "bytes=a-b" or empty
+        bool createOnly = false;
+    };
+
+    NetworkJob(QNetworkAccessManager *nam, const HttpsSettings &settings, Spec spec,
+               std::function<void(const HttpOutcome &)> done, QObject *parent = nullptr);
+
+    void start();
+    QString errorString() const { return m_outcome.errorString; }
+
+private:
+    void attempt();
+    void onFinished(QNetworkReply *reply);
+    void onSslErrors(QNetworkReply *reply, const QList<QSslError> &errors);
+    bool retryable(const HttpOutcome &o) const;
+
+    QNetworkAccessManager *m_nam;
+    const HttpsSettings &m_settings;
+    Spec m_spec;
+    std::function<void(const HttpOutcome &)> m_done;
+    HttpOutcome m_outcome;
+    QTimer m_watchdog; // restarted whenever bytes move
+    int m_attempt = 0;
+    int m_backoffMs;
+    bool m_certificateRefused = false;
+    bool m_timedOut = false;
+};
+
+} // namespace obnam

@@ -1,0 +1,351 @@
+// The HTTPS backend twice over: the backend conformance suite against a real obnam-server on
+// loopback (a fresh client account, so an empty namespace, per test function), and the job
+// layer against a scripted access manager that answers with errors, 5xx, hangs and delays.
+#include "BackendConformance.h"
+#include "ServerProcess.h"
+#include "TestSupport.h"
+
+#include <QBuffer>
+#include <QMutex>
+#include <QNetworkAccessManager>
+#include <QTimer>
+#include <QtTest>
+
+#include <atomic>
+#include <deque>
+
+using namespace obnam;
+
+namespace {
+
+// One scripted answer.
+struct Step
+{
+    int status = 200;
+    QByteArray body;
+    QNetworkReply::NetworkError error = QNetworkReply::NoError;
+    bool hang = false; // never answers; only an abort ends it
+    int delayMs = 0;
+    QList<std::pair<QByteArray, QByteArray>> headers;
+};
+
+struct Script
+{
+    QMutex mutex;
+    std::deque<Step> steps; // taken in order; when empty, fallback answers
+    Step fallback;
+    QList<QByteArray> seen; // "METHOD path" of every request
+    QList<QByteArray> authorization;
+    QList<QByteArray> bodies;
+    std::atomic<int> inFlight{0};
+    std::atomic<int> maxInFlight{0};
+};
+
+class ScriptedReply : public QNetworkReply
+{
+public:
+    ScriptedReply(QNetworkAccessManager::Operation op, const QNetworkRequest &request, Step step,
+                  Script *script, QObject *parent)
+        : QNetworkReply(parent)
+        , m_step(std::move(step))
+        , m_script(script)
+    {
+        setRequest(request);
+        setUrl(request.url());
+        setOperation(op);
+        open(QIODevice::ReadOnly);
+        const int now = ++m_script->inFlight;
+        int seen = m_script->maxInFlight;
+        while (now > seen && !m_script->maxInFlight.compare_exchange_weak(seen, now)) {
+        }
+        if (!m_step.hang)
+            QTimer::singleShot(m_step.delayMs, this, [this] { complete(); });
+    }
+
+    void abort() override
+    {
+        if (isFinished())
+            return;
+        setError(OperationCanceledError, QStringLiteral("Operation canceled"));
+        done();
+    }
+    qint64 bytesAvailable() const override
+    {
+        return m_step.body.size() - m_offset + QIODevice::bytesAvailable();
+    }
+    bool isSequential() const override { return true; }
+
+protected:
+    qint64 readData(char *data, qint64 max) override
+    {
+        const qint64 n = qMin<qint64>(max, m_step.body.size() - m_offset);
+        memcpy(data, m_step.body.constData() + m_offset, size_t(n));
+        m_offset += n;
+        return n;
+    }
+
+private:
+    void complete()
+    {
+        if (m_step.error != NoError) {
+            setError(m_step.error, QStringLiteral("scripted network error"));
+        } else {
+            setAttribute(QNetworkRequest::HttpStatusCodeAttribute, m_step.status);
+            for (const auto &[name, value] : std::as_const(m_step.headers))
+                setRawHeader(name, value);
+            if (m_step.status >= 400)
+                setError(m_step.status >= 500 ? InternalServerError : ContentAccessDenied,
+                         QStringLiteral("HTTP %1").arg(m_step.status));
+        }
+        Q_EMIT metaDataChanged();
+        Q_EMIT readyRead();
+        done();
+    }
+    void done()
+    {
+        --m_script->inFlight;
+        setFinished(true);
+        Q_EMIT finished();
+    }
+
+    Step m_step;
+    Script *m_script;
+    qint64 m_offset = 0;
+};
+
+class ScriptedNam : public QNetworkAccessManager
+{
+public:
+    ScriptedNam(std::shared_ptr<Script> script, QObject *parent)
+        : QNetworkAccessManager(parent)
+        , m_script(std::move(script))
+    {}
+
+protected:
+    QNetworkReply *createRequest(Operation op, const QNetworkRequest &request,
+                                 QIODevice *outgoing) override
+    {
+        Step step;
+        {
+            QMutexLocker lock(&m_script->mutex);
+            if (!m_script->steps.empty()) {
+                step = m_script->steps.front();
+                m_script->steps.pop_front();
+            } else {
+                step = m_script->fallback;
+            }
+            m_script->seen.append(
+                request.attribute(QNetworkRequest::CustomVerbAttribute).toByteArray() + ' ' +
+                request.url().path().toUtf8());
+            m_script->authorization.append(request.rawHeader("Authorization"));
+            m_script->bodies.append(outgoing ? outgoing->readAll() : QByteArray());
+        }
+        return new ScriptedReply(op, request, step, m_script.get(), this);
+    }
+
+private:
+    std::shared_ptr<Script> m_script;
+};
+
+HttpsSettings fastSettings()
+{
+    HttpsSettings s;
+    s.baseUrl = QUrl(QStringLiteral("https://backup.invalid:8888"));
+    s.accessToken = "token-for-tests";
+    s.initialBackoffMs = 10;
+    s.maxAttempts = 4;
+    s.transferTimeoutMs = 300;
+    return s;
+}
+
+std::shared_ptr<HttpsBackend> scripted(const std::shared_ptr<Script> &script,
+                                       HttpsSettings settings = fastSettings())
+{
+    return std::make_shared<HttpsBackend>(
+        std::move(settings), [script](QObject *parent) { return new ScriptedNam(script, parent); });
+}
+
+const QString kPack =
+    QStringLiteral("packs/ab/ab00000000000000000000000000000000000000000000000000000000000001");
+
+} // namespace
+
+class TestNetworkJobs : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void requestsCarryTheTokenAndTheBody()
+    {
+        auto script = std::make_shared<Script>();
+        script->fallback.status = 201;
+        auto backend = scripted(script);
+        QVERIFY(backend->put(kPack, "payload", PutMode::CreateOnly).result());
+        QCOMPARE(script->seen, QList<QByteArray>{"PUT /v1/objects/" + kPack.toLatin1()});
+        QCOMPARE(script->authorization.first(), QByteArray("Bearer token-for-tests"));
+        QCOMPARE(script->bodies.first(), QByteArray("payload"));
+    }
+
+    void serverErrorsAreRetried()
+    {
+        auto script = std::make_shared<Script>();
+        script->steps = {Step{503, "busy"}, Step{502, {}}, Step{201, {}}};
+        auto backend = scripted(script);
+        QVERIFY(backend->put(kPack, "x", PutMode::CreateOnly).result());
+        QCOMPARE(script->seen.size(), 3);
+    }
+
+    void networkErrorsAreRetried()
+    {
+        auto script = std::make_shared<Script>();
+        Step refused;
+        refused.error = QNetworkReply::ConnectionRefusedError;
+        Step reset;
+        reset.error = QNetworkReply::RemoteHostClosedError;
+        script->steps = {refused, reset, Step{200, "data"}};
+        auto backend = scripted(script);
+        auto r = backend->get(kPack).result();
+        QVERIFY(r);
+        QCOMPARE(*r, QByteArray("data"));
+        QCOMPARE(script->seen.size(), 3);
+    }
+
+    void persistentFailureEndsAsTransientError()
+    {
+        auto script = std::make_shared<Script>();
+        script->fallback.status = 500;
+        script->fallback.body = "disk trouble";
+        auto backend = scripted(script);
+        auto r = backend->get(kPack).result();
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::Transient);
+        QVERIFY2(r.error().message.contains(QStringLiteral("500")), qPrintable(r.error().message));
+        QCOMPARE(r.error().path, kPack);
+        QCOMPARE(script->seen.size(), 4); // maxAttempts
+    }
+
+    void clientErrorsAreNotRetried_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<int>("code");
+        QTest::newRow("400") << 400 << int(ErrorCode::InvalidArgument);
+        QTest::newRow("401") << 401 << int(ErrorCode::Permanent);
+        QTest::newRow("403") << 403 << int(ErrorCode::Permanent);
+        QTest::newRow("409") << 409 << int(ErrorCode::AlreadyExists);
+        QTest::newRow("413") << 413 << int(ErrorCode::Permanent);
+        QTest::newRow("507") << 507 << int(ErrorCode::Permanent);
+    }
+
+    void clientErrorsAreNotRetried()
+    {
+        QFETCH(int, status);
+        QFETCH(int, code);
+        auto script = std::make_shared<Script>();
+        script->fallback.status = status;
+        auto backend = scripted(script);
+        auto s = backend->put(kPack, "x", PutMode::CreateOnly).result();
+        QVERIFY(!s);
+        QCOMPARE(int(s.error().code), code);
+        QCOMPARE(script->seen.size(), 1);
+    }
+
+    void aHangingReplyIsCutOffAndRetried()
+    {
+        auto script = std::make_shared<Script>();
+        Step hang;
+        hang.hang = true;
+        script->steps = {hang, Step{200, "late"}};
+        auto backend = scripted(script);
+        QElapsedTimer timer;
+        timer.start();
+        auto r = backend->get(kPack).result();
+        QVERIFY(r);
+        QCOMPARE(*r, QByteArray("late"));
+        QCOMPARE(script->seen.size(), 2);
+        QVERIFY(timer.elapsed() >= 250);
+    }
+
+    void aServerThatAlwaysHangsFailsCleanly()
+    {
+        auto script = std::make_shared<Script>();
+        script->fallback.hang = true;
+        auto backend = scripted(script);
+        auto r = backend->stat(kPack).result();
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::Transient);
+        QVERIFY2(r.error().message.contains(QStringLiteral("no data moved")),
+                 qPrintable(r.error().message));
+        QCOMPARE(script->seen.size(), 4);
+    }
+
+    void statReadsTheObjectSize()
+    {
+        auto script = std::make_shared<Script>();
+        Step head{200, {}};
+        head.headers = {{"X-Object-Size", "12345"}};
+        Step noSize{200, {}};
+        script->steps = {head, noSize};
+        auto backend = scripted(script);
+        QCOMPARE(*backend->stat(kPack).result(), qint64(12345));
+        QCOMPARE(backend->stat(kPack).result().error().code, ErrorCode::Corrupt);
+    }
+
+    void aListWithForeignNamesIsNotBelieved()
+    {
+        auto script = std::make_shared<Script>();
+        script->steps = {Step{200, kPack.toLatin1() + "\n../../etc/passwd\n"}};
+        auto backend = scripted(script);
+        QCOMPARE(backend->list(QStringLiteral("packs/")).result().error().code, ErrorCode::Corrupt);
+    }
+
+    void aShortRangeIsCorrupt()
+    {
+        auto script = std::make_shared<Script>();
+        script->steps = {Step{206, "abc"}};
+        auto backend = scripted(script);
+        QCOMPARE(backend->getRange(kPack, 0, 10).result().error().code, ErrorCode::Corrupt);
+    }
+
+    void uploadsRunInParallel()
+    {
+        auto script = std::make_shared<Script>();
+        script->fallback.status = 201;
+        script->fallback.delayMs = 100;
+        auto backend = scripted(script);
+        QList<QFuture<Status>> puts;
+        for (int i = 0; i < 12; ++i)
+            puts.append(backend->put(kPack, "x", PutMode::CreateOnly));
+        for (auto &p : puts)
+            QVERIFY(p.result());
+        // Each job is handed to the access manager at once; it is Qt that queues beyond six
+        // connections per host, not the backend.
+        QCOMPARE(script->maxInFlight.load(), 12);
+    }
+};
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    int failures = 0;
+    {
+        TestNetworkJobs jobs;
+        failures += QTest::qExec(&jobs, argc, argv);
+    }
+    {
+        test::ServerProcess server;
+        if (!server.start()) {
+            qCritical("obnam-server did not start:\n%s", qPrintable(server.log()));
+            return 1;
+        }
+        int clients = 0;
+        test::BackendConformance conformance([&server, &clients] {
+            const auto tokens = server.addClient(QStringLiteral("conformance-%1").arg(++clients));
+            return std::shared_ptr<Backend>(server.backend(tokens.token));
+        });
+        conformance.setObjectName(QStringLiteral("HttpsBackend"));
+        failures += QTest::qExec(&conformance, argc, argv);
+    }
+    return failures == 0 ? 0 : 1;
+}
+
+#include "tst_httpsbackend.moc"
