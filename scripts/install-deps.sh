@@ -12,6 +12,8 @@ packages=(
   qtkeychain-qt6-dev libssl-dev libzstd-dev libargon2-dev libyaml-cpp-dev libboost1.81-dev
   # offscreen rendering, keyring and tests that drop privileges
   fonts-dejavu-core dbus gnome-keyring libsecret-1-0 util-linux attr
+  # benchmarks (dataset generator, timing)
+  python3 time
 )
 
 missing=()

@@ -219,7 +219,9 @@ ApiResponse ObjectApi::handle(const ApiRequest &request)
         return done(reply(204));
     }
     // PUT
-    const QByteArray body = QByteArray::fromStdString(request.body);
+    // A view, not a copy: the request outlives this synchronous handler, and a pack is large.
+    const QByteArray body =
+        QByteArray::fromRawData(request.body.data(), qsizetype(request.body.size()));
     if (contentAddressed(r.name) &&
         QString::fromLatin1(crypto::sha256(body).toHex()) != objectname::idOf(r.name))
         return done(reply(400, "content does not match the object name"));
