@@ -198,11 +198,11 @@ Result<ClientConfig> parse(const YAML::Node &root, const QString &path, const Cl
         return roots.error();
     if (roots->isEmpty())
         return r.error(QStringLiteral("roots"), QStringLiteral("must list at least one directory"));
-    for (const QString &root : std::as_const(*roots)) {
-        if (root.isEmpty())
+    for (const QString &entry : std::as_const(*roots)) {
+        if (entry.isEmpty())
             return r.error(QStringLiteral("roots"),
                            QStringLiteral("must not contain an empty path"));
-        c.roots.append(expandHome(root, ctx));
+        c.roots.append(expandHome(entry, ctx));
     }
     if (!r.has("server_url"))
         return r.error(QStringLiteral("server_url"), QStringLiteral("is required"));

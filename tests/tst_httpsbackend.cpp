@@ -45,10 +45,11 @@ class ScriptedReply : public QNetworkReply
 {
 public:
     ScriptedReply(QNetworkAccessManager::Operation op, const QNetworkRequest &request, Step step,
-                  Script *script, QObject *parent)
+                  qint64 uploadSize, Script *script, QObject *parent)
         : QNetworkReply(parent)
         , m_step(std::move(step))
         , m_script(script)
+        , m_uploadSize(uploadSize)
     {
         setRequest(request);
         setUrl(request.url());
@@ -87,6 +88,8 @@ protected:
 private:
     void complete()
     {
+        if (m_uploadSize > 0 && m_step.error == NoError)
+            Q_EMIT uploadProgress(m_uploadSize, m_uploadSize);
         if (m_step.error != NoError) {
             setError(m_step.error, QStringLiteral("scripted network error"));
         } else {
@@ -110,6 +113,7 @@ private:
 
     Step m_step;
     Script *m_script;
+    qint64 m_uploadSize;
     qint64 m_offset = 0;
 };
 
@@ -140,7 +144,8 @@ protected:
             m_script->authorization.append(request.rawHeader("Authorization"));
             m_script->bodies.append(outgoing ? outgoing->readAll() : QByteArray());
         }
-        return new ScriptedReply(op, request, step, m_script.get(), this);
+        return new ScriptedReply(op, request, step, m_script->bodies.last().size(), m_script.get(),
+                                 this);
     }
 
 private:
@@ -184,6 +189,18 @@ private Q_SLOTS:
         QCOMPARE(script->seen, QList<QByteArray>{"PUT /v1/objects/" + kPack.toLatin1()});
         QCOMPARE(script->authorization.first(), QByteArray("Bearer token-for-tests"));
         QCOMPARE(script->bodies.first(), QByteArray("payload"));
+    }
+
+    void uploadedBytesAreCounted()
+    {
+        auto script = std::make_shared<Script>();
+        script->steps = {Step{201, {}}, Step{201, {}}, Step{400, {}}};
+        auto backend = scripted(script);
+        QVERIFY(backend->put(kPack, QByteArray(1000, 'a'), PutMode::CreateOnly).result());
+        QVERIFY(backend->put(kPack, QByteArray(234, 'b'), PutMode::CreateOnly).result());
+        QVERIFY(!backend->put(kPack, QByteArray(99, 'c'), PutMode::CreateOnly).result());
+        QCOMPARE(backend->connection().bytesUploaded(), qint64(1234)); // refused bytes excluded
+        QCOMPARE(backend->connection().bytesInFlight(), qint64(0));
     }
 
     void serverErrorsAreRetried()

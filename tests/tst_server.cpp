@@ -41,16 +41,6 @@ int rawRequest(quint16 port, const QByteArray &bytes, int waitMs = 5000,
     return answer.mid(9, 3).toInt();
 }
 
-QByteArray objectName(const char *kind, quint32 seed)
-{
-    const QByteArray id = crypto::sha256(QByteArray::number(seed)).toHex();
-    if (QByteArray(kind) == "packs")
-        return "packs/" + id.left(2) + "/" + id;
-    if (QByteArray(kind) == "config")
-        return "config";
-    return QByteArray(kind) + "/" + id;
-}
-
 } // namespace
 
 class TestServer : public QObject

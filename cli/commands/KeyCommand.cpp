@@ -17,8 +17,10 @@ const QCommandLineOption
 // prompt asked twice.
 Result<QByteArray> newPassphrase(const CliContext &ctx, const QCommandLineParser &parser)
 {
-    CliContext scoped{ctx.out, ctx.err, QProcessEnvironment(), ctx.stderrIsTerminal,
-                      ctx.promptPassphrase};
+    CliContext scoped{
+        ctx.out, ctx.err, QProcessEnvironment(), ctx.stderrIsTerminal, ctx.promptPassphrase,
+        {}, // never the keyring: it holds the old passphrase
+        {}};
     if (ctx.env.contains(QStringLiteral("OBNAM_NEW_PASSPHRASE")))
         scoped.env.insert(QStringLiteral("OBNAM_PASSPHRASE"),
                           ctx.env.value(QStringLiteral("OBNAM_NEW_PASSPHRASE")));

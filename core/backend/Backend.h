@@ -47,6 +47,9 @@ public:
     // Removing a missing object is ErrorCode::NotFound.
     virtual QFuture<Status> remove(const QString &name) = 0;
 
+    // How many large writes the caller should keep in flight to keep this backend busy.
+    virtual int preferredWritesInFlight() const { return 4; }
+
 protected:
     Backend() = default;
     Q_DISABLE_COPY_MOVE(Backend)

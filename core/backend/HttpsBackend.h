@@ -24,6 +24,10 @@ public:
     QFuture<Result<qint64>> stat(const QString &name) override;
     QFuture<Result<QStringList>> list(const QString &prefix) override;
     QFuture<Status> remove(const QString &name) override;
+    // Qt opens six connections per host; one upload for each.
+    int preferredWritesInFlight() const override { return 6; }
+
+    const HttpsConnection &connection() const { return *m_connection; }
 
     // HTTP status and transport problems as the project's errors.
     static Error toError(const HttpOutcome &outcome, const QString &name);

@@ -36,13 +36,21 @@ QFuture<HttpOutcome> HttpsConnection::send(NetworkJob::Spec spec)
                 m_nam = m_namFactory ? m_namFactory(m_worker) : new QNetworkAccessManager(m_worker);
                 m_nam->setAutoDeleteReplies(false);
             }
+            const auto sentSoFar = std::make_shared<qint64>(0);
             auto *job = new NetworkJob(
                 m_nam, m_settings, std::move(spec),
-                [promise](const HttpOutcome &o) {
+                [this, promise, sentSoFar](const HttpOutcome &o) {
+                    m_inFlight -= *sentSoFar;
+                    if (o.status >= 200 && o.status < 300)
+                        m_uploaded += *sentSoFar;
                     promise->addResult(o);
                     promise->finish();
                 },
                 m_worker);
+            connect(job, &NetworkJob::progress, m_worker, [this, sentSoFar](qint64 sent, qint64) {
+                m_inFlight += sent - *sentSoFar;
+                *sentSoFar = sent;
+            });
             job->start();
         },
         Qt::QueuedConnection);

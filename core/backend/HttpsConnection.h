@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QThread>
 
+#include <atomic>
 #include <functional>
 
 namespace obnam {
@@ -26,6 +27,10 @@ public:
 
     QFuture<HttpOutcome> send(NetworkJob::Spec spec);
     const HttpsSettings &settings() const { return m_settings; }
+    // Bytes that reached the server in finished, successful requests, and bytes sent by
+    // requests still in flight: for progress displays and tests.
+    qint64 bytesUploaded() const { return m_uploaded.load(); }
+    qint64 bytesInFlight() const { return m_inFlight.load(); }
 
 private:
     HttpsSettings m_settings;
@@ -33,6 +38,8 @@ private:
     QThread m_thread;
     QObject *m_worker = nullptr; // lives on m_thread; parent of the manager and jobs
     QNetworkAccessManager *m_nam = nullptr;
+    std::atomic<qint64> m_uploaded{0};
+    std::atomic<qint64> m_inFlight{0};
 };
 
 } // namespace obnam

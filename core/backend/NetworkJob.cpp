@@ -33,6 +33,7 @@ void NetworkJob::attempt()
     ++m_attempt;
     m_certificateRefused = false;
     m_timedOut = false;
+    m_sent = m_received = 0;
     QUrl url = m_settings.baseUrl;
     const qsizetype query = m_spec.path.indexOf(QLatin1Char('?'));
     url.setPath(query < 0 ? m_spec.path : m_spec.path.left(query));
@@ -61,8 +62,16 @@ void NetworkJob::attempt()
     connect(reply, &QNetworkReply::sslErrors, this,
             [this, reply](const QList<QSslError> &errors) { onSslErrors(reply, errors); });
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onFinished(reply); });
-    connect(reply, &QNetworkReply::uploadProgress, &m_watchdog, qOverload<>(&QTimer::start));
-    connect(reply, &QNetworkReply::downloadProgress, &m_watchdog, qOverload<>(&QTimer::start));
+    connect(reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64) {
+        m_watchdog.start();
+        m_sent = sent;
+        Q_EMIT progress(m_sent, m_received);
+    });
+    connect(reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64) {
+        m_watchdog.start();
+        m_received = received;
+        Q_EMIT progress(m_sent, m_received);
+    });
     m_watchdog.disconnect(this);
     connect(&m_watchdog, &QTimer::timeout, this, [this, reply] {
         m_timedOut = true;

@@ -59,6 +59,10 @@ public:
     void start();
     QString errorString() const { return m_outcome.errorString; }
 
+Q_SIGNALS:
+    // Bytes moved by the current attempt, up and down (a retry starts again from zero).
+    void progress(qint64 sent, qint64 received);
+
 private:
     void attempt();
     void onFinished(QNetworkReply *reply);
@@ -75,6 +79,8 @@ private:
     int m_backoffMs;
     bool m_certificateRefused = false;
     bool m_timedOut = false;
+    qint64 m_sent = 0;
+    qint64 m_received = 0;
 };
 
 } // namespace obnam

@@ -12,7 +12,7 @@ constexpr int kPacksPerIndexObject = 64;
 
 ChunkWriter::ChunkWriter(Repository &repository, int maxInFlight)
     : m_repo(repository)
-    , m_maxInFlight(qMax(1, maxInFlight))
+    , m_maxInFlight(maxInFlight > 0 ? maxInFlight : repository.backend().preferredWritesInFlight())
     , m_builder(repository.keys().dataKey, repository.config().repositoryId)
 {}
 

@@ -29,7 +29,8 @@ struct ChunkWriterStats
 class ChunkWriter
 {
 public:
-    explicit ChunkWriter(Repository &repository, int maxInFlight = 4);
+    // maxInFlight 0: as many as the repository's backend prefers.
+    explicit ChunkWriter(Repository &repository, int maxInFlight = 0);
     ~ChunkWriter();
     ChunkWriter(const ChunkWriter &) = delete;
     ChunkWriter &operator=(const ChunkWriter &) = delete;
