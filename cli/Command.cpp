@@ -87,6 +87,13 @@ int Command::fail(CliContext &ctx, const Error &error) const
     return ExitError;
 }
 
+int Command::usage(CliContext &ctx, const QString &message) const
+{
+    ctx.err << "error: " << message << "\n"
+            << "Try 'obnam-cli " << m_name << " --help'.\n";
+    return ExitUsage;
+}
+
 QString Command::configPath(const CliContext &ctx) const
 {
     return m_configOverride.isEmpty() ? ClientConfig::defaultPath(ctx) : m_configOverride;
@@ -139,7 +146,14 @@ int RepositoryCommand::execute(CliContext &ctx, const QCommandLineParser &parser
     Session session{*config, std::move(*repo), {}};
     session.cacheDir = ctx.cacheHome() + QStringLiteral("/obnam/") +
                        session.repository->config().repositoryIdHex();
-    return executeWithRepository(ctx, parser, session);
+    const int code = executeWithRepository(ctx, parser, session);
+    if (!reportsDamageItself()) {
+        // Damaged index objects and generation records were skipped; say so every time.
+        for (const Error &e : session.repository->damagedObjects())
+            ctx.err << "warning: damaged object skipped: " << e.toString()
+                    << " (run 'obnam-cli check')\n";
+    }
+    return code;
 }
 
 Result<std::shared_ptr<Backend>> makeBackend(const ClientConfig &config, CliContext &ctx)

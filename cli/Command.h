@@ -55,6 +55,8 @@ protected:
 
     // Prints "error: MESSAGE (PATH)" on stderr and returns ExitError.
     int fail(CliContext &ctx, const Error &error) const;
+    // Prints "error: MESSAGE" and the --help hint on stderr and returns ExitUsage.
+    int usage(CliContext &ctx, const QString &message) const;
     // The configuration file this invocation uses: --config, else the XDG default.
     QString configPath(const CliContext &ctx) const;
 
@@ -84,6 +86,8 @@ protected:
 
     virtual int executeWithRepository(CliContext &ctx, const QCommandLineParser &parser,
                                       Session &session) = 0;
+    // `check` names damaged objects in its own report instead of as warnings.
+    virtual bool reportsDamageItself() const { return false; }
 
 private:
     int execute(CliContext &ctx, const QCommandLineParser &parser) final;

@@ -297,10 +297,29 @@ private Q_SLOTS:
         QByteArray bytes = backend->rawObject(index);
         bytes[bytes.size() / 2] ^= 0x80;
         backend->setRawObject(index, bytes);
+        // The repository still opens; the damaged object is named and its chunks are unknown.
+        auto reopened = Repository::open(backend, "pw");
+        QVERIFY(reopened);
+        const QList<Error> damaged = (*reopened)->damagedObjects();
+        QCOMPARE(damaged.size(), 1);
+        QCOMPARE(damaged.first().code, ErrorCode::Corrupt);
+        QCOMPARE(damaged.first().path, index);
+        QCOMPARE((*reopened)->index().chunkCount(), 0);
+    }
+
+    void changedConfigIsRefused()
+    {
+        auto backend = std::make_shared<MemoryBackend>();
+        QVERIFY(Repository::init(backend, "pw", fastOptions()));
+        QByteArray config = backend->rawObject(QStringLiteral("config"));
+        // Still valid JSON with valid values: only the authentication code notices.
+        QVERIFY(config.contains("\"pack_size\": 65536"));
+        config.replace("\"pack_size\": 65536", "\"pack_size\": 65537");
+        backend->setRawObject(QStringLiteral("config"), config);
         auto reopened = Repository::open(backend, "pw");
         QVERIFY(!reopened);
         QCOMPARE(reopened.error().code, ErrorCode::Corrupt);
-        QCOMPARE(reopened.error().path, index);
+        QCOMPARE(reopened.error().path, QStringLiteral("config"));
     }
 
     void packHeaderAuthenticatesAndLists()

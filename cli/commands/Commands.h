@@ -22,5 +22,6 @@ std::unique_ptr<Command> makeGenInfoCommand();
 std::unique_ptr<Command> makeConfigCommand();
 std::unique_ptr<Command> makeChunkifyCommand();
 std::unique_ptr<Command> makeDiffCommand();
+std::unique_ptr<Command> makeCheckCommand();
 
 } // namespace obnam::cli

@@ -30,6 +30,21 @@ std::optional<ChunkLocation> ChunkIndex::find(const QByteArray &chunkId) const
                          PackEntry{chunkId, s.offset, s.length, s.plainLength, s.counter}};
 }
 
+QList<IndexedPack> ChunkIndex::packs() const
+{
+    QReadLocker lock(&m_lock);
+    QList<IndexedPack> out;
+    out.reserve(m_packIds.size());
+    for (qsizetype i = 0; i < m_packIds.size(); ++i)
+        out.append(IndexedPack{m_packIds[i], m_salts[i], {}});
+    for (auto it = m_chunks.cbegin(); it != m_chunks.cend(); ++it) {
+        const Slot &s = it.value();
+        out[s.pack].entries.append(
+            PackEntry{it.key(), s.offset, s.length, s.plainLength, s.counter});
+    }
+    return out;
+}
+
 void ChunkIndex::addPack(const IndexedPack &pack)
 {
     QWriteLocker lock(&m_lock);

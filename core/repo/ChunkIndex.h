@@ -39,6 +39,9 @@ public:
     int chunkCount() const;
     int packCount() const;
     QList<QByteArray> packIds() const;
+    // Every indexed pack with the entries the index holds for it (a chunk stored twice is
+    // listed under the pack the index uses).
+    QList<IndexedPack> packs() const;
 
     // Index object payload: "OBNI" | u32 version | u32 packs | per pack: id[32] salt[16]
     // u32 entries | per entry: chunk id[32] u64 offset u32 length u32 plain length u32 counter.

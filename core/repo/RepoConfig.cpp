@@ -12,14 +12,23 @@ constexpr qint64 kMinPack = 4 * 1024;
 constexpr qint64 kMaxPack = 1024 * 1024 * 1024;
 } // namespace
 
+QByteArray RepoConfig::macInput() const
+{
+    RepoConfig plain = *this;
+    plain.mac.clear();
+    return plain.serialize();
+}
+
 QByteArray RepoConfig::serialize() const
 {
-    const QJsonObject o{{QStringLiteral("format"), kFormatName},
-                        {QStringLiteral("version"), formatVersion},
-                        {QStringLiteral("repository_id"), repositoryIdHex()},
-                        {QStringLiteral("chunk_id"), QStringLiteral("hmac-sha256")},
-                        {QStringLiteral("chunker"), chunker.toJson()},
-                        {QStringLiteral("pack_size"), qint64(packSize)}};
+    QJsonObject o{{QStringLiteral("format"), kFormatName},
+                  {QStringLiteral("version"), formatVersion},
+                  {QStringLiteral("repository_id"), repositoryIdHex()},
+                  {QStringLiteral("chunk_id"), QStringLiteral("hmac-sha256")},
+                  {QStringLiteral("chunker"), chunker.toJson()},
+                  {QStringLiteral("pack_size"), qint64(packSize)}};
+    if (!mac.isEmpty())
+        o.insert(QStringLiteral("mac"), QString::fromLatin1(mac.toHex()));
     return QJsonDocument(o).toJson(QJsonDocument::Indented);
 }
 
@@ -65,6 +74,10 @@ Result<RepoConfig> RepoConfig::parse(const QByteArray &bytes)
     if (pack < kMinPack || pack > kMaxPack)
         return corrupt(QStringLiteral("pack size out of range"));
     c.packSize = quint32(pack);
+    c.mac = QByteArray::fromHex(o.value(QStringLiteral("mac")).toString().toLatin1());
+    if (c.mac.size() != 32)
+        return corrupt(QStringLiteral("missing or malformed mac"));
+    c.stored = bytes;
     return c;
 }
 

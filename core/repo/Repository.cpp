@@ -7,6 +7,8 @@
 
 #include <algorithm>
 
+#include <QSet>
+
 namespace obnam {
 
 namespace {
@@ -47,6 +49,13 @@ Result<bool> Repository::exists(Backend &backend)
     return size.error();
 }
 
+QByteArray Repository::configMac(const MasterKeys &keys, const RepoConfig &config)
+{
+    const QByteArray key =
+        crypto::hkdfSha256(keys.dataKey, config.repositoryId, "obnam-config-mac-v1", 32);
+    return crypto::hmacSha256(key, config.macInput());
+}
+
 Result<RepoConfig> Repository::readConfig(Backend &backend)
 {
     auto bytes = backend.get(objectname::config()).result();
@@ -80,6 +89,7 @@ Result<std::unique_ptr<Repository>> Repository::init(std::shared_ptr<Backend> ba
     config.chunker = options.chunker;
     config.packSize = options.packSize;
     MasterKeys keys = MasterKeys::generate();
+    config.mac = configMac(keys, config);
 
     // Key slot first, config last: a repository "exists" only once it can be opened.
     const QString slotId = hex(crypto::randomBytes(16));
@@ -143,6 +153,15 @@ Result<std::unique_ptr<Repository>> Repository::open(std::shared_ptr<Backend> ba
 Result<std::unique_ptr<Repository>> Repository::finishOpen(std::shared_ptr<Backend> backend,
                                                            RepoConfig config, MasterKeys keys)
 {
+    // Byte-exact and authenticated: any change to the config, even one that still parses,
+    // is found here.
+    if (!config.stored.isEmpty() &&
+        (config.serialize() != config.stored ||
+         !crypto::equalConstantTime(configMac(keys, config), config.mac)))
+        return makeError(ErrorCode::Corrupt,
+                         QStringLiteral("repository config has been changed or damaged (its "
+                                        "authentication code does not match)"),
+                         QStringLiteral("config"));
     std::unique_ptr<Repository> repo(
         new Repository(std::move(backend), std::move(config), std::move(keys)));
     if (auto s = repo->loadIndex(); !s)
@@ -183,16 +202,23 @@ Result<QByteArray> Repository::readChunk(const QByteArray &chunkId)
         m_backend->getRange(name, qint64(location->entry.offset), location->entry.length).result();
     if (!blob)
         return blob.error();
-    auto key = packSubkey(location->packId, location->salt);
-    auto packed = pack::openBlob(*key, m_config.repositoryId, location->entry, *blob);
+    return openChunk(*location, *blob);
+}
+
+Result<QByteArray> Repository::openChunk(const ChunkLocation &location, const QByteArray &blob)
+{
+    const QByteArray &chunkId = location.entry.chunkId;
+    const QString name = objectname::pack(hex(location.packId));
+    auto key = packSubkey(location.packId, location.salt);
+    auto packed = pack::openBlob(*key, m_config.repositoryId, location.entry, blob);
     const QString what = QStringLiteral("chunk %1 in %2").arg(hex(chunkId), name);
     if (!packed)
         return makeError(ErrorCode::Corrupt, QStringLiteral("chunk does not authenticate"), what);
     auto plain =
-        compression::unpack(*packed, qMin<qsizetype>(kMaxChunkSize, location->entry.plainLength));
+        compression::unpack(*packed, qMin<qsizetype>(kMaxChunkSize, location.entry.plainLength));
     if (!plain)
         return makeError(ErrorCode::Corrupt, plain.error().message, what);
-    if (plain->size() != qsizetype(location->entry.plainLength) ||
+    if (plain->size() != qsizetype(location.entry.plainLength) ||
         !crypto::equalConstantTime(crypto::hmacSha256(m_keys.idKey, *plain), chunkId))
         return makeError(ErrorCode::Corrupt, QStringLiteral("chunk content does not match its id"),
                          what);
@@ -296,22 +322,61 @@ Result<QByteArray> Repository::getObject(ObjectType type, const QString &name)
     return m_codec.open(type, *sealed, name);
 }
 
+namespace {
+
+// Damage of one object, as opposed to trouble reaching the storage.
+bool isDamage(const Error &e)
+{
+    return e.code == ErrorCode::Corrupt || e.code == ErrorCode::Unsupported;
+}
+
+} // namespace
+
 Status Repository::loadIndex()
 {
     auto names = m_backend->list(QStringLiteral("index/")).result();
     if (!names)
         return names.error();
+    // Index entries are only believed for packs that exist: a chunk whose pack was lost is then
+    // unknown, so the next backup stores it again and reads use that new copy.
+    auto packNames = m_backend->list(QStringLiteral("packs/")).result();
+    if (!packNames)
+        return packNames.error();
+    const QSet<QString> present(packNames->cbegin(), packNames->cend());
+    QList<IndexedPack> missing;
     for (const QString &name : std::as_const(*names)) {
         auto payload = getObject(ObjectType::Index, name);
-        if (!payload)
-            return payload.error();
-        auto packs = ChunkIndex::parse(*payload, name);
-        if (!packs)
-            return packs.error();
-        for (const IndexedPack &p : std::as_const(*packs))
-            m_index.addPack(p);
+        auto packs = payload ? ChunkIndex::parse(*payload, name)
+                             : Result<QList<IndexedPack>>(payload.error());
+        if (!packs) {
+            if (!isDamage(packs.error()))
+                return packs.error();
+            QMutexLocker lock(&m_damageMutex);
+            m_damaged.insert(name, Error{packs.error().code, packs.error().message, name});
+            continue;
+        }
+        for (const IndexedPack &p : std::as_const(*packs)) {
+            if (present.contains(objectname::pack(hex(p.packId))))
+                m_index.addPack(p);
+            else
+                missing.append(p);
+        }
     }
+    QMutexLocker lock(&m_damageMutex);
+    m_missingPacks = std::move(missing);
     return {};
+}
+
+QList<IndexedPack> Repository::missingPacks() const
+{
+    QMutexLocker lock(&m_damageMutex);
+    return m_missingPacks;
+}
+
+QList<Error> Repository::damagedObjects() const
+{
+    QMutexLocker lock(&m_damageMutex);
+    return m_damaged.values();
 }
 
 Result<GenerationRecord> Repository::readGeneration(const QString &id)
@@ -335,8 +400,13 @@ Result<QList<GenerationRecord>> Repository::generations()
     QList<GenerationRecord> out;
     for (const QString &name : std::as_const(*names)) {
         auto record = readGeneration(objectname::idOf(name));
-        if (!record)
-            return record.error();
+        if (!record) {
+            if (!isDamage(record.error()))
+                return record.error();
+            QMutexLocker lock(&m_damageMutex);
+            m_damaged.insert(name, Error{record.error().code, record.error().message, name});
+            continue;
+        }
         out.append(std::move(*record));
     }
     std::sort(out.begin(), out.end(), [](const GenerationRecord &a, const GenerationRecord &b) {

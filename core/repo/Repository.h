@@ -10,6 +10,7 @@
 #include "crypto/Kdf.h"
 
 #include <QHash>
+#include <QMap>
 #include <QMutex>
 
 #include <memory>
@@ -60,6 +61,8 @@ public:
     QByteArray chunkId(QByteArrayView plaintext) const;
     // Fetches, decrypts, decompresses and verifies a chunk against its id.
     Result<QByteArray> readChunk(const QByteArray &chunkId);
+    // The same verification for a blob already read from its pack.
+    Result<QByteArray> openChunk(const ChunkLocation &location, const QByteArray &blob);
 
     // Key slots.
     Result<QString> addKey(const QByteArray &passphrase, const crypto::KdfParams &params);
@@ -73,8 +76,15 @@ public:
     // Verifies the bytes hash to the name, then decrypts.
     Result<QByteArray> getObject(ObjectType type, const QString &name);
 
-    // (Re)reads every index object into the in-memory index.
+    // (Re)reads every index object into the in-memory index. A damaged index object (or, in
+    // generations(), a damaged generation record) does not stop the repository from working:
+    // it is skipped and listed in damagedObjects(), so `check` and warnings can name it.
+    // Errors of the storage itself (unreachable server, I/O) still fail.
     Status loadIndex();
+    QList<Error> damagedObjects() const;
+    // Packs that index objects name but the storage does not hold, with the entries the
+    // index gave for them. Their chunks are left out of index().
+    QList<IndexedPack> missingPacks() const;
 
     // Generations, oldest first.
     Result<QList<GenerationRecord>> generations();
@@ -87,6 +97,7 @@ public:
 private:
     Repository(std::shared_ptr<Backend> backend, RepoConfig config, MasterKeys keys);
     static Result<RepoConfig> readConfig(Backend &backend);
+    static QByteArray configMac(const MasterKeys &keys, const RepoConfig &config);
     static Result<std::unique_ptr<Repository>> finishOpen(std::shared_ptr<Backend> backend,
                                                           RepoConfig config, MasterKeys keys);
     Result<QByteArray> packSubkey(const QByteArray &packId, const QByteArray &salt);
@@ -97,6 +108,9 @@ private:
     Chunker m_chunker;
     ObjectCodec m_codec;
     ChunkIndex m_index;
+    mutable QMutex m_damageMutex;
+    QMap<QString, Error> m_damaged; // object name -> why it could not be used
+    QList<IndexedPack> m_missingPacks;
     QMutex m_subkeyMutex;
     QHash<QByteArray, QByteArray> m_subkeys; // pack id -> subkey, so reads skip HKDF
 };
