@@ -30,6 +30,12 @@ const QStringList kKnownKeys{
     QStringLiteral("access_token"),
     QStringLiteral("server_cert_sha256"),
     QStringLiteral("server_ca_file"),
+    QStringLiteral("keep_last"),
+    QStringLiteral("keep_hourly"),
+    QStringLiteral("keep_daily"),
+    QStringLiteral("keep_weekly"),
+    QStringLiteral("keep_monthly"),
+    QStringLiteral("keep_yearly"),
 };
 
 QString expandHome(const QString &path, const CliContext &ctx)
@@ -261,6 +267,21 @@ Result<ClientConfig> parse(const YAML::Node &root, const QString &path, const Cl
     }
     if (c.clientName.isEmpty())
         c.clientName = QSysInfo::machineHostName();
+    const std::pair<const char *, int *> keeps[] = {
+        {"keep_last", &c.retention.last},       {"keep_hourly", &c.retention.hourly},
+        {"keep_daily", &c.retention.daily},     {"keep_weekly", &c.retention.weekly},
+        {"keep_monthly", &c.retention.monthly}, {"keep_yearly", &c.retention.yearly},
+    };
+    for (const auto &[key, field] : keeps) {
+        if (!r.has(key))
+            continue;
+        auto v = r.integer(key);
+        if (!v)
+            return v.error();
+        if (*v < 0 || *v > 1000000)
+            return r.error(QLatin1String(key), QStringLiteral("must be a count from 0 to 1000000"));
+        *field = int(*v);
+    }
     if (r.has("compression")) {
         auto v = r.string("compression");
         if (!v)
@@ -299,6 +320,12 @@ QJsonObject ClientConfig::toJson() const
         {QStringLiteral("client_name"), clientName},
         {QStringLiteral("compression"),
          compression == 0 ? QJsonValue(QStringLiteral("none")) : QJsonValue(compression)},
+        {QStringLiteral("keep_last"), retention.last},
+        {QStringLiteral("keep_hourly"), retention.hourly},
+        {QStringLiteral("keep_daily"), retention.daily},
+        {QStringLiteral("keep_weekly"), retention.weekly},
+        {QStringLiteral("keep_monthly"), retention.monthly},
+        {QStringLiteral("keep_yearly"), retention.yearly},
         // Whether a token is set, never the token itself.
         {QStringLiteral("access_token"),
          accessToken.isEmpty() ? QJsonValue() : QJsonValue(QStringLiteral("(set)"))},

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CliContext.h"
+#include "maint/Retention.h"
 #include "support/Result.h"
 
 #include <QJsonObject>
@@ -26,7 +27,8 @@ struct ClientConfig
     QStringList exclude;
     bool oneFileSystem = false;
     QString clientName;
-    int compression = 3; // zstd level; 0 = none
+    int compression = 3;       // zstd level; 0 = none
+    RetentionPolicy retention; // keep_last, keep_daily, ... for forget
 
     bool isLocal() const { return !repositoryPath.isEmpty(); }
     // passwords.yaml next to the config file.

@@ -106,7 +106,7 @@ private Q_SLOTS:
                  qPrintable(r.out));
         // Slices 1/2 and 2/2 together read every pack exactly once.
         int read = 0;
-        for (const QString slice : {QStringLiteral("1/2"), QStringLiteral("2/2")}) {
+        for (const QString &slice : {QStringLiteral("1/2"), QStringLiteral("2/2")}) {
             r = cli({QStringLiteral("check"), QStringLiteral("--read-data-subset"), slice,
                      QStringLiteral("--json")});
             QCOMPARE(r.code, 0);
@@ -119,7 +119,7 @@ private Q_SLOTS:
         r = cli(
             {QStringLiteral("check"), QStringLiteral("--read-data-subset"), QStringLiteral("50%")});
         QCOMPARE(r.code, 0);
-        for (const QString bad :
+        for (const QString &bad :
              {QStringLiteral("0%"), QStringLiteral("3/2"), QStringLiteral("x")}) {
             r = cli({QStringLiteral("check"), QStringLiteral("--read-data-subset"), bad});
             QCOMPARE(r.code, 2);

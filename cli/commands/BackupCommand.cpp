@@ -2,6 +2,7 @@
 
 #include "../Format.h"
 #include "engine/BackupEngine.h"
+#include "repo/Lock.h"
 #include "repo/Repository.h"
 
 #include <QFile>
@@ -43,6 +44,10 @@ protected:
         options.compressionLevel = s.config.compression;
         options.cacheDir = s.cacheDir;
 
+        // Shared: backups, restores and checks run side by side; prune waits for them.
+        auto lock = RepositoryLock::acquire(*s.repository, false, QStringLiteral("backup"));
+        if (!lock)
+            return fail(ctx, lock.error());
         BackupEngine engine(*s.repository, options);
         QObject listener;
         const bool live = ctx.stderrIsTerminal && !json;

@@ -2,6 +2,7 @@
 
 #include "../Format.h"
 #include "maint/Checker.h"
+#include "repo/Lock.h"
 #include "repo/Repository.h"
 
 #include <QJsonArray>
@@ -100,6 +101,10 @@ protected:
         const bool json = parser.isSet(QStringLiteral("json"));
         const bool live = ctx.stderrIsTerminal && !json;
 
+        // Shared: backups, restores and checks run side by side; prune waits for them.
+        auto lock = RepositoryLock::acquire(*s.repository, false, QStringLiteral("check"));
+        if (!lock)
+            return fail(ctx, lock.error());
         Checker checker(*s.repository, options);
         QObject listener;
         QObject::connect(&checker, &Checker::progress, &listener, [&](const CheckProgress &p) {

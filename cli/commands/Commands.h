@@ -23,5 +23,9 @@ std::unique_ptr<Command> makeConfigCommand();
 std::unique_ptr<Command> makeChunkifyCommand();
 std::unique_ptr<Command> makeDiffCommand();
 std::unique_ptr<Command> makeCheckCommand();
+std::unique_ptr<Command> makeForgetCommand();
+std::unique_ptr<Command> makePruneCommand();
+std::unique_ptr<Command> makeRepairCommand();
+std::unique_ptr<Command> makeUnlockCommand();
 
 } // namespace obnam::cli

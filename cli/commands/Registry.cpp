@@ -15,6 +15,10 @@ std::vector<std::unique_ptr<Command>> allCommands()
     all.push_back(makeGenInfoCommand());
     all.push_back(makeDiffCommand());
     all.push_back(makeCheckCommand());
+    all.push_back(makeForgetCommand());
+    all.push_back(makePruneCommand());
+    all.push_back(makeRepairCommand());
+    all.push_back(makeUnlockCommand());
     all.push_back(makeKeyCommand());
     all.push_back(makeConfigCommand());
     all.push_back(makeChunkifyCommand());

@@ -2,6 +2,7 @@
 
 #include "../Format.h"
 #include "engine/RestoreEngine.h"
+#include "repo/Lock.h"
 #include "repo/Repository.h"
 
 #include <QFile>
@@ -53,6 +54,10 @@ protected:
 
         const bool json = parser.isSet(QStringLiteral("json"));
         const bool live = ctx.stderrIsTerminal && !json;
+        // Shared: backups, restores and checks run side by side; prune waits for them.
+        auto lock = RepositoryLock::acquire(*s.repository, false, QStringLiteral("restore"));
+        if (!lock)
+            return fail(ctx, lock.error());
         RestoreEngine engine(*s.repository, *gen, options);
         QObject listener;
         QObject::connect(

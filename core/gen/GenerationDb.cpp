@@ -327,6 +327,22 @@ Result<QList<QByteArray>> GenerationDb::chunks(qint64 fileId) const
     return out;
 }
 
+Status GenerationDb::forEachChunkId(const std::function<void(const QByteArray &)> &visit) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT DISTINCT chunk_id FROM chunks")))
+        return sqlError(QStringLiteral("read chunk ids"), q);
+    while (q.next()) {
+        const QByteArray id = q.value(0).toByteArray();
+        if (id.size() != 32)
+            return makeError(ErrorCode::Corrupt,
+                             QStringLiteral("generation database has a bad chunk id"), m_path);
+        visit(id);
+    }
+    return {};
+}
+
 Status GenerationDb::forEachFile(const std::function<bool(const FileEntry &)> &visit) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));

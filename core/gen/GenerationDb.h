@@ -44,6 +44,8 @@ public:
 
     Result<std::optional<FileEntry>> lookup(const QByteArray &path) const;
     Result<QList<QByteArray>> chunks(qint64 fileId) const;
+    // Every chunk id any file uses, each once, in no particular order.
+    Status forEachChunkId(const std::function<void(const QByteArray &)> &visit) const;
     // Calls `visit` for each entry in path order until it returns false.
     Status forEachFile(const std::function<bool(const FileEntry &)> &visit) const;
     Result<qint64> fileCount() const;

@@ -220,8 +220,10 @@ Status Checker::readData(State &state)
         ++state.report.packsRead;
         state.report.bytesRead += bytes->size();
         if (hex(crypto::sha256(*bytes)) != objectname::idOf(name)) {
-            damage(QStringLiteral("pack content does not match its name"));
-            // Go on: the chunks may still authenticate one by one, which says which are lost.
+            // The pack is damaged, but its chunks may still authenticate one by one: only
+            // those that do not are lost, so only they mark files as affected.
+            state.report.damaged.append(
+                CheckFinding{name, QStringLiteral("pack content does not match its name")});
         }
         auto header =
             pack::parseHeader(m_repo.keys().dataKey, m_repo.config().repositoryId, *bytes, name);

@@ -2,6 +2,7 @@
 
 #include "Repository.h"
 #include "backend/ObjectName.h"
+#include "support/CrashPoint.h"
 
 namespace obnam {
 
@@ -37,7 +38,7 @@ void ChunkWriter::forgetUnindexed()
 bool ChunkWriter::has(const QByteArray &chunkId) const
 {
     return m_open.contains(chunkId) || m_uploading.contains(chunkId) ||
-           m_repo.index().contains(chunkId);
+           (!m_ignoreIndex && m_repo.index().contains(chunkId));
 }
 
 Status ChunkWriter::add(const QByteArray &chunkId, const QByteArray &packed, quint32 plainLength)
@@ -64,6 +65,7 @@ Status ChunkWriter::sealPack()
     m_stats.storedBytes += f.bytes.size();
     ++m_stats.packsWritten;
     IndexedPack indexed{f.packId, f.salt, std::move(f.entries)};
+    crashpoint::hit("pack-write-before");
     Upload upload{m_repo.backend().put(name, f.bytes, PutMode::CreateOnly), indexed};
     // Visible to has() at once, so later duplicates in this backup are not packed again; the
     // repository's index learns of the pack only once it is stored.
@@ -87,6 +89,9 @@ Status ChunkWriter::waitForUploads(int keep)
                 first = s;
             continue;
         }
+        crashpoint::hit("pack-write-after");
+        if (m_ignoreIndex)
+            m_stored.append(u.pack); // only a repack needs the list; a backup may be huge
         m_repo.index().addPack(u.pack);
         m_unindexed.append(std::move(u.pack));
     }
@@ -101,10 +106,12 @@ Status ChunkWriter::writeIndex()
 {
     if (m_unindexed.isEmpty())
         return {};
+    crashpoint::hit("index-write-before");
     auto name = m_repo.putObject(ObjectType::Index, QStringLiteral("index"),
                                  ChunkIndex::serialize(m_unindexed));
     if (!name)
         return name.error();
+    crashpoint::hit("index-write-after");
     ++m_stats.indexObjectsWritten;
     m_unindexed.clear();
     return {};

@@ -43,6 +43,11 @@ public:
     Status flush();
 
     const ChunkWriterStats &stats() const { return m_stats; }
+    // Repacking (prune) copies chunks the index already holds: only this writer's own
+    // chunks then count as present.
+    void setIgnoreIndex(bool ignore) { m_ignoreIndex = ignore; }
+    // Every pack this writer stored, with its entries (recorded with setIgnoreIndex only).
+    const QList<IndexedPack> &storedPacks() const { return m_stored; }
 
 private:
     Status sealPack();
@@ -63,7 +68,9 @@ private:
     QSet<QByteArray> m_uploading; // chunks in packs whose upload has not finished
     QList<Upload> m_uploads;
     QList<IndexedPack> m_unindexed; // uploaded, not yet in an index object
+    QList<IndexedPack> m_stored;
     ChunkWriterStats m_stats;
+    bool m_ignoreIndex = false;
 };
 
 } // namespace obnam

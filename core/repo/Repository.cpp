@@ -4,6 +4,7 @@
 #include "backend/ObjectName.h"
 #include "crypto/Compression.h"
 #include "crypto/Crypto.h"
+#include "support/CrashPoint.h"
 
 #include <algorithm>
 
@@ -452,10 +453,12 @@ Result<GenerationRecord> Repository::resolveGeneration(const QString &spec)
 
 Result<QString> Repository::commitGeneration(const GenerationRecord &record)
 {
+    crashpoint::hit("generation-commit-before");
     auto name =
         putObject(ObjectType::Generation, QStringLiteral("generations"), record.serialize());
     if (!name)
         return name.error();
+    crashpoint::hit("generation-commit-after");
     return objectname::idOf(*name);
 }
 

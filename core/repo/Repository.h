@@ -51,6 +51,7 @@ public:
     ~Repository();
 
     Backend &backend() { return *m_backend; }
+    std::shared_ptr<Backend> backendPtr() const { return m_backend; }
     const RepoConfig &config() const { return m_config; }
     const MasterKeys &keys() const { return m_keys; }
     const Chunker &chunker() const { return m_chunker; }

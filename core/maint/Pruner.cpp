@@ -1,0 +1,202 @@
+#include "Pruner.h"
+
+#include "backend/ObjectName.h"
+#include "crypto/Compression.h"
+#include "engine/GenerationStore.h"
+#include "gen/GenerationDb.h"
+#include "repo/ChunkIndex.h"
+#include "repo/ChunkWriter.h"
+#include "repo/Repository.h"
+#include "support/CrashPoint.h"
+
+#include <QElapsedTimer>
+#include <QSet>
+
+namespace obnam {
+
+namespace {
+
+QString hex(const QByteArray &raw)
+{
+    return QString::fromLatin1(raw.toHex());
+}
+
+Error abortWith(const QString &why, const QString &path = {})
+{
+    return makeError(ErrorCode::Corrupt,
+                     QStringLiteral("prune stopped before deleting anything: ") + why, path);
+}
+
+constexpr int kPacksPerIndexObject = 64;
+
+} // namespace
+
+Pruner::Pruner(Repository &repository, PruneOptions options, QObject *parent)
+    : QObject(parent)
+    , m_repo(repository)
+    , m_options(std::move(options))
+{}
+
+Result<PruneReport> Pruner::run()
+{
+    QElapsedTimer clock;
+    clock.start();
+    const auto step = [&](const QString &phase, qint64 done, qint64 total) {
+        Q_EMIT progress(PruneProgress{phase, done, total, double(clock.elapsed()) / 1000.0});
+    };
+    PruneReport report;
+    Backend &backend = m_repo.backend();
+
+    // 1. Prove what is referenced. Any doubt stops here, before anything is touched.
+    auto generations = m_repo.generations();
+    if (!generations)
+        return generations.error();
+    for (const Error &e : m_repo.damagedObjects())
+        return abortWith(QStringLiteral("a damaged object makes the references unknowable (%1); "
+                                        "run 'obnam-cli check' and 'obnam-cli repair'")
+                             .arg(e.message),
+                         e.path);
+    if (const auto missing = m_repo.missingPacks(); !missing.isEmpty())
+        return abortWith(QStringLiteral("the index names %1 pack(s) the storage does not hold; "
+                                        "run 'obnam-cli repair' first")
+                             .arg(missing.size()),
+                         objectname::pack(hex(missing.first().packId)));
+    report.generations = int(generations->size());
+    QSet<QByteArray> referenced;
+    for (qsizetype g = 0; g < generations->size(); ++g) {
+        step(QStringLiteral("referenced"), g, generations->size());
+        const GenerationRecord &record = generations->at(g);
+        for (const QByteArray &id : record.dbChunks)
+            referenced.insert(id);
+        auto db = generationstore::open(m_repo, record, m_options.cacheDir);
+        if (!db)
+            return abortWith(QStringLiteral("generation %1 cannot be read: %2")
+                                 .arg(record.id, db.error().message),
+                             db.error().path);
+        if (auto s = (*db)->forEachChunkId([&](const QByteArray &id) { referenced.insert(id); });
+            !s)
+            return abortWith(s.error().message, objectname::generation(record.id));
+    }
+    const ChunkIndex &index = m_repo.index();
+    for (const QByteArray &id : std::as_const(referenced))
+        if (!index.contains(id))
+            return abortWith(QStringLiteral("chunk %1 is used by a generation but is in no "
+                                            "index object; run 'obnam-cli repair'")
+                                 .arg(hex(id)));
+    report.referencedChunks = referenced.size();
+
+    // 2. Compare the storage's listing with the index, and plan.
+    step(QStringLiteral("planning"), 0, 1);
+    auto listedPacks = backend.list(QStringLiteral("packs/")).result();
+    if (!listedPacks)
+        return listedPacks.error();
+    auto oldIndex = backend.list(QStringLiteral("index/")).result();
+    if (!oldIndex)
+        return oldIndex.error();
+    const QSet<QString> listed(listedPacks->cbegin(), listedPacks->cend());
+    report.packs = int(listed.size());
+    const QList<IndexedPack> packs = index.packs();
+    QSet<QString> indexed;
+    QList<IndexedPack> keep, repack;
+    QStringList remove; // pack names
+    for (const IndexedPack &p : packs) {
+        const QString name = objectname::pack(hex(p.packId));
+        indexed.insert(name);
+        if (!listed.contains(name))
+            return abortWith(QStringLiteral("the index names a pack the storage does not list"),
+                             name);
+        qint64 live = 0, total = 0;
+        for (const PackEntry &e : p.entries) {
+            total += e.length;
+            if (referenced.contains(e.chunkId))
+                live += e.length;
+        }
+        if (live == 0) {
+            remove.append(name);
+            report.bytesDeleted += total;
+            ++report.packsDeleted;
+        } else if (total > 0 && double(total - live) / double(total) > m_options.repackThreshold) {
+            repack.append(p);
+            remove.append(name);
+            report.bytesDeleted += total;
+            ++report.packsRepacked;
+        } else {
+            keep.append(p);
+        }
+    }
+    // A pack in no index object cannot hold anything a generation uses: a backup writes its
+    // index objects before its generation record, and our exclusive lock keeps backups out.
+    for (const QString &name : std::as_const(*listedPacks)) {
+        if (!indexed.contains(name)) {
+            remove.append(name);
+            ++report.orphanPacks;
+        }
+    }
+    if (m_options.dryRun) {
+        report.durationSeconds = double(clock.elapsed()) / 1000.0;
+        return report;
+    }
+
+    // 3. Copy the live chunks of mostly-empty packs into new packs.
+    ChunkWriter writer(m_repo);
+    writer.setIgnoreIndex(true);
+    for (qsizetype i = 0; i < repack.size(); ++i) {
+        step(QStringLiteral("repacking"), i, repack.size());
+        for (const PackEntry &e : std::as_const(repack[i].entries)) {
+            if (!referenced.contains(e.chunkId))
+                continue;
+            auto plain = m_repo.readChunk(e.chunkId);
+            if (!plain)
+                return abortWith(QStringLiteral("a live chunk cannot be read for repacking: ") +
+                                     plain.error().message,
+                                 plain.error().path);
+            if (auto s =
+                    writer.add(e.chunkId, compression::pack(*plain, m_options.compressionLevel),
+                               quint32(plain->size()));
+                !s)
+                return s.error();
+        }
+    }
+    if (auto s = writer.flush(); !s)
+        return s.error();
+    report.bytesWritten = writer.stats().storedBytes;
+
+    // 4. One new index for everything kept, then the old index objects go.
+    QList<IndexedPack> all = keep + writer.storedPacks();
+    QSet<QString> written;
+    for (qsizetype i = 0; i < all.size(); i += kPacksPerIndexObject) {
+        step(QStringLiteral("index"), i, all.size());
+        crashpoint::hit("prune-index-write-before");
+        auto name = m_repo.putObject(ObjectType::Index, QStringLiteral("index"),
+                                     ChunkIndex::serialize(all.mid(i, kPacksPerIndexObject)));
+        if (!name)
+            return name.error();
+        crashpoint::hit("prune-index-write-after");
+        written.insert(*name);
+        ++report.indexObjectsWritten;
+    }
+    for (const QString &name : std::as_const(*oldIndex)) {
+        if (written.contains(name))
+            continue; // the same content was written again: it is the new index
+        crashpoint::hit("prune-index-delete-before");
+        if (auto s = backend.remove(name).result(); !s && s.error().code != ErrorCode::NotFound)
+            return s.error();
+        crashpoint::hit("prune-index-delete-after");
+        ++report.indexObjectsDeleted;
+    }
+
+    // 5. Now no index names them: delete the packs.
+    for (qsizetype i = 0; i < remove.size(); ++i) {
+        step(QStringLiteral("deleting"), i, remove.size());
+        crashpoint::hit("prune-pack-delete-before");
+        if (auto s = backend.remove(remove[i]).result();
+            !s && s.error().code != ErrorCode::NotFound)
+            return s.error();
+        crashpoint::hit("prune-pack-delete-after");
+    }
+    report.durationSeconds = double(clock.elapsed()) / 1000.0;
+    step(QStringLiteral("done"), 1, 1);
+    return report;
+}
+
+} // namespace obnam

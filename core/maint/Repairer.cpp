@@ -1,0 +1,137 @@
+#include "Repairer.h"
+
+#include "backend/ObjectName.h"
+#include "crypto/Compression.h"
+#include "crypto/Crypto.h"
+#include "repo/ChunkIndex.h"
+#include "repo/ChunkWriter.h"
+#include "repo/Pack.h"
+#include "repo/Repository.h"
+#include "support/CrashPoint.h"
+
+#include <QSet>
+
+namespace obnam {
+
+namespace {
+
+QString hex(const QByteArray &raw)
+{
+    return QString::fromLatin1(raw.toHex());
+}
+
+constexpr int kPacksPerIndexObject = 64;
+
+} // namespace
+
+Repairer::Repairer(Repository &repository, QObject *parent)
+    : QObject(parent)
+    , m_repo(repository)
+{}
+
+Result<RepairReport> Repairer::run()
+{
+    Backend &backend = m_repo.backend();
+    RepairReport report;
+    auto packNames = backend.list(QStringLiteral("packs/")).result();
+    if (!packNames)
+        return packNames.error();
+    auto oldIndex = backend.list(QStringLiteral("index/")).result();
+    if (!oldIndex)
+        return oldIndex.error();
+
+    QList<IndexedPack> rebuilt;
+    ChunkWriter salvageWriter(m_repo);
+    salvageWriter.setIgnoreIndex(true);
+    QSet<QByteArray> seen; // a chunk stored in two packs is indexed once
+    QFuture<Result<QByteArray>> next;
+    if (!packNames->isEmpty())
+        next = backend.get(packNames->first());
+    for (qsizetype i = 0; i < packNames->size(); ++i) {
+        const QString name = packNames->at(i);
+        Q_EMIT progress(i, packNames->size());
+        Result<QByteArray> bytes = next.result();
+        if (i + 1 < packNames->size())
+            next = backend.get(packNames->at(i + 1));
+        if (!bytes) {
+            if (bytes.error().code != ErrorCode::NotFound)
+                return bytes.error();
+            continue; // removed meanwhile
+        }
+        ++report.packsRead;
+        const QByteArray packId = QByteArray::fromHex(objectname::idOf(name).toLatin1());
+        auto header =
+            pack::parseHeader(m_repo.keys().dataKey, m_repo.config().repositoryId, *bytes, name);
+        if (!header) {
+            ++report.packsUnreadable;
+            report.problems.append(name + QStringLiteral(": ") + header.error().message +
+                                   QStringLiteral(" (its chunks are left out)"));
+            continue;
+        }
+        // A pack whose bytes do not match its name is damaged even where its chunks still
+        // verify: those are copied to a new pack, and the damaged one is left unindexed for
+        // prune to remove.
+        bool damaged = hex(crypto::sha256(*bytes)) != objectname::idOf(name);
+        IndexedPack good{packId, header->salt, {}};
+        QList<std::pair<QByteArray, QByteArray>> salvage; // chunk id, plaintext
+        for (const PackEntry &e : std::as_const(header->entries)) {
+            auto plain = m_repo.openChunk(ChunkLocation{packId, header->salt, e},
+                                          bytes->mid(qsizetype(e.offset), qsizetype(e.length)));
+            if (!plain) {
+                damaged = true;
+                ++report.chunksDropped;
+                report.problems.append(name + QStringLiteral(": chunk ") + hex(e.chunkId) +
+                                       QStringLiteral(": ") + plain.error().message +
+                                       QStringLiteral(" (left out)"));
+                continue;
+            }
+            if (seen.contains(e.chunkId))
+                continue;
+            seen.insert(e.chunkId);
+            good.entries.append(e);
+            salvage.append({e.chunkId, std::move(*plain)});
+            ++report.chunksKept;
+        }
+        if (!damaged) {
+            if (!good.entries.isEmpty())
+                rebuilt.append(std::move(good));
+            continue;
+        }
+        if (!report.problems.isEmpty() && !report.problems.last().startsWith(name))
+            report.problems.append(name + QStringLiteral(": pack content does not match its name"));
+        for (const auto &[id, plain] : std::as_const(salvage)) {
+            if (auto s = salvageWriter.add(id, compression::pack(plain, 3), quint32(plain.size()));
+                !s)
+                return s.error();
+            ++report.chunksSalvaged;
+        }
+        ++report.packsDamaged;
+    }
+    if (auto s = salvageWriter.flush(); !s)
+        return s.error();
+    rebuilt += salvageWriter.storedPacks();
+
+    QSet<QString> written;
+    for (qsizetype i = 0; i < rebuilt.size(); i += kPacksPerIndexObject) {
+        crashpoint::hit("repair-index-write-before");
+        auto name = m_repo.putObject(ObjectType::Index, QStringLiteral("index"),
+                                     ChunkIndex::serialize(rebuilt.mid(i, kPacksPerIndexObject)));
+        if (!name)
+            return name.error();
+        crashpoint::hit("repair-index-write-after");
+        written.insert(*name);
+        ++report.indexObjectsWritten;
+    }
+    for (const QString &name : std::as_const(*oldIndex)) {
+        if (written.contains(name))
+            continue;
+        crashpoint::hit("repair-index-delete-before");
+        if (auto s = backend.remove(name).result(); !s && s.error().code != ErrorCode::NotFound)
+            return s.error();
+        ++report.indexObjectsDeleted;
+    }
+    Q_EMIT progress(packNames->size(), packNames->size());
+    return report;
+}
+
+} // namespace obnam

@@ -1,0 +1,204 @@
+#include "Lock.h"
+
+#include "Repository.h"
+#include "backend/ObjectName.h"
+#include "crypto/Crypto.h"
+#include "support/CrashPoint.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSysInfo>
+
+#include <cerrno>
+#include <csignal>
+#include <unistd.h>
+
+namespace obnam {
+
+namespace {
+
+QByteArray serialize(const LockInfo &info)
+{
+    return QJsonDocument(
+               QJsonObject{
+                   {QStringLiteral("exclusive"), info.exclusive},
+                   {QStringLiteral("hostname"), info.hostname},
+                   {QStringLiteral("pid"), info.pid},
+                   {QStringLiteral("purpose"), info.purpose},
+                   {QStringLiteral("created"), info.created.toString(Qt::ISODateWithMs)},
+                   {QStringLiteral("refreshed"), info.refreshed.toString(Qt::ISODateWithMs)},
+               })
+        .toJson(QJsonDocument::Compact);
+}
+
+Result<LockInfo> parse(const QByteArray &payload, const QString &name)
+{
+    const QJsonObject o = QJsonDocument::fromJson(payload).object();
+    LockInfo info;
+    info.id = objectname::idOf(name);
+    info.exclusive = o.value(QStringLiteral("exclusive")).toBool();
+    info.hostname = o.value(QStringLiteral("hostname")).toString();
+    info.pid = o.value(QStringLiteral("pid")).toInteger();
+    info.purpose = o.value(QStringLiteral("purpose")).toString();
+    info.created =
+        QDateTime::fromString(o.value(QStringLiteral("created")).toString(), Qt::ISODateWithMs);
+    info.refreshed =
+        QDateTime::fromString(o.value(QStringLiteral("refreshed")).toString(), Qt::ISODateWithMs);
+    if (!info.created.isValid() || !info.refreshed.isValid() || info.hostname.isEmpty())
+        return makeError(ErrorCode::Corrupt, QStringLiteral("lock object is malformed"), name);
+    return info;
+}
+
+} // namespace
+
+bool LockInfo::isStale(const QDateTime &now) const
+{
+    if (hostname == QSysInfo::machineHostName() && pid > 0 && ::kill(pid_t(pid), 0) != 0 &&
+        errno == ESRCH)
+        return true;
+    return refreshed.secsTo(now) > kStaleAfterSeconds;
+}
+
+QString LockInfo::describe() const
+{
+    return QStringLiteral("%1 lock by %2 (pid %3, %4) since %5, refreshed %6")
+        .arg(exclusive ? QStringLiteral("exclusive") : QStringLiteral("shared"), hostname)
+        .arg(pid)
+        .arg(purpose, created.toString(Qt::ISODate), refreshed.toString(Qt::ISODate));
+}
+
+RepositoryLock::RepositoryLock(Repository &repo, LockInfo info)
+    : m_repo(repo)
+    , m_info(std::move(info))
+{}
+
+RepositoryLock::~RepositoryLock()
+{
+    (void)release();
+}
+
+Status RepositoryLock::write()
+{
+    crashpoint::hit("lock-write-before");
+    const QByteArray sealed = m_repo.codec().seal(ObjectType::Lock, serialize(m_info));
+    Status s =
+        m_repo.backend().put(objectname::lock(m_info.id), sealed, PutMode::Overwrite).result();
+    crashpoint::hit("lock-write-after");
+    return s;
+}
+
+Result<QList<LockInfo>> RepositoryLock::list(Repository &repo)
+{
+    auto names = repo.backend().list(QStringLiteral("locks/")).result();
+    if (!names)
+        return names.error();
+    QList<LockInfo> out;
+    for (const QString &name : std::as_const(*names)) {
+        auto sealed = repo.backend().get(name).result();
+        if (!sealed) {
+            if (sealed.error().code == ErrorCode::NotFound)
+                continue; // released meanwhile
+            return sealed.error();
+        }
+        auto payload = repo.codec().open(ObjectType::Lock, *sealed, name);
+        auto info = payload ? parse(*payload, name) : Result<LockInfo>(payload.error());
+        if (!info) {
+            // An unreadable lock is treated as held: refusing is the safe side. `unlock`
+            // removes it once it is old (its write time is unknown, so by creation order).
+            LockInfo unknown;
+            unknown.id = objectname::idOf(name);
+            unknown.exclusive = true;
+            unknown.hostname = QStringLiteral("(unreadable lock object)");
+            unknown.created = unknown.refreshed = QDateTime::currentDateTimeUtc();
+            out.append(unknown);
+            continue;
+        }
+        out.append(*info);
+    }
+    return out;
+}
+
+Result<std::unique_ptr<RepositoryLock>> RepositoryLock::acquire(Repository &repo, bool exclusive,
+                                                                const QString &purpose)
+{
+    LockInfo info;
+    info.id = QString::fromLatin1(crypto::randomBytes(16).toHex());
+    info.exclusive = exclusive;
+    info.hostname = QSysInfo::machineHostName();
+    info.pid = qint64(::getpid());
+    info.purpose = purpose;
+    info.created = info.refreshed = QDateTime::currentDateTimeUtc();
+    std::unique_ptr<RepositoryLock> lock(new RepositoryLock(repo, info));
+    if (auto s = lock->write(); !s) {
+        lock->m_released = true;
+        return s.error();
+    }
+    auto others = list(repo);
+    if (!others)
+        return others.error(); // the destructor removes our lock
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const LockInfo &other : std::as_const(*others)) {
+        if (other.id == info.id || other.isStale(now))
+            continue;
+        if (exclusive || other.exclusive)
+            return makeError(ErrorCode::Transient,
+                             QStringLiteral("the repository is locked: %1. If that process is "
+                                            "gone, 'obnam-cli unlock' removes stale locks")
+                                 .arg(other.describe()),
+                             objectname::lock(other.id));
+    }
+    lock->m_refresher = std::thread([raw = lock.get()] { raw->refreshLoop(); });
+    return lock;
+}
+
+void RepositoryLock::refreshLoop()
+{
+    std::unique_lock<std::mutex> guard(m_mutex);
+    while (!m_wake.wait_for(guard, std::chrono::seconds(LockInfo::kRefreshSeconds),
+                            [this] { return m_stop; })) {
+        m_info.refreshed = QDateTime::currentDateTimeUtc();
+        guard.unlock();
+        (void)write(); // a failed refresh only makes the lock look stale sooner
+        guard.lock();
+    }
+}
+
+Status RepositoryLock::release()
+{
+    if (m_released)
+        return {};
+    m_released = true;
+    {
+        std::lock_guard<std::mutex> guard(m_mutex);
+        m_stop = true;
+    }
+    m_wake.notify_all();
+    if (m_refresher.joinable())
+        m_refresher.join();
+    crashpoint::hit("lock-remove-before");
+    Status s = m_repo.backend().remove(objectname::lock(m_info.id)).result();
+    if (!s && s.error().code == ErrorCode::NotFound)
+        return {};
+    return s;
+}
+
+Result<QList<LockInfo>> RepositoryLock::removeStale(Repository &repo, bool all)
+{
+    auto locks = list(repo);
+    if (!locks)
+        return locks.error();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QList<LockInfo> removed;
+    for (const LockInfo &l : std::as_const(*locks)) {
+        if (!all && !l.isStale(now))
+            continue;
+        Status s = repo.backend().remove(objectname::lock(l.id)).result();
+        if (!s && s.error().code != ErrorCode::NotFound)
+            return s.error();
+        removed.append(l);
+    }
+    return removed;
+}
+
+} // namespace obnam
