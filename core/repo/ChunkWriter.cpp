@@ -66,7 +66,8 @@ Status ChunkWriter::sealPack()
     ++m_stats.packsWritten;
     IndexedPack indexed{f.packId, f.salt, std::move(f.entries)};
     crashpoint::hit("pack-write-before");
-    Upload upload{m_repo.backend().put(name, f.bytes, PutMode::CreateOnly), indexed};
+    Upload upload{m_repo.backend().put(name, f.bytes, PutMode::CreateOnly), indexed,
+                  qint64(f.bytes.size())};
     // Visible to has() at once, so later duplicates in this backup are not packed again; the
     // repository's index learns of the pack only once it is stored.
     m_uploading.unite(m_open);
@@ -87,6 +88,15 @@ Status ChunkWriter::waitForUploads(int keep)
         if (!s && s.error().code != ErrorCode::AlreadyExists) {
             if (first)
                 first = s;
+            continue;
+        }
+        // Believe the storage only once it shows the pack: a write acknowledged but not kept
+        // (a lying disk, a broken proxy) must fail this backup, not a restore years later.
+        if (Status held = m_repo.verifyStored(
+                objectname::pack(QString::fromLatin1(u.pack.packId.toHex())), u.size);
+            !held) {
+            if (first)
+                first = held;
             continue;
         }
         crashpoint::hit("pack-write-after");

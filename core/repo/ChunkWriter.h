@@ -59,6 +59,7 @@ private:
     {
         QFuture<Status> future;
         IndexedPack pack;
+        qint64 size = 0;
     };
 
     Repository &m_repo;

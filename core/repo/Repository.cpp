@@ -308,7 +308,24 @@ Result<QString> Repository::putObject(ObjectType type, const QString &kind,
     if (auto s = m_backend->put(name, sealed, PutMode::CreateOnly).result();
         !s && s.error().code != ErrorCode::AlreadyExists)
         return s.error();
+    if (auto held = verifyStored(name, sealed.size()); !held)
+        return held.error();
     return name;
+}
+
+Status Repository::verifyStored(const QString &name, qint64 size)
+{
+    auto stored = m_backend->stat(name).result();
+    if (stored && *stored == size)
+        return {};
+    if (!stored && stored.error().code != ErrorCode::NotFound)
+        return stored.error();
+    return makeError(ErrorCode::Corrupt,
+                     QStringLiteral("the storage acknowledged this object but does not hold it "
+                                    "(%1 of %2 bytes); it may be losing writes")
+                         .arg(stored ? QString::number(*stored) : QStringLiteral("none"))
+                         .arg(size),
+                     name);
 }
 
 Result<QByteArray> Repository::getObject(ObjectType type, const QString &name)

@@ -74,6 +74,8 @@ public:
 
     // Content-addressed encrypted objects (index, generation records): name = kind/sha256.
     Result<QString> putObject(ObjectType type, const QString &kind, const QByteArray &payload);
+    // After a write: the storage must show the object with the size written.
+    Status verifyStored(const QString &name, qint64 size);
     // Verifies the bytes hash to the name, then decrypts.
     Result<QByteArray> getObject(ObjectType type, const QString &name);
 

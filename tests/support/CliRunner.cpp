@@ -76,7 +76,8 @@ std::unique_ptr<QProcess> CliHome::start(const QStringList &args,
 
 CliRun CliHome::finish(QProcess &process)
 {
-    if (!process.waitForFinished(600000)) {
+    // waitForFinished() is false for a process that has already finished.
+    if (process.state() != QProcess::NotRunning && !process.waitForFinished(600000)) {
         process.kill();
         process.waitForFinished();
         return {-1, {}, QStringLiteral("timed out")};
