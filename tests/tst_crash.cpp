@@ -12,6 +12,9 @@
 #include <QRandomGenerator>
 #include <QtTest>
 
+#include <sys/mount.h>
+#include <unistd.h>
+
 using namespace obnam;
 
 namespace {
@@ -189,6 +192,44 @@ private Q_SLOTS:
                      qPrintable(at + QLatin1Char('\n') + r.out + r.err));
         }
         qInfo("prune: %lld crash points, each survived", qint64(points.size()));
+    }
+
+    void fullDiskFailsCleanly()
+    {
+        if (::geteuid() != 0)
+            QSKIP("mounting a small file system needs root (CI runs as root)");
+        const QByteArray mount = enc(m_home->path() + QStringLiteral("/small"));
+        QVERIFY(QDir().mkpath(QString::fromUtf8(mount)));
+        QVERIFY2(::mount("tmpfs", mount.constData(), "tmpfs", 0, "size=8m") == 0, strerror(errno));
+        struct Unmount
+        {
+            QByteArray path;
+            ~Unmount() { ::umount2(path.constData(), MNT_DETACH); }
+        } unmount{mount};
+        m_home->writeConfig("roots: [\"" + m_source.toUtf8() + "\"]\nserver_url: " + mount +
+                            "/repo\n");
+        writeTree(m_source, 6, 1024 * 1024, 31);
+        QCOMPARE(m_home->run({QStringLiteral("init")}, m_env).code, 0);
+        QCOMPARE(m_home->run({QStringLiteral("backup")}, m_env).code, 0);
+        const QString first =
+            m_home->run({QStringLiteral("resolve"), QStringLiteral("latest")}, m_env).out.trimmed();
+        const QString firstTree = m_home->path() + QStringLiteral("/first-tree");
+        QVERIFY(copyTree(m_source, firstTree));
+        writeTree(m_source + QStringLiteral("/big"), 4, 4 * 1024 * 1024, 32); // 16 MiB more
+        auto r = m_home->run({QStringLiteral("backup")}, m_env);
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("No space left on device")), qPrintable(r.err));
+        r = m_home->run({QStringLiteral("check"), QStringLiteral("--read-data")}, m_env);
+        QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+        QCOMPARE(restoreDiff(first, firstTree), QString());
+        // Space freed: the next backup completes.
+        QVERIFY2(::mount("tmpfs", mount.constData(), "tmpfs", MS_REMOUNT, "size=128m") == 0,
+                 strerror(errno));
+        r = m_home->run({QStringLiteral("backup")}, m_env);
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(restoreDiff(QStringLiteral("latest"), m_source), QString());
+        QCOMPARE(m_home->run({QStringLiteral("check"), QStringLiteral("--read-data")}, m_env).code,
+                 0);
     }
 
     void killedAtRandomMoments()
