@@ -6,6 +6,9 @@
 #include <QFile>
 #include <QRegularExpression>
 
+#include <csignal>
+#include <sys/prctl.h>
+
 namespace obnam::test {
 
 ServerProcess::ServerProcess(const QByteArray &extraConfig)
@@ -46,6 +49,8 @@ bool ServerProcess::start()
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
     m_process->setStandardErrorFile(m_dir.path() + QStringLiteral("/server.log"),
                                     QIODevice::Append);
+    // A test that dies (a watchdog abort) must not leave its server running.
+    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
     m_process->start(QStringLiteral(OBNAM_SERVER), {QStringLiteral("--config"), configPath()});
     if (!m_process->waitForStarted(10000))
         return false;
