@@ -13,7 +13,9 @@ packages=(
   # offscreen rendering, keyring and tests that drop privileges
   fonts-dejavu-core dbus gnome-keyring libsecret-1-0 util-linux attr
   # benchmarks (dataset generator, timing)
-  python3 time
+  python3 time restic borgbackup
+  # fuzzing and sanitizers (scripts/fuzz.sh: clang with libFuzzer's runtime, libclang_rt.fuzzer)
+  clang libclang-rt-14-dev
 )
 
 missing=()
