@@ -22,3 +22,15 @@ if(OBNAM_SANITIZE)
         -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
     target_link_options(obnam_defaults INTERFACE -fsanitize=address,undefined)
 endif()
+
+# Fuzzing (OBNAM_FUZZ, clang only): every library the harnesses link gets libFuzzer's coverage
+# instrumentation and ASan+UBSan; the harnesses add -fsanitize=fuzzer themselves (fuzz/).
+# QT_FORCE_ASSERTS keeps Qt's Q_ASSERT bounds checks (QByteArray::operator[], sliced()) alive
+# in this optimised build, so an out-of-range index aborts even inside an allocation.
+if(OBNAM_FUZZ)
+    target_compile_options(obnam_defaults INTERFACE
+        -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+        -fno-sanitize-recover=all)
+    target_link_options(obnam_defaults INTERFACE -fsanitize=address,undefined)
+    target_compile_definitions(obnam_defaults INTERFACE QT_FORCE_ASSERTS)
+endif()

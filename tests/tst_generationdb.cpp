@@ -3,6 +3,7 @@
 #include "TestSupport.h"
 #include "gen/GenerationDb.h"
 
+#include <QElapsedTimer>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -164,6 +165,35 @@ private Q_SLOTS:
         auto db = GenerationDb::openReadOnly(file);
         QVERIFY(!db);
         QCOMPARE(db.error().code, ErrorCode::Corrupt);
+    }
+
+    void aViewInPlaceOfATableIsRefused()
+    {
+        // A hostile database whose files "table" is a recursive view would make every query
+        // run forever.
+        const QString file = path("view.db");
+        {
+            auto db = GenerationDb::create(file);
+            QVERIFY(db);
+            QVERIFY((*db)->finish());
+        }
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("edit"));
+            db.setDatabaseName(file);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("ALTER TABLE files RENAME TO real_files")));
+            QVERIFY(q.exec(QStringLiteral(
+                "CREATE VIEW files AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 "
+                "FROM n) SELECT real_files.* FROM real_files, n")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("edit"));
+        auto db = GenerationDb::openReadOnly(file);
+        QVERIFY(!db);
+        QCOMPARE(db.error().code, ErrorCode::Corrupt);
+        QVERIFY(db.error().message.contains(QStringLiteral("lacks its tables")));
     }
 
     void missingFile()

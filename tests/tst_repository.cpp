@@ -212,7 +212,8 @@ private Q_SLOTS:
         auto repo = Repository::init(backend, "pw", fastOptions());
         QVERIFY(repo);
         storeChunks(**repo, 10, 2);
-        for (const QString &name : *backend->list(QStringLiteral("packs/")).result())
+        const QStringList packs = *backend->list(QStringLiteral("packs/")).result();
+        for (const QString &name : packs)
             QCOMPARE(QString::fromLatin1(crypto::sha256(backend->rawObject(name)).toHex()),
                      objectname::idOf(name));
     }

@@ -52,6 +52,9 @@ private:
         e.insert(QStringLiteral("HOME"), home);
         e.insert(QStringLiteral("PATH"), qEnvironmentVariable("PATH"));
         e.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+        for (const char *name : {"ASAN_OPTIONS", "LSAN_OPTIONS", "UBSAN_OPTIONS"})
+            if (qEnvironmentVariableIsSet(name))
+                e.insert(QLatin1String(name), qEnvironmentVariable(name));
         for (auto it = env.cbegin(); it != env.cend(); ++it)
             e.insert(it.key(), it.value());
         p.setProcessEnvironment(e);

@@ -196,6 +196,15 @@ Result<std::unique_ptr<GenerationDb>> GenerationDb::openReadOnly(const QString &
                              .arg(kSchemaMajor),
                          path);
     QSqlQuery probe(db);
+    // The tables must be tables: a view (recursive, say) in a hostile database could make
+    // every query run forever.
+    if (!probe.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
+                                   "name IN ('meta', 'files', 'chunks')")) ||
+        !probe.next() || probe.value(0).toInt() != 3)
+        return makeError(ErrorCode::Corrupt,
+                         QStringLiteral("generation database lacks its tables (meta, files, "
+                                        "chunks)"),
+                         path);
     if (!probe.exec(QStringLiteral("SELECT ") + kFileColumns +
                     QStringLiteral(" FROM files LIMIT 1")) ||
         !probe.exec(QStringLiteral("SELECT fileid, seq, chunk_id FROM chunks LIMIT 1")))
@@ -305,6 +314,11 @@ Result<std::optional<FileEntry>> GenerationDb::lookup(const QByteArray &path) co
     auto e = entryFromQuery(q);
     if (!e)
         return e.error();
+    // A damaged path index can point a lookup at another file's row; never believe it.
+    if (e->path != path)
+        return makeError(ErrorCode::Corrupt,
+                         QStringLiteral("generation database index disagrees with its table"),
+                         m_path);
     return std::optional<FileEntry>(std::move(*e));
 }
 

@@ -18,6 +18,10 @@ QProcessEnvironment CliHome::env() const
     env.insert(QStringLiteral("HOME"), home());
     env.insert(QStringLiteral("PATH"), qEnvironmentVariable("PATH"));
     env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    // Sanitizer settings (and the leak suppressions) reach the programs the tests start.
+    for (const char *name : {"ASAN_OPTIONS", "LSAN_OPTIONS", "UBSAN_OPTIONS"})
+        if (qEnvironmentVariableIsSet(name))
+            env.insert(QLatin1String(name), qEnvironmentVariable(name));
     return env;
 }
 
