@@ -248,7 +248,7 @@ private Q_SLOTS:
 
         QRandomGenerator random(99);
         int kills = 0, completed = 0;
-        while (kills < 25 && kills + completed < 60) {
+        while (kills < 25 && kills + completed < 100) {
             auto p = m_home->start({QStringLiteral("backup")}, m_env);
             const int delay = 20 + int(random.bounded(quint32(qMax<qint64>(full * 6 / 5, 100))));
             if (!p->waitForFinished(delay)) {
@@ -259,6 +259,9 @@ private Q_SLOTS:
                 const auto done = test::CliHome::finish(*p);
                 QVERIFY2(done.code == 0, qPrintable(done.err));
                 ++completed;
+                // Start over, so the next run has a whole backup's work to be killed in.
+                QVERIFY(copyTree(empty, repo()));
+                dropCache();
             }
             const auto r = m_home->run({QStringLiteral("check")}, m_env);
             QVERIFY2(r.code == 0,
