@@ -7,6 +7,7 @@
 #include "repo/ChunkIndex.h"
 #include "repo/Pack.h"
 #include "repo/Repository.h"
+#include "support/Bytes.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -18,11 +19,6 @@
 namespace obnam {
 
 namespace {
-
-QString hex(const QByteArray &raw)
-{
-    return QString::fromLatin1(raw.toHex());
-}
 
 constexpr qint64 kPackPrefix = 4 + 1 + 16; // magic, version, salt
 

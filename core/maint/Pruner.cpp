@@ -7,6 +7,7 @@
 #include "repo/ChunkIndex.h"
 #include "repo/ChunkWriter.h"
 #include "repo/Repository.h"
+#include "support/Bytes.h"
 #include "support/CrashPoint.h"
 
 #include <QElapsedTimer>
@@ -16,18 +17,11 @@ namespace obnam {
 
 namespace {
 
-QString hex(const QByteArray &raw)
-{
-    return QString::fromLatin1(raw.toHex());
-}
-
 Error abortWith(const QString &why, const QString &path = {})
 {
     return makeError(ErrorCode::Corrupt,
                      QStringLiteral("prune stopped before deleting anything: ") + why, path);
 }
-
-constexpr int kPacksPerIndexObject = 64;
 
 } // namespace
 
@@ -163,27 +157,12 @@ Result<PruneReport> Pruner::run()
 
     // 4. One new index for everything kept, then the old index objects go.
     QList<IndexedPack> all = keep + writer.storedPacks();
-    QSet<QString> written;
-    for (qsizetype i = 0; i < all.size(); i += kPacksPerIndexObject) {
-        step(QStringLiteral("index"), i, all.size());
-        crashpoint::hit("prune-index-write-before");
-        auto name = m_repo.putObject(ObjectType::Index, QStringLiteral("index"),
-                                     ChunkIndex::serialize(all.mid(i, kPacksPerIndexObject)));
-        if (!name)
-            return name.error();
-        crashpoint::hit("prune-index-write-after");
-        written.insert(*name);
-        ++report.indexObjectsWritten;
-    }
-    for (const QString &name : std::as_const(*oldIndex)) {
-        if (written.contains(name))
-            continue; // the same content was written again: it is the new index
-        crashpoint::hit("prune-index-delete-before");
-        if (auto s = backend.remove(name).result(); !s && s.error().code != ErrorCode::NotFound)
-            return s.error();
-        crashpoint::hit("prune-index-delete-after");
-        ++report.indexObjectsDeleted;
-    }
+    step(QStringLiteral("index"), 0, 1);
+    auto replaced = m_repo.replaceIndex(all, *oldIndex, "prune");
+    if (!replaced)
+        return replaced.error();
+    report.indexObjectsWritten = replaced->written;
+    report.indexObjectsDeleted = replaced->deleted;
 
     // 5. Now no index names them: delete the packs.
     for (qsizetype i = 0; i < remove.size(); ++i) {

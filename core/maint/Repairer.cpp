@@ -7,22 +7,12 @@
 #include "repo/ChunkWriter.h"
 #include "repo/Pack.h"
 #include "repo/Repository.h"
+#include "support/Bytes.h"
 #include "support/CrashPoint.h"
 
 #include <QSet>
 
 namespace obnam {
-
-namespace {
-
-QString hex(const QByteArray &raw)
-{
-    return QString::fromLatin1(raw.toHex());
-}
-
-constexpr int kPacksPerIndexObject = 64;
-
-} // namespace
 
 Repairer::Repairer(Repository &repository, QObject *parent)
     : QObject(parent)
@@ -111,25 +101,11 @@ Result<RepairReport> Repairer::run()
         return s.error();
     rebuilt += salvageWriter.storedPacks();
 
-    QSet<QString> written;
-    for (qsizetype i = 0; i < rebuilt.size(); i += kPacksPerIndexObject) {
-        crashpoint::hit("repair-index-write-before");
-        auto name = m_repo.putObject(ObjectType::Index, QStringLiteral("index"),
-                                     ChunkIndex::serialize(rebuilt.mid(i, kPacksPerIndexObject)));
-        if (!name)
-            return name.error();
-        crashpoint::hit("repair-index-write-after");
-        written.insert(*name);
-        ++report.indexObjectsWritten;
-    }
-    for (const QString &name : std::as_const(*oldIndex)) {
-        if (written.contains(name))
-            continue;
-        crashpoint::hit("repair-index-delete-before");
-        if (auto s = backend.remove(name).result(); !s && s.error().code != ErrorCode::NotFound)
-            return s.error();
-        ++report.indexObjectsDeleted;
-    }
+    auto replaced = m_repo.replaceIndex(rebuilt, *oldIndex, "repair");
+    if (!replaced)
+        return replaced.error();
+    report.indexObjectsWritten = replaced->written;
+    report.indexObjectsDeleted = replaced->deleted;
     Q_EMIT progress(packNames->size(), packNames->size());
     return report;
 }

@@ -6,11 +6,6 @@
 
 namespace obnam {
 
-namespace {
-// An index object per this many packs bounds what an interrupted backup must re-upload.
-constexpr int kPacksPerIndexObject = 64;
-} // namespace
-
 ChunkWriter::ChunkWriter(Repository &repository, int maxInFlight)
     : m_repo(repository)
     , m_maxInFlight(maxInFlight > 0 ? maxInFlight : repository.backend().preferredWritesInFlight())
@@ -107,7 +102,7 @@ Status ChunkWriter::waitForUploads(int keep)
     }
     if (!first)
         return first;
-    if (m_unindexed.size() >= kPacksPerIndexObject)
+    if (m_unindexed.size() >= Repository::kPacksPerIndexObject)
         return writeIndex();
     return {};
 }

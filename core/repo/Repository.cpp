@@ -4,6 +4,7 @@
 #include "backend/ObjectName.h"
 #include "crypto/Compression.h"
 #include "crypto/Crypto.h"
+#include "support/Bytes.h"
 #include "support/CrashPoint.h"
 
 #include <algorithm>
@@ -13,11 +14,6 @@
 namespace obnam {
 
 namespace {
-
-QString hex(const QByteArray &raw)
-{
-    return QString::fromLatin1(raw.toHex());
-}
 
 // Chunks are bounded by the chunker's maximum; this cap protects readers from hostile
 // compressed data claiming more.
@@ -389,6 +385,37 @@ QList<IndexedPack> Repository::missingPacks() const
 {
     QMutexLocker lock(&m_damageMutex);
     return m_missingPacks;
+}
+
+Result<Repository::IndexReplacement> Repository::replaceIndex(const QList<IndexedPack> &packs,
+                                                              const QStringList &oldIndex,
+                                                              const char *crashPrefix)
+{
+    const auto point = [crashPrefix](const char *what) {
+        crashpoint::hit(QByteArray(QByteArray(crashPrefix) + "-index-" + what).constData());
+    };
+    IndexReplacement done;
+    QSet<QString> written;
+    for (qsizetype i = 0; i < packs.size(); i += kPacksPerIndexObject) {
+        point("write-before");
+        auto name = putObject(ObjectType::Index, QStringLiteral("index"),
+                              ChunkIndex::serialize(packs.mid(i, kPacksPerIndexObject)));
+        if (!name)
+            return name.error();
+        point("write-after");
+        written.insert(*name);
+        ++done.written;
+    }
+    for (const QString &name : oldIndex) {
+        if (written.contains(name))
+            continue; // the same content was written again: it is part of the new index
+        point("delete-before");
+        if (auto s = m_backend->remove(name).result(); !s && s.error().code != ErrorCode::NotFound)
+            return s.error();
+        point("delete-after");
+        ++done.deleted;
+    }
+    return done;
 }
 
 QList<Error> Repository::damagedObjects() const

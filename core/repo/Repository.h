@@ -79,6 +79,19 @@ public:
     // Verifies the bytes hash to the name, then decrypts.
     Result<QByteArray> getObject(ObjectType type, const QString &name);
 
+    // An index object holds at most this many packs, which bounds what an interrupted writer
+    // loses and what a reader must download at once.
+    static constexpr int kPacksPerIndexObject = 64;
+    struct IndexReplacement
+    {
+        int written = 0;
+        int deleted = 0;
+    };
+    // Prune and repair: writes `packs` as new index objects, then removes the `oldIndex`
+    // objects not written again. New before old, so a crash leaves a usable index. Crash
+    // points are "<crashPrefix>-index-write-…" and "<crashPrefix>-index-delete-…".
+    Result<IndexReplacement> replaceIndex(const QList<IndexedPack> &packs,
+                                          const QStringList &oldIndex, const char *crashPrefix);
     // (Re)reads every index object into the in-memory index. A damaged index object (or, in
     // generations(), a damaged generation record) does not stop the repository from working:
     // it is skipped and listed in damagedObjects(), so `check` and warnings can name it.

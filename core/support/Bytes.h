@@ -3,6 +3,7 @@
 #include "Result.h"
 
 #include <QByteArray>
+#include <QString>
 #include <QtEndian>
 
 namespace obnam {
@@ -73,5 +74,11 @@ private:
     qsizetype m_pos = 0;
     bool m_ok = true;
 };
+
+// Lower-case hex of raw bytes (ids, digests), as object names and messages spell them.
+inline QString hex(const QByteArray &raw)
+{
+    return QString::fromLatin1(raw.toHex());
+}
 
 } // namespace obnam
