@@ -32,6 +32,7 @@ struct Checker::State
     QSet<QByteArray> missingPacks;       // indexed but absent or too short
     QHash<QByteArray, QString> badChunk; // chunk id -> why it cannot be read
     QHash<QByteArray, qint64> packSize;  // pack id -> size, for indexed packs present
+    QList<GenerationRecord> generations; // read once, at the start
 };
 
 Checker::Checker(Repository &repository, CheckOptions options, QObject *parent)
@@ -56,6 +57,7 @@ Result<CheckReport> Checker::run()
     auto generations = m_repo.generations();
     if (!generations)
         return generations.error();
+    state.generations = std::move(*generations);
     for (const Error &e : m_repo.damagedObjects())
         state.report.damaged.append(CheckFinding{e.path, e.message});
     auto indexNames = m_repo.backend().list(QStringLiteral("index/")).result();
@@ -257,9 +259,7 @@ Status Checker::readData(State &state)
 
 Status Checker::checkGenerations(State &state)
 {
-    auto generations = m_repo.generations();
-    if (!generations)
-        return generations.error();
+    const QList<GenerationRecord> *generations = &state.generations;
     state.report.generations = int(generations->size());
     const ChunkIndex &index = m_repo.index();
     for (qsizetype g = 0; g < generations->size(); ++g) {
