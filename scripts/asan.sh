@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Builds the project with AddressSanitizer and UndefinedBehaviorSanitizer (OBNAM_SANITIZE=ON)
-# in its own build directory and runs the test suite there, except the benchmark (label bench).
+# Builds the project with clang, AddressSanitizer and UndefinedBehaviorSanitizer in its own
+# build directory and runs the test suite there, except the benchmark (label bench).
 # Any ASan, LeakSanitizer or UBSan report aborts the process under test, so its test fails.
+# The build is the fuzzing configuration (OBNAM_FUZZ=ON: ASan+UBSan plus libFuzzer's coverage
+# instrumentation, QT_FORCE_ASSERTS) with the tests switched on, so the libFuzzer harnesses are
+# built alongside and scripts/fuzz.sh can reuse the directory (FUZZ_BUILD_DIR) without
+# compiling the project a third time; .ci/run does exactly that.
 # Environment: ASAN_BUILD_DIR (default build-asan), JOBS (default: all cores).
 # See docs/fuzzing.md. Prints the build and total wall time after ctest's summary.
 set -euo pipefail
@@ -12,7 +16,8 @@ JOBS=${JOBS:-$(nproc)}
 
 started=$(date +%s)
 scripts/install-deps.sh
-cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DOBNAM_SANITIZE=ON \
+cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_C_COMPILER=clang -DOBNAM_FUZZ=ON -DOBNAM_BUILD_TESTS=ON \
     -DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache \
     --no-warn-unused-cli >/dev/null
 cmake --build "$BUILD_DIR" -j "$JOBS"

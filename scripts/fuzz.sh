@@ -3,7 +3,8 @@
 # each target for SECONDS_PER_TARGET seconds (default 20) and prints the executions per target.
 #   scripts/fuzz.sh [SECONDS_PER_TARGET]
 # Environment: FUZZ_BUILD_DIR (default build-fuzz), JOBS (default: all cores),
-# FUZZ_TARGETS (default: every harness, e.g. "index chunker"), FUZZ_MERGE=1 to merge the inputs
+# FUZZ_TARGETS (default: every harness, e.g. "index chunker"), FUZZ_BUILD_TESTS (default OFF;
+# ON keeps the test suite in a directory shared with scripts/asan.sh), FUZZ_MERGE=1 to merge the inputs
 # that found new coverage back into fuzz/corpus/ (otherwise the tree is never modified).
 # Exits non-zero if any seed or fuzzing run crashes; crash inputs are kept under
 # $FUZZ_BUILD_DIR/fuzz-artifacts/ (see docs/fuzzing.md to reproduce one).
@@ -28,7 +29,7 @@ scripts/install-deps.sh
 cmake -S . -B "$BUILD_DIR" -G Ninja --no-warn-unused-cli -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_C_COMPILER=clang \
     -DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache \
-    -DOBNAM_FUZZ=ON -DOBNAM_BUILD_TESTS=OFF >/dev/null
+    -DOBNAM_FUZZ=ON -DOBNAM_BUILD_TESTS="${FUZZ_BUILD_TESTS:-OFF}" >/dev/null
 cmake --build "$BUILD_DIR" -j "$JOBS" --target fuzzers
 
 artifacts="$BUILD_DIR/fuzz-artifacts"

@@ -228,7 +228,9 @@ private Q_SLOTS:
         QVERIFY(writer.add((*repo)->chunkId(marker), compression::pack(marker, 0),
                            quint32(marker.size())));
         QVERIFY(writer.flush());
-        for (const QString &name : *backend->list(QString()).result())
+        const auto names = backend->list(QString()).result();
+        QVERIFY(names);
+        for (const QString &name : *names)
             QVERIFY2(!backend->rawObject(name).contains("PLAINTEXT-MARKER"), qPrintable(name));
     }
 
