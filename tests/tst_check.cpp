@@ -1,6 +1,6 @@
 // obnam-cli check against real repositories: healthy ones pass (with and without read-data),
-// and every bit flipped in a pack, an index object, a generation record or the config is
-// found by `check --read-data`, while restore either refuses or restores the right bytes.
+// and every bit flipped in a pack, an index object, a generation record, the config or a key slot
+// is found by `check --read-data`, while restore either refuses or restores the right bytes.
 // Deleted, truncated and swapped objects are named with the files they affect.
 #include "CliRunner.h"
 #include "TestSupport.h"
@@ -131,11 +131,12 @@ private Q_SLOTS:
     {
         const QString repo = m_home->repositoryPath();
         const QStringList kinds{QStringLiteral("/packs"), QStringLiteral("/index"),
-                                QStringLiteral("/generations"), QStringLiteral("/config")};
+                                QStringLiteral("/generations"), QStringLiteral("/config"),
+                                QStringLiteral("/keys")};
         QRandomGenerator random(20261127);
         int trials = 0, foundByCheck = 0, refusedByRestore = 0, restoredRight = 0;
         QMap<QString, int> perKind;
-        for (int i = 0; i < 240; ++i) {
+        for (int i = 0; i < 250; ++i) {
             const QString kind = kinds[i % kinds.size()];
             const QStringList objects = kind == QStringLiteral("/config")
                                             ? QStringList{repo + kind}
@@ -169,10 +170,12 @@ private Q_SLOTS:
         }
         dropCache();
         QCOMPARE(cli({QStringLiteral("check"), QStringLiteral("--read-data")}).code, 0);
-        qInfo("bit flips: %d trials (%d packs, %d index, %d generations, %d config); check "
-              "--read-data found %d; restore refused %d and restored the right bytes %d times",
+        qInfo("bit flips: %d trials (%d packs, %d index, %d generations, %d config, %d key "
+              "slots); check --read-data found %d; restore refused %d and restored the right "
+              "bytes %d times",
               trials, perKind.value(kinds[0]), perKind.value(kinds[1]), perKind.value(kinds[2]),
-              perKind.value(kinds[3]), foundByCheck, refusedByRestore, restoredRight);
+              perKind.value(kinds[3]), perKind.value(kinds[4]), foundByCheck, refusedByRestore,
+              restoredRight);
         QCOMPARE(foundByCheck, trials);
     }
 

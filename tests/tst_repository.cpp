@@ -6,6 +6,7 @@
 #include "crypto/Compression.h"
 #include "crypto/Crypto.h"
 #include "repo/ChunkWriter.h"
+#include "repo/KeySlot.h"
 #include "repo/Repository.h"
 
 #include <QtTest>
@@ -182,6 +183,48 @@ private Q_SLOTS:
         QVERIFY(refused.error().message.contains(QStringLiteral("last key slot")));
         QCOMPARE((*repo)->removeKey(QStringLiteral("0123456789abcdef")).error().code,
                  ErrorCode::NotFound);
+    }
+
+    void everyByteOfAKeySlotIsAuthenticated()
+    {
+        auto backend = std::make_shared<MemoryBackend>();
+        auto repo = Repository::init(backend, "first", fastOptions());
+        QVERIFY(repo);
+        auto second = (*repo)->addKey("second", crypto::KdfParams::testing());
+        QVERIFY(second);
+        auto clean = (*repo)->verifyKeySlots();
+        QVERIFY(clean);
+        QCOMPARE(clean->checked, 2);
+        QVERIFY(clean->damaged.isEmpty());
+
+        // The master keys prove every byte of a slot intact, without its passphrase: a
+        // changed byte anywhere, the MAC included, is reported for that slot alone.
+        const QString name = QStringLiteral("keys/") + *second;
+        const QByteArray original = backend->rawObject(name);
+        const QByteArray rid = (*repo)->config().repositoryId;
+        for (qsizetype i = 0; i < original.size(); ++i) {
+            QByteArray changed = original;
+            changed[i] = char(changed[i] ^ 0x04);
+            QVERIFY2(!KeySlot::authenticate(changed, (*repo)->keys(), rid, *second),
+                     qPrintable(QString::number(i)));
+        }
+        QVERIFY(KeySlot::authenticate(original, (*repo)->keys(), rid, *second));
+        // Bound to its id: the same bytes under another name do not pass.
+        QVERIFY(!KeySlot::authenticate(original, (*repo)->keys(), rid,
+                                       QStringLiteral("00112233445566778899aabbccddeeff")));
+        // Another repository's keys do not pass either.
+        auto other = Repository::init(std::make_shared<MemoryBackend>(), "first", fastOptions());
+        QVERIFY(other);
+        QVERIFY(!KeySlot::authenticate(original, (*other)->keys(), rid, *second));
+
+        QByteArray damaged = original;
+        damaged[20] = char(damaged[20] ^ 0x01);
+        backend->setRawObject(name, damaged);
+        auto found = (*repo)->verifyKeySlots();
+        QVERIFY(found);
+        QCOMPARE(found->damaged.size(), 1);
+        QCOMPARE(found->damaged.first().path, name);
+        QVERIFY(Repository::open(backend, "first")); // the other slot still opens
     }
 
     void productionKdfIsUsedByDefault()

@@ -133,6 +133,7 @@ protected:
                             {QStringLiteral("affected_files"), affected},
                             {QStringLiteral("notes"), QJsonArray::fromStringList(report->notes)},
                             {QStringLiteral("generations"), report->generations},
+                            {QStringLiteral("key_slots"), report->keySlots},
                             {QStringLiteral("index_objects"), report->indexObjects},
                             {QStringLiteral("packs"), report->packs},
                             {QStringLiteral("packs_read"), report->packsRead},
@@ -151,6 +152,7 @@ protected:
         for (const QString &n : std::as_const(report->notes))
             ctx.out << "note: " << n << "\n";
         ctx.out << "generations: " << report->generations << "\n"
+                << "key-slots: " << report->keySlots << "\n"
                 << "index-objects: " << report->indexObjects << "\n"
                 << "packs: " << report->packs << " (read: " << report->packsRead << ", "
                 << format::bytes(report->bytesRead) << ")\n"

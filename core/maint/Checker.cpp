@@ -60,6 +60,12 @@ Result<CheckReport> Checker::run()
     state.generations = std::move(*generations);
     for (const Error &e : m_repo.damagedObjects())
         state.report.damaged.append(CheckFinding{e.path, e.message});
+    auto keySlots = m_repo.verifyKeySlots();
+    if (!keySlots)
+        return keySlots.error();
+    state.report.keySlots = keySlots->checked;
+    for (const Error &e : std::as_const(keySlots->damaged))
+        state.report.damaged.append(CheckFinding{e.path, e.message});
     auto indexNames = m_repo.backend().list(QStringLiteral("index/")).result();
     if (!indexNames)
         return indexNames.error();

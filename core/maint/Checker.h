@@ -59,6 +59,7 @@ struct CheckReport
     QList<AffectedFile> affected;
     QStringList notes; // not damage: e.g. packs no index names (left by an interrupted backup)
     int generations = 0;
+    int keySlots = 0;
     int indexObjects = 0;
     int packs = 0;
     int packsRead = 0;
@@ -69,10 +70,11 @@ struct CheckReport
     bool healthy() const { return damaged.isEmpty() && affected.isEmpty(); }
 };
 
-// Verifies a repository: every generation record and database, every chunk each file needs
-// present in the index and inside an existing pack, index entries inside their packs; with
-// read-data, every selected pack downloaded, hashed, its header authenticated and every chunk
-// decrypted and compared with its id. Runs on the calling (worker) thread.
+// Verifies a repository: every key slot's authentication code, every generation record and
+// database, every chunk each file needs present in the index and inside an existing pack, index
+// entries inside their packs; with read-data, every selected pack downloaded, hashed, its header
+// authenticated and every chunk decrypted and compared with its id. Runs on the calling (worker)
+// thread.
 class Checker : public QObject
 {
     Q_OBJECT

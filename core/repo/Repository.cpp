@@ -253,6 +253,29 @@ Status Repository::removeKey(const QString &slotId)
     return m_backend->remove(objectname::key(slotId)).result();
 }
 
+Result<Repository::KeySlotCheck> Repository::verifyKeySlots()
+{
+    auto names = m_backend->list(QStringLiteral("keys/")).result();
+    if (!names)
+        return names.error();
+    KeySlotCheck out;
+    for (const QString &name : std::as_const(*names)) {
+        auto slot = m_backend->get(name).result();
+        if (!slot) {
+            if (slot.error().code != ErrorCode::Corrupt)
+                return slot.error();
+            out.damaged.append(Error{ErrorCode::Corrupt, slot.error().message, name});
+            continue;
+        }
+        ++out.checked;
+        if (auto s =
+                KeySlot::authenticate(*slot, m_keys, m_config.repositoryId, objectname::idOf(name));
+            !s)
+            out.damaged.append(Error{s.error().code, s.error().message, name});
+    }
+    return out;
+}
+
 Result<QList<KeySlotInfo>> Repository::listKeys()
 {
     auto names = m_backend->list(QStringLiteral("keys/")).result();

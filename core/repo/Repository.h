@@ -69,6 +69,13 @@ public:
     Result<QString> addKey(const QByteArray &passphrase, const crypto::KdfParams &params);
     Status removeKey(const QString &slotId); // refuses to remove the last slot
     Result<QList<KeySlotInfo>> listKeys();
+    struct KeySlotCheck
+    {
+        int checked = 0;
+        QList<Error> damaged; // path: the slot's object name
+    };
+    // Authenticates every key slot with the master keys (no passphrase needed).
+    Result<KeySlotCheck> verifyKeySlots();
     Status changePassphrase(const QString &slotId, const QByteArray &oldPassphrase,
                             const QByteArray &newPassphrase, const crypto::KdfParams &params);
 
