@@ -55,11 +55,14 @@ private:
     Status exec(const QString &sql) const;
     Status prepareWriters();
     Error sqlError(const QString &what, const QSqlQuery &query) const;
+    QSqlQuery &prepared(std::unique_ptr<QSqlQuery> &slot, const QString &sql) const;
 
     QString m_connection;
     QString m_path;
     std::unique_ptr<QSqlQuery> m_insertFile;
     std::unique_ptr<QSqlQuery> m_insertChunk;
+    mutable std::unique_ptr<QSqlQuery> m_lookup; // prepared on first use
+    mutable std::unique_ptr<QSqlQuery> m_chunks;
 };
 
 } // namespace obnam
