@@ -22,6 +22,10 @@ namespace {
 
 constexpr qint64 kBatchBytes = 32 * 1024 * 1024;
 constexpr int kBatchChunks = 1024;
+// How far ahead of the reader the kernel is asked to fetch files of the same directory: a
+// cold tree is read about twice as fast with many reads in flight than with one.
+constexpr qint64 kReadAheadBytes = 32 * 1024 * 1024;
+constexpr int kReadAheadFiles = 64;
 const QByteArray kCacheTagName = QByteArrayLiteral("CACHEDIR.TAG");
 const QByteArray kCacheTagSignature =
     QByteArrayLiteral("Signature: 8a477f597d28d172789f06886806bc55");
@@ -79,7 +83,12 @@ BackupEngine::BackupEngine(Repository &repository, BackupOptions options, QObjec
     }
 }
 
-BackupEngine::~BackupEngine() = default;
+BackupEngine::~BackupEngine()
+{
+    // A failed or cancelled run may leave a batch on the pool; its tasks use the repository.
+    if (m_inFlight)
+        m_inFlight->future.waitForFinished();
+}
 
 void BackupEngine::warn(const QByteArray &path, const QString &message)
 {
@@ -183,7 +192,7 @@ Result<BackupResult> BackupEngine::run()
         if (auto s = backupRoot(root); !s)
             return s.error();
     }
-    if (auto s = flushBatch(); !s)
+    if (auto s = flushBatch(true); !s)
         return s.error();
     Q_ASSERT(m_pending.isEmpty());
 
@@ -258,7 +267,8 @@ Status BackupEngine::backupRoot(const QByteArray &root)
     return walk(root, entry, st.st_dev);
 }
 
-Status BackupEngine::walk(const QByteArray &path, const FileEntry &entryIn, dev_t rootDevice)
+Status BackupEngine::walk(const QByteArray &path, const FileEntry &entryIn, dev_t rootDevice,
+                          const std::optional<std::optional<FileEntry>> &before)
 {
     if (m_cancelled.loadRelaxed())
         return makeError(ErrorCode::Cancelled, QStringLiteral("backup cancelled"));
@@ -277,7 +287,7 @@ Status BackupEngine::walk(const QByteArray &path, const FileEntry &entryIn, dev_
         warn(path, x.error().message);
 
     if (entry.kind == FileKind::Regular)
-        return backupRegular(std::move(entry));
+        return backupRegular(std::move(entry), before);
     if (entry.kind != FileKind::Directory)
         return record(std::move(entry));
 
@@ -312,25 +322,72 @@ Status BackupEngine::walk(const QByteArray &path, const FileEntry &entryIn, dev_
         return s;
     if (cacheDir && m_previous) {
         const QByteArray tag = join(path, kCacheTagName);
-        auto before = m_previous->lookup(tag);
-        if (before && !before->has_value())
+        auto tagBefore = m_previous->lookup(tag);
+        if (tagBefore && !tagBefore->has_value())
             m_result.newCacheTags.append(tag);
     }
     std::sort(names.begin(), names.end());
+    QList<Child> children;
+    children.reserve(names.size());
     for (const QByteArray &name : std::as_const(names)) {
-        const QByteArray child = join(path, name);
-        if (excluded(child))
+        Child c{join(path, name), {}, std::nullopt, false};
+        if (excluded(c.path))
             continue;
-        struct stat st
-        {};
-        if (::lstat(child.constData(), &st) != 0) {
-            warn(child, QStringLiteral("cannot examine: ") + fsmeta::errnoText(errno));
+        if (::lstat(c.path.constData(), &c.st) != 0) {
+            warn(c.path, QStringLiteral("cannot examine: ") + fsmeta::errnoText(errno));
             continue;
         }
-        if (auto s = walk(child, fsmeta::fromStat(child, st, m_names), rootDevice); !s)
+        children.append(std::move(c));
+    }
+    names.clear();
+    qsizetype ahead = 0; // children[0, ahead) have been looked at by readAhead()
+    qint64 bytesAhead = 0;
+    for (qsizetype i = 0; i < children.size(); ++i) {
+        readAhead(children, ahead, bytesAhead);
+        const Child &c = children[i];
+        if (c.toRead)
+            bytesAhead -= qMin<qint64>(c.st.st_size, kReadAheadBytes);
+        if (auto s = walk(c.path, fsmeta::fromStat(c.path, c.st, m_names), rootDevice, c.before);
+            !s)
             return s;
     }
     return {};
+}
+
+void BackupEngine::readAhead(QList<Child> &children, qsizetype &next, qint64 &bytesAhead)
+{
+    int files = 0;
+    while (next < children.size() && bytesAhead < kReadAheadBytes && files < kReadAheadFiles) {
+        Child &c = children[next++];
+        if (!S_ISREG(c.st.st_mode))
+            continue;
+        if (m_previous) {
+            // The lookup the backup needs anyway, done now so that unchanged files, which
+            // are never read, are not fetched either.
+            auto found = m_previous->lookup(c.path);
+            if (!found)
+                continue; // backupRegular() asks again and reports the error
+            c.before = std::move(*found);
+            if (c.before->has_value() &&
+                unchanged(fsmeta::fromStat(c.path, c.st, m_names), **c.before))
+                continue;
+        }
+        if (c.st.st_size == 0)
+            continue;
+        c.toRead = true;
+        ++files;
+        const qint64 length = qMin<qint64>(c.st.st_size, kReadAheadBytes);
+        bytesAhead += length;
+        int fd =
+            ::open(c.path.constData(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOATIME | O_NONBLOCK);
+        if (fd < 0 && errno == EPERM)
+            fd = ::open(c.path.constData(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+        if (fd < 0)
+            continue; // reading it will report why
+        // Starts the reads and returns: the kernel fetches while earlier files are chunked.
+        ::posix_fadvise(fd, 0, length, POSIX_FADV_WILLNEED);
+        ::close(fd);
+    }
 }
 
 Status BackupEngine::record(FileEntry entry, const QList<QByteArray> &ids,
@@ -362,11 +419,13 @@ Status BackupEngine::record(FileEntry entry, const QList<QByteArray> &ids,
     return {};
 }
 
-Status BackupEngine::backupRegular(FileEntry entry)
+Status BackupEngine::backupRegular(FileEntry entry,
+                                   const std::optional<std::optional<FileEntry>> &known)
 {
     std::optional<std::optional<FileEntry>> previous;
     if (m_previous) {
-        auto before = m_previous->lookup(entry.path);
+        Result<std::optional<FileEntry>> before =
+            known ? Result<std::optional<FileEntry>>(*known) : m_previous->lookup(entry.path);
         if (!before)
             return before.error();
         previous = *before;
@@ -461,25 +520,47 @@ Status BackupEngine::readFile(qint64 owner, const FileEntry &entry)
     return insertCompleted();
 }
 
-Status BackupEngine::flushBatch()
+Status BackupEngine::flushBatch(bool drain)
 {
     if (!m_batch.isEmpty()) {
+        // One batch on the pool at a time: memory stays bounded at two batches (the one being
+        // prepared and the one being read), and reading never waits for the pool otherwise.
+        if (auto s = collectInFlight(); !s)
+            return s;
         QList<QByteArray> data;
+        QList<qint64> owners;
         data.reserve(m_batch.size());
-        for (const BatchChunk &c : std::as_const(m_batch))
-            data.append(c.data);
-        const QList<PreparedChunk> prepared =
-            generationstore::prepareChunks(m_repo, data, m_options.compressionLevel);
-        for (qsizetype i = 0; i < prepared.size(); ++i) {
-            if (auto s = m_writer.add(prepared[i].id, prepared[i].packed, prepared[i].plainLength);
-                !s)
-                return s;
-            PendingFile &p = m_pending[m_batch[i].owner - m_pendingBase];
-            p.ids.append(prepared[i].id);
-            --p.outstanding;
+        owners.reserve(m_batch.size());
+        for (BatchChunk &c : m_batch) {
+            data.append(std::move(c.data));
+            owners.append(c.owner);
         }
         m_batch.clear();
         m_batchBytes = 0;
+        m_inFlight = InFlightBatch{std::move(owners),
+                                   generationstore::prepareChunksAsync(m_repo, std::move(data),
+                                                                       m_options.compressionLevel)};
+    }
+    if (drain) {
+        if (auto s = collectInFlight(); !s)
+            return s;
+    }
+    return insertCompleted();
+}
+
+Status BackupEngine::collectInFlight()
+{
+    if (!m_inFlight)
+        return {};
+    const InFlightBatch batch = std::move(*m_inFlight);
+    m_inFlight.reset();
+    const QList<PreparedChunk> prepared = batch.future.results();
+    for (qsizetype i = 0; i < prepared.size(); ++i) {
+        if (auto s = m_writer.add(prepared[i].id, prepared[i].packed, prepared[i].plainLength); !s)
+            return s;
+        PendingFile &p = m_pending[batch.owners[i] - m_pendingBase];
+        p.ids.append(prepared[i].id);
+        --p.outstanding;
     }
     return insertCompleted();
 }

@@ -7,10 +7,13 @@
 
 #include <QAtomicInteger>
 #include <QElapsedTimer>
+#include <QFuture>
 #include <QObject>
 #include <QRegularExpression>
 
 #include <optional>
+
+#include <sys/stat.h>
 
 namespace obnam {
 
@@ -72,16 +75,36 @@ private:
         qint64 owner;
         QByteArray data;
     };
+    // A batch being hashed and compressed on the pool while the next one is read.
+    struct InFlightBatch
+    {
+        QList<qint64> owners;
+        QFuture<PreparedChunk> future;
+    };
+    // A directory entry, examined before any of its siblings is backed up.
+    struct Child
+    {
+        QByteArray path;
+        struct stat st;
+        // Regular files: the previous generation's entry, once asked; and whether the file
+        // will be read (new or changed), which decides what is read ahead.
+        std::optional<std::optional<FileEntry>> before;
+        bool toRead = false;
+    };
 
     Status backupRoot(const QByteArray &root);
-    Status walk(const QByteArray &path, const FileEntry &entry, dev_t rootDevice);
+    Status walk(const QByteArray &path, const FileEntry &entry, dev_t rootDevice,
+                const std::optional<std::optional<FileEntry>> &before = std::nullopt);
+    void readAhead(QList<Child> &children, qsizetype &next, qint64 &bytesAhead);
     // `before` is the previous generation's entry when the caller already looked it up
     // (regular files), so that each path costs one lookup.
     Status record(FileEntry entry, const QList<QByteArray> &ids = {},
                   const std::optional<std::optional<FileEntry>> &before = std::nullopt);
-    Status backupRegular(FileEntry entry);
+    Status backupRegular(FileEntry entry, const std::optional<std::optional<FileEntry>> &known);
     Status readFile(qint64 owner, const FileEntry &entry);
-    Status flushBatch();
+    // Hands the batch to the pool; with `drain`, also waits for everything handed over.
+    Status flushBatch(bool drain = false);
+    Status collectInFlight();
     Status insertCompleted();
     bool excluded(const QByteArray &path) const;
     bool isCacheDir(const QByteArray &dir) const;
@@ -99,6 +122,7 @@ private:
     QList<PendingFile> m_pending;
     qint64 m_pendingBase = 0; // sequence number of m_pending.first()
     QList<BatchChunk> m_batch;
+    std::optional<InFlightBatch> m_inFlight;
     qint64 m_batchBytes = 0;
     BackupResult m_result;
     BackupProgress m_progress;

@@ -12,17 +12,32 @@
 
 namespace obnam::generationstore {
 
+namespace {
+
+std::function<PreparedChunk(const QByteArray &)> preparer(const Repository &repo,
+                                                          int compressionLevel)
+{
+    return [&repo, compressionLevel](const QByteArray &data) {
+        return PreparedChunk{repo.chunkId(data), compression::pack(data, compressionLevel),
+                             quint32(data.size())};
+    };
+}
+
+} // namespace
+
 QList<PreparedChunk> prepareChunks(const Repository &repo, const QList<QByteArray> &chunks,
                                    int compressionLevel)
 {
-    std::function<PreparedChunk(const QByteArray &)> prepare =
-        [&repo, compressionLevel](const QByteArray &data) {
-            return PreparedChunk{repo.chunkId(data), compression::pack(data, compressionLevel),
-                                 quint32(data.size())};
-        };
+    const auto prepare = preparer(repo, compressionLevel);
     if (chunks.size() == 1)
         return {prepare(chunks.first())};
     return QtConcurrent::blockingMapped<QList<PreparedChunk>>(chunks, prepare);
+}
+
+QFuture<PreparedChunk> prepareChunksAsync(const Repository &repo, QList<QByteArray> chunks,
+                                          int compressionLevel)
+{
+    return QtConcurrent::mapped(std::move(chunks), preparer(repo, compressionLevel));
 }
 
 Result<QList<QByteArray>> storeDatabase(Repository &repo, ChunkWriter &writer, const QString &path,

@@ -5,6 +5,7 @@
 #include "support/Result.h"
 
 #include <QByteArray>
+#include <QFuture>
 #include <QList>
 #include <QString>
 
@@ -31,6 +32,9 @@ namespace generationstore {
 // Hashes and compresses chunks on QtConcurrent's global pool, in input order.
 QList<PreparedChunk> prepareChunks(const Repository &repo, const QList<QByteArray> &chunks,
                                    int compressionLevel);
+// The same without waiting: the results arrive in input order while the caller goes on.
+QFuture<PreparedChunk> prepareChunksAsync(const Repository &repo, QList<QByteArray> chunks,
+                                          int compressionLevel);
 
 // Chunks a finished database file into the repository. Returns its chunk ids.
 Result<QList<QByteArray>> storeDatabase(Repository &repo, ChunkWriter &writer, const QString &path,
