@@ -14,6 +14,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <fcntl.h>
+
 #include <sys/stat.h>
 #include <sys/xattr.h>
 #include <unistd.h>
@@ -306,6 +308,59 @@ private Q_SLOTS:
                      .entryList(QDir::Files | QDir::Hidden)
                      .size(),
                  0);
+    }
+
+    void manyFilesAcrossFetchWindows()
+    {
+        // Restore fetches one window of entries (512 entries or 32 MiB) ahead of writing:
+        // this tree spans several windows, with a hard link whose names fall in different
+        // windows, empty files, and one damaged file in the middle that must fail alone.
+        for (const char *dir : {"/a", "/b", "/c"})
+            QVERIFY(::mkdir(p(dir).constData(), 0755) == 0);
+        for (int i = 0; i < 1200; ++i) {
+            const QByteArray name =
+                m_src + "/" + "abc"[i % 3] + "/f" + QByteArray::number(i).rightJustified(4, '0');
+            QVERIFY(test::writeFile(name, i % 7 == 0 ? QByteArray()
+                                                     : test::randomData(40000 + i, 1000 + i)));
+        }
+        QVERIFY(test::writeFile(m_src + "/b/victim", test::randomData(70000, 77)));
+        QVERIFY(::link(p("/b/f0001").constData(), p("/c/zz-link").constData()) == 0);
+        auto result = backup();
+        QVERIFY(result);
+        QVERIFY(result->totalBytes > 32 * 1024 * 1024); // more than one window of bytes too
+
+        const QByteArray victim = test::randomData(70000, 77);
+        const qsizetype n = m_repo->chunker().cut(
+            reinterpret_cast<const uchar *>(victim.constData()), victim.size());
+        const auto loc = m_repo->index().find(m_repo->chunkId(QByteArrayView(victim).first(n)));
+        QVERIFY(loc);
+        const QString pack = objectname::pack(QString::fromLatin1(loc->packId.toHex()));
+        QByteArray bytes = m_backend->rawObject(pack);
+        bytes[qsizetype(loc->entry.offset) + 3] ^= 0x01;
+        m_backend->setRawObject(pack, bytes);
+
+        const QString target = m_tmp.path() + QStringLiteral("/many");
+        auto r = restore(QStringLiteral("latest"), target);
+        QVERIFY(r);
+        QCOMPARE(r->errors.size(), 1);
+        QCOMPARE(r->errors.first().path, QString::fromLocal8Bit(m_src + "/b/victim"));
+        QCOMPARE(r->files, qint64(1 + 3 + 1200 + 2)); // root, dirs, files, victim, link
+        struct stat first
+        {
+        }, second{};
+        QVERIFY(::lstat(QByteArray(restoredSrc(target) + "/b/f0001").constData(), &first) == 0);
+        QVERIFY(::lstat(QByteArray(restoredSrc(target) + "/c/zz-link").constData(), &second) == 0);
+        QCOMPARE(first.st_ino, second.st_ino);
+        // The source without the victim, its directory's times kept, is what came back.
+        struct stat dir
+        {};
+        QVERIFY(::lstat(p("/b").constData(), &dir) == 0);
+        QVERIFY(::unlink(p("/b/victim").constData()) == 0);
+        const struct timespec times[2] = {dir.st_atim, dir.st_mtim};
+        QVERIFY(::utimensat(AT_FDCWD, p("/b").constData(), times, 0) == 0);
+        const QString diff =
+            test::manifestDiff(test::manifest(m_src), test::manifest(restoredSrc(target)));
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
     }
 
     void hostilePathsAreRefusedBeforeAnyWrite_data()

@@ -6,6 +6,8 @@
 #include "support/Fd.h"
 
 #include <QDir>
+#include <QThread>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <cerrno>
 #include <fcntl.h>
@@ -19,6 +21,11 @@ namespace obnam {
 namespace {
 
 constexpr qsizetype kSparseBlock = 4096;
+// Fetching runs this far ahead of writing (one window being fetched while the one before it
+// is written): enough to keep many reads in flight on a cold cache or a server, bounded so
+// that memory does not grow with the size of the generation.
+constexpr qint64 kWindowBytes = 32 * 1024 * 1024;
+constexpr int kWindowEntries = 512;
 
 QString display(const QByteArray &path)
 {
@@ -98,10 +105,14 @@ RestoreEngine::RestoreEngine(Repository &repository, GenerationRecord generation
     , m_repo(repository)
     , m_generation(std::move(generation))
     , m_options(std::move(options))
-{}
+{
+    // Fetch tasks wait on storage as much as they compute: more of them than cores.
+    m_fetchPool.setMaxThreadCount(qMax(8, 2 * QThread::idealThreadCount()));
+}
 
 RestoreEngine::~RestoreEngine()
 {
+    m_fetchPool.waitForDone();
     if (m_root >= 0)
         ::close(m_root);
 }
@@ -202,18 +213,16 @@ Result<RestoreResult> RestoreEngine::run()
             Q_EMIT warning(w);
             return true;
         }
-        auto s = restoreEntry(db, e, restorepath::relative(e.path));
-        if (!s) {
-            ItemWarning w{display(e.path), s.error().message};
-            m_result.errors.append(w);
-            Q_EMIT warning(w);
-        }
-        ++m_progress.files;
-        report();
-        return true;
+        failed = plan(db, e);
+        return bool(failed);
     });
     if (!walked)
         return walked.error();
+    if (!failed)
+        return failed.error();
+    dispatch(m_window);
+    restoreWindow(m_fetching);
+    restoreWindow(m_window);
 
     // Directory metadata last, deepest first, so that restoring contents did not change their
     // times and read-only directories did not block their own contents.
@@ -272,9 +281,62 @@ Result<int> RestoreEngine::openParent(const QByteArray &rel, QByteArray *name)
     return fd;
 }
 
-Status RestoreEngine::restoreEntry(const GenerationDb &db, const FileEntry &e,
-                                   const QByteArray &rel)
+Status RestoreEngine::plan(const GenerationDb &db, const FileEntry &e)
 {
+    Planned p{e, restorepath::relative(e.path), std::nullopt, {}};
+    if (e.kind == FileKind::Regular) {
+        const auto linkKey = qMakePair(e.device, e.inode);
+        // The second name of a hard link is a link to the first, not a second copy.
+        if (e.nlink <= 1 || !m_plannedLinks.contains(linkKey)) {
+            if (e.nlink > 1)
+                m_plannedLinks.insert(linkKey);
+            p.chunkIds = db.chunks(e.fileId);
+            m_windowBytes += e.size;
+        }
+    }
+    m_window.append(std::move(p));
+    if (m_windowBytes < kWindowBytes && m_window.size() < kWindowEntries)
+        return {};
+    dispatch(m_window);
+    restoreWindow(m_fetching);
+    m_fetching = std::move(m_window);
+    m_window.clear();
+    m_windowBytes = 0;
+    return {};
+}
+
+void RestoreEngine::dispatch(QList<Planned> &window)
+{
+    for (Planned &p : window) {
+        if (!p.chunkIds || !*p.chunkIds)
+            continue;
+        p.chunks.reserve(p.chunkIds->value().size());
+        for (const QByteArray &id : std::as_const(p.chunkIds->value()))
+            p.chunks.append(
+                QtConcurrent::run(&m_fetchPool, [this, id] { return m_repo.readChunk(id); }));
+    }
+}
+
+void RestoreEngine::restoreWindow(QList<Planned> &window)
+{
+    for (Planned &p : window) {
+        auto s = restoreEntry(p);
+        if (!s) {
+            ItemWarning w{display(p.entry.path), s.error().message};
+            m_result.errors.append(w);
+            Q_EMIT warning(w);
+        }
+        p.chunks.clear(); // the data is written; let it go
+        ++m_progress.files;
+        report();
+    }
+    window.clear();
+}
+
+Status RestoreEngine::restoreEntry(Planned &planned)
+{
+    const FileEntry &e = planned.entry;
+    const QByteArray &rel = planned.rel;
     QByteArray name;
     auto parent = openParent(rel, &name);
     if (!parent)
@@ -294,7 +356,7 @@ Status RestoreEngine::restoreEntry(const GenerationDb &db, const FileEntry &e,
         return {};
     }
     if (e.kind == FileKind::Regular)
-        return restoreRegular(db, e, p, name, rel);
+        return restoreRegular(planned, p, name);
 
     if (m_options.overwrite) {
         struct stat st
@@ -326,9 +388,10 @@ Status RestoreEngine::restoreEntry(const GenerationDb &db, const FileEntry &e,
     return applyMetadata(e, p, name, -1);
 }
 
-Status RestoreEngine::restoreRegular(const GenerationDb &db, const FileEntry &e, int parent,
-                                     const QByteArray &name, const QByteArray &rel)
+Status RestoreEngine::restoreRegular(Planned &planned, int parent, const QByteArray &name)
 {
+    const FileEntry &e = planned.entry;
+    const QByteArray &rel = planned.rel;
     const auto linkKey = qMakePair(e.device, e.inode);
     if (e.nlink > 1) {
         const auto first = m_links.constFind(linkKey);
@@ -346,9 +409,8 @@ Status RestoreEngine::restoreRegular(const GenerationDb &db, const FileEntry &e,
         }
     }
 
-    auto chunks = db.chunks(e.fileId);
-    if (!chunks)
-        return chunks.error();
+    if (planned.chunkIds && !*planned.chunkIds)
+        return planned.chunkIds->error();
     const QByteArray temp = ".obnam-restore-" + crypto::randomBytes(6).toHex();
     Fd fd(::openat(parent, temp.constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
                    0600));
@@ -359,8 +421,8 @@ Status RestoreEngine::restoreRegular(const GenerationDb &db, const FileEntry &e,
         return error;
     };
     qint64 offset = 0;
-    for (const QByteArray &id : std::as_const(*chunks)) {
-        auto data = m_repo.readChunk(id);
+    for (ChunkFuture &chunk : planned.chunks) {
+        const Result<QByteArray> data = chunk.result();
         if (!data)
             return discard(Error{data.error().code,
                                  data.error().message + QStringLiteral(" in ") + data.error().path,

@@ -4,9 +4,14 @@
 #include "Progress.h"
 #include "repo/GenerationRecord.h"
 
+#include <optional>
+
 #include <QElapsedTimer>
+#include <QFuture>
 #include <QHash>
 #include <QObject>
+#include <QSet>
+#include <QThreadPool>
 
 namespace obnam {
 
@@ -49,9 +54,23 @@ Q_SIGNALS:
     void warning(const obnam::ItemWarning &warning);
 
 private:
-    Status restoreEntry(const GenerationDb &db, const FileEntry &entry, const QByteArray &rel);
-    Status restoreRegular(const GenerationDb &db, const FileEntry &entry, int parent,
-                          const QByteArray &name, const QByteArray &rel);
+    using ChunkFuture = QFuture<Result<QByteArray>>;
+    // An entry to restore, with its file's chunks already being fetched and verified.
+    struct Planned
+    {
+        FileEntry entry;
+        QByteArray rel;
+        std::optional<Result<QList<QByteArray>>> chunkIds; // regular files with data to fetch
+        QList<ChunkFuture> chunks;
+    };
+
+    // Queues an entry; when a window of entries is full, starts fetching its chunks and
+    // restores the window before it, so fetching runs ahead of writing by one window.
+    Status plan(const GenerationDb &db, const FileEntry &entry);
+    void dispatch(QList<Planned> &window);
+    void restoreWindow(QList<Planned> &window);
+    Status restoreEntry(Planned &planned);
+    Status restoreRegular(Planned &planned, int parent, const QByteArray &name);
     Status applyMetadata(const FileEntry &entry, int parent, const QByteArray &name, int fd);
     Result<int> openParent(const QByteArray &rel, QByteArray *name);
     bool selected(const QByteArray &path) const;
@@ -63,11 +82,17 @@ private:
     int m_root = -1;
     bool m_asRoot = false;
     QHash<QPair<quint64, quint64>, QByteArray> m_links; // (device, inode) -> first restored path
+    QSet<QPair<quint64, quint64>> m_plannedLinks;       // hard links whose data is already fetched
+    QList<Planned> m_window;                            // being collected
+    qint64 m_windowBytes = 0;
+    QList<Planned> m_fetching; // dispatched, restored when the next window is full
     QList<QPair<FileEntry, QByteArray>> m_directories;
     RestoreResult m_result;
     RestoreProgress m_progress;
     QElapsedTimer m_clock;
     qint64 m_lastReport = -1000;
+    // Last member, so it is destroyed (waiting for its tasks) before what they use.
+    QThreadPool m_fetchPool;
 };
 
 namespace restorepath {
