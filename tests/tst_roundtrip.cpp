@@ -15,7 +15,6 @@
 #include <QtTest>
 
 #include <fcntl.h>
-
 #include <sys/stat.h>
 #include <sys/xattr.h>
 #include <unistd.h>

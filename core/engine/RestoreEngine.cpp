@@ -113,6 +113,8 @@ RestoreEngine::RestoreEngine(Repository &repository, GenerationRecord generation
 RestoreEngine::~RestoreEngine()
 {
     m_fetchPool.waitForDone();
+    if (m_parentFd >= 0)
+        ::close(m_parentFd);
     if (m_root >= 0)
         ::close(m_root);
 }
@@ -253,6 +255,29 @@ Result<RestoreResult> RestoreEngine::run()
 }
 
 Result<int> RestoreEngine::openParent(const QByteArray &rel, QByteArray *name)
+{
+    // Entries come in path order, so most share the previous entry's directory: reuse it
+    // rather than open every component from the target down again.
+    const qsizetype slash = rel.lastIndexOf('/');
+    const QByteArray dir = slash < 0 ? QByteArray() : rel.first(slash);
+    if (m_parentFd >= 0 && dir == m_parentRel) {
+        *name = rel.sliced(slash + 1);
+        const int fd = ::dup(m_parentFd);
+        if (fd < 0)
+            return errnoError(QStringLiteral("cannot open directory"), rel);
+        return fd;
+    }
+    auto opened = openParentUncached(rel, name);
+    if (opened) {
+        if (m_parentFd >= 0)
+            ::close(m_parentFd);
+        m_parentFd = ::dup(*opened);
+        m_parentRel = dir;
+    }
+    return opened;
+}
+
+Result<int> RestoreEngine::openParentUncached(const QByteArray &rel, QByteArray *name)
 {
     QList<QByteArray> parts = rel.split('/');
     *name = parts.takeLast();

@@ -72,7 +72,10 @@ private:
     Status restoreEntry(Planned &planned);
     Status restoreRegular(Planned &planned, int parent, const QByteArray &name);
     Status applyMetadata(const FileEntry &entry, int parent, const QByteArray &name, int fd);
+    // The directory that will hold `rel`, created as needed, never through a symbolic link;
+    // `name` receives the last component. The caller owns the returned descriptor.
     Result<int> openParent(const QByteArray &rel, QByteArray *name);
+    Result<int> openParentUncached(const QByteArray &rel, QByteArray *name);
     bool selected(const QByteArray &path) const;
     void report(bool force = false);
 
@@ -80,6 +83,8 @@ private:
     GenerationRecord m_generation;
     RestoreOptions m_options;
     int m_root = -1;
+    int m_parentFd = -1;    // the directory openParent() returned last, and its path
+    QByteArray m_parentRel; // below the target
     bool m_asRoot = false;
     QHash<QPair<quint64, quint64>, QByteArray> m_links; // (device, inode) -> first restored path
     QSet<QPair<quint64, quint64>> m_plannedLinks;       // hard links whose data is already fetched
