@@ -1,6 +1,7 @@
 #include "Cli.h"
 #include "Keyring.h"
 #include "Passphrase.h"
+#include "support/Allocator.h"
 
 #include <QCoreApplication>
 
@@ -9,6 +10,7 @@
 
 int main(int argc, char **argv)
 {
+    obnam::tuneAllocator();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("obnam-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(OBNAM_VERSION));

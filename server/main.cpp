@@ -4,6 +4,7 @@
 #include "ObjectApi.h"
 #include "ServerConfig.h"
 #include "Tls.h"
+#include "support/Allocator.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -101,6 +102,7 @@ void onSignal(int)
 
 int main(int argc, char **argv)
 {
+    obnam::tuneAllocator();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("obnam-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(OBNAM_VERSION));

@@ -311,7 +311,7 @@ private Q_SLOTS:
 
     void manyFilesAcrossFetchWindows()
     {
-        // Restore fetches one window of entries (512 entries or 32 MiB) ahead of writing:
+        // Restore fetches one window of entries (512 entries or 16 MiB) ahead of writing:
         // this tree spans several windows, with a hard link whose names fall in different
         // windows, empty files, and one damaged file in the middle that must fail alone.
         for (const char *dir : {"/a", "/b", "/c"})

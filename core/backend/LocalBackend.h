@@ -25,6 +25,9 @@ public:
     QFuture<Result<qint64>> stat(const QString &name) override;
     QFuture<Result<QStringList>> list(const QString &prefix) override;
     QFuture<Status> remove(const QString &name) override;
+    // A local write is a copy into the page cache and an fsync: two in flight keep the disk
+    // busy, and every pack held for a write is 16 MiB of memory.
+    int preferredWritesInFlight() const override { return 2; }
 
 private:
     QString m_root;

@@ -4,19 +4,49 @@
 
 namespace obnam::compression {
 
+namespace {
+
+// One context per thread, kept for the thread's life: a fresh context for every chunk costs
+// allocating and clearing its tables, which for the many small files of a home directory
+// took longer than compressing them.
+struct Contexts
+{
+    ZSTD_CCtx *compress = ZSTD_createCCtx();
+    ZSTD_DCtx *decompress = ZSTD_createDCtx();
+    ~Contexts()
+    {
+        ZSTD_freeCCtx(compress);
+        ZSTD_freeDCtx(decompress);
+    }
+};
+
+Contexts &contexts()
+{
+    thread_local Contexts c;
+    return c;
+}
+
+} // namespace
+
 QByteArray pack(QByteArrayView data, int level)
 {
     if (level > 0 && data.size() >= 64) {
         const size_t bound = ZSTD_compressBound(size_t(data.size()));
         QByteArray out(qsizetype(bound) + 1, Qt::Uninitialized);
         out[0] = char(Codec::Zstd);
+        ZSTD_CCtx *cctx = contexts().compress;
         const size_t n =
-            ZSTD_compress(out.data() + 1, bound, data.data(), size_t(data.size()), level);
+            cctx ? ZSTD_compressCCtx(cctx, out.data() + 1, bound, data.data(), size_t(data.size()),
+                                     level)
+                 : ZSTD_compress(out.data() + 1, bound, data.data(), size_t(data.size()), level);
         // Keep the compressed form only when it saves at least 1/32 of the space: decompressing
         // costs time on every restore, so a marginal saving is not worth it.
         if (!ZSTD_isError(n) && qsizetype(n) < data.size() - data.size() / 32) {
             out.truncate(qsizetype(n) + 1);
-            out.squeeze();
+            // Give back the unused tail unless it is small: prepared chunks wait in memory
+            // until they are packed, and a shrink is itself a copy.
+            if (out.capacity() - out.size() > out.size() / 8)
+                out.squeeze();
             return out;
         }
     }
@@ -52,8 +82,11 @@ Result<QByteArray> unpack(QByteArrayView packed, qsizetype maxSize)
                 .arg(claimed)
                 .arg(maxSize));
     QByteArray out(qsizetype(claimed), Qt::Uninitialized);
+    ZSTD_DCtx *dctx = contexts().decompress;
     const size_t n =
-        ZSTD_decompress(out.data(), size_t(out.size()), body.data(), size_t(body.size()));
+        dctx ? ZSTD_decompressDCtx(dctx, out.data(), size_t(out.size()), body.data(),
+                                   size_t(body.size()))
+             : ZSTD_decompress(out.data(), size_t(out.size()), body.data(), size_t(body.size()));
     if (ZSTD_isError(n) || n != claimed)
         return makeError(ErrorCode::Corrupt, QStringLiteral("compressed payload does not decode"));
     return out;

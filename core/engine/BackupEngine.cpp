@@ -20,7 +20,8 @@ namespace obnam {
 
 namespace {
 
-constexpr qint64 kBatchBytes = 32 * 1024 * 1024;
+constexpr qint64 kBatchBytes = 8 * 1024 * 1024;
+constexpr int kBatchesInFlight = 2;
 constexpr int kBatchChunks = 1024;
 // How far ahead of the reader the kernel is asked to fetch files of the same directory: a
 // cold tree is read about twice as fast with many reads in flight than with one.
@@ -86,8 +87,8 @@ BackupEngine::BackupEngine(Repository &repository, BackupOptions options, QObjec
 BackupEngine::~BackupEngine()
 {
     // A failed or cancelled run may leave a batch on the pool; its tasks use the repository.
-    if (m_inFlight)
-        m_inFlight->future.waitForFinished();
+    for (InFlightBatch &batch : m_inFlight)
+        batch.future.waitForFinished();
 }
 
 void BackupEngine::warn(const QByteArray &path, const QString &message)
@@ -473,8 +474,12 @@ Status BackupEngine::readFile(qint64 owner, const FileEntry &entry)
 
     const Chunker &chunker = m_repo.chunker();
     const qsizetype maxChunk = chunker.params().maxSize;
-    const qsizetype window = qMax<qsizetype>(4 * maxChunk, 8 * 1024 * 1024);
-    QByteArray buf(window, Qt::Uninitialized);
+    const qsizetype window = 2 * maxChunk;
+    // One buffer for every file: allocating it per file cost a mapping, page faults and an
+    // unmapping for each of thousands of small files.
+    if (m_readBuffer.size() != window)
+        m_readBuffer = QByteArray(window, Qt::Uninitialized);
+    QByteArray &buf = m_readBuffer;
     qsizetype filled = 0;
     qint64 total = 0;
     bool eof = false;
@@ -523,10 +528,12 @@ Status BackupEngine::readFile(qint64 owner, const FileEntry &entry)
 Status BackupEngine::flushBatch(bool drain)
 {
     if (!m_batch.isEmpty()) {
-        // One batch on the pool at a time: memory stays bounded at two batches (the one being
-        // prepared and the one being read), and reading never waits for the pool otherwise.
-        if (auto s = collectInFlight(); !s)
-            return s;
+        // A few batches on the pool at a time: the pool always has the next one queued while
+        // this thread reads, and memory stays bounded by kBatchesInFlight + 1 batches.
+        if (m_inFlight.size() >= kBatchesInFlight) {
+            if (auto s = collectInFlight(); !s)
+                return s;
+        }
         QList<QByteArray> data;
         QList<qint64> owners;
         data.reserve(m_batch.size());
@@ -537,11 +544,11 @@ Status BackupEngine::flushBatch(bool drain)
         }
         m_batch.clear();
         m_batchBytes = 0;
-        m_inFlight = InFlightBatch{std::move(owners),
-                                   generationstore::prepareChunksAsync(m_repo, std::move(data),
-                                                                       m_options.compressionLevel)};
+        m_inFlight.append(InFlightBatch{
+            std::move(owners), generationstore::prepareChunksAsync(m_repo, std::move(data),
+                                                                   m_options.compressionLevel)});
     }
-    if (drain) {
+    while (drain && !m_inFlight.isEmpty()) {
         if (auto s = collectInFlight(); !s)
             return s;
     }
@@ -550,10 +557,9 @@ Status BackupEngine::flushBatch(bool drain)
 
 Status BackupEngine::collectInFlight()
 {
-    if (!m_inFlight)
+    if (m_inFlight.isEmpty())
         return {};
-    const InFlightBatch batch = std::move(*m_inFlight);
-    m_inFlight.reset();
+    const InFlightBatch batch = m_inFlight.takeFirst(); // oldest first: files complete in order
     const QList<PreparedChunk> prepared = batch.future.results();
     for (qsizetype i = 0; i < prepared.size(); ++i) {
         if (auto s = m_writer.add(prepared[i].id, prepared[i].packed, prepared[i].plainLength); !s)

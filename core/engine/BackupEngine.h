@@ -121,8 +121,9 @@ private:
     QList<QRegularExpression> m_namePatterns;
     QList<PendingFile> m_pending;
     qint64 m_pendingBase = 0; // sequence number of m_pending.first()
+    QByteArray m_readBuffer;
     QList<BatchChunk> m_batch;
-    std::optional<InFlightBatch> m_inFlight;
+    QList<InFlightBatch> m_inFlight; // oldest first
     qint64 m_batchBytes = 0;
     BackupResult m_result;
     BackupProgress m_progress;

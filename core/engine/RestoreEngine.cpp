@@ -24,7 +24,7 @@ constexpr qsizetype kSparseBlock = 4096;
 // Fetching runs this far ahead of writing (one window being fetched while the one before it
 // is written): enough to keep many reads in flight on a cold cache or a server, bounded so
 // that memory does not grow with the size of the generation.
-constexpr qint64 kWindowBytes = 32 * 1024 * 1024;
+constexpr qint64 kWindowBytes = 16 * 1024 * 1024;
 constexpr int kWindowEntries = 512;
 
 QString display(const QByteArray &path)

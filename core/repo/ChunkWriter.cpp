@@ -10,7 +10,12 @@ ChunkWriter::ChunkWriter(Repository &repository, int maxInFlight)
     : m_repo(repository)
     , m_maxInFlight(maxInFlight > 0 ? maxInFlight : repository.backend().preferredWritesInFlight())
     , m_builder(repository.keys().dataKey, repository.config().repositoryId)
-{}
+{
+    // A pack is sealed once it reaches packSize, so it ends at most one chunk (plus its
+    // framing) beyond that.
+    m_builder.setExpectedSize(qsizetype(repository.config().packSize) +
+                              qsizetype(repository.config().chunker.maxSize) + 64 * 1024);
+}
 
 ChunkWriter::~ChunkWriter()
 {

@@ -107,7 +107,8 @@ void PackBuilder::start()
     m_salt = crypto::randomBytes(kSaltSize);
     crypto::wipe(m_subkey);
     m_subkey = pack::subkey(m_dataKey, m_salt);
-    m_bytes.clear();
+    m_bytes = QByteArray();
+    m_bytes.reserve(m_expectedSize);
     m_bytes.append(kMagic);
     m_bytes.append(kVersion);
     m_bytes.append(m_salt);

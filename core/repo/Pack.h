@@ -33,6 +33,14 @@ public:
     // `packed` is compression::pack() output for a chunk of plainLength bytes.
     void add(const QByteArray &chunkId, const QByteArray &packed, quint32 plainLength);
     qsizetype size() const { return m_bytes.size(); }
+    // The size packs are expected to reach. Each pack's buffer is allocated at that size once,
+    // instead of doubling as chunks arrive: doubling would copy the pack several times and
+    // could leave a buffer of twice the pack size held until the pack is stored.
+    void setExpectedSize(qsizetype bytes)
+    {
+        m_expectedSize = bytes;
+        m_bytes.reserve(bytes);
+    }
     int count() const { return int(m_entries.size()); }
     bool isEmpty() const { return m_entries.isEmpty(); }
 
@@ -53,6 +61,7 @@ private:
     QByteArray m_repositoryId;
     QByteArray m_salt;
     QByteArray m_subkey;
+    qsizetype m_expectedSize = 0;
     QByteArray m_bytes;
     QList<PackEntry> m_entries;
 };
