@@ -1,6 +1,7 @@
 // The generation database: schema, round trip of every column including raw path bytes,
 // and refusal of unknown schema versions and files that are not SQLite databases.
 #include "TestSupport.h"
+#include "engine/PreviousGeneration.h"
 #include "gen/GenerationDb.h"
 
 #include <QElapsedTimer>
@@ -214,6 +215,62 @@ private Q_SLOTS:
         QVERIFY((*db)->finish());
         auto ro = GenerationDb::openReadOnly(file);
         QCOMPARE(*(*ro)->fileCount(), qint64(20000));
+    }
+
+    void previousGenerationAnswersInAnyOrder()
+    {
+        // The order a backup walks: a directory, then its children by byte order of their
+        // names, each directory's contents right after it.
+        const QList<QByteArray> walk{"/r",     "/r/a",     "/r/a/x", "/r/a/y", "/r/a.b", "/r/a0",
+                                     "/r/b c", "/r/b c/d", "/r/b-d", "/r/e",   "/r/\xff"};
+        for (qsizetype i = 0; i + 1 < walk.size(); ++i) {
+            QVERIFY2(PreviousGeneration::walksBefore(walk[i], walk[i + 1]), walk[i].constData());
+            QVERIFY(!PreviousGeneration::walksBefore(walk[i + 1], walk[i]));
+        }
+        const auto chunkOf = [](int file, int n) {
+            return QByteArray(32, char(file * 4 + n));
+        };
+        const QString file = path("previous.db");
+        {
+            auto db = GenerationDb::create(file);
+            QVERIFY(db);
+            for (int i = 0; i < walk.size(); ++i) {
+                QList<QByteArray> ids;
+                for (int n = 0; n < i % 3; ++n) // 0, 1 or 2 chunks
+                    ids.append(chunkOf(i, n));
+                QVERIFY((*db)->insertFile(sample(walk[i]), ids));
+            }
+            QVERIFY((*db)->finish());
+        }
+        auto ro = GenerationDb::openReadOnly(file);
+        QVERIFY(ro);
+        PreviousGeneration previous(std::move(*ro));
+        // A backup looks at a directory's files before its subdirectories' contents, meets
+        // new files, skips deleted ones and may ask again out of order: every answer is right.
+        const QList<QByteArray> asked{"/r",     "/r/a.b",   "/r/a0",  "/r/e",   "/r/a",
+                                      "/r/a/x", "/r/new",   "/r/b c", "/r/b-d", "/r/\xff",
+                                      "/r/a/y", "/r/b c/d", "/r/zzz", "/r"};
+        for (const QByteArray &p : asked) {
+            auto found = previous.lookup(p);
+            QVERIFY(found);
+            const qsizetype index = walk.indexOf(p);
+            if (index < 0) {
+                QVERIFY2(!found->has_value(), p.constData());
+                continue;
+            }
+            QVERIFY2(found->has_value(), p.constData());
+            QCOMPARE((*found)->path, p);
+            QCOMPARE((*found)->fileId, qint64(index + 1));
+        }
+        // Chunk lists in file order (files with none among them), with gaps, then some asked
+        // out of order.
+        for (int i : {1, 2, 3, 5, 6, 8, 9, 10, 2, 0, 4}) {
+            auto ids = previous.chunks(qint64(i + 1));
+            QVERIFY(ids);
+            QCOMPARE(ids->size(), qsizetype(i % 3));
+            for (int n = 0; n < i % 3; ++n)
+                QCOMPARE(ids->at(n), chunkOf(i, n));
+        }
     }
 };
 

@@ -166,7 +166,7 @@ Result<BackupResult> BackupEngine::run()
             auto db = generationstore::open(m_repo, parent, m_options.cacheDir);
             if (!db)
                 return db.error();
-            m_previous = std::move(*db);
+            m_previous = std::make_unique<PreviousGeneration>(std::move(*db));
             m_progress.expectedBytes = parent.totalBytes;
         } else if (latest.error().code != ErrorCode::NotFound) {
             return latest.error();

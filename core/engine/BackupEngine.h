@@ -3,6 +3,7 @@
 #include "GenerationStore.h"
 #include "Progress.h"
 #include "engine/FsMeta.h"
+#include "engine/PreviousGeneration.h"
 #include "repo/ChunkWriter.h"
 
 #include <QAtomicInteger>
@@ -116,7 +117,7 @@ private:
     ChunkWriter m_writer;
     fsmeta::NameCache m_names;
     std::unique_ptr<GenerationDb> m_db;
-    std::unique_ptr<GenerationDb> m_previous;
+    std::unique_ptr<PreviousGeneration> m_previous;
     QList<QRegularExpression> m_pathPatterns;
     QList<QRegularExpression> m_namePatterns;
     QList<PendingFile> m_pending;

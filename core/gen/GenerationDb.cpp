@@ -366,6 +366,59 @@ Result<QList<QByteArray>> GenerationDb::chunks(qint64 fileId) const
     return out;
 }
 
+GenerationDb::FileStream::FileStream(const GenerationDb &db)
+    : m_db(db)
+    , m_query(QSqlDatabase::database(db.m_connection, false))
+{
+    m_query.setForwardOnly(true);
+}
+
+Result<std::unique_ptr<GenerationDb::FileStream>> GenerationDb::streamFiles() const
+{
+    std::unique_ptr<FileStream> s(new FileStream(*this));
+    if (!s->m_query.exec(QStringLiteral("SELECT ") + kFileColumns +
+                         QStringLiteral(" FROM files ORDER BY fileid")))
+        return sqlError(QStringLiteral("list files"), s->m_query);
+    return s;
+}
+
+Result<std::optional<FileEntry>> GenerationDb::FileStream::next()
+{
+    if (!m_query.isActive() || !m_query.next())
+        return std::optional<FileEntry>();
+    auto e = entryFromQuery(m_query);
+    if (!e)
+        return e.error();
+    return std::optional<FileEntry>(std::move(*e));
+}
+
+GenerationDb::ChunkStream::ChunkStream(const GenerationDb &db)
+    : m_db(db)
+    , m_query(QSqlDatabase::database(db.m_connection, false))
+{
+    m_query.setForwardOnly(true);
+}
+
+Result<std::unique_ptr<GenerationDb::ChunkStream>> GenerationDb::streamChunks() const
+{
+    std::unique_ptr<ChunkStream> s(new ChunkStream(*this));
+    if (!s->m_query.exec(
+            QStringLiteral("SELECT fileid, chunk_id FROM chunks ORDER BY fileid, seq")))
+        return sqlError(QStringLiteral("read chunks"), s->m_query);
+    return s;
+}
+
+Result<std::optional<GenerationDb::ChunkRow>> GenerationDb::ChunkStream::next()
+{
+    if (!m_query.isActive() || !m_query.next())
+        return std::optional<ChunkRow>();
+    ChunkRow row{m_query.value(0).toLongLong(), m_query.value(1).toByteArray()};
+    if (row.chunkId.size() != 32)
+        return makeError(ErrorCode::Corrupt,
+                         QStringLiteral("generation database has a bad chunk id"), m_db.m_path);
+    return std::optional<ChunkRow>(std::move(row));
+}
+
 Status GenerationDb::forEachChunkId(const std::function<void(const QByteArray &)> &visit) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
