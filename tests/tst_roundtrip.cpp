@@ -9,6 +9,7 @@
 #include "crypto/Compression.h"
 #include "engine/BackupEngine.h"
 #include "engine/RestoreEngine.h"
+#include "engine/StatAhead.h"
 #include "repo/Repository.h"
 
 #include <QTemporaryDir>
@@ -360,6 +361,30 @@ private Q_SLOTS:
         const QString diff =
             test::manifestDiff(test::manifest(m_src), test::manifest(restoredSrc(target)));
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    }
+
+    void statAheadVisitsEveryDirectoryAndFollowsNoLink()
+    {
+        // 1 + 4 + 4 * 3 directories; a symbolic link to a directory outside is not followed.
+        for (int i = 0; i < 4; ++i) {
+            const QByteArray dir = m_src + "/d" + QByteArray::number(i);
+            QVERIFY(::mkdir(dir.constData(), 0755) == 0);
+            QVERIFY(test::writeFile(dir + "/file", "x"));
+            for (int j = 0; j < 3; ++j)
+                QVERIFY(::mkdir(QByteArray(dir + "/s" + QByteArray::number(j)).constData(), 0755) ==
+                        0);
+        }
+        const QByteArray outside = enc(m_tmp.path()) + "/outside-" + QByteArray::number(qrand());
+        QVERIFY(::mkdir(outside.constData(), 0755) == 0);
+        QVERIFY(::mkdir(QByteArray(outside + "/inner").constData(), 0755) == 0);
+        QVERIFY(::symlink(outside.constData(), p("/d0/link").constData()) == 0);
+        StatAhead ahead({m_src}, false, 3);
+        ahead.waitUntilDone();
+        QCOMPARE(ahead.directoriesListed(), qint64(1 + 4 + 12));
+        // Stopping early (the backup finished first) ends every thread.
+        {
+            const StatAhead stopped({m_src}, false, 3);
+        }
     }
 
     void hostilePathsAreRefusedBeforeAnyWrite_data()

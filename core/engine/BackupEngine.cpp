@@ -1,5 +1,6 @@
 #include "BackupEngine.h"
 
+#include "StatAhead.h"
 #include "crypto/Crypto.h"
 #include "repo/Repository.h"
 #include "support/Fd.h"
@@ -189,9 +190,13 @@ Result<BackupResult> BackupEngine::run()
         return db.error();
     m_db = std::move(*db);
 
-    for (const QByteArray &root : std::as_const(m_options.roots)) {
-        if (auto s = backupRoot(root); !s)
-            return s.error();
+    {
+        // Runs ahead of the walk for as long as the walk lasts.
+        const StatAhead statAhead(m_options.roots, m_options.oneFileSystem);
+        for (const QByteArray &root : std::as_const(m_options.roots)) {
+            if (auto s = backupRoot(root); !s)
+                return s.error();
+        }
     }
     if (auto s = flushBatch(true); !s)
         return s.error();
