@@ -47,31 +47,44 @@ bool allZero(const char *p, qsizetype n)
     return true;
 }
 
-// Writes data at the file offset, leaving holes where whole blocks are zero.
-bool writeSparse(int fd, const QByteArray &data, qint64 &offset)
+bool writeAll(int fd, const char *data, qsizetype n, qint64 at)
 {
+    qsizetype done = 0;
+    while (done < n) {
+        const ssize_t w = ::pwrite(fd, data + done, size_t(n - done), at + done);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            return false;
+        }
+        done += w;
+    }
+    return true;
+}
+
+// Writes data at the file offset, leaving holes where whole blocks are zero. Runs of blocks
+// with data go out in one write each; `written` becomes the end of the last byte written.
+bool writeSparse(int fd, const QByteArray &data, qint64 &offset, qint64 &written)
+{
+    const qint64 start = offset;
     qsizetype pos = 0;
+    qsizetype run = 0; // start of the pending run of blocks with data
     while (pos < data.size()) {
         const qsizetype n = qMin(kSparseBlock, data.size() - pos);
         if (n == kSparseBlock && allZero(data.constData() + pos, n)) {
-            pos += n;
-            offset += n;
-            continue;
-        }
-        qsizetype done = 0;
-        while (done < n) {
-            const ssize_t w =
-                ::pwrite(fd, data.constData() + pos + done, size_t(n - done), offset + done);
-            if (w < 0) {
-                if (errno == EINTR)
-                    continue;
+            if (pos > run && !writeAll(fd, data.constData() + run, pos - run, start + run))
                 return false;
-            }
-            done += w;
+            if (pos > run)
+                written = start + pos;
+            run = pos + n;
         }
         pos += n;
-        offset += n;
     }
+    if (pos > run && !writeAll(fd, data.constData() + run, pos - run, start + run))
+        return false;
+    if (pos > run)
+        written = start + pos;
+    offset = start + data.size();
     return true;
 }
 
@@ -446,13 +459,14 @@ Status RestoreEngine::restoreRegular(Planned &planned, int parent, const QByteAr
         return error;
     };
     qint64 offset = 0;
+    qint64 written = 0; // the file's size so far: holes at its end do not count
     for (ChunkFuture &chunk : planned.chunks) {
         const Result<QByteArray> data = chunk.result();
         if (!data)
             return discard(Error{data.error().code,
                                  data.error().message + QStringLiteral(" in ") + data.error().path,
                                  display(e.path)});
-        if (!writeSparse(fd.get(), *data, offset))
+        if (!writeSparse(fd.get(), *data, offset, written))
             return discard(errnoError(QStringLiteral("cannot write"), e.path));
         m_progress.bytes += data->size();
         report();
@@ -463,7 +477,8 @@ Status RestoreEngine::restoreRegular(Planned &planned, int parent, const QByteAr
                                      .arg(offset)
                                      .arg(e.size),
                                  display(e.path)));
-    if (::ftruncate(fd.get(), offset) != 0)
+    // Only a file that ends in a hole needs its size set.
+    if (written != offset && ::ftruncate(fd.get(), offset) != 0)
         return discard(errnoError(QStringLiteral("cannot set file size"), e.path));
     if (auto s = applyMetadata(e, parent, temp, fd.get()); !s)
         return discard(s.error());
