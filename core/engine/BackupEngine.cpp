@@ -450,6 +450,13 @@ Status BackupEngine::backupRegular(FileEntry entry,
             }
         }
     }
+    if (entry.size == 0) {
+        // Empty when examined: nothing to read, so the file is not opened (five system calls
+        // each, which dominated a tree of many empty files). Had it grown since, its new mtime
+        // and size make the next backup read it.
+        m_pending.append(PendingFile{entry, {}, 0, true, previous});
+        return insertCompleted();
+    }
     const qint64 owner = m_pendingBase + m_pending.size();
     m_pending.append(PendingFile{entry, {}, 0, false, previous});
     return readFile(owner, entry);
