@@ -9,7 +9,7 @@ packages=(
   # Qt 6 and the libraries core/ links
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite libqt6sql6-psql
-  qtkeychain-qt6-dev libssl-dev libzstd-dev libargon2-dev libyaml-cpp-dev libboost1.81-dev
+  qtkeychain-qt6-dev libsqlite3-dev libssl-dev libzstd-dev libargon2-dev libyaml-cpp-dev libboost1.81-dev
   # offscreen rendering, keyring and tests that drop privileges
   fonts-dejavu-core dbus gnome-keyring libsecret-1-0 util-linux attr
   # benchmarks (dataset generator, timing)

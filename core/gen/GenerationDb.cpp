@@ -2,8 +2,11 @@
 
 #include <QAtomicInteger>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlRecord>
+
+#include <sqlite3.h>
 
 namespace obnam {
 
@@ -70,12 +73,19 @@ QString notNull(const QString &s)
     return s.isNull() ? QStringLiteral("") : s;
 }
 
-QByteArray notNull(const QByteArray &b)
-{
-    return b.isNull() ? QByteArray("") : b;
-}
-
 } // namespace
+
+struct GenerationDb::NativeInserts
+{
+    sqlite3 *db = nullptr; // owned by the QSqlDatabase connection
+    sqlite3_stmt *file = nullptr;
+    sqlite3_stmt *chunk = nullptr;
+    ~NativeInserts()
+    {
+        sqlite3_finalize(file);
+        sqlite3_finalize(chunk);
+    }
+};
 
 GenerationDb::GenerationDb(QString connectionName)
     : m_connection(std::move(connectionName))
@@ -83,8 +93,7 @@ GenerationDb::GenerationDb(QString connectionName)
 
 GenerationDb::~GenerationDb()
 {
-    m_insertFile.reset();
-    m_insertChunk.reset();
+    m_native.reset(); // statements go before the connection that owns them
     m_lookup.reset();
     m_chunks.reset();
     {
@@ -149,15 +158,25 @@ Result<std::unique_ptr<GenerationDb>> GenerationDb::create(const QString &path)
 Status GenerationDb::prepareWriters()
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    m_insertFile = std::make_unique<QSqlQuery>(db);
-    if (!m_insertFile->prepare(
-            QStringLiteral("INSERT INTO files (") + kFileColumns +
-            QStringLiteral(") VALUES (NULL,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")))
-        return sqlError(QStringLiteral("prepare files insert"), *m_insertFile);
-    m_insertChunk = std::make_unique<QSqlQuery>(db);
-    if (!m_insertChunk->prepare(
-            QStringLiteral("INSERT INTO chunks (fileid, seq, chunk_id) VALUES (?,?,?)")))
-        return sqlError(QStringLiteral("prepare chunks insert"), *m_insertChunk);
+    const QVariant handle = db.driver()->handle();
+    if (qstrcmp(handle.typeName(), "sqlite3*") != 0 || !handle.data())
+        return makeError(ErrorCode::Io, QStringLiteral("the SQLite driver gives no handle"),
+                         m_path);
+    m_native = std::make_unique<NativeInserts>();
+    m_native->db = *static_cast<sqlite3 *const *>(handle.data());
+    const QByteArray files =
+        (QStringLiteral("INSERT INTO files (") + kFileColumns +
+         QStringLiteral(") VALUES (NULL,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"))
+            .toLatin1();
+    const char chunks[] = "INSERT INTO chunks (fileid, seq, chunk_id) VALUES (?,?,?)";
+    if (sqlite3_prepare_v2(m_native->db, files.constData(), int(files.size()), &m_native->file,
+                           nullptr) != SQLITE_OK ||
+        sqlite3_prepare_v2(m_native->db, chunks, int(sizeof chunks), &m_native->chunk, nullptr) !=
+            SQLITE_OK)
+        return makeError(ErrorCode::Io,
+                         QStringLiteral("generation database: prepare inserts: ") +
+                             QString::fromUtf8(sqlite3_errmsg(m_native->db)),
+                         m_path);
     return {};
 }
 
@@ -254,48 +273,83 @@ Result<QList<QPair<QString, QString>>> GenerationDb::allMeta() const
     return out;
 }
 
+namespace {
+
+// Blobs and texts are bound without copying (SQLITE_STATIC): each outlives the step that
+// reads it. An empty value binds as an empty blob or text, never as NULL.
+void bindBlob(sqlite3_stmt *s, int i, const QByteArray &b)
+{
+    sqlite3_bind_blob64(s, i, b.isEmpty() ? "" : b.constData(), sqlite3_uint64(b.size()),
+                        SQLITE_STATIC);
+}
+
+void bindText(sqlite3_stmt *s, int i, const QByteArray &utf8)
+{
+    sqlite3_bind_text64(s, i, utf8.isEmpty() ? "" : utf8.constData(), sqlite3_uint64(utf8.size()),
+                        SQLITE_STATIC, SQLITE_UTF8);
+}
+
+bool stepOnce(sqlite3_stmt *s)
+{
+    const int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
+    return rc == SQLITE_DONE;
+}
+
+} // namespace
+
 Result<qint64> GenerationDb::insertFile(const FileEntry &e, const QList<QByteArray> &chunkIds)
 {
-    QSqlQuery &q = *m_insertFile;
-    const QVariantList values{e.path,
-                              int(e.kind),
-                              qint64(e.mode),
-                              qint64(e.uid),
-                              qint64(e.gid),
-                              notNull(e.user),
-                              notNull(e.group),
-                              e.size,
-                              e.mtimeNs,
-                              e.ctimeNs,
-                              e.atimeNs,
-                              qint64(e.inode),
-                              qint64(e.device),
-                              qint64(e.nlink),
-                              qint64(e.rdev),
-                              notNull(e.target),
-                              notNull(e.xattrs),
-                              int(e.reason),
-                              e.cachedir ? 1 : 0};
-    for (int i = 0; i < values.size(); ++i)
-        q.bindValue(i, values[i]);
-    if (!q.exec())
-        return sqlError(QStringLiteral("insert file"), q);
-    const qint64 id = q.lastInsertId().toLongLong();
-    QSqlQuery &c = *m_insertChunk;
+    if (!m_native || !m_native->file)
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("generation database is not open for writing"), m_path);
+    sqlite3_stmt *f = m_native->file;
+    const QByteArray user = e.user.toUtf8();
+    const QByteArray group = e.group.toUtf8();
+    bindBlob(f, 1, e.path);
+    sqlite3_bind_int(f, 2, int(e.kind));
+    sqlite3_bind_int64(f, 3, qint64(e.mode));
+    sqlite3_bind_int64(f, 4, qint64(e.uid));
+    sqlite3_bind_int64(f, 5, qint64(e.gid));
+    bindText(f, 6, user);
+    bindText(f, 7, group);
+    sqlite3_bind_int64(f, 8, e.size);
+    sqlite3_bind_int64(f, 9, e.mtimeNs);
+    sqlite3_bind_int64(f, 10, e.ctimeNs);
+    sqlite3_bind_int64(f, 11, e.atimeNs);
+    sqlite3_bind_int64(f, 12, qint64(e.inode));
+    sqlite3_bind_int64(f, 13, qint64(e.device));
+    sqlite3_bind_int64(f, 14, qint64(e.nlink));
+    sqlite3_bind_int64(f, 15, qint64(e.rdev));
+    bindBlob(f, 16, e.target);
+    bindBlob(f, 17, e.xattrs);
+    sqlite3_bind_int(f, 18, int(e.reason));
+    sqlite3_bind_int(f, 19, e.cachedir ? 1 : 0);
+    const auto failed = [&](const char *what) {
+        return makeError(
+            ErrorCode::Io,
+            QStringLiteral("generation database: %1: %2")
+                .arg(QLatin1String(what), QString::fromUtf8(sqlite3_errmsg(m_native->db))),
+            m_path);
+    };
+    if (!stepOnce(f))
+        return failed("insert file");
+    const qint64 id = sqlite3_last_insert_rowid(m_native->db);
+    sqlite3_stmt *c = m_native->chunk;
     for (int seq = 0; seq < chunkIds.size(); ++seq) {
-        c.bindValue(0, id);
-        c.bindValue(1, seq);
-        c.bindValue(2, chunkIds[seq]);
-        if (!c.exec())
-            return sqlError(QStringLiteral("insert chunk"), c);
+        sqlite3_bind_int64(c, 1, id);
+        sqlite3_bind_int(c, 2, seq);
+        bindBlob(c, 3, chunkIds[seq]);
+        if (!stepOnce(c))
+            return failed("insert chunk");
     }
     return id;
 }
 
 Status GenerationDb::finish()
 {
-    m_insertFile.reset();
-    m_insertChunk.reset();
+    m_native.reset();
     if (auto s = exec(QStringLiteral("CREATE INDEX files_path ON files (path)")); !s)
         return s;
     if (auto s = exec(QStringLiteral("CREATE INDEX chunks_file ON chunks (fileid, seq)")); !s)
