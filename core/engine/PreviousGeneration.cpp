@@ -60,7 +60,7 @@ Result<std::optional<FileEntry>> PreviousGeneration::lookup(const QByteArray &pa
     // has yet to ask about or files that are gone.
     while (m_nextFile && walksBefore(m_nextFile->path, path)) {
         if (m_passed.size() >= kMaxPassed)
-            m_passed.clear(); // the index finds them if they are asked for after all
+            m_passed.clear();              // the index finds them if they are asked for after all
         QByteArray key = m_nextFile->path; // before the entry is moved from
         m_passed.insert(std::move(key), std::move(*m_nextFile));
         if (auto s = advanceFiles(); !s)
