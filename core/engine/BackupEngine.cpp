@@ -336,14 +336,16 @@ Status BackupEngine::walk(const QByteArray &path, const FileEntry &entryIn, dev_
     QList<Child> children;
     children.reserve(names.size());
     for (const QByteArray &name : std::as_const(names)) {
-        Child c{join(path, name), {}, std::nullopt, false};
-        if (excluded(c.path))
+        const QByteArray child = join(path, name);
+        if (excluded(child))
             continue;
-        if (::lstat(c.path.constData(), &c.st) != 0) {
-            warn(c.path, QStringLiteral("cannot examine: ") + fsmeta::errnoText(errno));
+        struct stat st
+        {};
+        if (::lstat(child.constData(), &st) != 0) {
+            warn(child, QStringLiteral("cannot examine: ") + fsmeta::errnoText(errno));
             continue;
         }
-        children.append(std::move(c));
+        children.append(Child{fsmeta::fromStat(child, st, m_names), std::nullopt, false});
     }
     names.clear();
     qsizetype ahead = 0; // children[0, ahead) have been looked at by readAhead()
@@ -352,9 +354,8 @@ Status BackupEngine::walk(const QByteArray &path, const FileEntry &entryIn, dev_
         readAhead(children, ahead, bytesAhead);
         const Child &c = children[i];
         if (c.toRead)
-            bytesAhead -= qMin<qint64>(c.st.st_size, kReadAheadBytes);
-        if (auto s = walk(c.path, fsmeta::fromStat(c.path, c.st, m_names), rootDevice, c.before);
-            !s)
+            bytesAhead -= qMin<qint64>(c.entry.size, kReadAheadBytes);
+        if (auto s = walk(c.entry.path, c.entry, rootDevice, c.before); !s)
             return s;
     }
     return {};
@@ -365,29 +366,25 @@ void BackupEngine::readAhead(QList<Child> &children, qsizetype &next, qint64 &by
     int files = 0;
     while (next < children.size() && bytesAhead < kReadAheadBytes && files < kReadAheadFiles) {
         Child &c = children[next++];
-        if (!S_ISREG(c.st.st_mode))
+        if (c.entry.kind != FileKind::Regular)
             continue;
         if (m_previous) {
             // The lookup the backup needs anyway, done now so that unchanged files, which
             // are never read, are not fetched either.
-            auto found = m_previous->lookup(c.path);
+            auto found = m_previous->lookup(c.entry.path);
             if (!found)
                 continue; // backupRegular() asks again and reports the error
             c.before = std::move(*found);
-            if (c.before->has_value() &&
-                unchanged(fsmeta::fromStat(c.path, c.st, m_names), **c.before))
+            if (c.before->has_value() && unchanged(c.entry, **c.before))
                 continue;
         }
-        if (c.st.st_size == 0)
+        if (c.entry.size == 0)
             continue;
         c.toRead = true;
         ++files;
-        const qint64 length = qMin<qint64>(c.st.st_size, kReadAheadBytes);
+        const qint64 length = qMin<qint64>(c.entry.size, kReadAheadBytes);
         bytesAhead += length;
-        int fd =
-            ::open(c.path.constData(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOATIME | O_NONBLOCK);
-        if (fd < 0 && errno == EPERM)
-            fd = ::open(c.path.constData(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+        const int fd = fsmeta::openForReading(c.entry.path, O_NONBLOCK);
         if (fd < 0)
             continue; // reading it will report why
         // Starts the reads and returns: the kernel fetches while earlier files are chunked.
@@ -471,10 +468,7 @@ Status BackupEngine::readFile(qint64 owner, const FileEntry &entry)
         p.complete = true;
         return insertCompleted();
     };
-    int fd =
-        ::open(entry.path.constData(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOATIME | O_NONBLOCK);
-    if (fd < 0 && errno == EPERM)
-        fd = ::open(entry.path.constData(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+    const int fd = fsmeta::openForReading(entry.path, O_NONBLOCK);
     if (fd < 0)
         return fail(QStringLiteral("cannot open file: ") + fsmeta::errnoText(errno));
     Fd guard(fd);

@@ -14,8 +14,6 @@
 
 #include <optional>
 
-#include <sys/stat.h>
-
 namespace obnam {
 
 class Repository;
@@ -85,8 +83,7 @@ private:
     // A directory entry, examined before any of its siblings is backed up.
     struct Child
     {
-        QByteArray path;
-        struct stat st;
+        FileEntry entry; // from its lstat, made once
         // Regular files: the previous generation's entry, once asked; and whether the file
         // will be read (new or changed), which decides what is read ahead.
         std::optional<std::optional<FileEntry>> before;

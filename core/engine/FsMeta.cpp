@@ -4,6 +4,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 #include <grp.h>
 #include <pwd.h>
 #include <sys/xattr.h>
@@ -176,6 +177,15 @@ Result<QList<QPair<QByteArray, QByteArray>>> parseXattrs(const QByteArray &blob)
 QString errnoText(int err)
 {
     return QString::fromLocal8Bit(std::strerror(err));
+}
+
+int openForReading(const QByteArray &path, int flags)
+{
+    const int base = O_RDONLY | O_NOFOLLOW | O_CLOEXEC | flags;
+    const int fd = ::open(path.constData(), base | O_NOATIME);
+    if (fd >= 0 || errno != EPERM)
+        return fd;
+    return ::open(path.constData(), base);
 }
 
 } // namespace obnam::fsmeta

@@ -39,4 +39,9 @@ Result<QList<QPair<QByteArray, QByteArray>>> parseXattrs(const QByteArray &blob)
 // errno as text, for warnings that name a path.
 QString errnoText(int err);
 
+// open(2) with O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOATIME and `flags`: reading for a backup
+// should not change access times. O_NOATIME is only allowed on one's own files, so on EPERM
+// the open is tried again without it. Returns the descriptor, or -1 with errno set.
+int openForReading(const QByteArray &path, int flags);
+
 } // namespace obnam::fsmeta

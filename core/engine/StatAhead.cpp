@@ -1,5 +1,7 @@
 #include "StatAhead.h"
 
+#include "FsMeta.h"
+
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -52,8 +54,7 @@ void StatAhead::work()
             ++m_busy;
         }
         std::vector<Dir> found;
-        const int fd = ::open(dir.path.constData(),
-                              O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC | O_NOATIME);
+        const int fd = fsmeta::openForReading(dir.path, O_DIRECTORY);
         if (DIR *d = fd >= 0 ? ::fdopendir(fd) : nullptr) {
             while (struct dirent *e = ::readdir(d)) {
                 if (e->d_name[0] == '.' &&
