@@ -253,14 +253,28 @@ Status Repository::removeKey(const QString &slotId)
     return m_backend->remove(objectname::key(slotId)).result();
 }
 
-Result<Repository::KeySlotCheck> Repository::verifyKeySlots()
+Result<QList<Repository::StoredKeySlot>> Repository::readKeySlots()
 {
     auto names = m_backend->list(QStringLiteral("keys/")).result();
     if (!names)
         return names.error();
+    // Every slot asked for at once: a server answers them in parallel.
+    QList<QFuture<Result<QByteArray>>> reads;
+    for (const QString &name : std::as_const(*names))
+        reads.append(m_backend->get(name));
+    QList<StoredKeySlot> out;
+    for (qsizetype i = 0; i < names->size(); ++i)
+        out.append(StoredKeySlot{names->at(i), reads[i].result()});
+    return out;
+}
+
+Result<Repository::KeySlotCheck> Repository::verifyKeySlots()
+{
+    auto stored = readKeySlots();
+    if (!stored)
+        return stored.error();
     KeySlotCheck out;
-    for (const QString &name : std::as_const(*names)) {
-        auto slot = m_backend->get(name).result();
+    for (const auto &[name, slot] : std::as_const(*stored)) {
         if (!slot) {
             if (slot.error().code != ErrorCode::Corrupt)
                 return slot.error();
@@ -278,12 +292,11 @@ Result<Repository::KeySlotCheck> Repository::verifyKeySlots()
 
 Result<QList<KeySlotInfo>> Repository::listKeys()
 {
-    auto names = m_backend->list(QStringLiteral("keys/")).result();
-    if (!names)
-        return names.error();
+    auto stored = readKeySlots();
+    if (!stored)
+        return stored.error();
     QList<KeySlotInfo> out;
-    for (const QString &name : std::as_const(*names)) {
-        auto slot = m_backend->get(name).result();
+    for (const auto &[name, slot] : std::as_const(*stored)) {
         if (!slot)
             return slot.error();
         auto params = KeySlot::params(*slot);

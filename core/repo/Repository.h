@@ -124,6 +124,13 @@ private:
     static Result<std::unique_ptr<Repository>> finishOpen(std::shared_ptr<Backend> backend,
                                                           RepoConfig config, MasterKeys keys);
     Result<QByteArray> packSubkey(const QByteArray &packId, const QByteArray &salt);
+    struct StoredKeySlot
+    {
+        QString name; // keys/<id>
+        Result<QByteArray> bytes;
+    };
+    // Every key slot's object; failures to read a slot are left to the caller to judge.
+    Result<QList<StoredKeySlot>> readKeySlots();
 
     std::shared_ptr<Backend> m_backend;
     RepoConfig m_config;
