@@ -50,6 +50,24 @@ private:
         return m_tmp.path() + QLatin1Char('/') + QLatin1String(name);
     }
 
+    // Runs SQL on a database file behind GenerationDb's back, as a hostile writer could.
+    static bool execRaw(const QString &file, const QStringList &statements)
+    {
+        const QString connection = QStringLiteral("raw");
+        bool ok = true;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+            db.setDatabaseName(file);
+            ok = db.open();
+            QSqlQuery q(db);
+            for (const QString &sql : statements)
+                ok = ok && q.exec(sql);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(connection);
+        return ok;
+    }
+
 private Q_SLOTS:
     void roundTripsEveryColumn()
     {
@@ -153,16 +171,7 @@ private Q_SLOTS:
     void sqliteWithoutOurTablesIsRefused()
     {
         const QString file = path("other.db");
-        {
-            QSqlDatabase db =
-                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("other"));
-            db.setDatabaseName(file);
-            QVERIFY(db.open());
-            QSqlQuery q(db);
-            QVERIFY(q.exec(QStringLiteral("CREATE TABLE t (x)")));
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("other"));
+        QVERIFY(execRaw(file, {QStringLiteral("CREATE TABLE t (x)")}));
         auto db = GenerationDb::openReadOnly(file);
         QVERIFY(!db);
         QCOMPARE(db.error().code, ErrorCode::Corrupt);
@@ -178,19 +187,10 @@ private Q_SLOTS:
             QVERIFY(db);
             QVERIFY((*db)->finish());
         }
-        {
-            QSqlDatabase db =
-                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("edit"));
-            db.setDatabaseName(file);
-            QVERIFY(db.open());
-            QSqlQuery q(db);
-            QVERIFY(q.exec(QStringLiteral("ALTER TABLE files RENAME TO real_files")));
-            QVERIFY(q.exec(QStringLiteral(
-                "CREATE VIEW files AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 "
-                "FROM n) SELECT real_files.* FROM real_files, n")));
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("edit"));
+        QVERIFY(execRaw(
+            file, {QStringLiteral("ALTER TABLE files RENAME TO real_files"),
+                   QStringLiteral("CREATE VIEW files AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL "
+                                  "SELECT i + 1 FROM n) SELECT real_files.* FROM real_files, n")}));
         auto db = GenerationDb::openReadOnly(file);
         QVERIFY(!db);
         QCOMPARE(db.error().code, ErrorCode::Corrupt);
