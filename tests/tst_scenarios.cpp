@@ -42,6 +42,28 @@ private:
         QString err;
     };
 
+    // LeakSanitizer reads its suppressions file only when it has something to report, and an
+    // unprivileged child cannot read it inside root's home: it then fails the run. Give such a
+    // child a world-readable copy.
+    static QString readableLsanOptions(const QString &options)
+    {
+        static const QRegularExpression re(QStringLiteral("suppressions=([^:]+)"));
+        const QRegularExpressionMatch m = re.match(options);
+        if (!m.hasMatch())
+            return options;
+        const QString copy = QDir::tempPath() + QStringLiteral("/obnam-lsan-") +
+                             QString::number(QCoreApplication::applicationPid()) +
+                             QStringLiteral(".supp");
+        QFile::remove(copy);
+        if (!QFile::copy(m.captured(1), copy))
+            return options;
+        QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup |
+                                        QFile::ReadOther);
+        QString out = options;
+        out.replace(m.capturedStart(1), m.capturedLength(1), copy);
+        return out;
+    }
+
     // Runs the real binary with HOME set to `home`; as an unprivileged user when asked and
     // running as root (the CI runs as root, which could read everything).
     Run cli(const QString &home, const QStringList &args, const QMap<QString, QString> &env = {},
@@ -55,6 +77,9 @@ private:
         for (const char *name : {"ASAN_OPTIONS", "LSAN_OPTIONS", "UBSAN_OPTIONS"})
             if (qEnvironmentVariableIsSet(name))
                 e.insert(QLatin1String(name), qEnvironmentVariable(name));
+        if (unprivileged && ::geteuid() == 0)
+            e.insert(QStringLiteral("LSAN_OPTIONS"),
+                     readableLsanOptions(e.value(QStringLiteral("LSAN_OPTIONS"))));
         for (auto it = env.cbegin(); it != env.cend(); ++it)
             e.insert(it.key(), it.value());
         p.setProcessEnvironment(e);
