@@ -238,6 +238,40 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(QFile::decodeName(restoredSrc(t1) + "/added")));
     }
 
+    // The next backup reads the previous database in one scan kept in step with its walk, so
+    // a first backup must store entries in walk order even though its files finish on the
+    // pool after the directories that follow them have been examined.
+    void databaseListsEntriesInWalkOrder()
+    {
+        for (const char *dir : {"/a", "/a/inner", "/b", "/b-c", "/c"}) {
+            QVERIFY(::mkdir(p(dir).constData(), 0755) == 0);
+            QVERIFY(test::writeFile(p(dir) + "/big", test::randomData(3 * 1024 * 1024, 7)));
+            QVERIFY(test::writeFile(p(dir) + "/small", "small"));
+            QVERIFY(::symlink("big", QByteArray(p(dir) + "/z-link").constData()) == 0);
+        }
+        QVERIFY(test::writeFile(p("/a/inner/zz"), test::randomData(5 * 1024 * 1024, 8)));
+        auto result = backup();
+        QVERIFY(result);
+        auto record = m_repo->resolveGeneration(QStringLiteral("latest"));
+        QVERIFY(record);
+        auto db = generationstore::open(*m_repo, *record, m_cache);
+        QVERIFY(db);
+        auto stream = (*db)->streamFiles();
+        QVERIFY(stream);
+        QList<QByteArray> stored;
+        for (;;) {
+            auto row = (*stream)->next();
+            QVERIFY(row);
+            if (!row->has_value())
+                break;
+            stored.append((*row)->path);
+        }
+        QCOMPARE(stored.size(), result->fileCount);
+        QList<QByteArray> walkOrder = stored;
+        std::sort(walkOrder.begin(), walkOrder.end(), &PreviousGeneration::walksBefore);
+        QCOMPARE(stored, walkOrder);
+    }
+
     void unchangedBackupUploadsOnlyItsDatabase()
     {
         QVERIFY(test::writeFile(m_src + "/data", test::randomData(1024 * 1024, 3)));

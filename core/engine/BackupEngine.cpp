@@ -393,8 +393,17 @@ void BackupEngine::readAhead(QList<Child> &children, qsizetype &next, qint64 &by
     }
 }
 
-Status BackupEngine::record(FileEntry entry, const QList<QByteArray> &ids,
-                            const std::optional<std::optional<FileEntry>> &before)
+Status BackupEngine::record(FileEntry entry, const std::optional<std::optional<FileEntry>> &before)
+{
+    // Complete at once, but stored after the files walked before it, which may still be on
+    // the pool: the database then lists everything in walk order, which is the order the
+    // next backup's sequential scan of it expects.
+    m_pending.append(PendingFile{std::move(entry), {}, 0, true, before});
+    return insertCompleted();
+}
+
+Status BackupEngine::store(FileEntry entry, const QList<QByteArray> &ids,
+                           const std::optional<std::optional<FileEntry>> &before)
 {
     if (entry.reason != Reason::FileError && m_previous) {
         std::optional<FileEntry> previous;
@@ -585,7 +594,7 @@ Status BackupEngine::insertCompleted()
         ++m_pendingBase;
         if (p.entry.reason == Reason::FileError)
             p.ids.clear();
-        if (auto s = record(std::move(p.entry), p.ids, p.before); !s)
+        if (auto s = store(std::move(p.entry), p.ids, p.before); !s)
             return s;
     }
     return {};

@@ -94,10 +94,15 @@ private:
     Status walk(const QByteArray &path, const FileEntry &entry, dev_t rootDevice,
                 const std::optional<std::optional<FileEntry>> &before = std::nullopt);
     void readAhead(QList<Child> &children, qsizetype &next, qint64 &bytesAhead);
+    // Queues an entry that needs no reading (directory, symlink, special file) behind the
+    // files walked before it.
+    Status record(FileEntry entry,
+                  const std::optional<std::optional<FileEntry>> &before = std::nullopt);
+    // Stores one entry in the new database, classified against the previous generation.
     // `before` is the previous generation's entry when the caller already looked it up
     // (regular files), so that each path costs one lookup.
-    Status record(FileEntry entry, const QList<QByteArray> &ids = {},
-                  const std::optional<std::optional<FileEntry>> &before = std::nullopt);
+    Status store(FileEntry entry, const QList<QByteArray> &ids,
+                 const std::optional<std::optional<FileEntry>> &before);
     Status backupRegular(FileEntry entry, const std::optional<std::optional<FileEntry>> &known);
     Status readFile(qint64 owner, const FileEntry &entry);
     // Hands the batch to the pool; with `drain`, also waits for everything handed over.
