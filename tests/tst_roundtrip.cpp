@@ -272,6 +272,40 @@ private Q_SLOTS:
         QCOMPARE(stored, walkOrder);
     }
 
+    // An incremental backup takes an unchanged entry's extended attributes from the previous
+    // generation; setting or removing one changes the ctime, so such entries are examined again.
+    void extendedAttributeChangesAreSeenByIncrementalBackups()
+    {
+        QVERIFY(::mkdir(p("/dir").constData(), 0755) == 0);
+        QVERIFY(test::writeFile(p("/dir/file"), "content"));
+        QVERIFY(test::writeFile(p("/other"), "other"));
+        QVERIFY(::setxattr(p("/dir/file").constData(), "user.a", "1", 1, 0) == 0);
+        QVERIFY(backup());
+        QVERIFY(backup()); // nothing changed: attributes come from the previous generation
+        QVERIFY(::setxattr(p("/dir").constData(), "user.d", "dir", 3, 0) == 0);
+        QVERIFY(::setxattr(p("/dir/file").constData(), "user.b", "2", 1, 0) == 0);
+        QVERIFY(::removexattr(p("/dir/file").constData(), "user.a") == 0);
+        QVERIFY(::setxattr(p("/other").constData(), "user.c", "3", 1, 0) == 0);
+        QVERIFY(backup());
+        QVERIFY(backup());
+        const QString target = m_tmp.path() + QStringLiteral("/xattrs");
+        auto restored = restore(QStringLiteral("latest"), target);
+        QVERIFY(restored);
+        const QString diff =
+            test::manifestDiff(test::manifest(m_src), test::manifest(restoredSrc(target)));
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+        char value[8] = {};
+        QCOMPARE(::getxattr(QByteArray(restoredSrc(target) + "/dir/file").constData(), "user.b",
+                            value, sizeof value),
+                 ssize_t(1));
+        QCOMPARE(::getxattr(QByteArray(restoredSrc(target) + "/dir/file").constData(), "user.a",
+                            value, sizeof value),
+                 ssize_t(-1));
+        QCOMPARE(::getxattr(QByteArray(restoredSrc(target) + "/dir").constData(), "user.d", value,
+                            sizeof value),
+                 ssize_t(3));
+    }
+
     void unchangedBackupUploadsOnlyItsDatabase()
     {
         QVERIFY(test::writeFile(m_src + "/data", test::randomData(1024 * 1024, 3)));

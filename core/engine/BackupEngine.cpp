@@ -47,8 +47,17 @@ bool unchanged(const FileEntry &now, const FileEntry &before)
 {
     return before.reason != Reason::FileError && now.kind == before.kind &&
            now.size == before.size && now.mode == before.mode && now.mtimeNs == before.mtimeNs &&
-           now.ctimeNs == before.ctimeNs && now.inode == before.inode &&
-           now.target == before.target;
+           now.ctimeNs == before.ctimeNs && before.ctimeNs != kCtimeUnknown &&
+           now.inode == before.inode && now.target == before.target;
+}
+
+// Extended attributes cannot change without changing the inode's ctime, so an entry with the
+// same inode and ctime as in the previous generation has the attributes recorded there.
+bool sameInodeState(const FileEntry &now, const FileEntry &before)
+{
+    return before.reason != Reason::FileError && now.kind == before.kind &&
+           now.inode == before.inode && now.ctimeNs == before.ctimeNs &&
+           before.ctimeNs != kCtimeUnknown;
 }
 
 // Stored paths must be ones a restore can recreate below its target: no empty, "." or ".."
@@ -274,7 +283,7 @@ Status BackupEngine::backupRoot(const QByteArray &root)
 }
 
 Status BackupEngine::walk(const QByteArray &path, const FileEntry &entryIn, dev_t rootDevice,
-                          const std::optional<std::optional<FileEntry>> &before)
+                          const std::optional<std::optional<FileEntry>> &known)
 {
     if (m_cancelled.loadRelaxed())
         return makeError(ErrorCode::Cancelled, QStringLiteral("backup cancelled"));
@@ -287,44 +296,68 @@ Status BackupEngine::walk(const QByteArray &path, const FileEntry &entryIn, dev_
         }
         entry = *full;
     }
-    if (auto x = fsmeta::readXattrs(path); x)
+    // One lookup per path, in walk order: the previous entry decides whether the extended
+    // attributes must be listed again and, later, whether the file must be read.
+    std::optional<std::optional<FileEntry>> before = known;
+    if (m_previous && !before) {
+        auto found = m_previous->lookup(path);
+        if (!found)
+            return found.error();
+        before = std::move(*found);
+    }
+    if (before && before->has_value() && sameInodeState(entry, **before)) {
+        entry.xattrs = (*before)->xattrs;
+    } else if (auto x = fsmeta::readXattrs(path); x) {
         entry.xattrs = *x;
-    else
+    } else {
         warn(path, x.error().message);
+        // Not known to be complete: the next backup must not take them from this entry.
+        entry.ctimeNs = kCtimeUnknown;
+    }
 
     if (entry.kind == FileKind::Regular)
         return backupRegular(std::move(entry), before);
     if (entry.kind != FileKind::Directory)
-        return record(std::move(entry));
+        return record(std::move(entry), before);
 
     // A directory: record it, then its children in name order.
     const bool otherDevice = m_options.oneFileSystem && entry.device != quint64(rootDevice);
-    const bool cacheDir = m_options.excludeCacheTagDirectories && isCacheDir(path);
     DIR *dir = otherDevice ? nullptr : ::opendir(path.constData());
     if (!otherDevice && !dir) {
         warn(path, QStringLiteral("cannot read directory: ") + fsmeta::errnoText(errno));
         entry.reason = Reason::FileError;
-        return record(std::move(entry));
+        return record(std::move(entry), before);
     }
+    const struct DirCloser
+    {
+        DIR *dir;
+        ~DirCloser()
+        {
+            if (dir)
+                ::closedir(dir);
+        }
+    } closer{dir};
     QList<QByteArray> names;
+    bool hasTag = false;
     if (dir) {
         errno = 0;
         while (struct dirent *d = ::readdir(dir)) {
             const QByteArray name(d->d_name);
             if (name == "." || name == "..")
                 continue;
-            if (cacheDir && name != kCacheTagName)
-                continue;
+            hasTag = hasTag || name == kCacheTagName;
             names.append(name);
         }
-        const int readErr = errno;
-        ::closedir(dir);
-        if (readErr != 0)
+        if (errno != 0)
             warn(path,
-                 QStringLiteral("error while reading directory: ") + fsmeta::errnoText(readErr));
+                 QStringLiteral("error while reading directory: ") + fsmeta::errnoText(errno));
     }
+    // Only a directory listing a tag file is opened to look for one.
+    const bool cacheDir = hasTag && m_options.excludeCacheTagDirectories && isCacheDir(path);
+    if (cacheDir)
+        names = {kCacheTagName};
     entry.cachedir = cacheDir;
-    if (auto s = record(entry); !s)
+    if (auto s = record(entry, before); !s)
         return s;
     if (cacheDir && m_previous) {
         const QByteArray tag = join(path, kCacheTagName);
@@ -341,7 +374,8 @@ Status BackupEngine::walk(const QByteArray &path, const FileEntry &entryIn, dev_
             continue;
         struct stat st
         {};
-        if (::lstat(child.constData(), &st) != 0) {
+        // Relative to the open directory: no walk of the whole path for every child.
+        if (::fstatat(::dirfd(dir), name.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
             warn(child, QStringLiteral("cannot examine: ") + fsmeta::errnoText(errno));
             continue;
         }

@@ -91,8 +91,9 @@ private:
     };
 
     Status backupRoot(const QByteArray &root);
+    // `known` is the previous generation's entry when the caller already looked it up.
     Status walk(const QByteArray &path, const FileEntry &entry, dev_t rootDevice,
-                const std::optional<std::optional<FileEntry>> &before = std::nullopt);
+                const std::optional<std::optional<FileEntry>> &known = std::nullopt);
     void readAhead(QList<Child> &children, qsizetype &next, qint64 &bytesAhead);
     // Queues an entry that needs no reading (directory, symlink, special file) behind the
     // files walked before it.

@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <limits>
+
 namespace obnam {
 
 enum class FileKind : int
@@ -28,6 +30,10 @@ enum class Reason : int
 QString reasonName(Reason reason);
 // ls-style one-letter kind: '-' regular, 'd', 'l', 's', 'p', 'b', 'c'.
 QChar kindLetter(FileKind kind);
+
+// Stored as an entry's ctime when part of its metadata (its extended attributes) could not be
+// read: no later backup mistakes the entry for unchanged. ctime is never restored.
+inline constexpr qint64 kCtimeUnknown = std::numeric_limits<qint64>::min();
 
 // One row of a generation's files table: everything needed to restore the entry exactly.
 struct FileEntry
