@@ -117,6 +117,79 @@ private Q_SLOTS:
         QCOMPARE(order.size(), 2);
     }
 
+    // The sequential scans read rows through SQLite directly: the same values as a lookup,
+    // and the same refusal of rows a hostile database could hold.
+    void streamsReadEveryColumnAndRefuseBadRows()
+    {
+        const QString file = path("stream.db");
+        {
+            auto db = GenerationDb::create(file);
+            QVERIFY(db);
+            QVERIFY((*db)->insertFile(sample("/a"), {QByteArray(32, 'x')}));
+            FileEntry b = sample(QByteArray("/b\0\xff", 4));
+            b.user.clear();
+            b.xattrs.clear();
+            b.ctimeNs = kCtimeUnknown;
+            QVERIFY((*db)->insertFile(b, {}));
+            QVERIFY((*db)->finish());
+        }
+        {
+            auto db = GenerationDb::openReadOnly(file);
+            QVERIFY(db);
+            auto files = (*db)->streamFiles();
+            QVERIFY(files);
+            for (const QByteArray &p : {QByteArray("/a"), QByteArray("/b\0\xff", 4)}) {
+                auto row = (*files)->next();
+                QVERIFY(row && row->has_value());
+                auto looked = (*db)->lookup(p);
+                QVERIFY(looked && looked->has_value());
+                const FileEntry &x = **row;
+                const FileEntry &y = **looked;
+                QCOMPARE(x.path, p);
+                QCOMPARE(x.fileId, y.fileId);
+                QCOMPARE(int(x.kind), int(y.kind));
+                QCOMPARE(x.mode, y.mode);
+                QCOMPARE(x.uid, y.uid);
+                QCOMPARE(x.user, y.user);
+                QCOMPARE(x.group, y.group);
+                QCOMPARE(x.size, y.size);
+                QCOMPARE(x.mtimeNs, y.mtimeNs);
+                QCOMPARE(x.ctimeNs, y.ctimeNs);
+                QCOMPARE(x.atimeNs, y.atimeNs);
+                QCOMPARE(x.inode, y.inode);
+                QCOMPARE(x.device, y.device);
+                QCOMPARE(x.nlink, y.nlink);
+                QCOMPARE(x.target, y.target);
+                QCOMPARE(x.xattrs, y.xattrs);
+                QCOMPARE(x.reason, y.reason);
+                QCOMPARE(x.cachedir, y.cachedir);
+            }
+            QCOMPARE((*files)->next()->has_value(), false);
+            QCOMPARE((*files)->next()->has_value(), false); // and stays at the end
+            auto chunks = (*db)->streamChunks();
+            QVERIFY(chunks);
+            auto first = (*chunks)->next();
+            QVERIFY(first && first->has_value());
+            QCOMPARE((*first)->fileId, qint64(1));
+            QCOMPARE((*first)->chunkId, QByteArray(32, 'x'));
+            QVERIFY(!(*chunks)->next()->has_value());
+        }
+        QVERIFY(execRaw(file, {QStringLiteral("UPDATE files SET kind = 99 WHERE fileid = 2"),
+                               QStringLiteral("INSERT INTO chunks VALUES (2, 0, x'0102')")}));
+        auto db = GenerationDb::openReadOnly(file);
+        QVERIFY(db);
+        auto files = (*db)->streamFiles();
+        QVERIFY(files && (*files)->next());
+        auto bad = (*files)->next();
+        QVERIFY(!bad);
+        QCOMPARE(bad.error().code, ErrorCode::Corrupt);
+        auto chunks = (*db)->streamChunks();
+        QVERIFY(chunks && (*chunks)->next());
+        auto shortId = (*chunks)->next();
+        QVERIFY(!shortId);
+        QCOMPARE(shortId.error().code, ErrorCode::Corrupt);
+    }
+
     void readOnlyCannotWrite()
     {
         const QString file = path("ro.db");

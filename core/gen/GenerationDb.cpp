@@ -1,4 +1,5 @@
 #include "GenerationDb.h"
+#include "GenerationRow.h"
 
 #include <QAtomicInteger>
 #include <QFileInfo>
@@ -9,6 +10,8 @@
 #include <sqlite3.h>
 
 namespace obnam {
+
+using genrow::kFileColumns;
 
 namespace {
 
@@ -29,43 +32,6 @@ const char *const kSchema[] = {
     " cachedir INTEGER NOT NULL)",
     "CREATE TABLE chunks (fileid INTEGER NOT NULL, seq INTEGER NOT NULL, chunk_id BLOB NOT NULL)",
 };
-
-const QString kFileColumns = QStringLiteral(
-    "fileid, path, kind, mode, uid, gid, user, grp, size, mtime_ns, ctime_ns, atime_ns, inode,"
-    " device, nlink, rdev, target, xattrs, reason, cachedir");
-
-Result<FileEntry> entryFromQuery(const QSqlQuery &q)
-{
-    FileEntry e;
-    e.fileId = q.value(0).toLongLong();
-    e.path = q.value(1).toByteArray();
-    const int kind = q.value(2).toInt();
-    const int reason = q.value(18).toInt();
-    if (kind < 0 || kind > int(FileKind::CharDevice) || reason < 0 ||
-        reason > int(Reason::FileError) || e.path.isEmpty())
-        return makeError(ErrorCode::Corrupt,
-                         QStringLiteral("generation database has an invalid file row"),
-                         QString::fromUtf8(e.path));
-    e.kind = FileKind(kind);
-    e.mode = quint32(q.value(3).toLongLong());
-    e.uid = quint32(q.value(4).toLongLong());
-    e.gid = quint32(q.value(5).toLongLong());
-    e.user = q.value(6).toString();
-    e.group = q.value(7).toString();
-    e.size = q.value(8).toLongLong();
-    e.mtimeNs = q.value(9).toLongLong();
-    e.ctimeNs = q.value(10).toLongLong();
-    e.atimeNs = q.value(11).toLongLong();
-    e.inode = q.value(12).toULongLong();
-    e.device = q.value(13).toULongLong();
-    e.nlink = q.value(14).toULongLong();
-    e.rdev = q.value(15).toULongLong();
-    e.target = q.value(16).toByteArray();
-    e.xattrs = q.value(17).toByteArray();
-    e.reason = Reason(reason);
-    e.cachedir = q.value(19).toBool();
-    return e;
-}
 
 // Qt binds a null string as SQL NULL; the schema wants empty values instead.
 QString notNull(const QString &s)
@@ -155,15 +121,26 @@ Result<std::unique_ptr<GenerationDb>> GenerationDb::create(const QString &path)
     return g;
 }
 
-Status GenerationDb::prepareWriters()
+Result<sqlite3 *> GenerationDb::nativeHandle() const
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     const QVariant handle = db.driver()->handle();
-    if (qstrcmp(handle.typeName(), "sqlite3*") != 0 || !handle.data())
+    sqlite3 *native = qstrcmp(handle.typeName(), "sqlite3*") == 0 && handle.data()
+                          ? *static_cast<sqlite3 *const *>(handle.data())
+                          : nullptr;
+    if (!native)
         return makeError(ErrorCode::Io, QStringLiteral("the SQLite driver gives no handle"),
                          m_path);
+    return native;
+}
+
+Status GenerationDb::prepareWriters()
+{
+    auto handle = nativeHandle();
+    if (!handle)
+        return handle.error();
     m_native = std::make_unique<NativeInserts>();
-    m_native->db = *static_cast<sqlite3 *const *>(handle.data());
+    m_native->db = *handle;
     const QByteArray files =
         (QStringLiteral("INSERT INTO files (") + kFileColumns +
          QStringLiteral(") VALUES (NULL,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"))
@@ -361,157 +338,6 @@ Status GenerationDb::finish()
             QStringLiteral("cannot commit generation database: ") + db.lastError().text(), m_path);
     db.close();
     return {};
-}
-
-QSqlQuery &GenerationDb::prepared(std::unique_ptr<QSqlQuery> &slot, const QString &sql) const
-{
-    // Prepared once per database: parsing the SQL again for every file would cost more than
-    // the lookup itself.
-    if (!slot) {
-        slot = std::make_unique<QSqlQuery>(QSqlDatabase::database(m_connection, false));
-        slot->setForwardOnly(true);
-        if (!slot->prepare(sql))
-            slot->finish();
-    }
-    return *slot;
-}
-
-Result<std::optional<FileEntry>> GenerationDb::lookup(const QByteArray &path) const
-{
-    QSqlQuery &q = prepared(m_lookup, QStringLiteral("SELECT ") + kFileColumns +
-                                          QStringLiteral(" FROM files WHERE path = ?"));
-    q.bindValue(0, path);
-    if (!q.exec())
-        return sqlError(QStringLiteral("look up file"), q);
-    if (!q.next()) {
-        q.finish();
-        return std::optional<FileEntry>();
-    }
-    auto e = entryFromQuery(q);
-    q.finish();
-    if (!e)
-        return e.error();
-    // A damaged path index can point a lookup at another file's row; never believe it.
-    if (e->path != path)
-        return makeError(ErrorCode::Corrupt,
-                         QStringLiteral("generation database index disagrees with its table"),
-                         m_path);
-    return std::optional<FileEntry>(std::move(*e));
-}
-
-Result<QList<QByteArray>> GenerationDb::chunks(qint64 fileId) const
-{
-    QSqlQuery &q = prepared(
-        m_chunks, QStringLiteral("SELECT chunk_id FROM chunks WHERE fileid = ? ORDER BY seq"));
-    q.bindValue(0, fileId);
-    if (!q.exec())
-        return sqlError(QStringLiteral("read chunks"), q);
-    QList<QByteArray> out;
-    while (q.next()) {
-        QByteArray id = q.value(0).toByteArray();
-        if (id.size() != 32) {
-            q.finish();
-            return makeError(ErrorCode::Corrupt,
-                             QStringLiteral("generation database has a bad chunk id"), m_path);
-        }
-        out.append(std::move(id));
-    }
-    q.finish();
-    return out;
-}
-
-GenerationDb::FileStream::FileStream(const GenerationDb &db)
-    : m_db(db)
-    , m_query(QSqlDatabase::database(db.m_connection, false))
-{
-    m_query.setForwardOnly(true);
-}
-
-Result<std::unique_ptr<GenerationDb::FileStream>> GenerationDb::streamFiles() const
-{
-    std::unique_ptr<FileStream> s(new FileStream(*this));
-    if (!s->m_query.exec(QStringLiteral("SELECT ") + kFileColumns +
-                         QStringLiteral(" FROM files ORDER BY fileid")))
-        return sqlError(QStringLiteral("list files"), s->m_query);
-    return s;
-}
-
-Result<std::optional<FileEntry>> GenerationDb::FileStream::next()
-{
-    if (!m_query.isActive() || !m_query.next())
-        return std::optional<FileEntry>();
-    auto e = entryFromQuery(m_query);
-    if (!e)
-        return e.error();
-    return std::optional<FileEntry>(std::move(*e));
-}
-
-GenerationDb::ChunkStream::ChunkStream(const GenerationDb &db)
-    : m_db(db)
-    , m_query(QSqlDatabase::database(db.m_connection, false))
-{
-    m_query.setForwardOnly(true);
-}
-
-Result<std::unique_ptr<GenerationDb::ChunkStream>> GenerationDb::streamChunks() const
-{
-    std::unique_ptr<ChunkStream> s(new ChunkStream(*this));
-    if (!s->m_query.exec(
-            QStringLiteral("SELECT fileid, chunk_id FROM chunks ORDER BY fileid, seq")))
-        return sqlError(QStringLiteral("read chunks"), s->m_query);
-    return s;
-}
-
-Result<std::optional<GenerationDb::ChunkRow>> GenerationDb::ChunkStream::next()
-{
-    if (!m_query.isActive() || !m_query.next())
-        return std::optional<ChunkRow>();
-    ChunkRow row{m_query.value(0).toLongLong(), m_query.value(1).toByteArray()};
-    if (row.chunkId.size() != 32)
-        return makeError(ErrorCode::Corrupt,
-                         QStringLiteral("generation database has a bad chunk id"), m_db.m_path);
-    return std::optional<ChunkRow>(std::move(row));
-}
-
-Status GenerationDb::forEachChunkId(const std::function<void(const QByteArray &)> &visit) const
-{
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT DISTINCT chunk_id FROM chunks")))
-        return sqlError(QStringLiteral("read chunk ids"), q);
-    while (q.next()) {
-        const QByteArray id = q.value(0).toByteArray();
-        if (id.size() != 32)
-            return makeError(ErrorCode::Corrupt,
-                             QStringLiteral("generation database has a bad chunk id"), m_path);
-        visit(id);
-    }
-    return {};
-}
-
-Status GenerationDb::forEachFile(const std::function<bool(const FileEntry &)> &visit) const
-{
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT ") + kFileColumns +
-                QStringLiteral(" FROM files ORDER BY path")))
-        return sqlError(QStringLiteral("list files"), q);
-    while (q.next()) {
-        auto e = entryFromQuery(q);
-        if (!e)
-            return e.error();
-        if (!visit(*e))
-            break;
-    }
-    return {};
-}
-
-Result<qint64> GenerationDb::fileCount() const
-{
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM files")) || !q.next())
-        return sqlError(QStringLiteral("count files"), q);
-    return q.value(0).toLongLong();
 }
 
 } // namespace obnam

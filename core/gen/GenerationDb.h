@@ -11,6 +11,9 @@
 #include <memory>
 #include <optional>
 
+struct sqlite3;
+struct sqlite3_stmt;
+
 namespace obnam {
 
 // One generation's SQLite database (QtSql, QSQLITE): a meta table that describes the
@@ -53,12 +56,16 @@ public:
     public:
         // The next row, or nullopt at the end.
         Result<std::optional<FileEntry>> next();
+        ~FileStream();
+        FileStream(const FileStream &) = delete;
+        FileStream &operator=(const FileStream &) = delete;
 
     private:
         friend class GenerationDb;
-        explicit FileStream(const GenerationDb &db);
+        FileStream(const GenerationDb &db, sqlite3_stmt *stmt);
         const GenerationDb &m_db;
-        QSqlQuery m_query;
+        sqlite3_stmt *m_stmt; // owned
+        bool m_done = false;
     };
     struct ChunkRow
     {
@@ -69,12 +76,16 @@ public:
     {
     public:
         Result<std::optional<ChunkRow>> next();
+        ~ChunkStream();
+        ChunkStream(const ChunkStream &) = delete;
+        ChunkStream &operator=(const ChunkStream &) = delete;
 
     private:
         friend class GenerationDb;
-        explicit ChunkStream(const GenerationDb &db);
+        ChunkStream(const GenerationDb &db, sqlite3_stmt *stmt);
         const GenerationDb &m_db;
-        QSqlQuery m_query;
+        sqlite3_stmt *m_stmt; // owned
+        bool m_done = false;
     };
     Result<std::unique_ptr<FileStream>> streamFiles() const;
     Result<std::unique_ptr<ChunkStream>> streamChunks() const;
@@ -88,6 +99,9 @@ private:
     explicit GenerationDb(QString connectionName);
     Status exec(const QString &sql) const;
     Status prepareWriters();
+    Result<sqlite3 *> nativeHandle() const;
+    Result<sqlite3_stmt *> prepareNative(const char *sql) const;
+    Error stepError(sqlite3_stmt *stmt, const char *what) const;
     Error sqlError(const QString &what, const QSqlQuery &query) const;
     QSqlQuery &prepared(std::unique_ptr<QSqlQuery> &slot, const QString &sql) const;
 

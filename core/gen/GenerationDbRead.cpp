@@ -1,0 +1,223 @@
+#include "GenerationDb.h"
+#include "GenerationRow.h"
+
+#include <QSqlError>
+
+#include <sqlite3.h>
+
+namespace obnam {
+
+using genrow::entryFromRow;
+using genrow::kFileColumns;
+
+namespace {
+
+Result<FileEntry> entryFromQuery(const QSqlQuery &q)
+{
+    return entryFromRow(genrow::QueryRow{q});
+}
+
+} // namespace
+
+QSqlQuery &GenerationDb::prepared(std::unique_ptr<QSqlQuery> &slot, const QString &sql) const
+{
+    // Prepared once per database: parsing the SQL again for every file would cost more than
+    // the lookup itself.
+    if (!slot) {
+        slot = std::make_unique<QSqlQuery>(QSqlDatabase::database(m_connection, false));
+        slot->setForwardOnly(true);
+        if (!slot->prepare(sql))
+            slot->finish();
+    }
+    return *slot;
+}
+
+Result<std::optional<FileEntry>> GenerationDb::lookup(const QByteArray &path) const
+{
+    QSqlQuery &q = prepared(m_lookup, QStringLiteral("SELECT ") + kFileColumns +
+                                          QStringLiteral(" FROM files WHERE path = ?"));
+    q.bindValue(0, path);
+    if (!q.exec())
+        return sqlError(QStringLiteral("look up file"), q);
+    if (!q.next()) {
+        q.finish();
+        return std::optional<FileEntry>();
+    }
+    auto e = entryFromQuery(q);
+    q.finish();
+    if (!e)
+        return e.error();
+    // A damaged path index can point a lookup at another file's row; never believe it.
+    if (e->path != path)
+        return makeError(ErrorCode::Corrupt,
+                         QStringLiteral("generation database index disagrees with its table"),
+                         m_path);
+    return std::optional<FileEntry>(std::move(*e));
+}
+
+Result<QList<QByteArray>> GenerationDb::chunks(qint64 fileId) const
+{
+    QSqlQuery &q = prepared(
+        m_chunks, QStringLiteral("SELECT chunk_id FROM chunks WHERE fileid = ? ORDER BY seq"));
+    q.bindValue(0, fileId);
+    if (!q.exec())
+        return sqlError(QStringLiteral("read chunks"), q);
+    QList<QByteArray> out;
+    while (q.next()) {
+        QByteArray id = q.value(0).toByteArray();
+        if (id.size() != 32) {
+            q.finish();
+            return makeError(ErrorCode::Corrupt,
+                             QStringLiteral("generation database has a bad chunk id"), m_path);
+        }
+        out.append(std::move(id));
+    }
+    q.finish();
+    return out;
+}
+
+// The sequential scans go to SQLite directly, like the inserts: a no-change backup reads
+// every row of the previous database, and QSqlQuery's per-value QVariant cost more than
+// SQLite's stepping.
+Result<sqlite3_stmt *> GenerationDb::prepareNative(const char *sql) const
+{
+    auto handle = nativeHandle();
+    if (!handle)
+        return handle.error();
+    sqlite3_stmt *stmt = nullptr;
+    if (sqlite3_prepare_v2(*handle, sql, -1, &stmt, nullptr) != SQLITE_OK) {
+        sqlite3_finalize(stmt);
+        return makeError(ErrorCode::Corrupt,
+                         QStringLiteral("generation database: %1: %2")
+                             .arg(QLatin1String(sql), QString::fromUtf8(sqlite3_errmsg(*handle))),
+                         m_path);
+    }
+    return stmt;
+}
+
+Error GenerationDb::stepError(sqlite3_stmt *stmt, const char *what) const
+{
+    return makeError(
+        ErrorCode::Corrupt,
+        QStringLiteral("generation database: %1: %2")
+            .arg(QLatin1String(what), QString::fromUtf8(sqlite3_errmsg(sqlite3_db_handle(stmt)))),
+        m_path);
+}
+
+GenerationDb::FileStream::FileStream(const GenerationDb &db, sqlite3_stmt *stmt)
+    : m_db(db)
+    , m_stmt(stmt)
+{}
+
+GenerationDb::FileStream::~FileStream()
+{
+    sqlite3_finalize(m_stmt);
+}
+
+Result<std::unique_ptr<GenerationDb::FileStream>> GenerationDb::streamFiles() const
+{
+    const QByteArray sql =
+        (QStringLiteral("SELECT ") + kFileColumns + QStringLiteral(" FROM files ORDER BY fileid"))
+            .toLatin1();
+    auto stmt = prepareNative(sql.constData());
+    if (!stmt)
+        return stmt.error();
+    return std::unique_ptr<FileStream>(new FileStream(*this, *stmt));
+}
+
+Result<std::optional<FileEntry>> GenerationDb::FileStream::next()
+{
+    if (m_done)
+        return std::optional<FileEntry>();
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_DONE) {
+        m_done = true;
+        return std::optional<FileEntry>();
+    }
+    if (rc != SQLITE_ROW)
+        return m_db.stepError(m_stmt, "list files");
+    auto e = entryFromRow(genrow::StatementRow{m_stmt});
+    if (!e)
+        return e.error();
+    return std::optional<FileEntry>(std::move(*e));
+}
+
+GenerationDb::ChunkStream::ChunkStream(const GenerationDb &db, sqlite3_stmt *stmt)
+    : m_db(db)
+    , m_stmt(stmt)
+{}
+
+GenerationDb::ChunkStream::~ChunkStream()
+{
+    sqlite3_finalize(m_stmt);
+}
+
+Result<std::unique_ptr<GenerationDb::ChunkStream>> GenerationDb::streamChunks() const
+{
+    auto stmt = prepareNative("SELECT fileid, chunk_id FROM chunks ORDER BY fileid, seq");
+    if (!stmt)
+        return stmt.error();
+    return std::unique_ptr<ChunkStream>(new ChunkStream(*this, *stmt));
+}
+
+Result<std::optional<GenerationDb::ChunkRow>> GenerationDb::ChunkStream::next()
+{
+    if (m_done)
+        return std::optional<ChunkRow>();
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_DONE) {
+        m_done = true;
+        return std::optional<ChunkRow>();
+    }
+    if (rc != SQLITE_ROW)
+        return m_db.stepError(m_stmt, "read chunks");
+    const genrow::StatementRow row{m_stmt};
+    ChunkRow chunk{row.integer(0), row.blob(1)};
+    if (chunk.chunkId.size() != 32)
+        return makeError(ErrorCode::Corrupt,
+                         QStringLiteral("generation database has a bad chunk id"), m_db.m_path);
+    return std::optional<ChunkRow>(std::move(chunk));
+}
+
+Status GenerationDb::forEachChunkId(const std::function<void(const QByteArray &)> &visit) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT DISTINCT chunk_id FROM chunks")))
+        return sqlError(QStringLiteral("read chunk ids"), q);
+    while (q.next()) {
+        const QByteArray id = q.value(0).toByteArray();
+        if (id.size() != 32)
+            return makeError(ErrorCode::Corrupt,
+                             QStringLiteral("generation database has a bad chunk id"), m_path);
+        visit(id);
+    }
+    return {};
+}
+
+Status GenerationDb::forEachFile(const std::function<bool(const FileEntry &)> &visit) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT ") + kFileColumns +
+                QStringLiteral(" FROM files ORDER BY path")))
+        return sqlError(QStringLiteral("list files"), q);
+    while (q.next()) {
+        auto e = entryFromQuery(q);
+        if (!e)
+            return e.error();
+        if (!visit(*e))
+            break;
+    }
+    return {};
+}
+
+Result<qint64> GenerationDb::fileCount() const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM files")) || !q.next())
+        return sqlError(QStringLiteral("count files"), q);
+    return q.value(0).toLongLong();
+}
+
+} // namespace obnam
