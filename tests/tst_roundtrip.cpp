@@ -213,6 +213,9 @@ private Q_SLOTS:
         auto second = backup();
         QVERIFY(second);
         QVERIFY(first->generationId != second->generationId);
+        // The cache keeps the newest database only: it does not grow with every backup.
+        QCOMPARE(QDir(m_cache + QStringLiteral("/generations")).entryList(QDir::Files),
+                 QStringList{second->generationId + QStringLiteral(".db")});
 
         auto record = m_repo->resolveGeneration(QStringLiteral("latest"));
         QVERIFY(record);

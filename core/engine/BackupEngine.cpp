@@ -266,7 +266,8 @@ Result<BackupResult> BackupEngine::run()
     const QString cached =
         m_options.cacheDir + QStringLiteral("/generations/") + *id + QStringLiteral(".db");
     QDir().mkpath(m_options.cacheDir + QStringLiteral("/generations"));
-    QFile::rename(dbPath, cached);
+    if (QFile::rename(dbPath, cached))
+        generationstore::keepOnlyCached(m_options.cacheDir, *id);
     report(QStringLiteral("done"), true);
     return m_result;
 }

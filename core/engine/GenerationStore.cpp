@@ -139,4 +139,18 @@ Result<std::unique_ptr<GenerationDb>> open(Repository &repo, const GenerationRec
     return db;
 }
 
+void keepOnlyCached(const QString &cacheDir, const QString &keepId)
+{
+    QDir dir(cacheDir + QStringLiteral("/generations"));
+    const QString keep = keepId + QStringLiteral(".db");
+    // Only finished databases (<id>.db): a download in progress by another process is a
+    // temporary file of another name and stays.
+    const QStringList cached =
+        dir.entryList({QStringLiteral("*.db")}, QDir::Files | QDir::NoDotAndDotDot);
+    for (const QString &name : cached) {
+        if (name != keep)
+            dir.remove(name);
+    }
+}
+
 } // namespace obnam::generationstore

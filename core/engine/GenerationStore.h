@@ -48,5 +48,10 @@ Result<QString> fetchDatabase(Repository &repo, const GenerationRecord &record,
 Result<std::unique_ptr<GenerationDb>> open(Repository &repo, const GenerationRecord &record,
                                            const QString &cacheDir);
 
+// Removes every cached database but `keepId`'s. A backup calls it with the generation it just
+// made: the next backup needs only that one, and the cache stays the size of one database
+// instead of growing by one per backup. Others are downloaded again if ever needed.
+void keepOnlyCached(const QString &cacheDir, const QString &keepId);
+
 } // namespace generationstore
 } // namespace obnam
