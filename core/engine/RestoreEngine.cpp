@@ -26,6 +26,9 @@ constexpr qsizetype kSparseBlock = 4096;
 // that memory does not grow with the size of the generation.
 constexpr qint64 kWindowBytes = 16 * 1024 * 1024;
 constexpr int kWindowEntries = 512;
+// Chunks of one file fetched ahead of the one being written (about 8 MiB): a large file is
+// fetched as it is written instead of all at once, so memory does not grow with file size.
+constexpr qsizetype kFileAheadChunks = 8;
 
 QString display(const QByteArray &path)
 {
@@ -345,14 +348,19 @@ Status RestoreEngine::plan(const GenerationDb &db, const FileEntry &e)
 
 void RestoreEngine::dispatch(QList<Planned> &window)
 {
-    for (Planned &p : window) {
-        if (!p.chunkIds || !*p.chunkIds)
-            continue;
-        p.chunks.reserve(p.chunkIds->value().size());
-        for (const QByteArray &id : std::as_const(p.chunkIds->value()))
-            p.chunks.append(
-                QtConcurrent::run(&m_fetchPool, [this, id] { return m_repo.readChunk(id); }));
-    }
+    for (Planned &p : window)
+        fetchAhead(p, kFileAheadChunks);
+}
+
+void RestoreEngine::fetchAhead(Planned &p, qsizetype upTo)
+{
+    if (!p.chunkIds || !*p.chunkIds)
+        return;
+    const QList<QByteArray> &ids = p.chunkIds->value();
+    p.chunks.reserve(ids.size());
+    for (qsizetype i = p.chunks.size(); i < qMin(upTo, ids.size()); ++i)
+        p.chunks.append(
+            QtConcurrent::run(&m_fetchPool, [this, id = ids[i]] { return m_repo.readChunk(id); }));
 }
 
 void RestoreEngine::restoreWindow(QList<Planned> &window)
@@ -460,8 +468,11 @@ Status RestoreEngine::restoreRegular(Planned &planned, int parent, const QByteAr
     };
     qint64 offset = 0;
     qint64 written = 0; // the file's size so far: holes at its end do not count
-    for (ChunkFuture &chunk : planned.chunks) {
-        const Result<QByteArray> data = chunk.result();
+    const qsizetype chunkCount = planned.chunkIds ? planned.chunkIds->value().size() : 0;
+    for (qsizetype i = 0; i < chunkCount; ++i) {
+        fetchAhead(planned, i + kFileAheadChunks);
+        const Result<QByteArray> data = planned.chunks[i].result();
+        planned.chunks[i] = ChunkFuture(); // written below: its memory can go
         if (!data)
             return discard(Error{data.error().code,
                                  data.error().message + QStringLiteral(" in ") + data.error().path,

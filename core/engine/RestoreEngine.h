@@ -68,6 +68,8 @@ private:
     // restores the window before it, so fetching runs ahead of writing by one window.
     Status plan(const GenerationDb &db, const FileEntry &entry);
     void dispatch(QList<Planned> &window);
+    // Starts fetching the file's chunks [fetched so far, upTo).
+    void fetchAhead(Planned &planned, qsizetype upTo);
     void restoreWindow(QList<Planned> &window);
     Status restoreEntry(Planned &planned);
     Status restoreRegular(Planned &planned, int parent, const QByteArray &name);
