@@ -1,5 +1,7 @@
 #include "RestoreEngine.h"
 
+#include "RestoreFile.h"
+
 #include "crypto/Crypto.h"
 #include "engine/FsMeta.h"
 #include "repo/Repository.h"
@@ -20,7 +22,6 @@ namespace obnam {
 
 namespace {
 
-constexpr qsizetype kSparseBlock = 4096;
 // Fetching runs this far ahead of writing (one window being fetched while the one before it
 // is written): enough to keep many reads in flight on a cold cache or a server, bounded so
 // that memory does not grow with the size of the generation.
@@ -39,56 +40,6 @@ Error errnoError(const QString &what, const QByteArray &path, int err = errno)
 {
     return makeError(ErrorCode::Io, what + QStringLiteral(": ") + fsmeta::errnoText(err),
                      display(path));
-}
-
-bool allZero(const char *p, qsizetype n)
-{
-    for (qsizetype i = 0; i < n; ++i) {
-        if (p[i] != 0)
-            return false;
-    }
-    return true;
-}
-
-bool writeAll(int fd, const char *data, qsizetype n, qint64 at)
-{
-    qsizetype done = 0;
-    while (done < n) {
-        const ssize_t w = ::pwrite(fd, data + done, size_t(n - done), at + done);
-        if (w < 0) {
-            if (errno == EINTR)
-                continue;
-            return false;
-        }
-        done += w;
-    }
-    return true;
-}
-
-// Writes data at the file offset, leaving holes where whole blocks are zero. Runs of blocks
-// with data go out in one write each; `written` becomes the end of the last byte written.
-bool writeSparse(int fd, const QByteArray &data, qint64 &offset, qint64 &written)
-{
-    const qint64 start = offset;
-    qsizetype pos = 0;
-    qsizetype run = 0; // start of the pending run of blocks with data
-    while (pos < data.size()) {
-        const qsizetype n = qMin(kSparseBlock, data.size() - pos);
-        if (n == kSparseBlock && allZero(data.constData() + pos, n)) {
-            if (pos > run && !writeAll(fd, data.constData() + run, pos - run, start + run))
-                return false;
-            if (pos > run)
-                written = start + pos;
-            run = pos + n;
-        }
-        pos += n;
-    }
-    if (pos > run && !writeAll(fd, data.constData() + run, pos - run, start + run))
-        return false;
-    if (pos > run)
-        written = start + pos;
-    offset = start + data.size();
-    return true;
 }
 
 } // namespace
@@ -141,6 +92,7 @@ void RestoreEngine::report(bool force)
     if (!force && now - m_lastReport < 100)
         return;
     m_lastReport = now;
+    m_progress.bytes = m_bytesWritten.load(std::memory_order_relaxed);
     m_progress.elapsedSeconds = double(now) / 1000.0;
     Q_EMIT progress(m_progress);
 }
@@ -259,11 +211,13 @@ Result<RestoreResult> RestoreEngine::run()
                 {display(it->first.path), QStringLiteral("cannot open restored directory")});
             continue;
         }
-        if (auto s = applyMetadata(it->first, parentFd.get(), name, dir.get()); !s)
+        if (auto s =
+                restorefile::applyMetadata(it->first, parentFd.get(), name, dir.get(), m_asRoot);
+            !s)
             m_result.errors.append({display(it->first.path), s.error().message});
     }
     m_result.files = m_progress.files;
-    m_result.bytes = m_progress.bytes;
+    m_result.bytes = m_bytesWritten.load();
     m_result.durationSeconds = double(m_clock.elapsed()) / 1000.0;
     m_progress.phase = QStringLiteral("done");
     report(true);
@@ -402,7 +356,7 @@ Status RestoreEngine::restoreEntry(Planned &planned)
         return {};
     }
     if (e.kind == FileKind::Regular)
-        return restoreRegular(planned, p, name);
+        return restoreRegular(planned, parentFd.release(), name);
 
     if (m_options.overwrite) {
         struct stat st
@@ -431,120 +385,52 @@ Status RestoreEngine::restoreEntry(Planned &planned)
     }
     if (rc != 0)
         return errnoError(QStringLiteral("cannot create ") + kindLetter(e.kind), e.path);
-    return applyMetadata(e, p, name, -1);
+    return restorefile::applyMetadata(e, p, name, -1, m_asRoot);
 }
 
 Status RestoreEngine::restoreRegular(Planned &planned, int parent, const QByteArray &name)
 {
+    Fd parentFd(parent);
     const FileEntry &e = planned.entry;
-    const QByteArray &rel = planned.rel;
     const auto linkKey = qMakePair(e.device, e.inode);
     if (e.nlink > 1) {
-        const auto first = m_links.constFind(linkKey);
-        if (first != m_links.cend()) {
+        if (const auto first = m_links.constFind(linkKey); first != m_links.cend()) {
             if (m_options.overwrite)
-                ::unlinkat(parent, name.constData(), 0);
+                ::unlinkat(parentFd.get(), name.constData(), 0);
             QByteArray firstName;
             auto firstParent = openParent(*first, &firstName);
             if (!firstParent)
                 return firstParent.error();
             Fd fp(*firstParent);
-            if (::linkat(fp.get(), firstName.constData(), parent, name.constData(), 0) != 0)
+            if (::linkat(fp.get(), firstName.constData(), parentFd.get(), name.constData(), 0) != 0)
                 return errnoError(QStringLiteral("cannot create hard link"), e.path);
             return {};
         }
     }
-
     if (planned.chunkIds && !*planned.chunkIds)
         return planned.chunkIds->error();
-    const QByteArray temp = ".obnam-restore-" + crypto::randomBytes(6).toHex();
-    Fd fd(::openat(parent, temp.constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-                   0600));
-    if (fd.get() < 0)
-        return errnoError(QStringLiteral("cannot create file"), e.path);
-    const auto discard = [&](Error error) {
-        ::unlinkat(parent, temp.constData(), 0);
-        return error;
-    };
-    qint64 offset = 0;
-    qint64 written = 0; // the file's size so far: holes at its end do not count
-    const qsizetype chunkCount = planned.chunkIds ? planned.chunkIds->value().size() : 0;
-    for (qsizetype i = 0; i < chunkCount; ++i) {
-        fetchAhead(planned, i + kFileAheadChunks);
-        const Result<QByteArray> data = planned.chunks[i].result();
-        planned.chunks[i] = ChunkFuture(); // written below: its memory can go
-        if (!data)
-            return discard(Error{data.error().code,
-                                 data.error().message + QStringLiteral(" in ") + data.error().path,
-                                 display(e.path)});
-        if (!writeSparse(fd.get(), *data, offset, written))
-            return discard(errnoError(QStringLiteral("cannot write"), e.path));
-        m_progress.bytes += data->size();
-        report();
-    }
-    if (offset != e.size)
-        return discard(makeError(ErrorCode::Corrupt,
-                                 QStringLiteral("restored %1 bytes but the generation records %2")
-                                     .arg(offset)
-                                     .arg(e.size),
-                                 display(e.path)));
-    // Only a file that ends in a hole needs its size set.
-    if (written != offset && ::ftruncate(fd.get(), offset) != 0)
-        return discard(errnoError(QStringLiteral("cannot set file size"), e.path));
-    if (auto s = applyMetadata(e, parent, temp, fd.get()); !s)
-        return discard(s.error());
-    const unsigned flags = m_options.overwrite ? 0 : RENAME_NOREPLACE;
-    if (::renameat2(parent, temp.constData(), parent, name.constData(), flags) != 0)
-        return discard(errnoError(QStringLiteral("cannot move restored file into place"), e.path));
-    if (e.nlink > 1)
-        m_links.insert(linkKey, rel);
-    return {};
-}
 
-Status RestoreEngine::applyMetadata(const FileEntry &e, int parent, const QByteArray &name, int fd)
-{
-    const bool symlink = e.kind == FileKind::Symlink;
-    // Owner first: chown clears file capabilities (security.capability) and set-id bits.
-    if (m_asRoot) {
-        const int rc =
-            fd >= 0 ? ::fchown(fd, e.uid, e.gid)
-                    : ::fchownat(parent, name.constData(), e.uid, e.gid, AT_SYMLINK_NOFOLLOW);
-        if (rc != 0)
-            return errnoError(QStringLiteral("cannot set owner"), e.path);
-    }
-    if (fd >= 0 && !e.xattrs.isEmpty()) {
-        auto attrs = fsmeta::parseXattrs(e.xattrs);
-        if (!attrs)
-            return Error{attrs.error().code, attrs.error().message, display(e.path)};
-        for (const auto &[key, value] : std::as_const(*attrs)) {
-            if (::fsetxattr(fd, key.constData(), value.constData(), size_t(value.size()), 0) != 0 &&
-                errno != ENOTSUP && errno != EPERM)
-                return errnoError(QStringLiteral("cannot set extended attribute ") +
-                                      QString::fromLatin1(key),
-                                  e.path);
-        }
-    }
-    if (!symlink) {
-        const int rc = fd >= 0 ? ::fchmod(fd, mode_t(e.mode))
-                               : ::fchmodat(parent, name.constData(), mode_t(e.mode), 0);
-        if (rc != 0)
-            return errnoError(QStringLiteral("cannot set permissions"), e.path);
-    }
-    struct timespec times[2];
-    times[0].tv_sec = e.atimeNs / 1000000000LL;
-    times[0].tv_nsec = e.atimeNs % 1000000000LL;
-    times[1].tv_sec = e.mtimeNs / 1000000000LL;
-    times[1].tv_nsec = e.mtimeNs % 1000000000LL;
-    for (auto &t : times) {
-        if (t.tv_nsec < 0) {
-            t.tv_nsec += 1000000000LL;
-            t.tv_sec -= 1;
-        }
-    }
-    const int rc = fd >= 0 ? ::futimens(fd, times)
-                           : ::utimensat(parent, name.constData(), times, AT_SYMLINK_NOFOLLOW);
-    if (rc != 0)
-        return errnoError(QStringLiteral("cannot set times"), e.path);
+    const qsizetype count = planned.chunkIds ? planned.chunkIds->value().size() : 0;
+    const restorefile::RegularFile file{e,
+                                        parentFd.get(),
+                                        name,
+                                        count,
+                                        [this, &planned](qsizetype i) {
+                                            fetchAhead(planned, i + kFileAheadChunks);
+                                            Result<QByteArray> data = planned.chunks[i].result();
+                                            planned.chunks[i] =
+                                                ChunkFuture(); // written next: its memory can go
+                                            return data;
+                                        },
+                                        m_options.overwrite,
+                                        m_asRoot};
+    // Written here, in path order: writing files on more threads was slower, as creating
+    // inodes in one directory serializes in the file system and the threads spun on its locks.
+    if (auto s = restorefile::write(file, m_bytesWritten); !s)
+        return s;
+    if (e.nlink > 1)
+        m_links.insert(linkKey, planned.rel);
+    report();
     return {};
 }
 

@@ -4,6 +4,7 @@
 #include "Progress.h"
 #include "repo/GenerationRecord.h"
 
+#include <atomic>
 #include <optional>
 
 #include <QElapsedTimer>
@@ -72,8 +73,8 @@ private:
     void fetchAhead(Planned &planned, qsizetype upTo);
     void restoreWindow(QList<Planned> &window);
     Status restoreEntry(Planned &planned);
+    // Writes the file, or links a hard link's second name to its first. Owns `parent`.
     Status restoreRegular(Planned &planned, int parent, const QByteArray &name);
-    Status applyMetadata(const FileEntry &entry, int parent, const QByteArray &name, int fd);
     // The directory that will hold `rel`, created as needed, never through a symbolic link;
     // `name` receives the last component. The caller owns the returned descriptor.
     Result<int> openParent(const QByteArray &rel, QByteArray *name);
@@ -94,6 +95,7 @@ private:
     qint64 m_windowBytes = 0;
     QList<Planned> m_fetching; // dispatched, restored when the next window is full
     QList<QPair<FileEntry, QByteArray>> m_directories;
+    std::atomic<qint64> m_bytesWritten{0}; // restorefile::write() counts in it
     RestoreResult m_result;
     RestoreProgress m_progress;
     QElapsedTimer m_clock;
