@@ -16,12 +16,15 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationVersion(QStringLiteral(OBNAM_VERSION));
     QTextStream out(stdout);
     QTextStream err(stderr);
-    obnam::cli::CliContext ctx{out, err, QProcessEnvironment::systemEnvironment(),
-                               ::isatty(STDERR_FILENO) == 1, &obnam::cli::promptOnTerminal};
-    ctx.keyringRead = [](const QString &entry) {
-        auto found = obnam::cli::Keyring::read(entry);
-        return found ? *found : std::nullopt;
-    };
-    ctx.keyringWrite = &obnam::cli::Keyring::write;
+    obnam::cli::CliContext ctx{out,
+                               err,
+                               QProcessEnvironment::systemEnvironment(),
+                               ::isatty(STDERR_FILENO) == 1,
+                               &obnam::cli::promptOnTerminal,
+                               [](const QString &entry) {
+                                   auto found = obnam::cli::Keyring::read(entry);
+                                   return found ? *found : std::nullopt;
+                               },
+                               &obnam::cli::Keyring::write};
     return obnam::cli::run(ctx, QCoreApplication::arguments());
 }

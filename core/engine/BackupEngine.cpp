@@ -21,7 +21,7 @@ namespace obnam {
 
 namespace {
 
-constexpr qint64 kBatchBytes = 8 * 1024 * 1024;
+constexpr qint64 kBatchBytes = 4 * 1024 * 1024;
 constexpr int kBatchesInFlight = 2;
 constexpr int kBatchChunks = 1024;
 // How far ahead of the reader the kernel is asked to fetch files of the same directory: a

@@ -10,6 +10,11 @@
 #include <QFileInfo>
 #include <QtConcurrent/QtConcurrentMap>
 
+#include <memory>
+#include <numeric>
+#include <utility>
+#include <vector>
+
 namespace obnam::generationstore {
 
 namespace {
@@ -37,7 +42,18 @@ QList<PreparedChunk> prepareChunks(const Repository &repo, const QList<QByteArra
 QFuture<PreparedChunk> prepareChunksAsync(const Repository &repo, QList<QByteArray> chunks,
                                           int compressionLevel)
 {
-    return QtConcurrent::mapped(std::move(chunks), preparer(repo, compressionLevel));
+    // Each chunk's plain bytes are let go as soon as it is prepared, not when the whole batch
+    // is: a batch's plain and prepared forms would otherwise both wait to be collected.
+    auto plain = std::make_shared<std::vector<QByteArray>>(std::make_move_iterator(chunks.begin()),
+                                                           std::make_move_iterator(chunks.end()));
+    chunks.clear();
+    QList<qsizetype> indices(qsizetype(plain->size()));
+    std::iota(indices.begin(), indices.end(), qsizetype(0));
+    return QtConcurrent::mapped(std::move(indices),
+                                [plain, prepare = preparer(repo, compressionLevel)](qsizetype i) {
+                                    const QByteArray data = std::exchange((*plain)[size_t(i)], {});
+                                    return prepare(data);
+                                });
 }
 
 Result<QList<QByteArray>> storeDatabase(Repository &repo, ChunkWriter &writer, const QString &path,
