@@ -2,6 +2,9 @@
 
 #include "FsMeta.h"
 
+#include <algorithm>
+#include <utility>
+
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -56,18 +59,26 @@ void StatAhead::work()
         std::vector<Dir> found;
         const int fd = fsmeta::openForReading(dir.path, O_DIRECTORY);
         if (DIR *d = fd >= 0 ? ::fdopendir(fd) : nullptr) {
+            std::vector<std::pair<ino_t, QByteArray>> entries;
             while (struct dirent *e = ::readdir(d)) {
                 if (e->d_name[0] == '.' &&
                     (e->d_name[1] == 0 || (e->d_name[1] == '.' && e->d_name[2] == 0)))
                     continue;
+                entries.emplace_back(e->d_ino, QByteArray(e->d_name));
+            }
+            // In inode order: neighbouring inodes share a block of the inode table, so the
+            // reads are fewer and closer together than in the order of the listing.
+            std::sort(entries.begin(), entries.end(),
+                      [](const auto &a, const auto &b) { return a.first < b.first; });
+            for (const auto &[inode, name] : entries) {
                 struct stat st
                 {};
-                if (::fstatat(::dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+                if (::fstatat(::dirfd(d), name.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0)
                     continue;
                 if (S_ISDIR(st.st_mode) && (!m_oneFileSystem || st.st_dev == dir.device)) {
                     const QByteArray path = dir.path.endsWith('/')
-                                                ? QByteArray(dir.path + e->d_name)
-                                                : QByteArray(dir.path + '/' + e->d_name);
+                                                ? QByteArray(dir.path + name)
+                                                : QByteArray(dir.path + '/' + name);
                     found.push_back(Dir{path, st.st_dev});
                 }
             }
@@ -76,11 +87,15 @@ void StatAhead::work()
         } else if (fd >= 0) {
             ::close(fd);
         }
+        // The walk visits subdirectories in name order; going the same way keeps these
+        // threads just ahead of it instead of somewhere else in the tree.
+        std::sort(found.begin(), found.end(),
+                  [](const Dir &a, const Dir &b) { return a.path < b.path; });
         {
             std::lock_guard lock(m_mutex);
             --m_busy;
             if (!m_stop) {
-                // Reversed, so the first one listed comes off the stack first.
+                // Reversed, so the first by name comes off the stack first.
                 for (auto it = found.rbegin(); it != found.rend(); ++it)
                     m_stack.push_back(std::move(*it));
             }
