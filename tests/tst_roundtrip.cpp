@@ -346,6 +346,58 @@ private Q_SLOTS:
         QVERIFY(r.error().message.contains(QStringLiteral("not empty")));
     }
 
+    void modesAndOwnersSurviveRestore()
+    {
+        // New files are written unnamed (O_TMPFILE) with their permission bits from the start
+        // and take their name last; owner and mode are set only where they differ. Set-id bits
+        // must survive a change of owner, and a restrictive umask must not leak into them.
+        const struct
+        {
+            const char *name;
+            mode_t mode;
+        } files[] = {{"/ro", 0444},      {"/private", 0600}, {"/open", 0777}, {"/setuid", 04755},
+                     {"/setgid", 02750}, {"/sticky", 01644}, {"/none", 0}};
+        for (const auto &f : files) {
+            QVERIFY(test::writeFile(p(f.name), QByteArray("content of ") + f.name));
+            QVERIFY(::chmod(p(f.name).constData(), f.mode) == 0);
+        }
+        if (::geteuid() == 0) {
+            QVERIFY(::chown(p("/setuid").constData(), 1234, 5678) == 0);
+            QVERIFY(::chmod(p("/setuid").constData(), 04755) == 0); // chown cleared it
+            QVERIFY(::chown(p("/private").constData(), 4321, 0) == 0);
+        }
+        QVERIFY(backup());
+
+        // The usual umask and a restrictive one: neither may show in what is restored.
+        QString target;
+        QString diff;
+        for (const mode_t mask : {mode_t(022), mode_t(077)}) {
+            target = m_tmp.path() + QStringLiteral("/modes-") + QString::number(mask, 8);
+            const mode_t oldMask = ::umask(mask);
+            auto restored = restore(QStringLiteral("latest"), target);
+            ::umask(oldMask);
+            QVERIFY2(restored, qPrintable(restored ? QString() : restored.error().toString()));
+            QVERIFY(restored->errors.isEmpty());
+            diff = test::manifestDiff(test::manifest(m_src), test::manifest(restoredSrc(target)));
+            QVERIFY2(diff.isEmpty(), qPrintable(diff));
+        }
+
+        // Into the same place again with overwrite: every file replaced under a temporary name,
+        // same result, nothing left beside them.
+        RestoreOptions o;
+        o.target = target;
+        o.cacheDir = m_cache;
+        o.overwrite = true;
+        auto record = m_repo->resolveGeneration(QStringLiteral("latest"));
+        QVERIFY(record);
+        RestoreEngine again(*m_repo, *record, o);
+        auto second = again.run();
+        QVERIFY2(second, qPrintable(second ? QString() : second.error().toString()));
+        QVERIFY(second->errors.isEmpty());
+        diff = test::manifestDiff(test::manifest(m_src), test::manifest(restoredSrc(target)));
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    }
+
     void damagedChunkFailsLoudlyAndLeavesNoFile()
     {
         QVERIFY(test::writeFile(m_src + "/victim", test::randomData(200000, 4)));

@@ -79,11 +79,13 @@ bool writeSparse(int fd, const QByteArray &data, qint64 &offset, qint64 &written
 
 } // namespace
 
-Status applyMetadata(const FileEntry &e, int parent, const QByteArray &name, int fd, bool asRoot)
+Status applyMetadata(const FileEntry &e, int parent, const QByteArray &name, int fd, bool asRoot,
+                     const struct stat *current)
 {
     const bool symlink = e.kind == FileKind::Symlink;
     // Owner first: chown clears file capabilities (security.capability) and set-id bits.
-    if (asRoot) {
+    const bool ownerSet = current && current->st_uid == e.uid && current->st_gid == e.gid;
+    if (asRoot && !ownerSet) {
         const int rc =
             fd >= 0 ? ::fchown(fd, e.uid, e.gid)
                     : ::fchownat(parent, name.constData(), e.uid, e.gid, AT_SYMLINK_NOFOLLOW);
@@ -102,7 +104,10 @@ Status applyMetadata(const FileEntry &e, int parent, const QByteArray &name, int
                                   e.path);
         }
     }
-    if (!symlink) {
+    // An access ACL among the attributes just set rewrites the mode bits: set them again.
+    const bool modeSet =
+        current && e.xattrs.isEmpty() && (current->st_mode & 07777) == (e.mode & 07777);
+    if (!symlink && !modeSet) {
         const int rc = fd >= 0 ? ::fchmod(fd, mode_t(e.mode))
                                : ::fchmodat(parent, name.constData(), mode_t(e.mode), 0);
         if (rc != 0)
@@ -126,44 +131,110 @@ Status applyMetadata(const FileEntry &e, int parent, const QByteArray &name, int
     return {};
 }
 
+namespace {
+
+// Where the data goes before it is given its name: an unnamed file in the target directory
+// (O_TMPFILE) when the name is new, else a temporary name beside it. An unnamed file needs no
+// rename and no clean-up; nothing of it is left after a crash.
+class Staging
+{
+public:
+    // `mode`: permission bits an unnamed file may have from the start (nobody can open it by
+    // name while it is written); a named temporary file is private until it is complete.
+    Staging(int parent, bool overwrite, mode_t mode)
+        : m_parent(parent)
+    {
+        if (!overwrite) {
+            m_fd.reset(::openat(parent, ".", O_TMPFILE | O_WRONLY | O_CLOEXEC, mode));
+            if (m_fd.get() >= 0)
+                return;
+            // Not every file system has unnamed files; anything else is a real error.
+            if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL)
+                return;
+        }
+        m_temp = ".obnam-restore-" + crypto::randomBytes(6).toHex();
+        m_fd.reset(::openat(parent, m_temp.constData(),
+                            O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
+    }
+    ~Staging()
+    {
+        if (!m_temp.isEmpty() && !m_placed)
+            ::unlinkat(m_parent, m_temp.constData(), 0);
+    }
+    Staging(const Staging &) = delete;
+    Staging &operator=(const Staging &) = delete;
+
+    int fd() const { return m_fd.get(); }
+    // The name applyMetadata() may use for calls without a descriptor: none are made for a
+    // regular file, but the temporary name is the right one if they were.
+    const QByteArray &tempName() const { return m_temp; }
+
+    // Gives the file its name; never replaces an existing entry unless `overwrite`.
+    bool place(const QByteArray &name, bool overwrite)
+    {
+        int rc = 0;
+        if (m_temp.isEmpty()) {
+            rc = ::linkat(m_fd.get(), "", m_parent, name.constData(), AT_EMPTY_PATH);
+            if (rc != 0 && errno == ENOENT) {
+                // AT_EMPTY_PATH needs CAP_DAC_READ_SEARCH; /proc names the same inode.
+                const QByteArray self = "/proc/self/fd/" + QByteArray::number(m_fd.get());
+                rc = ::linkat(AT_FDCWD, self.constData(), m_parent, name.constData(),
+                              AT_SYMLINK_FOLLOW);
+            }
+        } else {
+            rc = ::renameat2(m_parent, m_temp.constData(), m_parent, name.constData(),
+                             overwrite ? 0 : RENAME_NOREPLACE);
+        }
+        m_placed = rc == 0;
+        return m_placed;
+    }
+
+private:
+    int m_parent;
+    Fd m_fd;
+    QByteArray m_temp;
+    bool m_placed = false;
+};
+
+} // namespace
+
 Status write(const RegularFile &file, std::atomic<qint64> &progress)
 {
     const FileEntry &e = file.entry;
-    const QByteArray temp = ".obnam-restore-" + crypto::randomBytes(6).toHex();
-    Fd fd(::openat(file.parent, temp.constData(),
-                   O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
-    if (fd.get() < 0)
+    Staging staged(file.parent, file.overwrite, mode_t(e.mode & 0777));
+    if (staged.fd() < 0)
         return errnoError(QStringLiteral("cannot create file"), e.path);
-    const auto discard = [&](Error error) {
-        ::unlinkat(file.parent, temp.constData(), 0);
-        return error;
-    };
+    const int fd = staged.fd();
     qint64 offset = 0;
     qint64 written = 0; // the file's size so far: holes at its end do not count
     for (qsizetype i = 0; i < file.chunkCount; ++i) {
         const Result<QByteArray> data = file.chunk(i);
         if (!data)
-            return discard(Error{data.error().code,
-                                 data.error().message + QStringLiteral(" in ") + data.error().path,
-                                 display(e.path)});
-        if (!writeSparse(fd.get(), *data, offset, written))
-            return discard(errnoError(QStringLiteral("cannot write"), e.path));
+            return Error{data.error().code,
+                         data.error().message + QStringLiteral(" in ") + data.error().path,
+                         display(e.path)};
+        if (!writeSparse(fd, *data, offset, written))
+            return errnoError(QStringLiteral("cannot write"), e.path);
         progress.fetch_add(data->size(), std::memory_order_relaxed);
     }
     if (offset != e.size)
-        return discard(makeError(ErrorCode::Corrupt,
-                                 QStringLiteral("restored %1 bytes but the generation records %2")
-                                     .arg(offset)
-                                     .arg(e.size),
-                                 display(e.path)));
+        return makeError(ErrorCode::Corrupt,
+                         QStringLiteral("restored %1 bytes but the generation records %2")
+                             .arg(offset)
+                             .arg(e.size),
+                         display(e.path));
     // Only a file that ends in a hole needs its size set.
-    if (written != offset && ::ftruncate(fd.get(), offset) != 0)
-        return discard(errnoError(QStringLiteral("cannot set file size"), e.path));
-    if (auto s = applyMetadata(e, file.parent, temp, fd.get(), file.asRoot); !s)
-        return discard(s.error());
-    const unsigned flags = file.overwrite ? 0 : RENAME_NOREPLACE;
-    if (::renameat2(file.parent, temp.constData(), file.parent, file.name.constData(), flags) != 0)
-        return discard(errnoError(QStringLiteral("cannot move restored file into place"), e.path));
+    if (written != offset && ::ftruncate(fd, offset) != 0)
+        return errnoError(QStringLiteral("cannot set file size"), e.path);
+    struct stat now
+    {};
+    const bool known = ::fstat(fd, &now) == 0;
+    if (auto s = applyMetadata(e, file.parent, staged.tempName(), fd, file.asRoot,
+                               known ? &now : nullptr);
+        !s)
+        return s.error();
+    if (!staged.place(file.name, file.overwrite))
+        return errnoError(QStringLiteral("cannot move restored file into place"), e.path);
     return {};
 }
 

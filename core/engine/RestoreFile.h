@@ -9,13 +9,16 @@
 #include <atomic>
 #include <functional>
 
+#include <sys/stat.h>
+
 namespace obnam::restorefile {
 
 // Sets what lstat would show of an entry on the restored inode: owner (as root only), extended
 // attributes, mode and times. With fd >= 0 through the descriptor, else on parent/name
-// without following a symbolic link.
+// without following a symbolic link. `current`, when given, is the inode's state now: an
+// owner or mode it already has is not set again (each change is a journalled inode update).
 Status applyMetadata(const FileEntry &entry, int parent, const QByteArray &name, int fd,
-                     bool asRoot);
+                     bool asRoot, const struct stat *current = nullptr);
 
 struct RegularFile
 {
