@@ -13,6 +13,8 @@
 # a backup with nothing changed; a backup after make-dataset.sh --mutate (1 % of the files
 # changed, 50 MiB added); a restore of that last backup into an empty directory (compared with
 # the source afterwards, untimed); a first backup of MANY empty files in 100 directories.
+# After obnam's restore, `tar -x` of an archive of the same tree (made untimed) into an empty
+# directory is timed the same way, as a reference for what writing the tree costs here.
 # Prints one Markdown table of medians and ratios to restic on stdout; progress on stderr.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -110,7 +112,13 @@ for rep in $(seq "$REPS"); do
         timed "$t" changed "$rep" tool "$t" backup "$run/src" "$run/repo"
         timed "$t" restore "$rep" tool "$t" restore "$run/src" "$run/repo" "$run/restored"
         restored=$run/restored
-        [ "$t" = obnam ] && restored=$run/restored$run/src
+        if [ "$t" = obnam ]; then
+            restored=$run/restored$run/src
+            tar -C "$run/src" -cf "$run/tree.tar" .
+            mkdir "$run/untarred"
+            timed tar restore "$rep" tar --warning=no-timestamp -C "$run/untarred" -xf "$run/tree.tar"
+            rm -rf "$run/tree.tar" "$run/untarred"
+        fi
         diff -r --no-dereference "$run/src" "$restored" >/dev/null ||
             { echo "$t: restore differs from the source" >&2; exit 1; }
         printf '%s\t%s\t%s\t%s\t%s\n' "$t" reposize "$rep" "$(du -sb "$run/repo" | cut -f1)" 0 >>"$RESULTS"
@@ -130,6 +138,7 @@ data = {}
 for tool, step, rep, value, rss in rows:
     data.setdefault((tool, step), []).append((float(value), int(rss)))
 tools = [t for t in ["obnam", "restic", "borg"] if any(k[0] == t for k in data)]
+tar = [x[0] for x in data.get(("tar", "restore"), [])]
 def med(tool, step, i=0):
     v = data.get((tool, step))
     return statistics.median(x[i] for x in v) if v else None
@@ -152,4 +161,8 @@ for step, label in steps + [("reposize", "repository size")]:
             cells.append(f"{v:.2f} s, {med(t, step, 1) / 1024:.0f} MiB RSS")
     ratio = f" | {o / r:.2f}" if o is not None and r else (" | -" if "restic" in tools and "obnam" in tools else "")
     print(f"| {label} | " + " | ".join(cells) + ratio + " |")
+if tar and med("obnam", "restore") is not None:
+    t = statistics.median(tar)
+    print(f"\n`tar -x` of the same tree (median of {len(tar)}): {t:.2f} s; "
+          f"obnam restore / `tar -x`: {med('obnam', 'restore') / t:.2f}")
 PY

@@ -8,8 +8,10 @@
 #include "backend/ObjectName.h"
 #include "crypto/Compression.h"
 #include "engine/BackupEngine.h"
+#include "engine/GenerationStore.h"
 #include "engine/RestoreEngine.h"
 #include "engine/StatAhead.h"
+#include "repo/ChunkWriter.h"
 #include "repo/Repository.h"
 
 #include <QTemporaryDir>
@@ -396,6 +398,34 @@ private Q_SLOTS:
         QVERIFY(second->errors.isEmpty());
         diff = test::manifestDiff(test::manifest(m_src), test::manifest(restoredSrc(target)));
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    }
+
+    void largeDatabaseIsStoredInPiecesAndFetchedWhole()
+    {
+        // A database is read through a window of a few megabytes, never whole: this one spans
+        // several windows and batches, and has a duplicated stretch that must be stored once.
+        const QByteArray part = test::randomData(7 * 1024 * 1024 + 5, 41);
+        const QByteArray content =
+            part + test::randomData(3 * 1024 * 1024, 42) + part + QByteArray(2 * 1024 * 1024, '\0');
+        const QString dbPath = m_tmp.path() + QStringLiteral("/large.db");
+        QVERIFY(test::writeFile(enc(dbPath), content));
+        ChunkWriter writer(*m_repo);
+        auto ids = generationstore::storeDatabase(*m_repo, writer, dbPath, 3);
+        QVERIFY2(ids, qPrintable(ids ? QString() : ids.error().toString()));
+        QVERIFY(writer.flush());
+        QVERIFY(ids->size() > 10);
+        QVERIFY(writer.stats().reusedChunks > 0);
+
+        GenerationRecord record;
+        record.id = QStringLiteral("0123456789abcdef");
+        record.dbChunks = *ids;
+        record.dbSize = content.size();
+        const QString fetchCache = m_tmp.path() + QStringLiteral("/fetch-cache");
+        auto fetched = generationstore::fetchDatabase(*m_repo, record, fetchCache);
+        QVERIFY2(fetched, qPrintable(fetched ? QString() : fetched.error().toString()));
+        QFile f(*fetched);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(f.readAll() == content);
     }
 
     void damagedChunkFailsLoudlyAndLeavesNoFile()

@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QtConcurrent/QtConcurrentMap>
 
+#include <cstring>
 #include <memory>
 #include <numeric>
 #include <utility>
@@ -64,24 +65,62 @@ Result<QList<QByteArray>> storeDatabase(Repository &repo, ChunkWriter &writer, c
         return makeError(ErrorCode::Io,
                          QStringLiteral("cannot read generation database: ") + file.errorString(),
                          path);
-    const QByteArray data = file.readAll();
-    if (data.size() != file.size())
-        return makeError(ErrorCode::Io, QStringLiteral("short read of generation database"), path);
+    const qint64 expected = file.size();
+    // Read through a window of two maximal chunks, a few megabytes of chunks at a time: the
+    // database of a million files is hundreds of megabytes and must not be held whole.
     const Chunker &chunker = repo.chunker();
-    QList<QByteArray> pieces;
-    qsizetype pos = 0;
-    while (pos < data.size()) {
-        const qsizetype n =
-            chunker.cut(reinterpret_cast<const uchar *>(data.constData()) + pos, data.size() - pos);
-        pieces.append(data.mid(pos, n));
-        pos += n;
-    }
+    const qsizetype maxChunk = chunker.params().maxSize;
+    const qsizetype window = 2 * maxChunk;
+    constexpr qsizetype kBatchBytes = 8 * 1024 * 1024;
+    QByteArray buf(window, Qt::Uninitialized);
+    qsizetype filled = 0;
+    qint64 total = 0;
+    bool eof = false;
+    QList<QByteArray> batch;
+    qsizetype batchBytes = 0;
     QList<QByteArray> ids;
-    for (const PreparedChunk &c : prepareChunks(repo, pieces, compressionLevel)) {
-        if (auto s = writer.add(c.id, c.packed, c.plainLength); !s)
-            return s.error();
-        ids.append(c.id);
+    const auto flush = [&]() -> Status {
+        for (const PreparedChunk &c : prepareChunks(repo, batch, compressionLevel)) {
+            if (auto s = writer.add(c.id, c.packed, c.plainLength); !s)
+                return s;
+            ids.append(c.id);
+        }
+        batch.clear();
+        batchBytes = 0;
+        return {};
+    };
+    while (!eof || filled > 0) {
+        while (!eof && filled < window) {
+            const qint64 n = file.read(buf.data() + filled, window - filled);
+            if (n < 0)
+                return makeError(
+                    ErrorCode::Io,
+                    QStringLiteral("cannot read generation database: ") + file.errorString(), path);
+            eof = n == 0;
+            filled += qsizetype(n);
+            total += n;
+        }
+        qsizetype pos = 0;
+        while (filled - pos > 0 && (eof || filled - pos >= maxChunk)) {
+            const qsizetype n =
+                chunker.cut(reinterpret_cast<const uchar *>(buf.constData()) + pos, filled - pos);
+            batch.append(QByteArray(buf.constData() + pos, n));
+            batchBytes += n;
+            pos += n;
+        }
+        if (pos > 0) {
+            std::memmove(buf.data(), buf.constData() + pos, size_t(filled - pos));
+            filled -= pos;
+        }
+        if (batchBytes >= kBatchBytes) {
+            if (auto s = flush(); !s)
+                return s.error();
+        }
     }
+    if (total != expected)
+        return makeError(ErrorCode::Io, QStringLiteral("short read of generation database"), path);
+    if (auto s = flush(); !s)
+        return s.error();
     return ids;
 }
 
