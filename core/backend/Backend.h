@@ -40,6 +40,13 @@ public:
     // Returns exactly `length` bytes from `offset`; a short object is ErrorCode::Corrupt.
     virtual QFuture<Result<QByteArray>> getRange(const QString &name, qint64 offset,
                                                  qint64 length) = 0;
+    // getRange() for a caller already on a worker thread that waits for the answer anyway (a
+    // restore's chunk fetchers): a backend whose reads are local does them in the calling
+    // thread instead of handing each one to a pool of its own and back. Same answers.
+    virtual Result<QByteArray> readRangeNow(const QString &name, qint64 offset, qint64 length)
+    {
+        return getRange(name, offset, length).result();
+    }
     // Size of the object, or ErrorCode::NotFound.
     virtual QFuture<Result<qint64>> stat(const QString &name) = 0;
     // Names (full, sorted) of all objects below the prefix, which ends with '/' or is empty.

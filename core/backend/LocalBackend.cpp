@@ -229,20 +229,23 @@ QFuture<Result<QByteArray>> LocalBackend::get(const QString &name)
     });
 }
 
+Result<QByteArray> LocalBackend::readRangeNow(const QString &name, qint64 offset, qint64 length)
+{
+    if (auto valid = objectname::validate(name); !valid)
+        return valid.error();
+    if (offset < 0 || length < 0 || length > (qint64(1) << 31))
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("invalid range"), name);
+    auto r = readRange(m_root + QLatin1Char('/') + name, offset, length, false);
+    if (!r)
+        return Error{r.error().code, r.error().message, name};
+    return r;
+}
+
 QFuture<Result<QByteArray>> LocalBackend::getRange(const QString &name, qint64 offset,
                                                    qint64 length)
 {
     return QtConcurrent::run(
-        &m_pool, [root = m_root, name, offset, length]() -> Result<QByteArray> {
-            if (auto valid = objectname::validate(name); !valid)
-                return valid.error();
-            if (offset < 0 || length < 0 || length > (qint64(1) << 31))
-                return makeError(ErrorCode::InvalidArgument, QStringLiteral("invalid range"), name);
-            auto r = readRange(root + QLatin1Char('/') + name, offset, length, false);
-            if (!r)
-                return Error{r.error().code, r.error().message, name};
-            return r;
-        });
+        &m_pool, [this, name, offset, length] { return readRangeNow(name, offset, length); });
 }
 
 QFuture<Result<qint64>> LocalBackend::stat(const QString &name)

@@ -20,6 +20,7 @@ public:
 
     QFuture<Status> put(const QString &name, const QByteArray &data, PutMode mode) override;
     QFuture<Result<QByteArray>> get(const QString &name) override;
+    Result<QByteArray> readRangeNow(const QString &name, qint64 offset, qint64 length) override;
     QFuture<Result<QByteArray>> getRange(const QString &name, qint64 offset,
                                          qint64 length) override;
     QFuture<Result<qint64>> stat(const QString &name) override;

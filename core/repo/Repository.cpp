@@ -196,7 +196,7 @@ Result<QByteArray> Repository::readChunk(const QByteArray &chunkId)
                          QStringLiteral("chunk ") + hex(chunkId));
     const QString name = objectname::pack(hex(location->packId));
     auto blob =
-        m_backend->getRange(name, qint64(location->entry.offset), location->entry.length).result();
+        m_backend->readRangeNow(name, qint64(location->entry.offset), location->entry.length);
     if (!blob)
         return blob.error();
     return openChunk(*location, *blob);

@@ -4,6 +4,7 @@
 #include "backend/ObjectName.h"
 #include "crypto/Crypto.h"
 
+#include <QtConcurrent/QtConcurrentRun>
 #include <QtTest>
 
 namespace obnam::test {
@@ -113,6 +114,20 @@ void BackendConformance::getRange()
     QCOMPARE(*m_backend->getRange(pack, 99990, 10).result(), data.right(10));
     QCOMPARE(m_backend->getRange(pack, 0, 0).result()->size(), 0);
     QCOMPARE(m_backend->getRange(pack, -1, 5).result().error().code, ErrorCode::InvalidArgument);
+    // The waiting form answers the same, from whatever thread asks.
+    const auto now =
+        QtConcurrent::run([&] {
+            return QList<Result<QByteArray>>{m_backend->readRangeNow(pack, 5000, 30000),
+                                             m_backend->readRangeNow(pack, 99990, 10),
+                                             m_backend->readRangeNow(pack, -1, 5),
+                                             m_backend->readRangeNow(pack, 99995, 10)};
+        }).result();
+    QCOMPARE(*now[0], data.mid(5000, 30000));
+    QCOMPARE(*now[1], data.right(10));
+    QCOMPARE(now[2].error().code, ErrorCode::InvalidArgument);
+    QCOMPARE(now[3].error().code, ErrorCode::Corrupt);
+    QCOMPARE(now[3].error().path, pack);
+    QCOMPARE(m_backend->readRangeNow(packOf("absent"), 0, 1).error().code, ErrorCode::NotFound);
 }
 
 void BackendConformance::shortRangeIsCorrupt()
