@@ -6,6 +6,7 @@
 #include <QFuture>
 #include <QString>
 #include <QStringList>
+#include <QThread>
 
 namespace obnam {
 
@@ -56,6 +57,9 @@ public:
 
     // How many large writes the caller should keep in flight to keep this backend busy.
     virtual int preferredWritesInFlight() const { return 4; }
+    // How many readRangeNow() callers keep it busy: remote storage answers with latency, so
+    // many; a local disk mostly needs the CPU to decrypt and check what it reads.
+    virtual int preferredReadsInFlight() const { return qMax(8, 2 * QThread::idealThreadCount()); }
 
 protected:
     Backend() = default;

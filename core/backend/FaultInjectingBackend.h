@@ -50,6 +50,7 @@ public:
     QFuture<Result<QStringList>> list(const QString &prefix) override;
     QFuture<Status> remove(const QString &name) override;
     int preferredWritesInFlight() const override { return m_inner->preferredWritesInFlight(); }
+    int preferredReadsInFlight() const override { return m_inner->preferredReadsInFlight(); }
 
 private:
     bool applies(const QString &name) const;

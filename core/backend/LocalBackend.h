@@ -29,6 +29,10 @@ public:
     // A local write is a copy into the page cache and an fsync: two in flight keep the disk
     // busy, and every pack held for a write is 16 MiB of memory.
     int preferredWritesInFlight() const override { return 2; }
+    // One fetcher per core: with more, restore was slower (2 cores: 8 threads 2.22 s, 2 threads
+    // 2.08 s), the extra threads only waking and sleeping; the kernel's read-ahead keeps the
+    // mostly sequential pack reads ahead of them.
+    int preferredReadsInFlight() const override { return qMax(2, QThread::idealThreadCount()); }
 
 private:
     QString m_root;

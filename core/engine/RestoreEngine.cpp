@@ -73,8 +73,7 @@ RestoreEngine::RestoreEngine(Repository &repository, GenerationRecord generation
     , m_generation(std::move(generation))
     , m_options(std::move(options))
 {
-    // Fetch tasks wait on storage as much as they compute: more of them than cores.
-    m_fetchPool.setMaxThreadCount(qMax(8, 2 * QThread::idealThreadCount()));
+    m_fetchPool.setMaxThreadCount(qMax(2, m_repo.backend().preferredReadsInFlight()));
 }
 
 RestoreEngine::~RestoreEngine()
