@@ -564,6 +564,41 @@ private Q_SLOTS:
         {
             const StatAhead stopped({m_src}, false, 3);
         }
+
+        // What it found is kept for the walk: each directory's entries with their lstat.
+        auto root = ahead.take(m_src, m_src);
+        QVERIFY(root);
+        QCOMPARE(root->size(), size_t(4));
+        auto d0 = ahead.take(m_src + "/d0", m_src);
+        QVERIFY(d0);
+        QMap<QByteArray, ino_t> found;
+        for (const auto &[name, st] : *d0)
+            found.insert(name, st.st_ino);
+        QCOMPARE(found.keys(), (QList<QByteArray>{"file", "link", "s0", "s1", "s2"}));
+        for (auto it = found.cbegin(); it != found.cend(); ++it) {
+            struct stat st
+            {};
+            QVERIFY(::lstat(QByteArray(m_src + "/d0/" + it.key()).constData(), &st) == 0);
+            QCOMPARE(it.value(), st.st_ino);
+        }
+        QVERIFY(!ahead.take(m_src + "/d0", m_src));        // taken once
+        QVERIFY(!ahead.take(outside + "/inner", outside)); // never followed the link
+        // Taking d2 drops what the walk has passed: d0's and d1's trees ("d1/s2" included,
+        // as "/" sorts before any other byte), not d2's own subdirectories or d3's tree.
+        QVERIFY(ahead.take(m_src + "/d2", m_src));
+        QVERIFY(!ahead.take(m_src + "/d1/s2", m_src + "/d1"));
+        QVERIFY(ahead.take(m_src + "/d2/s0", m_src));
+        QCOMPARE(ahead.keptEntries(), qsizetype(4)); // d3's; d2/s1, d2/s2 and d3/s* are empty
+        QVERIFY(ahead.take(m_src + "/d3", m_src));
+        QCOMPARE(ahead.keptEntries(), qsizetype(0));
+
+        // Bounded: with room for a few entries it stops until the walk takes some.
+        StatAhead bounded({m_src}, false, 1, 3);
+        QTRY_COMPARE(bounded.keptEntries(), qsizetype(4)); // the root, then it waits
+        QTest::qWait(100);
+        QCOMPARE(bounded.directoriesListed(), qint64(1));
+        QVERIFY(bounded.take(m_src, m_src));
+        QTRY_VERIFY(bounded.directoriesListed() > 1);
     }
 
     void hostilePathsAreRefusedBeforeAnyWrite_data()

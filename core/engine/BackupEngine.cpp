@@ -201,11 +201,15 @@ Result<BackupResult> BackupEngine::run()
 
     {
         // Runs ahead of the walk for as long as the walk lasts.
-        const StatAhead statAhead(m_options.roots, m_options.oneFileSystem);
+        StatAhead statAhead(m_options.roots, m_options.oneFileSystem);
+        m_statAhead = &statAhead;
         for (const QByteArray &root : std::as_const(m_options.roots)) {
-            if (auto s = backupRoot(root); !s)
+            if (auto s = backupRoot(root); !s) {
+                m_statAhead = nullptr;
                 return s.error();
+            }
         }
+        m_statAhead = nullptr;
     }
     if (auto s = flushBatch(true); !s)
         return s.error();
@@ -280,6 +284,7 @@ Status BackupEngine::backupRoot(const QByteArray &root)
         return makeError(ErrorCode::NotFound, QStringLiteral("backup root vanished"),
                          display(root));
     FileEntry entry = fsmeta::fromStat(root, st, m_names);
+    m_root = root;
     return walk(root, entry, st.st_dev);
 }
 
@@ -323,8 +328,12 @@ Status BackupEngine::walk(const QByteArray &path, const FileEntry &entryIn, dev_
 
     // A directory: record it, then its children in name order.
     const bool otherDevice = m_options.oneFileSystem && entry.device != quint64(rootDevice);
-    DIR *dir = otherDevice ? nullptr : ::opendir(path.constData());
-    if (!otherDevice && !dir) {
+    // Listed and examined already by StatAhead, most of the time: then it is not read again.
+    std::optional<StatAhead::Listing> listing;
+    if (!otherDevice && m_statAhead)
+        listing = m_statAhead->take(path, m_root);
+    DIR *dir = otherDevice || listing ? nullptr : ::opendir(path.constData());
+    if (!otherDevice && !listing && !dir) {
         warn(path, QStringLiteral("cannot read directory: ") + fsmeta::errnoText(errno));
         entry.reason = Reason::FileError;
         return record(std::move(entry), before);
@@ -338,16 +347,24 @@ Status BackupEngine::walk(const QByteArray &path, const FileEntry &entryIn, dev_
                 ::closedir(dir);
         }
     } closer{dir};
-    QList<QByteArray> names;
+    // Each name with its lstat when StatAhead made it.
+    QList<std::pair<QByteArray, std::optional<struct stat>>> names;
     bool hasTag = false;
-    if (dir) {
+    if (listing) {
+        names.reserve(qsizetype(listing->size()));
+        for (auto &[name, st] : *listing) {
+            hasTag = hasTag || name == kCacheTagName;
+            names.append({std::move(name), st});
+        }
+        listing.reset();
+    } else if (dir) {
         errno = 0;
         while (struct dirent *d = ::readdir(dir)) {
             const QByteArray name(d->d_name);
             if (name == "." || name == "..")
                 continue;
             hasTag = hasTag || name == kCacheTagName;
-            names.append(name);
+            names.append({name, std::nullopt});
         }
         if (errno != 0)
             warn(path,
@@ -356,7 +373,7 @@ Status BackupEngine::walk(const QByteArray &path, const FileEntry &entryIn, dev_
     // Only a directory listing a tag file is opened to look for one.
     const bool cacheDir = hasTag && m_options.excludeCacheTagDirectories && isCacheDir(path);
     if (cacheDir)
-        names = {kCacheTagName};
+        names.removeIf([](const auto &n) { return n.first != kCacheTagName; });
     entry.cachedir = cacheDir;
     if (auto s = record(entry, before); !s)
         return s;
@@ -366,17 +383,20 @@ Status BackupEngine::walk(const QByteArray &path, const FileEntry &entryIn, dev_
         if (tagBefore && !tagBefore->has_value())
             m_result.newCacheTags.append(tag);
     }
-    std::sort(names.begin(), names.end());
+    std::sort(names.begin(), names.end(),
+              [](const auto &a, const auto &b) { return a.first < b.first; });
     QList<Child> children;
     children.reserve(names.size());
-    for (const QByteArray &name : std::as_const(names)) {
+    for (const auto &[name, seen] : std::as_const(names)) {
         const QByteArray child = join(path, name);
         if (excluded(child))
             continue;
         struct stat st
         {};
-        // Relative to the open directory: no walk of the whole path for every child.
-        if (::fstatat(::dirfd(dir), name.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
+        if (seen) {
+            st = *seen;
+        } else if (::fstatat(::dirfd(dir), name.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
+            // Relative to the open directory: no walk of the whole path for every child.
             warn(child, QStringLiteral("cannot examine: ") + fsmeta::errnoText(errno));
             continue;
         }

@@ -16,6 +16,8 @@
 
 namespace obnam {
 
+class StatAhead;
+
 class Repository;
 
 struct BackupOptions
@@ -119,6 +121,8 @@ private:
     BackupOptions m_options;
     ChunkWriter m_writer;
     fsmeta::NameCache m_names;
+    StatAhead *m_statAhead = nullptr; // while the walk runs
+    QByteArray m_root;                // the root being walked
     std::unique_ptr<GenerationDb> m_db;
     std::unique_ptr<PreviousGeneration> m_previous;
     QList<QRegularExpression> m_pathPatterns;

@@ -3,6 +3,7 @@
 #include "FsMeta.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <utility>
 
 #include <dirent.h>
@@ -12,8 +13,29 @@
 
 namespace obnam {
 
-StatAhead::StatAhead(const QList<QByteArray> &roots, bool oneFileSystem, int threads)
+bool StatAhead::WalkOrder::operator()(const QByteArray &a, const QByteArray &b) const
+{
+    // Byte order, except that '/' comes before every other byte: "a/z" before "a-b", as the
+    // walk finishes directory "a" before it goes on to "a-b".
+    const qsizetype n = qMin(a.size(), b.size());
+    for (qsizetype i = 0; i < n; ++i) {
+        const auto x = uchar(a[i]);
+        const auto y = uchar(b[i]);
+        if (x == y)
+            continue;
+        if (x == '/')
+            return true;
+        if (y == '/')
+            return false;
+        return x < y;
+    }
+    return a.size() < b.size();
+}
+
+StatAhead::StatAhead(const QList<QByteArray> &roots, bool oneFileSystem, int threads,
+                     qsizetype maxKeptEntries)
     : m_oneFileSystem(oneFileSystem)
+    , m_maxKept(maxKeptEntries)
 {
     for (auto it = roots.crbegin(); it != roots.crend(); ++it) {
         struct stat st
@@ -37,6 +59,37 @@ StatAhead::~StatAhead()
         t.join();
 }
 
+std::optional<StatAhead::Listing> StatAhead::take(const QByteArray &dir, const QByteArray &root)
+{
+    std::optional<Listing> out;
+    bool freed = false;
+    {
+        std::lock_guard lock(m_mutex);
+        // A root's tree is one run of keys starting at the root, in walk order.
+        auto it = m_kept.lower_bound(root);
+        while (it != m_kept.end() && WalkOrder()(it->first, dir)) {
+            m_keptEntries -= qsizetype(it->second.size());
+            it = m_kept.erase(it);
+            freed = true;
+        }
+        if (it != m_kept.end() && it->first == dir) {
+            m_keptEntries -= qsizetype(it->second.size());
+            out = std::move(it->second);
+            m_kept.erase(it);
+            freed = true;
+        }
+    }
+    if (freed)
+        m_wake.notify_all();
+    return out;
+}
+
+qsizetype StatAhead::keptEntries()
+{
+    std::lock_guard lock(m_mutex);
+    return m_keptEntries;
+}
+
 void StatAhead::waitUntilDone()
 {
     std::unique_lock lock(m_mutex);
@@ -49,7 +102,10 @@ void StatAhead::work()
         Dir dir;
         {
             std::unique_lock lock(m_mutex);
-            m_wake.wait(lock, [this] { return m_stop || !m_stack.empty() || m_busy == 0; });
+            // Waits while the walk has enough to take: what is kept is bounded.
+            m_wake.wait(lock, [this] {
+                return m_stop || ((!m_stack.empty() || m_busy == 0) && m_keptEntries < m_maxKept);
+            });
             if (m_stop || m_stack.empty())
                 break; // stopped, or nothing left and nobody who could add more
             dir = std::move(m_stack.back());
@@ -57,15 +113,20 @@ void StatAhead::work()
             ++m_busy;
         }
         std::vector<Dir> found;
+        Listing listing;
+        bool complete = false;
         const int fd = fsmeta::openForReading(dir.path, O_DIRECTORY);
         if (DIR *d = fd >= 0 ? ::fdopendir(fd) : nullptr) {
             std::vector<std::pair<ino_t, QByteArray>> entries;
+            errno = 0;
             while (struct dirent *e = ::readdir(d)) {
                 if (e->d_name[0] == '.' &&
                     (e->d_name[1] == 0 || (e->d_name[1] == '.' && e->d_name[2] == 0)))
                     continue;
                 entries.emplace_back(e->d_ino, QByteArray(e->d_name));
             }
+            complete = errno == 0;
+            listing.reserve(entries.size());
             // In inode order: neighbouring inodes share a block of the inode table, so the
             // reads are fewer and closer together than in the order of the listing.
             std::sort(entries.begin(), entries.end(),
@@ -73,8 +134,11 @@ void StatAhead::work()
             for (const auto &[inode, name] : entries) {
                 struct stat st
                 {};
-                if (::fstatat(::dirfd(d), name.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0)
+                if (::fstatat(::dirfd(d), name.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
+                    complete = false;
                     continue;
+                }
+                listing.emplace_back(name, st);
                 if (S_ISDIR(st.st_mode) && (!m_oneFileSystem || st.st_dev == dir.device)) {
                     const QByteArray path = dir.path.endsWith('/')
                                                 ? QByteArray(dir.path + name)
@@ -94,6 +158,10 @@ void StatAhead::work()
         {
             std::lock_guard lock(m_mutex);
             --m_busy;
+            if (!m_stop && complete) {
+                m_keptEntries += qsizetype(listing.size());
+                m_kept.insert_or_assign(dir.path, std::move(listing));
+            }
             if (!m_stop) {
                 // Reversed, so the first by name comes off the stack first.
                 for (auto it = found.rbegin(); it != found.rend(); ++it)

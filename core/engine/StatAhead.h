@@ -5,27 +5,47 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <map>
 #include <mutex>
+#include <optional>
 #include <thread>
+#include <utility>
 #include <vector>
+
+#include <sys/stat.h>
 
 namespace obnam {
 
-// Warms the kernel's directory and inode caches ahead of a backup's walk. The walk examines
-// one entry at a time, so on a cold cache it waits for one inode read after another; a few
-// threads listing and examining the same trees in parallel keep many of those reads in flight
-// and the walk then finds them cached. It only reads metadata, never follows a symbolic link,
-// never crosses into another file system when the backup does not, and stops when destroyed.
+// Lists and examines a backup's trees ahead of its walk. The walk examines one entry at a
+// time, so on a cold cache it waits for one inode read after another; a few threads listing
+// and examining the same trees in parallel keep many of those reads in flight. What they find
+// is kept for the walk (up to a bound, then they wait), which takes a directory's listing
+// instead of reading and examining it again. It only reads metadata, never follows a
+// symbolic link, never crosses into another file system when the backup does not, and stops
+// when destroyed.
 class StatAhead
 {
 public:
-    StatAhead(const QList<QByteArray> &roots, bool oneFileSystem, int threads = 4);
+    // One directory as found: every entry's name and lstat, in no particular order.
+    using Listing = std::vector<std::pair<QByteArray, struct stat>>;
+
+    StatAhead(const QList<QByteArray> &roots, bool oneFileSystem, int threads = 4,
+              qsizetype maxKeptEntries = 32768);
     ~StatAhead();
     StatAhead(const StatAhead &) = delete;
     StatAhead &operator=(const StatAhead &) = delete;
 
+    // The listing of `dir`, below `root`, if it was made (it is then forgotten), else nothing:
+    // a directory that could not be read, or whose entries could not all be examined, is left
+    // to the caller, who reports the problem. The walk goes in walk order through each root,
+    // so listings of `root`'s tree before `dir` are of directories it passed (excluded,
+    // skipped, or listed by the walk itself before they were ready): they are dropped.
+    std::optional<Listing> take(const QByteArray &dir, const QByteArray &root);
+
     // Directories listed so far (for tests).
     qint64 directoriesListed() const { return m_listed.load(); }
+    // Entries kept for the walk now (for tests).
+    qsizetype keptEntries();
     // Waits until every tree has been visited (for tests; a backup never waits).
     void waitUntilDone();
 
@@ -35,9 +55,17 @@ private:
         QByteArray path;
         dev_t device;
     };
+    // Parents before children, siblings by name: the walk's order.
+    struct WalkOrder
+    {
+        bool operator()(const QByteArray &a, const QByteArray &b) const;
+    };
     void work();
 
     bool m_oneFileSystem;
+    qsizetype m_maxKept;
+    std::map<QByteArray, Listing, WalkOrder> m_kept;
+    qsizetype m_keptEntries = 0;
     std::mutex m_mutex;
     std::condition_variable m_wake;
     std::vector<Dir> m_stack; // depth first, like the walk it runs ahead of
