@@ -566,10 +566,18 @@ private Q_SLOTS:
         }
 
         // What it found is kept for the walk: each directory's entries with their lstat.
-        auto root = ahead.take(m_src, m_src);
+        const auto take = [](StatAhead &a, const QByteArray &dir, const QByteArray &root) {
+            struct stat st
+            {};
+            if (::lstat(dir.constData(), &st) != 0)
+                return std::optional<StatAhead::Listing>();
+            return a.take(dir, root, st.st_dev, st.st_ino,
+                          qint64(st.st_ctim.tv_sec) * 1000000000LL + st.st_ctim.tv_nsec);
+        };
+        auto root = take(ahead, m_src, m_src);
         QVERIFY(root);
         QCOMPARE(root->size(), size_t(4));
-        auto d0 = ahead.take(m_src + "/d0", m_src);
+        auto d0 = take(ahead, m_src + "/d0", m_src);
         QVERIFY(d0);
         QMap<QByteArray, ino_t> found;
         for (const auto &[name, st] : *d0)
@@ -581,24 +589,33 @@ private Q_SLOTS:
             QVERIFY(::lstat(QByteArray(m_src + "/d0/" + it.key()).constData(), &st) == 0);
             QCOMPARE(it.value(), st.st_ino);
         }
-        QVERIFY(!ahead.take(m_src + "/d0", m_src));        // taken once
-        QVERIFY(!ahead.take(outside + "/inner", outside)); // never followed the link
+        QVERIFY(!take(ahead, m_src + "/d0", m_src));        // taken once
+        QVERIFY(!take(ahead, outside + "/inner", outside)); // never followed the link
         // Taking d2 drops what the walk has passed: d0's and d1's trees ("d1/s2" included,
         // as "/" sorts before any other byte), not d2's own subdirectories or d3's tree.
-        QVERIFY(ahead.take(m_src + "/d2", m_src));
-        QVERIFY(!ahead.take(m_src + "/d1/s2", m_src + "/d1"));
-        QVERIFY(ahead.take(m_src + "/d2/s0", m_src));
+        QVERIFY(take(ahead, m_src + "/d2", m_src));
+        QVERIFY(!take(ahead, m_src + "/d1/s2", m_src + "/d1"));
+        QVERIFY(take(ahead, m_src + "/d2/s0", m_src));
         QCOMPARE(ahead.keptEntries(), qsizetype(4)); // d3's; d2/s1, d2/s2 and d3/s* are empty
-        QVERIFY(ahead.take(m_src + "/d3", m_src));
+        // A directory replaced since it was listed is not answered from the old listing.
+        QVERIFY(::rename(p("/d3").constData(), p("/old-d3").constData()) == 0);
+        QVERIFY(::mkdir(p("/d3").constData(), 0755) == 0);
+        QVERIFY(!take(ahead, m_src + "/d3", m_src));
         QCOMPARE(ahead.keptEntries(), qsizetype(0));
+        QVERIFY(::rmdir(p("/d3").constData()) == 0);
+        QVERIFY(::rename(p("/old-d3").constData(), p("/d3").constData()) == 0);
 
-        // Bounded: with room for a few entries it stops until the walk takes some.
-        StatAhead bounded({m_src}, false, 1, 3);
-        QTRY_COMPARE(bounded.keptEntries(), qsizetype(4)); // the root, then it waits
+        // Bounded: with room for 16 entries (and no directory over 4 kept), one thread lists
+        // the root (4), d0 (5: examined, not kept), d1, d2 and d3 (4 each) and the subdirectories
+        // between them, then waits until the walk takes something.
+        StatAhead bounded({m_src}, false, 1, 16);
+        QTRY_COMPARE(bounded.keptEntries(), qsizetype(16));
         QTest::qWait(100);
-        QCOMPARE(bounded.directoriesListed(), qint64(1));
-        QVERIFY(bounded.take(m_src, m_src));
-        QTRY_VERIFY(bounded.directoriesListed() > 1);
+        QCOMPARE(bounded.directoriesListed(), qint64(1 + 4 + 3 + 3 + 3));
+        QVERIFY(take(bounded, m_src, m_src));
+        QTRY_COMPARE(bounded.directoriesListed(), qint64(1 + 4 + 12));
+        QVERIFY(!take(bounded, m_src + "/d0", m_src)); // too large to keep
+        QVERIFY(take(bounded, m_src + "/d1", m_src));
     }
 
     void hostilePathsAreRefusedBeforeAnyWrite_data()

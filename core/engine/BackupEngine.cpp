@@ -331,7 +331,7 @@ Status BackupEngine::walk(const QByteArray &path, const FileEntry &entryIn, dev_
     // Listed and examined already by StatAhead, most of the time: then it is not read again.
     std::optional<StatAhead::Listing> listing;
     if (!otherDevice && m_statAhead)
-        listing = m_statAhead->take(path, m_root);
+        listing = m_statAhead->take(path, m_root, entry.device, entry.inode, entry.ctimeNs);
     DIR *dir = otherDevice || listing ? nullptr : ::opendir(path.constData());
     if (!otherDevice && !listing && !dir) {
         warn(path, QStringLiteral("cannot read directory: ") + fsmeta::errnoText(errno));
@@ -406,7 +406,7 @@ Status BackupEngine::walk(const QByteArray &path, const FileEntry &entryIn, dev_
     qsizetype ahead = 0; // children[0, ahead) have been looked at by readAhead()
     qint64 bytesAhead = 0;
     for (qsizetype i = 0; i < children.size(); ++i) {
-        readAhead(children, ahead, bytesAhead);
+        readAhead(children, i, ahead, bytesAhead);
         const Child &c = children[i];
         if (c.toRead)
             bytesAhead -= qMin<qint64>(c.entry.size, kReadAheadBytes);
@@ -416,10 +416,17 @@ Status BackupEngine::walk(const QByteArray &path, const FileEntry &entryIn, dev_
     return {};
 }
 
-void BackupEngine::readAhead(QList<Child> &children, qsizetype &next, qint64 &bytesAhead)
+void BackupEngine::readAhead(QList<Child> &children, qsizetype current, qsizetype &next,
+                             qint64 &bytesAhead)
 {
     int files = 0;
     while (next < children.size() && bytesAhead < kReadAheadBytes && files < kReadAheadFiles) {
+        // The previous generation lists a subdirectory's whole tree before the entries after
+        // it: asking for those now would make its scan set that tree aside (and past a bound
+        // drop it and answer from the index, one query per file). They wait until the walk
+        // has been through the subdirectory.
+        if (m_previous && next >= current && children[next].entry.kind == FileKind::Directory)
+            break;
         Child &c = children[next++];
         if (c.entry.kind != FileKind::Regular)
             continue;

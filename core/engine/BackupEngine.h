@@ -96,7 +96,7 @@ private:
     // `known` is the previous generation's entry when the caller already looked it up.
     Status walk(const QByteArray &path, const FileEntry &entry, dev_t rootDevice,
                 const std::optional<std::optional<FileEntry>> &known = std::nullopt);
-    void readAhead(QList<Child> &children, qsizetype &next, qint64 &bytesAhead);
+    void readAhead(QList<Child> &children, qsizetype current, qsizetype &next, qint64 &bytesAhead);
     // Queues an entry that needs no reading (directory, symlink, special file) behind the
     // files walked before it.
     Status record(FileEntry entry,

@@ -133,6 +133,15 @@ Status applyMetadata(const FileEntry &e, int parent, const QByteArray &name, int
 
 namespace {
 
+// An unnamed file can be given a name through its descriptor with CAP_DAC_READ_SEARCH (root)
+// or through /proc/self/fd. Without either (an unprivileged user where /proc is not mounted)
+// it could never be named, so named temporary files are used instead.
+bool unnamedFilesCanBeLinked()
+{
+    static const bool can = ::geteuid() == 0 || ::access("/proc/self/fd", X_OK) == 0;
+    return can;
+}
+
 // Where the data goes before it is given its name: an unnamed file in the target directory
 // (O_TMPFILE) when the name is new, else a temporary name beside it. An unnamed file needs no
 // rename and no clean-up; nothing of it is left after a crash.
@@ -144,7 +153,7 @@ public:
     Staging(int parent, bool overwrite, mode_t mode)
         : m_parent(parent)
     {
-        if (!overwrite) {
+        if (!overwrite && unnamedFilesCanBeLinked()) {
             m_fd.reset(::openat(parent, ".", O_TMPFILE | O_WRONLY | O_CLOEXEC, mode));
             if (m_fd.get() >= 0)
                 return;

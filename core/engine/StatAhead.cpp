@@ -59,7 +59,8 @@ StatAhead::~StatAhead()
         t.join();
 }
 
-std::optional<StatAhead::Listing> StatAhead::take(const QByteArray &dir, const QByteArray &root)
+std::optional<StatAhead::Listing> StatAhead::take(const QByteArray &dir, const QByteArray &root,
+                                                  quint64 device, quint64 inode, qint64 ctimeNs)
 {
     std::optional<Listing> out;
     bool freed = false;
@@ -68,13 +69,20 @@ std::optional<StatAhead::Listing> StatAhead::take(const QByteArray &dir, const Q
         // A root's tree is one run of keys starting at the root, in walk order.
         auto it = m_kept.lower_bound(root);
         while (it != m_kept.end() && WalkOrder()(it->first, dir)) {
-            m_keptEntries -= qsizetype(it->second.size());
+            m_keptEntries -= qsizetype(it->second.entries.size());
             it = m_kept.erase(it);
             freed = true;
         }
         if (it != m_kept.end() && it->first == dir) {
-            m_keptEntries -= qsizetype(it->second.size());
-            out = std::move(it->second);
+            const Kept &k = it->second;
+            const struct stat &d = k.dir;
+            const bool same =
+                quint64(d.st_dev) == device && quint64(d.st_ino) == inode &&
+                qint64(d.st_ctim.tv_sec) * 1000000000LL + d.st_ctim.tv_nsec == ctimeNs &&
+                std::chrono::steady_clock::now() - k.made <= kMaxAge;
+            m_keptEntries -= qsizetype(k.entries.size());
+            if (same)
+                out = std::move(it->second.entries);
             m_kept.erase(it);
             freed = true;
         }
@@ -113,10 +121,11 @@ void StatAhead::work()
             ++m_busy;
         }
         std::vector<Dir> found;
-        Listing listing;
+        Kept kept{{}, {}, std::chrono::steady_clock::now()};
+        Listing &listing = kept.entries;
         bool complete = false;
         const int fd = fsmeta::openForReading(dir.path, O_DIRECTORY);
-        if (DIR *d = fd >= 0 ? ::fdopendir(fd) : nullptr) {
+        if (DIR *d = fd >= 0 && ::fstat(fd, &kept.dir) == 0 ? ::fdopendir(fd) : nullptr) {
             std::vector<std::pair<ino_t, QByteArray>> entries;
             errno = 0;
             while (struct dirent *e = ::readdir(d)) {
@@ -125,7 +134,8 @@ void StatAhead::work()
                     continue;
                 entries.emplace_back(e->d_ino, QByteArray(e->d_name));
             }
-            complete = errno == 0;
+            // A directory too large to keep whole is left to the walk.
+            complete = errno == 0 && qsizetype(entries.size()) <= m_maxKept / 4;
             listing.reserve(entries.size());
             // In inode order: neighbouring inodes share a block of the inode table, so the
             // reads are fewer and closer together than in the order of the listing.
@@ -160,7 +170,7 @@ void StatAhead::work()
             --m_busy;
             if (!m_stop && complete) {
                 m_keptEntries += qsizetype(listing.size());
-                m_kept.insert_or_assign(dir.path, std::move(listing));
+                m_kept.insert_or_assign(dir.path, std::move(kept));
             }
             if (!m_stop) {
                 // Reversed, so the first by name comes off the stack first.

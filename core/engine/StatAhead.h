@@ -4,6 +4,7 @@
 #include <QList>
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <map>
 #include <mutex>
@@ -37,10 +38,15 @@ public:
 
     // The listing of `dir`, below `root`, if it was made (it is then forgotten), else nothing:
     // a directory that could not be read, or whose entries could not all be examined, is left
-    // to the caller, who reports the problem. The walk goes in walk order through each root,
-    // so listings of `root`'s tree before `dir` are of directories it passed (excluded,
-    // skipped, or listed by the walk itself before they were ready): they are dropped.
-    std::optional<Listing> take(const QByteArray &dir, const QByteArray &root);
+    // to the caller, who reports the problem. So is a listing made more than a few seconds
+    // ago, or of another inode than the caller's (device, inode, ctime in nanoseconds): the
+    // directory was replaced or changed since. The walk goes in walk order through each
+    // root, so listings of `root`'s tree before `dir` are of directories it passed
+    // (excluded, skipped, or listed by the walk itself before they were ready): dropped.
+    std::optional<Listing> take(const QByteArray &dir, const QByteArray &root, quint64 device,
+                                quint64 inode, qint64 ctimeNs);
+    // How old a listing may be when the walk takes it.
+    static constexpr auto kMaxAge = std::chrono::seconds(5);
 
     // Directories listed so far (for tests).
     qint64 directoriesListed() const { return m_listed.load(); }
@@ -64,7 +70,13 @@ private:
 
     bool m_oneFileSystem;
     qsizetype m_maxKept;
-    std::map<QByteArray, Listing, WalkOrder> m_kept;
+    struct Kept
+    {
+        Listing entries;
+        struct stat dir; // the directory itself, when listed
+        std::chrono::steady_clock::time_point made;
+    };
+    std::map<QByteArray, Kept, WalkOrder> m_kept;
     qsizetype m_keptEntries = 0;
     std::mutex m_mutex;
     std::condition_variable m_wake;
