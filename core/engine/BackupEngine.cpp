@@ -24,6 +24,7 @@ namespace {
 constexpr qint64 kBatchBytes = 4 * 1024 * 1024;
 constexpr int kBatchesInFlight = 2;
 constexpr int kBatchChunks = 1024;
+constexpr qsizetype kMaxPending = 4096;
 // How far ahead of the reader the kernel is asked to fetch files of the same directory: a
 // cold tree is read about twice as fast with many reads in flight than with one.
 constexpr qint64 kReadAheadBytes = 32 * 1024 * 1024;
@@ -214,6 +215,9 @@ Result<BackupResult> BackupEngine::run()
     if (auto s = flushBatch(true); !s)
         return s.error();
     Q_ASSERT(m_pending.isEmpty());
+    // Every entry is stored: the previous generation (and its page cache) can go before the
+    // new database is packed, which is this backup's peak of memory when nothing changed.
+    m_previous.reset();
 
     report(QStringLiteral("committing"), true);
     QJsonArray roots;
@@ -658,6 +662,15 @@ Status BackupEngine::insertCompleted()
             p.ids.clear();
         if (auto s = store(std::move(p.entry), p.ids, p.before); !s)
             return s;
+    }
+    // Entries wait here behind a file whose chunks are still on the pool; after new data
+    // and then a long run of unchanged files, that would be the rest of the tree. Past a
+    // bound the pool is drained so the queue can empty.
+    if (m_pending.size() >= kMaxPending && m_pending.first().complete && !m_draining) {
+        m_draining = true;
+        Status s = flushBatch(true);
+        m_draining = false;
+        return s;
     }
     return {};
 }

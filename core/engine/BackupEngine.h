@@ -121,6 +121,7 @@ private:
     BackupOptions m_options;
     ChunkWriter m_writer;
     fsmeta::NameCache m_names;
+    bool m_draining = false;          // insertCompleted() is draining the pool
     StatAhead *m_statAhead = nullptr; // while the walk runs
     QByteArray m_root;                // the root being walked
     std::unique_ptr<GenerationDb> m_db;

@@ -71,7 +71,7 @@ Result<QList<QByteArray>> storeDatabase(Repository &repo, ChunkWriter &writer, c
     const Chunker &chunker = repo.chunker();
     const qsizetype maxChunk = chunker.params().maxSize;
     const qsizetype window = 2 * maxChunk;
-    constexpr qsizetype kBatchBytes = 8 * 1024 * 1024;
+    constexpr qsizetype kBatchBytes = 4 * 1024 * 1024;
     QByteArray buf(window, Qt::Uninitialized);
     qsizetype filled = 0;
     qint64 total = 0;

@@ -179,7 +179,7 @@ Result<std::unique_ptr<GenerationDb>> GenerationDb::openReadOnly(const QString &
     // 64 MiB, enough for the whole database of a few hundred thousand files.
     for (const char *pragma :
          {"PRAGMA query_only=ON", "PRAGMA trusted_schema=OFF", "PRAGMA cell_size_check=ON",
-          "PRAGMA mmap_size=0", "PRAGMA locking_mode=EXCLUSIVE", "PRAGMA cache_size=-65536"}) {
+          "PRAGMA mmap_size=0", "PRAGMA locking_mode=EXCLUSIVE", "PRAGMA cache_size=-8192"}) {
         if (auto s = g->exec(QString::fromLatin1(pragma)); !s)
             return makeError(ErrorCode::Corrupt,
                              QStringLiteral("generation database is not an SQLite database"), path);
