@@ -67,6 +67,25 @@ private Q_SLOTS:
         QVERIFY(!crypto::aesGcmOpen(key, nonce, "aad", sealed.left(10)));
     }
 
+    void gcmOpensInPlace()
+    {
+        const QByteArray key = crypto::randomBytes(32);
+        const QByteArray nonce = crypto::counterNonce(9);
+        const QByteArray plain = test::randomData(300000, 4);
+        QByteArray buffer = crypto::aesGcmSeal(key, nonce, "aad", plain);
+        QVERIFY(crypto::aesGcmOpenInPlace(key, nonce, "aad", buffer));
+        QCOMPARE(buffer, plain);
+        // A tampered buffer: an error, and nothing of the unauthenticated plaintext is left.
+        buffer = crypto::aesGcmSeal(key, nonce, "aad", plain);
+        buffer[1000] = char(buffer[1000] ^ 0x40);
+        const auto r = crypto::aesGcmOpenInPlace(key, nonce, "aad", buffer);
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::Corrupt);
+        QVERIFY(buffer.isEmpty());
+        QByteArray shortBuffer("0123456789");
+        QVERIFY(!crypto::aesGcmOpenInPlace(key, nonce, "aad", shortBuffer));
+    }
+
     void argon2IsDeterministicAndSalted()
     {
         const auto params = crypto::KdfParams::testing();
@@ -119,6 +138,11 @@ private Q_SLOTS:
         QCOMPARE(quint8(packed[0]), quint8(compression::Codec::None));
         QCOMPARE(packed.size(), noise.size() + 1);
         QCOMPARE(*compression::unpack(packed, noise.size()), noise);
+        // Taking the buffer gives the same bytes without the tag, and the same limit.
+        QVERIFY(!compression::unpack(QByteArray(packed), noise.size() - 1));
+        QCOMPARE(*compression::unpack(QByteArray(packed), noise.size()), noise);
+        const QByteArray text = QByteArray("compressible text ").repeated(500);
+        QCOMPARE(*compression::unpack(compression::pack(text, 3), text.size()), text);
     }
 
     void decompressionBombIsRejected()

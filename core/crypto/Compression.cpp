@@ -92,4 +92,15 @@ Result<QByteArray> unpack(QByteArrayView packed, qsizetype maxSize)
     return out;
 }
 
+Result<QByteArray> unpack(QByteArray &&packed, qsizetype maxSize)
+{
+    if (packed.isEmpty() || quint8(packed[0]) != quint8(Codec::None))
+        return unpack(QByteArrayView(packed), maxSize);
+    if (packed.size() - 1 > maxSize)
+        return makeError(ErrorCode::Corrupt, QStringLiteral("payload larger than allowed"));
+    // Dropping the tag byte moves the start of an unshared array; nothing is copied.
+    packed.remove(0, 1);
+    return std::move(packed);
+}
+
 } // namespace obnam::compression

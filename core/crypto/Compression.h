@@ -21,5 +21,7 @@ QByteArray pack(QByteArrayView data, int level);
 // Inverse of pack(). Refuses to produce more than maxSize bytes, so a small hostile input that
 // claims gigabytes is rejected before anything is allocated.
 Result<QByteArray> unpack(QByteArrayView packed, qsizetype maxSize);
+// The same, taking the buffer: stored (uncompressed) data is returned without a copy.
+Result<QByteArray> unpack(QByteArray &&packed, qsizetype maxSize);
 
 } // namespace obnam::compression

@@ -8,6 +8,7 @@
 #include <openssl/rand.h>
 
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 
 namespace obnam::crypto {
@@ -125,17 +126,20 @@ QByteArray aesGcmSeal(QByteArrayView key, QByteArrayView nonce, QByteArrayView a
     return out;
 }
 
-Result<QByteArray> aesGcmOpen(QByteArrayView key, QByteArrayView nonce, QByteArrayView aad,
-                              QByteArrayView sealed)
+Status aesGcmOpenInPlace(QByteArrayView key, QByteArrayView nonce, QByteArrayView aad,
+                         QByteArray &data)
 {
     if (key.size() != kKeySize || nonce.size() != kNonceSize)
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("bad key or nonce size"));
-    if (sealed.size() < kTagSize)
+    if (data.size() < kTagSize)
         return makeError(ErrorCode::Corrupt, QStringLiteral("encrypted data is truncated"));
-    const qsizetype bodySize = sealed.size() - kTagSize;
+    const qsizetype bodySize = data.size() - kTagSize;
     CipherCtx ctx(EVP_CIPHER_CTX_new());
-    QByteArray out(bodySize, Qt::Uninitialized);
-    auto *dst = reinterpret_cast<unsigned char *>(out.data());
+    // GCM is a stream mode: each plaintext byte lands where its ciphertext byte was, so the
+    // buffer is decrypted where it is instead of into a second one.
+    auto *buf = reinterpret_cast<unsigned char *>(data.data());
+    unsigned char tag[kTagSize];
+    std::memcpy(tag, buf + bodySize, kTagSize);
     int len = 0;
     int total = 0;
     if (!ctx ||
@@ -145,17 +149,26 @@ Result<QByteArray> aesGcmOpen(QByteArrayView key, QByteArrayView nonce, QByteArr
         EVP_DecryptUpdate(ctx.get(), nullptr, &len, bytes(aad), int(aad.size())) != 1)
         fatal("EVP_DecryptUpdate(aad)");
     if (bodySize > 0) {
-        if (EVP_DecryptUpdate(ctx.get(), dst, &len, bytes(sealed), int(bodySize)) != 1)
+        if (EVP_DecryptUpdate(ctx.get(), buf, &len, buf, int(bodySize)) != 1)
             fatal("EVP_DecryptUpdate");
         total = len;
     }
-    QByteArray tag(sealed.data() + bodySize, kTagSize);
-    if (EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, kTagSize, tag.data()) != 1)
+    if (EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, kTagSize, tag) != 1)
         fatal("EVP_CTRL_GCM_SET_TAG");
-    if (EVP_DecryptFinal_ex(ctx.get(), dst + total, &len) != 1) {
-        wipe(out);
+    if (EVP_DecryptFinal_ex(ctx.get(), buf + total, &len) != 1) {
+        wipe(data); // unauthenticated plaintext is never handed on
         return makeError(ErrorCode::Corrupt, QStringLiteral("authentication failed"));
     }
+    data.chop(kTagSize);
+    return {};
+}
+
+Result<QByteArray> aesGcmOpen(QByteArrayView key, QByteArrayView nonce, QByteArrayView aad,
+                              QByteArrayView sealed)
+{
+    QByteArray out = sealed.toByteArray();
+    if (auto s = aesGcmOpenInPlace(key, nonce, aad, out); !s)
+        return s.error();
     return out;
 }
 

@@ -31,6 +31,10 @@ QByteArray aesGcmSeal(QByteArrayView key, QByteArrayView nonce, QByteArrayView a
 // Fails with ErrorCode::Corrupt when the tag does not authenticate key, nonce, aad and bytes.
 Result<QByteArray> aesGcmOpen(QByteArrayView key, QByteArrayView nonce, QByteArrayView aad,
                               QByteArrayView sealed);
+// The same, decrypting `data` where it is: on success it holds the plaintext (the tag cut
+// off); on failure it is wiped and emptied.
+Status aesGcmOpenInPlace(QByteArrayView key, QByteArrayView nonce, QByteArrayView aad,
+                         QByteArray &data);
 
 // Constant-time comparison for MACs and hashes.
 bool equalConstantTime(QByteArrayView a, QByteArrayView b);

@@ -13,6 +13,7 @@ constexpr qsizetype kMaxPassed = 16384;
 
 PreviousGeneration::PreviousGeneration(std::unique_ptr<GenerationDb> db)
     : m_db(std::move(db))
+    , m_chunks(*m_db)
 {}
 
 PreviousGeneration::~PreviousGeneration() = default;
@@ -76,44 +77,9 @@ Result<std::optional<FileEntry>> PreviousGeneration::lookup(const QByteArray &pa
     return m_db->lookup(path);
 }
 
-Status PreviousGeneration::advanceChunks()
-{
-    if (!m_chunkRows) {
-        auto stream = m_db->streamChunks();
-        if (!stream)
-            return stream.error();
-        m_chunkRows = std::move(*stream);
-    }
-    auto row = m_chunkRows->next();
-    if (!row)
-        return row.error();
-    m_nextChunk = std::move(*row);
-    m_chunksDone = !m_nextChunk.has_value();
-    return {};
-}
-
 Result<QList<QByteArray>> PreviousGeneration::chunks(qint64 fileId)
 {
-    // The scan has consumed every row of every file up to m_chunkFloor: a file at or below
-    // it was asked for out of order, and the index answers.
-    if (fileId <= m_chunkFloor)
-        return m_db->chunks(fileId);
-    m_chunkFloor = fileId;
-    if (!m_chunksDone && !m_nextChunk) {
-        if (auto s = advanceChunks(); !s)
-            return s.error();
-    }
-    while (m_nextChunk && m_nextChunk->fileId < fileId) {
-        if (auto s = advanceChunks(); !s)
-            return s.error();
-    }
-    QList<QByteArray> ids;
-    while (m_nextChunk && m_nextChunk->fileId == fileId) {
-        ids.append(std::move(m_nextChunk->chunkId));
-        if (auto s = advanceChunks(); !s)
-            return s.error();
-    }
-    return ids;
+    return m_chunks.chunks(fileId);
 }
 
 } // namespace obnam

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "gen/ChunkCursor.h"
 #include "gen/GenerationDb.h"
 
 #include <QHash>
@@ -29,17 +30,13 @@ public:
 
 private:
     Status advanceFiles();
-    Status advanceChunks();
 
     std::unique_ptr<GenerationDb> m_db;
     // Declared after m_db: streams are queries on its connection and must go first.
     std::unique_ptr<GenerationDb::FileStream> m_files;
-    std::unique_ptr<GenerationDb::ChunkStream> m_chunkRows;
+    ChunkCursor m_chunks;
     std::optional<FileEntry> m_nextFile; // the scan's current row
-    std::optional<GenerationDb::ChunkRow> m_nextChunk;
     bool m_filesDone = false;
-    bool m_chunksDone = false;
-    qint64 m_chunkFloor = 0; // the highest file id chunks() was asked for
     // Rows the scan passed while looking further ahead (a backup looks at a directory's files
     // before its subdirectories' contents). Bounded; dropped rows are found through the index.
     QHash<QByteArray, FileEntry> m_passed;

@@ -4,6 +4,7 @@
 
 #include "crypto/Crypto.h"
 #include "engine/FsMeta.h"
+#include "gen/ChunkCursor.h"
 #include "repo/Repository.h"
 #include "support/Fd.h"
 
@@ -123,7 +124,7 @@ Result<RestoreResult> RestoreEngine::run()
     // Check every path before writing anything: a hostile generation is refused whole.
     Status hostile;
     qint64 matched = 0;
-    auto checked = db.forEachFile([&](const FileEntry &e) {
+    auto checked = forEachEntry(db, [&](const FileEntry &e) {
         if (!selected(e.path))
             return true;
         ++matched;
@@ -169,7 +170,8 @@ Result<RestoreResult> RestoreEngine::run()
 
     m_progress.phase = QStringLiteral("restoring");
     Status failed;
-    auto walked = db.forEachFile([&](const FileEntry &e) {
+    ChunkCursor chunks(db);
+    auto walked = forEachEntry(db, [&](const FileEntry &e) {
         if (!selected(e.path))
             return true;
         if (restorepath::isFileSystemRoot(e.path))
@@ -182,7 +184,7 @@ Result<RestoreResult> RestoreEngine::run()
             Q_EMIT warning(w);
             return true;
         }
-        failed = plan(db, e);
+        failed = plan(chunks, e);
         return bool(failed);
     });
     if (!walked)
@@ -225,7 +227,7 @@ Result<RestoreResult> RestoreEngine::run()
 
 Result<int> RestoreEngine::openParent(const QByteArray &rel, QByteArray *name)
 {
-    // Entries come in path order, so most share the previous entry's directory: reuse it
+    // Entries come in walk order, so most share the previous entry's directory: reuse it
     // rather than open every component from the target down again.
     const qsizetype slash = rel.lastIndexOf('/');
     const QByteArray dir = slash < 0 ? QByteArray() : rel.first(slash);
@@ -275,7 +277,24 @@ Result<int> RestoreEngine::openParentUncached(const QByteArray &rel, QByteArray 
     return fd;
 }
 
-Status RestoreEngine::plan(const GenerationDb &db, const FileEntry &e)
+Status RestoreEngine::forEachEntry(const GenerationDb &db,
+                                   const std::function<bool(const FileEntry &)> &visit)
+{
+    // In file id order, the order the backup walked and packed: the chunk lists come from one
+    // sequential scan beside it, and the packs are read in the order they were written.
+    auto stream = db.streamFiles();
+    if (!stream)
+        return stream.error();
+    for (;;) {
+        auto row = (*stream)->next();
+        if (!row)
+            return row.error();
+        if (!*row || !visit(**row))
+            return {};
+    }
+}
+
+Status RestoreEngine::plan(ChunkCursor &chunks, const FileEntry &e)
 {
     Planned p{e, restorepath::relative(e.path), std::nullopt, {}};
     if (e.kind == FileKind::Regular) {
@@ -284,7 +303,7 @@ Status RestoreEngine::plan(const GenerationDb &db, const FileEntry &e)
         if (e.nlink <= 1 || !m_plannedLinks.contains(linkKey)) {
             if (e.nlink > 1)
                 m_plannedLinks.insert(linkKey);
-            p.chunkIds = db.chunks(e.fileId);
+            p.chunkIds = chunks.chunks(e.fileId);
             m_windowBytes += e.size;
         }
     }
@@ -423,7 +442,7 @@ Status RestoreEngine::restoreRegular(Planned &planned, int parent, const QByteAr
                                         },
                                         m_options.overwrite,
                                         m_asRoot};
-    // Written here, in path order: writing files on more threads was slower, as creating
+    // Written here, in walk order: writing files on more threads was slower, as creating
     // inodes in one directory serializes in the file system and the threads spun on its locks.
     if (auto s = restorefile::write(file, m_bytesWritten); !s)
         return s;

@@ -5,6 +5,7 @@
 #include "repo/GenerationRecord.h"
 
 #include <atomic>
+#include <functional>
 #include <optional>
 
 #include <QElapsedTimer>
@@ -16,6 +17,7 @@
 
 namespace obnam {
 
+class ChunkCursor;
 class Repository;
 
 struct RestoreOptions
@@ -67,7 +69,9 @@ private:
 
     // Queues an entry; when a window of entries is full, starts fetching its chunks and
     // restores the window before it, so fetching runs ahead of writing by one window.
-    Status plan(const GenerationDb &db, const FileEntry &entry);
+    Status plan(ChunkCursor &chunks, const FileEntry &entry);
+    static Status forEachEntry(const GenerationDb &db,
+                               const std::function<bool(const FileEntry &)> &visit);
     void dispatch(QList<Planned> &window);
     // Starts fetching the file's chunks [fetched so far, upTo).
     void fetchAhead(Planned &planned, qsizetype upTo);

@@ -33,12 +33,15 @@ QByteArray chunkAad(const QByteArray &repositoryId, const QByteArray &chunkId)
 }
 
 Result<QByteArray> openBlob(const QByteArray &subkey, const QByteArray &repositoryId,
-                            const PackEntry &entry, const QByteArray &blob)
+                            const PackEntry &entry, QByteArray blob)
 {
     if (entry.counter == 0)
         return makeError(ErrorCode::Corrupt, QStringLiteral("chunk uses the header's nonce"));
-    return crypto::aesGcmOpen(subkey, crypto::counterNonce(entry.counter),
-                              chunkAad(repositoryId, entry.chunkId), blob);
+    if (auto s = crypto::aesGcmOpenInPlace(subkey, crypto::counterNonce(entry.counter),
+                                           chunkAad(repositoryId, entry.chunkId), blob);
+        !s)
+        return s.error();
+    return blob;
 }
 
 Result<Header> parseHeader(const QByteArray &dataKey, const QByteArray &repositoryId,

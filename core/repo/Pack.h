@@ -71,9 +71,10 @@ namespace pack {
 QByteArray subkey(const QByteArray &dataKey, const QByteArray &salt);
 QByteArray chunkAad(const QByteArray &repositoryId, const QByteArray &chunkId);
 
-// Decrypts one blob read from a pack. Returns compression::pack() form (tag + payload).
+// Decrypts one blob read from a pack, in its own buffer. Returns compression::pack() form
+// (tag + payload).
 Result<QByteArray> openBlob(const QByteArray &subkey, const QByteArray &repositoryId,
-                            const PackEntry &entry, const QByteArray &blob);
+                            const PackEntry &entry, QByteArray blob);
 
 struct Header
 {

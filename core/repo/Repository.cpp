@@ -199,26 +199,28 @@ Result<QByteArray> Repository::readChunk(const QByteArray &chunkId)
         m_backend->readRangeNow(name, qint64(location->entry.offset), location->entry.length);
     if (!blob)
         return blob.error();
-    return openChunk(*location, *blob);
+    return openChunk(*location, std::move(*blob));
 }
 
-Result<QByteArray> Repository::openChunk(const ChunkLocation &location, const QByteArray &blob)
+Result<QByteArray> Repository::openChunk(const ChunkLocation &location, QByteArray blob)
 {
     const QByteArray &chunkId = location.entry.chunkId;
-    const QString name = objectname::pack(hex(location.packId));
+    const auto what = [&] {
+        return QStringLiteral("chunk %1 in %2")
+            .arg(hex(chunkId), objectname::pack(hex(location.packId)));
+    };
     auto key = packSubkey(location.packId, location.salt);
-    auto packed = pack::openBlob(*key, m_config.repositoryId, location.entry, blob);
-    const QString what = QStringLiteral("chunk %1 in %2").arg(hex(chunkId), name);
+    auto packed = pack::openBlob(*key, m_config.repositoryId, location.entry, std::move(blob));
     if (!packed)
-        return makeError(ErrorCode::Corrupt, QStringLiteral("chunk does not authenticate"), what);
-    auto plain =
-        compression::unpack(*packed, qMin<qsizetype>(kMaxChunkSize, location.entry.plainLength));
+        return makeError(ErrorCode::Corrupt, QStringLiteral("chunk does not authenticate"), what());
+    auto plain = compression::unpack(std::move(*packed),
+                                     qMin<qsizetype>(kMaxChunkSize, location.entry.plainLength));
     if (!plain)
-        return makeError(ErrorCode::Corrupt, plain.error().message, what);
+        return makeError(ErrorCode::Corrupt, plain.error().message, what());
     if (plain->size() != qsizetype(location.entry.plainLength) ||
         !crypto::equalConstantTime(crypto::hmacSha256(m_keys.idKey, *plain), chunkId))
         return makeError(ErrorCode::Corrupt, QStringLiteral("chunk content does not match its id"),
-                         what);
+                         what());
     return plain;
 }
 

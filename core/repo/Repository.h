@@ -63,7 +63,7 @@ public:
     // Fetches, decrypts, decompresses and verifies a chunk against its id.
     Result<QByteArray> readChunk(const QByteArray &chunkId);
     // The same verification for a blob already read from its pack.
-    Result<QByteArray> openChunk(const ChunkLocation &location, const QByteArray &blob);
+    Result<QByteArray> openChunk(const ChunkLocation &location, QByteArray blob);
 
     // Key slots.
     Result<QString> addKey(const QByteArray &passphrase, const crypto::KdfParams &params);
