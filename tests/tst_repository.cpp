@@ -5,6 +5,7 @@
 #include "backend/ObjectName.h"
 #include "crypto/Compression.h"
 #include "crypto/Crypto.h"
+#include "engine/GenerationStore.h"
 #include "repo/ChunkWriter.h"
 #include "repo/KeySlot.h"
 #include "repo/Repository.h"
@@ -441,6 +442,34 @@ private Q_SLOTS:
         QCOMPARE(writer.stats().newChunks, qint64(1));
         QCOMPARE(writer.stats().reusedChunks, qint64(9));
         QCOMPARE((*repo)->index().chunkCount(), 1);
+    }
+
+    void knownChunksAreNotCompressedAgain()
+    {
+        auto backend = std::make_shared<MemoryBackend>();
+        auto repo = Repository::init(backend, "pw", fastOptions());
+        QVERIFY(repo);
+        const QList<QByteArray> stored = storeChunks(**repo, 3, 40);
+        QCOMPARE(stored.size(), 3);
+        const QByteArray old = test::randomData(3001, 41); // the second chunk storeChunks made
+        const QByteArray fresh = test::randomData(7000, 99);
+        const QList<PreparedChunk> prepared =
+            generationstore::prepareChunks(**repo, {old, fresh}, 3);
+        QCOMPARE(prepared.size(), 2);
+        QCOMPARE(prepared[0].id, stored[1]);
+        QVERIFY(prepared[0].packed.isEmpty()); // in the index: only hashed
+        QCOMPARE(prepared[0].plainLength, quint32(old.size()));
+        QVERIFY(!prepared[1].packed.isEmpty());
+        ChunkWriter writer(**repo);
+        for (const PreparedChunk &c : prepared)
+            QVERIFY(writer.add(c.id, c.packed, c.plainLength));
+        QVERIFY(writer.flush());
+        QCOMPARE(writer.stats().reusedChunks, qint64(1));
+        QCOMPARE(*(*repo)->readChunk(prepared[1].id), fresh);
+        // A chunk claimed to be known that the repository lacks is an error, not a hole.
+        const auto lost = writer.add(QByteArray(32, 'x'), {}, 10);
+        QVERIFY(!lost);
+        QVERIFY(lost.error().message.contains(QStringLiteral("not in the repository")));
     }
 };
 

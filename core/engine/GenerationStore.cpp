@@ -24,7 +24,13 @@ std::function<PreparedChunk(const QByteArray &)> preparer(const Repository &repo
                                                           int compressionLevel)
 {
     return [&repo, compressionLevel](const QByteArray &data) {
-        return PreparedChunk{repo.chunkId(data), compression::pack(data, compressionLevel),
+        QByteArray id = repo.chunkId(data);
+        // Data seen before (an unchanged generation database, a copied or partly changed
+        // file) is stored once: compressing it again would only be thrown away. The index
+        // only grows while a backup holds the lock, so it still has the chunk at add().
+        if (repo.index().contains(id))
+            return PreparedChunk{std::move(id), {}, quint32(data.size())};
+        return PreparedChunk{std::move(id), compression::pack(data, compressionLevel),
                              quint32(data.size())};
     };
 }

@@ -16,7 +16,8 @@ namespace obnam {
 class ChunkWriter;
 class Repository;
 
-// A chunk ready for a pack: its id and its compressed form.
+// A chunk ready for a pack: its id and its compressed form, or only its id when the
+// repository's index already holds it (`packed` empty: compressing it would be wasted).
 struct PreparedChunk
 {
     QByteArray id;
@@ -29,7 +30,8 @@ struct PreparedChunk
 // nothing; a later command reuses what is there instead of downloading again.
 namespace generationstore {
 
-// Hashes and compresses chunks on QtConcurrent's global pool, in input order.
+// Hashes and compresses chunks on QtConcurrent's global pool, in input order. A chunk the
+// index already holds is not compressed.
 QList<PreparedChunk> prepareChunks(const Repository &repo, const QList<QByteArray> &chunks,
                                    int compressionLevel);
 // The same without waiting: the results arrive in input order while the caller goes on.

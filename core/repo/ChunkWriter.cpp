@@ -47,6 +47,12 @@ Status ChunkWriter::add(const QByteArray &chunkId, const QByteArray &packed, qui
         ++m_stats.reusedChunks;
         return {};
     }
+    // compression::pack() output is never empty: empty means "known, not compressed", and
+    // a chunk that was known must still be.
+    if (packed.isEmpty())
+        return makeError(ErrorCode::Permanent,
+                         QStringLiteral("a chunk prepared as stored is not in the repository"),
+                         QStringLiteral("chunk ") + QString::fromLatin1(chunkId.toHex()));
     m_builder.add(chunkId, packed, plainLength);
     m_open.insert(chunkId);
     ++m_stats.newChunks;

@@ -37,7 +37,8 @@ public:
 
     // True when the repository (or this writer) already holds the chunk.
     bool has(const QByteArray &chunkId) const;
-    // Stores the chunk unless it is already there. `packed` is compression::pack() output.
+    // Stores the chunk unless it is already there. `packed` is compression::pack() output, or
+    // empty for a chunk the index held when it was prepared (an error if it is not there).
     Status add(const QByteArray &chunkId, const QByteArray &packed, quint32 plainLength);
     // Seals the open pack, waits for every upload and writes the index object(s).
     Status flush();

@@ -364,7 +364,12 @@ Status Repository::verifyStored(const QString &name, qint64 size)
 
 Result<QByteArray> Repository::getObject(ObjectType type, const QString &name)
 {
-    auto sealed = m_backend->get(name).result();
+    return openObject(type, name, m_backend->get(name).result());
+}
+
+Result<QByteArray> Repository::openObject(ObjectType type, const QString &name,
+                                          const Result<QByteArray> &sealed) const
+{
     if (!sealed)
         return sealed.error();
     if (hex(crypto::sha256(*sealed)) != objectname::idOf(name))
@@ -386,23 +391,46 @@ bool isDamage(const Error &e)
 
 Status Repository::loadIndex()
 {
+    // Listing the packs, listing the index and reading its objects each wait on the storage
+    // (a cold disk, a server): they overlap instead of taking turns.
+    QFuture<Result<QStringList>> packList = m_backend->list(QStringLiteral("packs/"));
     auto names = m_backend->list(QStringLiteral("index/")).result();
-    if (!names)
+    if (!names) {
+        packList.waitForFinished();
         return names.error();
+    }
+    constexpr qsizetype kReadsInFlight = 16;
+    QList<QFuture<Result<QByteArray>>> reads;
+    const auto readAhead = [&](qsizetype upTo) {
+        for (qsizetype i = reads.size(); i < qMin(upTo, names->size()); ++i)
+            reads.append(m_backend->get(names->at(i)));
+    };
+    const auto drain = [&] {
+        for (auto &f : reads)
+            f.waitForFinished();
+    };
+    readAhead(kReadsInFlight);
     // Index entries are only believed for packs that exist: a chunk whose pack was lost is then
     // unknown, so the next backup stores it again and reads use that new copy.
-    auto packNames = m_backend->list(QStringLiteral("packs/")).result();
-    if (!packNames)
+    auto packNames = packList.result();
+    if (!packNames) {
+        drain();
         return packNames.error();
+    }
     const QSet<QString> present(packNames->cbegin(), packNames->cend());
     QList<IndexedPack> missing;
-    for (const QString &name : std::as_const(*names)) {
-        auto payload = getObject(ObjectType::Index, name);
+    for (qsizetype i = 0; i < names->size(); ++i) {
+        readAhead(i + 1 + kReadsInFlight);
+        const QString &name = names->at(i);
+        auto payload = openObject(ObjectType::Index, name, reads[i].result());
+        reads[i] = {}; // parsed next: the sealed bytes can go
         auto packs = payload ? ChunkIndex::parse(*payload, name)
                              : Result<QList<IndexedPack>>(payload.error());
         if (!packs) {
-            if (!isDamage(packs.error()))
+            if (!isDamage(packs.error())) {
+                drain();
                 return packs.error();
+            }
             QMutexLocker lock(&m_damageMutex);
             m_damaged.insert(name, Error{packs.error().code, packs.error().message, name});
             continue;

@@ -57,6 +57,7 @@ public:
     const Chunker &chunker() const { return m_chunker; }
     const ObjectCodec &codec() const { return m_codec; }
     ChunkIndex &index() { return m_index; }
+    const ChunkIndex &index() const { return m_index; }
 
     // Chunk id: HMAC-SHA256 of the plaintext under the id key.
     QByteArray chunkId(QByteArrayView plaintext) const;
@@ -85,6 +86,9 @@ public:
     Status verifyStored(const QString &name, qint64 size);
     // Verifies the bytes hash to the name, then decrypts.
     Result<QByteArray> getObject(ObjectType type, const QString &name);
+    // Checks an object read from the storage against its name and opens it.
+    Result<QByteArray> openObject(ObjectType type, const QString &name,
+                                  const Result<QByteArray> &sealed) const;
 
     // An index object holds at most this many packs, which bounds what an interrupted writer
     // loses and what a reader must download at once.
