@@ -53,6 +53,20 @@ for i in range(n):
 PY
 fi
 
+# Deleting a tree makes ext4 pass over its inode numbers for one to six minutes afterwards
+# (recently_deleted), which can double the time of whichever tool next creates many files.
+# So runs are kept until the end when the disk has room for all of them (about five copies of
+# the dataset per obnam run, three per other run); otherwise each is deleted and the next
+# waits those minutes out.
+data_kib=$(du -sk "$WORK/dataset" | cut -f1)
+need_kib=$(( data_kib * REPS * (5 + 3 * ($(wc -w <<<"$TOOLS") - 1)) * 11 / 10 ))
+free_kib=$(df -Pk "$WORK" | awk 'NR == 2 { print $4 }')
+KEEP_RUNS=1
+if [ "$free_kib" -lt "$need_kib" ]; then
+    KEEP_RUNS=0
+    echo "not enough disk to keep every run ($((need_kib / 1024)) MiB): deleting each and waiting" >&2
+fi
+
 drop() {
     sync
     if [ "$CACHE" = cold ] && ! { echo 3 >/proc/sys/vm/drop_caches; } 2>/dev/null; then
@@ -117,7 +131,8 @@ for rep in $(seq "$REPS"); do
             tar -C "$run/src" -cf "$run/tree.tar" .
             mkdir "$run/untarred"
             timed tar restore "$rep" tar --warning=no-timestamp -C "$run/untarred" -xf "$run/tree.tar"
-            rm -rf "$run/tree.tar" "$run/untarred"
+            rm -f "$run/tree.tar"
+            [ "$KEEP_RUNS" = 1 ] || rm -rf "$run/untarred"
         fi
         diff -r --no-dereference "$run/src" "$restored" >/dev/null ||
             { echo "$t: restore differs from the source" >&2; exit 1; }
@@ -126,7 +141,11 @@ for rep in $(seq "$REPS"); do
             tool "$t" init "$WORK/many" "$run/many-repo"
             timed "$t" many "$rep" tool "$t" backup "$WORK/many" "$run/many-repo"
         fi
-        rm -rf "$run"
+        if [ "$KEEP_RUNS" = 0 ]; then
+            rm -rf "$run"
+            sync
+            sleep 370
+        fi
     done
 done
 
