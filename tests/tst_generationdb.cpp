@@ -2,6 +2,7 @@
 // and refusal of unknown schema versions and files that are not SQLite databases.
 #include "TestSupport.h"
 #include "engine/PreviousGeneration.h"
+#include "gen/ChunkCursor.h"
 #include "gen/GenerationDb.h"
 
 #include <QElapsedTimer>
@@ -288,6 +289,34 @@ private Q_SLOTS:
         QVERIFY((*db)->finish());
         auto ro = GenerationDb::openReadOnly(file);
         QCOMPARE(*(*ro)->fileCount(), qint64(20000));
+    }
+
+    void chunkCursorConfinesADamagedRowToItsFile()
+    {
+        const QString file = path("damaged-row.db");
+        {
+            auto db = GenerationDb::create(file);
+            QVERIFY(db);
+            for (int i = 1; i <= 3; ++i)
+                QVERIFY((*db)->insertFile(sample("/f" + QByteArray::number(i)),
+                                          {QByteArray(32, char(i)), QByteArray(32, char(i + 10))}));
+            QVERIFY((*db)->finish());
+        }
+        // The first chunk row of the second file gets a malformed id.
+        QVERIFY(execRaw(file, {QStringLiteral("UPDATE chunks SET chunk_id = x'00' WHERE "
+                                              "fileid = 2 AND seq = 0")}));
+        auto ro = GenerationDb::openReadOnly(file);
+        QVERIFY(ro);
+        ChunkCursor cursor(**ro);
+        auto first = cursor.chunks(1);
+        QVERIFY(first);
+        QCOMPARE(*first, (QList<QByteArray>{QByteArray(32, char(1)), QByteArray(32, char(11))}));
+        const auto second = cursor.chunks(2);
+        QVERIFY(!second);
+        QCOMPARE(second.error().code, ErrorCode::Corrupt);
+        auto third = cursor.chunks(3);
+        QVERIFY(third);
+        QCOMPARE(*third, (QList<QByteArray>{QByteArray(32, char(3)), QByteArray(32, char(13))}));
     }
 
     void previousGenerationAnswersInAnyOrder()

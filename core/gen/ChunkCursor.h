@@ -28,7 +28,8 @@ private:
     std::unique_ptr<GenerationDb::ChunkStream> m_rows;
     std::optional<GenerationDb::ChunkRow> m_next; // the scan's current row
     bool m_done = false;
-    qint64 m_floor = 0; // the highest file id asked for: the scan is past its rows
+    bool m_broken = false; // a row could not be read: every answer comes from the index
+    qint64 m_floor = 0;    // the highest file id asked for: the scan is past its rows
 };
 
 } // namespace obnam

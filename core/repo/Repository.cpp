@@ -391,14 +391,13 @@ bool isDamage(const Error &e)
 
 Status Repository::loadIndex()
 {
-    // Listing the packs, listing the index and reading its objects each wait on the storage
-    // (a cold disk, a server): they overlap instead of taking turns.
-    QFuture<Result<QStringList>> packList = m_backend->list(QStringLiteral("packs/"));
+    // The index is listed before the packs: a backup stores a pack before the index object
+    // that names it, so every listed index object's packs are then in the pack listing. The
+    // pack listing and the reads of index objects, both waiting on the storage, overlap.
     auto names = m_backend->list(QStringLiteral("index/")).result();
-    if (!names) {
-        packList.waitForFinished();
+    if (!names)
         return names.error();
-    }
+    QFuture<Result<QStringList>> packList = m_backend->list(QStringLiteral("packs/"));
     constexpr qsizetype kReadsInFlight = 16;
     QList<QFuture<Result<QByteArray>>> reads;
     const auto readAhead = [&](qsizetype upTo) {
@@ -420,7 +419,7 @@ Status Repository::loadIndex()
     const QSet<QString> present(packNames->cbegin(), packNames->cend());
     QList<IndexedPack> missing;
     for (qsizetype i = 0; i < names->size(); ++i) {
-        readAhead(i + 1 + kReadsInFlight);
+        readAhead(i + kReadsInFlight);
         const QString &name = names->at(i);
         auto payload = openObject(ObjectType::Index, name, reads[i].result());
         reads[i] = {}; // parsed next: the sealed bytes can go
