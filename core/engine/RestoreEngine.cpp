@@ -12,6 +12,7 @@
 #include <QThread>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <cerrno>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -196,7 +197,11 @@ Result<RestoreResult> RestoreEngine::run()
     restoreWindow(m_window);
 
     // Directory metadata last, deepest first, so that restoring contents did not change their
-    // times and read-only directories did not block their own contents.
+    // times and read-only directories did not block their own contents. Sorted by path: walk
+    // order puts a directory before its contents, but overlapping roots (or a hostile
+    // generation) need not; in descending byte order every directory follows its subtree.
+    std::sort(m_directories.begin(), m_directories.end(),
+              [](const auto &a, const auto &b) { return a.second < b.second; });
     for (auto it = m_directories.crbegin(); it != m_directories.crend(); ++it) {
         QByteArray name;
         auto parent = openParent(it->second, &name);
@@ -303,7 +308,10 @@ Status RestoreEngine::plan(ChunkCursor &chunks, const FileEntry &e)
         if (e.nlink <= 1 || !m_plannedLinks.contains(linkKey)) {
             if (e.nlink > 1)
                 m_plannedLinks.insert(linkKey);
-            p.chunkIds = chunks.chunks(e.fileId);
+            // A selective restore visits a few files: indexed queries beat scanning the
+            // chunk lists of everything before them.
+            p.chunkIds = m_options.paths.isEmpty() ? chunks.chunks(e.fileId)
+                                                   : chunks.database().chunks(e.fileId);
             m_windowBytes += e.size;
         }
     }

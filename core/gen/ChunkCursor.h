@@ -20,6 +20,7 @@ public:
     ChunkCursor &operator=(const ChunkCursor &) = delete;
 
     Result<QList<QByteArray>> chunks(qint64 fileId);
+    const GenerationDb &database() const { return m_db; }
 
 private:
     Status advance();
