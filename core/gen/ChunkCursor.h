@@ -23,7 +23,10 @@ public:
     const GenerationDb &database() const { return m_db; }
 
 private:
-    Status advance();
+    // Steps the scan; false (and m_broken) when a row could not be read.
+    bool advance();
+    // Collects fileId's rows into `ids`, moving the scan past them; false if it broke.
+    bool scan(qint64 fileId, QList<QByteArray> &ids);
 
     const GenerationDb &m_db;
     std::unique_ptr<GenerationDb::ChunkStream> m_rows;
