@@ -3,6 +3,7 @@
 #include "Credentials.h"
 #include "Keyring.h"
 #include "Passphrase.h"
+#include "backend/CachingBackend.h"
 #include "backend/HttpsBackend.h"
 #include "backend/LocalBackend.h"
 #include "crypto/Crypto.h"
@@ -117,6 +118,14 @@ int RepositoryCommand::execute(CliContext &ctx, const QCommandLineParser &parser
     Result<std::unique_ptr<Repository>> repo = makeError(ErrorCode::Permanent, QString());
     auto credentials = Credentials::load(config->credentialsPath());
     if (credentials) {
+        // The credentials name the repository, so its cache is known before it is opened. A
+        // local repository is read from its disk directly: a copy would only double the I/O.
+        if (!config->isLocal() && usesObjectCache())
+            *backend = std::make_shared<CachingBackend>(
+                *backend,
+                ctx.cacheHome() + QStringLiteral("/obnam/") + credentials->repositoryId +
+                    QStringLiteral("/objects"),
+                QStringList{QStringLiteral("index/"), QStringLiteral("generations/")});
         repo = Repository::open(*backend, credentials->keys);
         if (repo && (*repo)->config().repositoryIdHex() != credentials->repositoryId)
             return fail(ctx, makeError(ErrorCode::InvalidArgument,

@@ -88,6 +88,9 @@ protected:
                                       Session &session) = 0;
     // `check` names damaged objects in its own report instead of as warnings.
     virtual bool reportsDamageItself() const { return false; }
+    // Whether index objects and generation records of a remote repository may come from the
+    // local cache; `check` and `repair` judge what the server holds, so they read it all.
+    virtual bool usesObjectCache() const { return true; }
 
 private:
     int execute(CliContext &ctx, const QCommandLineParser &parser) final;

@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 
 #include <cerrno>
 #include <fcntl.h>
@@ -42,6 +43,12 @@ Result<Credentials> Credentials::load(const QString &path)
                              QStringLiteral("credentials file lacks repository_id or master_keys"),
                              path);
         c.repositoryId = QString::fromStdString(root["repository_id"].as<std::string>());
+        // It names the cache directory, so it must be what init wrote: lower-case hex.
+        static const QRegularExpression hexId(QStringLiteral("^[0-9a-f]{16,64}$"));
+        if (!hexId.match(c.repositoryId).hasMatch())
+            return makeError(ErrorCode::Corrupt,
+                             QStringLiteral("credentials file: repository_id is not a hex id"),
+                             path);
         QByteArray blob = QByteArray::fromBase64(
             QByteArray::fromStdString(root["master_keys"].as<std::string>()));
         auto keys = MasterKeys::deserialize(blob);

@@ -261,6 +261,26 @@ private Q_SLOTS:
         QVERIFY(run.err.contains(QStringLiteral("can be read by other users")));
     }
 
+    void credentialsWithABadRepositoryIdAreRefused()
+    {
+        auto r = ready();
+        const QString creds = r->home.home() + QStringLiteral("/.config/obnam/passwords.yaml");
+        QFile f(creds);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QByteArray text = f.readAll();
+        f.close();
+        // The id names a cache directory: a path in its place must not reach the file system.
+        const qsizetype at = text.indexOf("repository_id: ") + 15;
+        text.replace(at, text.indexOf('\n', at) - at, "../../escape");
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(text);
+        f.close();
+        const auto run = r->home.run({QStringLiteral("list")});
+        QCOMPARE(run.code, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("repository_id is not a hex id")),
+                 qPrintable(run.err));
+    }
+
     void backupOutputAndListings()
     {
         auto r = ready();

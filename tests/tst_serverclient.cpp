@@ -132,6 +132,31 @@ private Q_SLOTS:
         QVERIFY(r.out.contains(QStringLiteral("nested/deeper/small")));
         QCOMPARE(restoreAndCompare(c), QString());
 
+        // Index objects and generation records are cached locally, as stored: each copy is an
+        // object the server holds, and the next run reads it from here instead.
+        QSet<QString> onServer;
+        for (QDirIterator it(m_server->dataDir(), QDir::Files, QDirIterator::Subdirectories);
+             it.hasNext();)
+            onServer.insert(QFileInfo(it.next()).fileName());
+        int copies[2] = {0, 0};
+        for (QDirIterator it(c.home->home() + QStringLiteral("/.cache/obnam"), QDir::Files,
+                             QDirIterator::Subdirectories);
+             it.hasNext();) {
+            const QString path = it.next();
+            const QString kind = QFileInfo(path).dir().dirName();
+            if (!path.contains(QStringLiteral("/objects/")))
+                continue;
+            ++copies[kind == QStringLiteral("index") ? 0 : 1];
+            QVERIFY2(onServer.contains(it.fileName()), qPrintable(path));
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QByteArray bytes = f.readAll();
+            QCOMPARE(QString::fromLatin1(crypto::sha256(bytes).toHex()), it.fileName());
+            QVERIFY(!bytes.contains("nested/deeper"));
+        }
+        QVERIFY(copies[0] >= 1);
+        QCOMPARE(copies[1], 2);
+
         // The server holds only whole, encrypted objects: no file name or content in clear.
         QCOMPARE(checkStoredObjects(m_server->dataDir()), QString());
         QDirIterator it(m_server->dataDir(), QDir::Files, QDirIterator::Subdirectories);

@@ -81,6 +81,7 @@ public:
 
 protected:
     bool reportsDamageItself() const override { return true; }
+    bool usesObjectCache() const override { return false; }
 
     int executeWithRepository(CliContext &ctx, const QCommandLineParser &parser,
                               Session &s) override

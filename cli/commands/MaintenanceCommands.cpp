@@ -194,6 +194,7 @@ public:
 
 protected:
     bool reportsDamageItself() const override { return true; }
+    bool usesObjectCache() const override { return false; }
 
     int executeWithRepository(CliContext &ctx, const QCommandLineParser &, Session &s) override
     {
