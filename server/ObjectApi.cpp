@@ -123,8 +123,8 @@ std::shared_ptr<LocalBackend> ObjectApi::backendFor(const ClientAccount &account
     QMutexLocker lock(&m_mutex);
     auto &b = m_backends[account.id];
     if (!b)
-        b = std::make_shared<LocalBackend>(m_config.clientsDir() + QLatin1Char('/') + account.id,
-                                           2);
+        b = std::make_shared<LocalBackend>(m_config.clientsDir() + QLatin1Char('/') + account.id, 2,
+                                           0);
     return b;
 }
 

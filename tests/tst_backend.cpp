@@ -44,6 +44,27 @@ private Q_SLOTS:
         QVERIFY(b.list(QStringLiteral("index/")).result()->isEmpty());
     }
 
+    void removedPackIsNotReadFromAnOpenFile()
+    {
+        QTemporaryDir dir;
+        LocalBackend b(dir.path());
+        const QByteArray data = "pack bytes";
+        const QString name = objectname::pack(QString::fromLatin1(crypto::sha256(data).toHex()));
+        QVERIFY(b.put(name, data, PutMode::CreateOnly).result());
+        QCOMPARE(*b.readRangeNow(name, 5, 5), QByteArray("bytes")); // now held open
+        QCOMPARE(*b.readRangeNow(name, 0, 4), QByteArray("pack"));
+        QVERIFY(b.remove(name).result());
+        QCOMPARE(b.readRangeNow(name, 0, 4).error().code, ErrorCode::NotFound);
+        // Many packs read in turn: each answers with its own bytes.
+        for (int i = 0; i < 40; ++i) {
+            const QByteArray d = "pack " + QByteArray::number(i);
+            const QString n = objectname::pack(QString::fromLatin1(crypto::sha256(d).toHex()));
+            QVERIFY(b.put(n, d, PutMode::CreateOnly).result());
+            QCOMPARE(*b.readRangeNow(n, 0, d.size()), d);
+            QCOMPARE(*b.readRangeNow(n, 5, d.size() - 5), d.mid(5));
+        }
+    }
+
     void missingRootIsNotFound()
     {
         LocalBackend b(QStringLiteral("/nonexistent/obnam-test-root"));

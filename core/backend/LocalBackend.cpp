@@ -128,25 +128,13 @@ int createOnly(const QByteArray &temp, const QByteArray &target)
     return ::rename(temp.constData(), target.constData());
 }
 
-Result<QByteArray> readRange(const QString &path, qint64 offset, qint64 length, bool whole)
+// Exactly `length` bytes at `offset` of an open file, or why not.
+Result<QByteArray> readExactly(int fd, qint64 offset, qint64 length, const QString &path)
 {
-    const QByteArray native = QFile::encodeName(path);
-    Fd fd(::open(native.constData(), O_RDONLY | O_CLOEXEC));
-    if (fd.get() < 0)
-        return errnoError(errno, QStringLiteral("cannot open object"), path);
-    if (whole) {
-        struct stat st
-        {};
-        if (::fstat(fd.get(), &st) != 0)
-            return errnoError(errno, QStringLiteral("cannot stat object"), path);
-        offset = 0;
-        length = st.st_size;
-    }
     QByteArray out(qsizetype(length), Qt::Uninitialized);
     qint64 done = 0;
     while (done < length) {
-        const ssize_t n =
-            ::pread(fd.get(), out.data() + done, size_t(length - done), offset + done);
+        const ssize_t n = ::pread(fd, out.data() + done, size_t(length - done), offset + done);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
@@ -164,10 +152,28 @@ Result<QByteArray> readRange(const QString &path, qint64 offset, qint64 length, 
     return out;
 }
 
+Result<QByteArray> readRange(const QString &path, qint64 offset, qint64 length, bool whole)
+{
+    const QByteArray native = QFile::encodeName(path);
+    Fd fd(::open(native.constData(), O_RDONLY | O_CLOEXEC));
+    if (fd.get() < 0)
+        return errnoError(errno, QStringLiteral("cannot open object"), path);
+    if (whole) {
+        struct stat st
+        {};
+        if (::fstat(fd.get(), &st) != 0)
+            return errnoError(errno, QStringLiteral("cannot stat object"), path);
+        offset = 0;
+        length = st.st_size;
+    }
+    return readExactly(fd.get(), offset, length, path);
+}
+
 } // namespace
 
-LocalBackend::LocalBackend(QString root, int ioThreads)
+LocalBackend::LocalBackend(QString root, int ioThreads, int openPacks)
     : m_root(QDir::cleanPath(std::move(root)))
+    , m_openPackLimit(qMax(0, openPacks))
 {
     m_pool.setMaxThreadCount(ioThreads);
 }
@@ -235,10 +241,49 @@ Result<QByteArray> LocalBackend::readRangeNow(const QString &name, qint64 offset
         return valid.error();
     if (offset < 0 || length < 0 || length > (qint64(1) << 31))
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("invalid range"), name);
-    auto r = readRange(m_root + QLatin1Char('/') + name, offset, length, false);
+    if (m_openPackLimit == 0 || !name.startsWith(QStringLiteral("packs/"))) {
+        auto r = readRange(m_root + QLatin1Char('/') + name, offset, length, false);
+        if (!r)
+            return Error{r.error().code, r.error().message, name};
+        return r;
+    }
+    auto file = openPack(name);
+    if (!file)
+        return file.error();
+    auto r = readExactly((*file)->get(), offset, length, name);
     if (!r)
         return Error{r.error().code, r.error().message, name};
     return r;
+}
+
+Result<std::shared_ptr<Fd>> LocalBackend::openPack(const QString &name)
+{
+    {
+        QMutexLocker lock(&m_packsMutex);
+        for (qsizetype i = m_openPacks.size() - 1; i >= 0; --i) {
+            if (m_openPacks[i].first == name) {
+                m_openPacks.move(i, m_openPacks.size() - 1);
+                return m_openPacks.last().second;
+            }
+        }
+    }
+    const QByteArray native = QFile::encodeName(m_root + QLatin1Char('/') + name);
+    auto fd = std::make_shared<Fd>(::open(native.constData(), O_RDONLY | O_CLOEXEC));
+    if (fd->get() < 0)
+        return errnoError(errno, QStringLiteral("cannot open object"), name);
+    // Chunks are read mostly in the order they were packed: a wider read-ahead window.
+    ::posix_fadvise(fd->get(), 0, 0, POSIX_FADV_SEQUENTIAL);
+    QMutexLocker lock(&m_packsMutex);
+    m_openPacks.append({name, fd});
+    if (m_openPacks.size() > m_openPackLimit)
+        m_openPacks.removeFirst(); // closed when its last reader is done with it
+    return fd;
+}
+
+void LocalBackend::forgetPack(const QString &name)
+{
+    QMutexLocker lock(&m_packsMutex);
+    m_openPacks.removeIf([&](const auto &p) { return p.first == name; });
 }
 
 QFuture<Result<QByteArray>> LocalBackend::getRange(const QString &name, qint64 offset,
@@ -294,6 +339,7 @@ QFuture<Result<QStringList>> LocalBackend::list(const QString &prefix)
 
 QFuture<Status> LocalBackend::remove(const QString &name)
 {
+    forgetPack(name); // its space is freed now, not when this process ends
     return QtConcurrent::run(&m_pool, [root = m_root, name]() -> Status {
         if (auto valid = objectname::validate(name); !valid)
             return valid;

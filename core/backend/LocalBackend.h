@@ -2,7 +2,12 @@
 
 #include "Backend.h"
 
+#include "support/Fd.h"
+
+#include <QMutex>
 #include <QThreadPool>
+
+#include <memory>
 
 namespace obnam {
 
@@ -13,7 +18,9 @@ namespace obnam {
 class LocalBackend final : public Backend
 {
 public:
-    explicit LocalBackend(QString root, int ioThreads = 8);
+    // openPacks: how many packs readRangeNow() keeps open between reads (see m_openPacks); a
+    // server holding a backend per client passes 0 so that idle clients hold no files.
+    explicit LocalBackend(QString root, int ioThreads = 8, int openPacks = 16);
     ~LocalBackend() override;
 
     QString location() const override { return m_root; }
@@ -35,8 +42,17 @@ public:
     int preferredReadsInFlight() const override { return qMax(2, QThread::idealThreadCount()); }
 
 private:
+    // Packs being read stay open for the next chunk: each open() starts the kernel's
+    // read-ahead afresh, so a restore that reopened the pack for every chunk read it from a
+    // cold disk in chunk-sized pieces. A few are kept, the most recently used last.
+    Result<std::shared_ptr<Fd>> openPack(const QString &name);
+    void forgetPack(const QString &name);
+
     QString m_root;
     QThreadPool m_pool;
+    qsizetype m_openPackLimit;
+    QMutex m_packsMutex;
+    QList<QPair<QString, std::shared_ptr<Fd>>> m_openPacks;
 };
 
 } // namespace obnam
