@@ -44,7 +44,8 @@ Result<Credentials> Credentials::load(const QString &path)
                              path);
         c.repositoryId = QString::fromStdString(root["repository_id"].as<std::string>());
         // It names the cache directory, so it must be what init wrote: lower-case hex.
-        static const QRegularExpression hexId(QStringLiteral("^[0-9a-f]{16,64}$"));
+        static const QRegularExpression hexId(
+            QRegularExpression::anchoredPattern(QStringLiteral("[0-9a-f]{16,64}")));
         if (!hexId.match(c.repositoryId).hasMatch())
             return makeError(ErrorCode::Corrupt,
                              QStringLiteral("credentials file: repository_id is not a hex id"),

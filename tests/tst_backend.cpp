@@ -190,6 +190,27 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(copyOf(kept)));
     }
 
+    void listingRemovesOnlyStaleTemporaries()
+    {
+        QVERIFY(QDir().mkpath(copyOf(QStringLiteral("index"))));
+        const QString stale = copyOf(QStringLiteral("index/.tmp-0001"));
+        const QString fresh = copyOf(QStringLiteral("index/.tmp-0002"));
+        for (const QString &path : {stale, fresh}) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("partial");
+        }
+        {
+            QFile f(stale);
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            QVERIFY(f.setFileTime(QDateTime::currentDateTime().addSecs(-7200),
+                                  QFileDevice::FileModificationTime));
+        }
+        QVERIFY(m_cache->list(QStringLiteral("index/")).result());
+        QVERIFY(!QFile::exists(stale)); // its writer died long ago
+        QVERIFY(QFile::exists(fresh));  // perhaps still being written by another process
+    }
+
     void otherPrefixesPassThrough()
     {
         const QByteArray data = "pack bytes";

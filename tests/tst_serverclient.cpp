@@ -156,6 +156,37 @@ private Q_SLOTS:
         }
         QVERIFY(copies[0] >= 1);
         QCOMPARE(copies[1], 2);
+        QCOMPARE(checkStoredObjects(m_server->dataDir()), QString());
+
+        // A generation record damaged on the server: other commands read the cached copy, but
+        // check reads the server and names the damage.
+        QString record;
+        for (QDirIterator it(m_server->dataDir(), QDir::Files, QDirIterator::Subdirectories);
+             it.hasNext() && record.isEmpty();) {
+            const QString path = it.next();
+            if (QFileInfo(path).dir().dirName() == QStringLiteral("generations") &&
+                !it.fileName().startsWith(QLatin1Char('.')))
+                record = path;
+        }
+        QVERIFY(!record.isEmpty());
+        QFile damaged(record);
+        QVERIFY(damaged.open(QIODevice::ReadWrite));
+        const QByteArray original = damaged.readAll();
+        QByteArray flipped = original;
+        flipped[flipped.size() / 2] = char(flipped[flipped.size() / 2] ^ 1);
+        QVERIFY(damaged.seek(0) && damaged.write(flipped) == flipped.size());
+        damaged.close();
+        r = c.home->run({QStringLiteral("list")}, c.env);
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(r.out.trimmed().split(QLatin1Char('\n')).size(), 2);
+        r = c.home->run({QStringLiteral("check")}, c.env);
+        QCOMPARE(r.code, 1);
+        QVERIFY2(
+            r.out.contains(QStringLiteral("damaged: generations/") + QFileInfo(record).fileName()),
+            qPrintable(r.out + r.err));
+        QVERIFY(damaged.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        QCOMPARE(damaged.write(original), original.size());
+        damaged.close();
 
         // The server holds only whole, encrypted objects: no file name or content in clear.
         QCOMPARE(checkStoredObjects(m_server->dataDir()), QString());

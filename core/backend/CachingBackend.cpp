@@ -4,8 +4,10 @@
 #include "crypto/Crypto.h"
 #include "support/Fd.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSet>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -18,6 +20,8 @@ namespace {
 
 // A copy larger than this is not trusted to be one of the small objects the cache is for.
 constexpr qint64 kMaxCopySize = 256 * 1024 * 1024;
+// A temporary copy this old belongs to a writer that died before renaming it.
+constexpr qint64 kStaleTempSeconds = 3600;
 
 bool writeAll(int fd, const QByteArray &data)
 {
@@ -106,10 +110,17 @@ void CachingBackend::forgetMissing(const QString &prefix, const QStringList &pre
 {
     const QSet<QString> keep(present.cbegin(), present.cend());
     QDir dir(copyPath(prefix));
-    const QStringList copies = dir.entryList(QDir::Files | QDir::NoDotAndDotDot);
+    const QStringList copies = dir.entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot);
     for (const QString &id : copies) {
-        // Temporary files of a writer in another process are left to it.
-        if (!id.startsWith(QLatin1Char('.')) && !keep.contains(prefix + id))
+        if (!id.startsWith(QLatin1Char('.'))) {
+            if (!keep.contains(prefix + id))
+                dir.remove(id);
+            continue;
+        }
+        // A temporary file is left to its writer (perhaps another process) unless it is old
+        // enough that the writer must have died.
+        if (QFileInfo(dir.filePath(id)).lastModified().secsTo(QDateTime::currentDateTime()) >
+            kStaleTempSeconds)
             dir.remove(id);
     }
 }

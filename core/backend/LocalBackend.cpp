@@ -256,16 +256,23 @@ Result<QByteArray> LocalBackend::readRangeNow(const QString &name, qint64 offset
     return r;
 }
 
+std::shared_ptr<Fd> LocalBackend::findOpenPack(const QString &name)
+{
+    for (qsizetype i = m_openPacks.size() - 1; i >= 0; --i) {
+        if (m_openPacks[i].first == name) {
+            m_openPacks.move(i, m_openPacks.size() - 1);
+            return m_openPacks.last().second;
+        }
+    }
+    return {};
+}
+
 Result<std::shared_ptr<Fd>> LocalBackend::openPack(const QString &name)
 {
     {
         QMutexLocker lock(&m_packsMutex);
-        for (qsizetype i = m_openPacks.size() - 1; i >= 0; --i) {
-            if (m_openPacks[i].first == name) {
-                m_openPacks.move(i, m_openPacks.size() - 1);
-                return m_openPacks.last().second;
-            }
-        }
+        if (auto fd = findOpenPack(name))
+            return fd;
     }
     const QByteArray native = QFile::encodeName(m_root + QLatin1Char('/') + name);
     auto fd = std::make_shared<Fd>(::open(native.constData(), O_RDONLY | O_CLOEXEC));
@@ -274,6 +281,9 @@ Result<std::shared_ptr<Fd>> LocalBackend::openPack(const QString &name)
     // Chunks are read mostly in the order they were packed: a wider read-ahead window.
     ::posix_fadvise(fd->get(), 0, 0, POSIX_FADV_SEQUENTIAL);
     QMutexLocker lock(&m_packsMutex);
+    // Another reader may have opened it meanwhile: keep one entry per pack.
+    if (auto other = findOpenPack(name))
+        return other;
     m_openPacks.append({name, fd});
     if (m_openPacks.size() > m_openPackLimit)
         m_openPacks.removeFirst(); // closed when its last reader is done with it
@@ -340,12 +350,16 @@ QFuture<Result<QStringList>> LocalBackend::list(const QString &prefix)
 QFuture<Status> LocalBackend::remove(const QString &name)
 {
     forgetPack(name); // its space is freed now, not when this process ends
-    return QtConcurrent::run(&m_pool, [root = m_root, name]() -> Status {
+    return QtConcurrent::run(&m_pool, [this, root = m_root, name]() -> Status {
         if (auto valid = objectname::validate(name); !valid)
             return valid;
         const QString path = root + QLatin1Char('/') + name;
-        if (::unlink(QFile::encodeName(path).constData()) != 0)
-            return errnoError(errno, QStringLiteral("cannot remove object"), name);
+        const bool removed = ::unlink(QFile::encodeName(path).constData()) == 0;
+        const int err = errno;
+        // A read between the call and the unlink may have opened it again.
+        forgetPack(name);
+        if (!removed)
+            return errnoError(err, QStringLiteral("cannot remove object"), name);
         return fsyncDir(QFile::encodeName(path.section(QLatin1Char('/'), 0, -2)));
     });
 }

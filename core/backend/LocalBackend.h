@@ -46,6 +46,7 @@ private:
     // read-ahead afresh, so a restore that reopened the pack for every chunk read it from a
     // cold disk in chunk-sized pieces. A few are kept, the most recently used last.
     Result<std::shared_ptr<Fd>> openPack(const QString &name);
+    std::shared_ptr<Fd> findOpenPack(const QString &name); // under m_packsMutex
     void forgetPack(const QString &name);
 
     QString m_root;
