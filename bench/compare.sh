@@ -53,8 +53,9 @@ for i in range(n):
 PY
 fi
 
-# Deleting a tree makes ext4 pass over its inode numbers for one to six minutes afterwards
-# (recently_deleted), which can double the time of whichever tool next creates many files.
+# Deleting a tree makes ext4 pass over its inode numbers for minutes afterwards
+# (recently_deleted), and with online discard every journal commit waits for the discards:
+# either can double the time of whichever tool next creates many files.
 # So runs are kept until the end when the disk has room for all of them (about five copies of
 # the dataset per obnam run, three per other run); otherwise each is deleted and the next
 # waits those minutes out.
