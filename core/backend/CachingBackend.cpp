@@ -23,22 +23,6 @@ constexpr qint64 kMaxCopySize = 256 * 1024 * 1024;
 // A temporary copy this old belongs to a writer that died before renaming it.
 constexpr qint64 kStaleTempSeconds = 3600;
 
-bool writeAll(int fd, const QByteArray &data)
-{
-    const char *p = data.constData();
-    qsizetype left = data.size();
-    while (left > 0) {
-        const ssize_t n = ::write(fd, p, size_t(left));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        p += n;
-        left -= n;
-    }
-    return true;
-}
-
 } // namespace
 
 CachingBackend::CachingBackend(std::shared_ptr<Backend> inner, QString cacheDir,

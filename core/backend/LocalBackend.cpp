@@ -61,23 +61,6 @@ Status fsyncDir(const QByteArray &dir)
     return {};
 }
 
-Status writeAll(int fd, const QByteArray &data, const QString &path)
-{
-    const char *p = data.constData();
-    qsizetype left = data.size();
-    while (left > 0) {
-        const ssize_t n = ::write(fd, p, size_t(left));
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            return errnoError(errno, QStringLiteral("cannot write"), path);
-        }
-        p += n;
-        left -= n;
-    }
-    return {};
-}
-
 // Creates the directories of `rel` below root. A directory is durable only once its parent
 // is synced, so each one this call creates has its parent fsynced.
 Status makeDirs(const QString &root, const QString &rel)
@@ -199,7 +182,9 @@ QFuture<Status> LocalBackend::put(const QString &name, const QByteArray &data, P
         Fd fd(::open(tempNative.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
         if (fd.get() < 0)
             return errnoError(errno, QStringLiteral("cannot create temporary file"), tempPath);
-        Status status = writeAll(fd.get(), data, tempPath);
+        Status status = writeAll(fd.get(), data)
+                            ? Status{}
+                            : errnoError(errno, QStringLiteral("cannot write"), tempPath);
         if (status && ::fsync(fd.get()) != 0)
             status = errnoError(errno, QStringLiteral("cannot sync"), tempPath);
         if (status && ::close(fd.release()) != 0)
@@ -241,16 +226,13 @@ Result<QByteArray> LocalBackend::readRangeNow(const QString &name, qint64 offset
         return valid.error();
     if (offset < 0 || length < 0 || length > (qint64(1) << 31))
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("invalid range"), name);
-    if (m_openPackLimit == 0 || !name.startsWith(QStringLiteral("packs/"))) {
-        auto r = readRange(m_root + QLatin1Char('/') + name, offset, length, false);
-        if (!r)
-            return Error{r.error().code, r.error().message, name};
-        return r;
+    if (m_openPackLimit > 0 && name.startsWith(QStringLiteral("packs/"))) {
+        auto file = openPack(name);
+        if (!file)
+            return file.error();
+        return readExactly((*file)->get(), offset, length, name);
     }
-    auto file = openPack(name);
-    if (!file)
-        return file.error();
-    auto r = readExactly((*file)->get(), offset, length, name);
+    auto r = readRange(m_root + QLatin1Char('/') + name, offset, length, false);
     if (!r)
         return Error{r.error().code, r.error().message, name};
     return r;
@@ -349,14 +331,14 @@ QFuture<Result<QStringList>> LocalBackend::list(const QString &prefix)
 
 QFuture<Status> LocalBackend::remove(const QString &name)
 {
-    forgetPack(name); // its space is freed now, not when this process ends
     return QtConcurrent::run(&m_pool, [this, root = m_root, name]() -> Status {
         if (auto valid = objectname::validate(name); !valid)
             return valid;
         const QString path = root + QLatin1Char('/') + name;
         const bool removed = ::unlink(QFile::encodeName(path).constData()) == 0;
         const int err = errno;
-        // A read between the call and the unlink may have opened it again.
+        // Closed after the unlink, so that no read can open it again in between: its space is
+        // freed now, not when this process ends.
         forgetPack(name);
         if (!removed)
             return errnoError(err, QStringLiteral("cannot remove object"), name);

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <QByteArrayView>
+
+#include <cerrno>
 #include <unistd.h>
 
 namespace obnam {
@@ -33,5 +36,26 @@ public:
 private:
     int m_fd;
 };
+
+// Writes all of `data` at the file's position, through short writes and EINTR. On failure
+// returns false with errno saying why (EIO if the kernel wrote nothing without an error).
+inline bool writeAll(int fd, QByteArrayView data)
+{
+    const char *p = data.data();
+    qsizetype left = data.size();
+    while (left > 0) {
+        const ssize_t n = ::write(fd, p, size_t(left));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            if (n == 0)
+                errno = EIO;
+            return false;
+        }
+        p += n;
+        left -= n;
+    }
+    return true;
+}
 
 } // namespace obnam
