@@ -6,6 +6,7 @@
 #include "crypto/Compression.h"
 #include "crypto/Crypto.h"
 #include "engine/GenerationStore.h"
+#include "repo/ChunkIndex.h"
 #include "repo/ChunkWriter.h"
 #include "repo/KeySlot.h"
 #include "repo/Repository.h"
@@ -248,6 +249,52 @@ private Q_SLOTS:
         QCOMPARE((*reopened)->index().chunkCount(), 100);
         for (int i = 0; i < ids.size(); ++i)
             QCOMPARE(*(*reopened)->readChunk(ids[i]), test::randomData(3000 + i, quint32(1 + i)));
+    }
+
+    void indexTellsIdsApartByEveryByte()
+    {
+        // The index hashes an id by its first bytes; ids that share them are still different
+        // chunks, and an id of another length (from a damaged generation) is simply unknown.
+        const QByteArray a = crypto::sha256("a");
+        QByteArray b = a;
+        b[31] = char(b[31] ^ 1);
+        ChunkIndex index;
+        index.addPack(IndexedPack{
+            crypto::sha256("pack 1"), QByteArray(16, 's'), {PackEntry{a, 10, 20, 30, 1}}});
+        QVERIFY(index.contains(a));
+        QVERIFY(!index.contains(b));
+        QVERIFY(!index.contains(a.left(31)));
+        QVERIFY(!index.contains(a + 'x'));
+        QVERIFY(!index.contains({}));
+        QVERIFY(!index.find(a.left(16)));
+        index.addPack(IndexedPack{crypto::sha256("pack 2"),
+                                  QByteArray(16, 't'),
+                                  {PackEntry{b, 40, 50, 60, 2}, PackEntry{a, 70, 80, 90, 3}}});
+        QCOMPARE(index.chunkCount(), 2);
+        QCOMPARE(index.packCount(), 2);
+        // The first location seen wins.
+        const auto foundA = index.find(a);
+        QVERIFY(foundA);
+        QCOMPARE(foundA->packId, crypto::sha256("pack 1"));
+        QCOMPARE(foundA->entry.offset, quint64(10));
+        QCOMPARE(foundA->entry.chunkId, a);
+        const auto foundB = index.find(b);
+        QVERIFY(foundB);
+        QCOMPARE(foundB->packId, crypto::sha256("pack 2"));
+        QCOMPARE(foundB->salt, QByteArray(16, 't'));
+        QCOMPARE(foundB->entry.length, quint32(50));
+        QCOMPARE(foundB->entry.plainLength, quint32(60));
+        QCOMPARE(foundB->entry.counter, quint32(2));
+        // Listing by pack gives the ids back whole.
+        const QList<IndexedPack> packs = index.packs();
+        QCOMPARE(packs.size(), 2);
+        QCOMPARE(packs[0].entries.size(), 1);
+        QCOMPARE(packs[0].entries[0].chunkId, a);
+        QCOMPARE(packs[1].entries.size(), 1);
+        QCOMPARE(packs[1].entries[0].chunkId, b);
+        index.removePacks({crypto::sha256("pack 2")});
+        QVERIFY(index.contains(a));
+        QVERIFY(!index.contains(b));
     }
 
     void packIdIsHashOfItsBytes()

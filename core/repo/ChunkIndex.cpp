@@ -13,16 +13,31 @@ constexpr qsizetype kPackHeadSize = 32 + 16 + 4;
 constexpr qsizetype kEntrySize = 32 + 8 + 4 + 4 + 4;
 } // namespace
 
+std::optional<ChunkIndex::Key> ChunkIndex::keyOf(const QByteArray &chunkId)
+{
+    Key k;
+    if (chunkId.size() != qsizetype(k.bytes.size()))
+        return std::nullopt;
+    std::memcpy(k.bytes.data(), chunkId.constData(), k.bytes.size());
+    return k;
+}
+
 bool ChunkIndex::contains(const QByteArray &chunkId) const
 {
+    const auto key = keyOf(chunkId);
+    if (!key)
+        return false;
     QReadLocker lock(&m_lock);
-    return m_chunks.contains(chunkId);
+    return m_chunks.contains(*key);
 }
 
 std::optional<ChunkLocation> ChunkIndex::find(const QByteArray &chunkId) const
 {
+    const auto key = keyOf(chunkId);
+    if (!key)
+        return std::nullopt;
     QReadLocker lock(&m_lock);
-    const auto it = m_chunks.constFind(chunkId);
+    const auto it = m_chunks.constFind(*key);
     if (it == m_chunks.cend())
         return std::nullopt;
     const Slot &s = *it;
@@ -40,7 +55,8 @@ QList<IndexedPack> ChunkIndex::packs() const
     for (auto it = m_chunks.cbegin(); it != m_chunks.cend(); ++it) {
         const Slot &s = it.value();
         out[s.pack].entries.append(
-            PackEntry{it.key(), s.offset, s.length, s.plainLength, s.counter});
+            PackEntry{QByteArray(it.key().bytes.data(), qsizetype(it.key().bytes.size())), s.offset,
+                      s.length, s.plainLength, s.counter});
     }
     return out;
 }
@@ -60,8 +76,10 @@ void ChunkIndex::addPack(const IndexedPack &pack)
     }
     for (const PackEntry &e : pack.entries) {
         // The first location seen wins: any copy of a chunk is as good as another.
-        if (!m_chunks.contains(e.chunkId))
-            m_chunks.insert(e.chunkId, Slot{number, e.length, e.plainLength, e.counter, e.offset});
+        // parse() only makes 32-byte ids; an entry added by hand with another is never found.
+        const auto key = keyOf(e.chunkId);
+        if (key && !m_chunks.contains(*key))
+            m_chunks.insert(*key, Slot{number, e.length, e.plainLength, e.counter, e.offset});
     }
 }
 
@@ -75,7 +93,7 @@ void ChunkIndex::removePacks(const QList<QByteArray> &packIds)
             numbers.insert(*it);
     }
     m_chunks.removeIf(
-        [&](const QHash<QByteArray, Slot>::iterator &it) { return numbers.contains(it->pack); });
+        [&](const QHash<Key, Slot>::iterator &it) { return numbers.contains(it->pack); });
 }
 
 int ChunkIndex::chunkCount() const

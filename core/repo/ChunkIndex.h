@@ -5,6 +5,8 @@
 #include <QHash>
 #include <QReadWriteLock>
 
+#include <array>
+#include <cstring>
 #include <optional>
 
 namespace obnam {
@@ -49,6 +51,23 @@ public:
     static Result<QList<IndexedPack>> parse(const QByteArray &payload, const QString &name);
 
 private:
+    // A chunk id held in place: with QByteArray keys every lookup chased a pointer to the
+    // key's bytes and hashed all 32 of them. Ids are HMAC outputs, so their first bytes are
+    // already a uniform hash.
+    struct Key
+    {
+        std::array<char, 32> bytes;
+        friend bool operator==(const Key &a, const Key &b) { return a.bytes == b.bytes; }
+        friend size_t qHash(const Key &k, size_t seed) noexcept
+        {
+            size_t h = 0;
+            std::memcpy(&h, k.bytes.data(), sizeof h);
+            return h ^ seed;
+        }
+    };
+    // Nothing for an id of another length: no chunk has one.
+    static std::optional<Key> keyOf(const QByteArray &chunkId);
+
     struct Slot
     {
         quint32 pack;
@@ -61,7 +80,7 @@ private:
     QList<QByteArray> m_packIds;
     QList<QByteArray> m_salts;
     QHash<QByteArray, quint32> m_packNumbers;
-    QHash<QByteArray, Slot> m_chunks;
+    QHash<Key, Slot> m_chunks;
 };
 
 } // namespace obnam
