@@ -12,6 +12,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QScopeGuard>
 #include <QUrl>
 
 namespace obnam::cli {
@@ -111,6 +112,8 @@ int RepositoryCommand::execute(CliContext &ctx, const QCommandLineParser &parser
     auto config = ClientConfig::load(configPath(ctx), ctx);
     if (!config)
         return fail(ctx, config.error());
+    configLoaded(*config, parser);
+    const auto release = qScopeGuard([this] { configReleased(); });
     auto backend = makeBackend(*config, ctx);
     if (!backend)
         return fail(ctx, backend.error());

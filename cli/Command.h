@@ -86,6 +86,16 @@ protected:
 
     virtual int executeWithRepository(CliContext &ctx, const QCommandLineParser &parser,
                                       Session &session) = 0;
+    // Called once the configuration is loaded, before the repository is opened: work that
+    // needs only the configuration can start and overlap the opening. Whatever it started
+    // is let go in configReleased(), which follows every configLoaded(), however the
+    // command ends.
+    virtual void configLoaded(const ClientConfig &config, const QCommandLineParser &parser)
+    {
+        Q_UNUSED(config);
+        Q_UNUSED(parser);
+    }
+    virtual void configReleased() {}
     // `check` names damaged objects in its own report instead of as warnings.
     virtual bool reportsDamageItself() const { return false; }
     // Whether index objects and generation records of a remote repository may come from the

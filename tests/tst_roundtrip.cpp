@@ -661,6 +661,41 @@ private Q_SLOTS:
         QVERIFY(take(bounded, m_src + "/d1", m_src));
     }
 
+    void backupTakesTheListingsOfAStatAheadStartedEarly()
+    {
+        // obnam-cli starts examining the trees while the repository opens and hands the
+        // StatAhead to the engine: the walk must take its listings rather than start another,
+        // and back up exactly what a backup on its own does.
+        for (int i = 0; i < 3; ++i) {
+            const QByteArray dir = m_src + "/d" + QByteArray::number(i);
+            QVERIFY(::mkdir(dir.constData(), 0755) == 0);
+            for (int j = 0; j < 4; ++j)
+                QVERIFY(test::writeFile(dir + "/f" + QByteArray::number(j),
+                                        "content " + QByteArray::number(i * 10 + j)));
+        }
+        auto early = std::make_shared<StatAhead>(QList<QByteArray>{m_src}, false, 2);
+        early->waitUntilDone();
+        QCOMPARE(early->directoriesListed(), qint64(1 + 3));
+        QVERIFY(early->keptEntries() > 0);
+        BackupOptions o;
+        o.roots = {m_src};
+        o.cacheDir = m_cache;
+        o.clientName = QStringLiteral("test");
+        o.statAhead = early;
+        BackupEngine engine(*m_repo, o);
+        auto result = engine.run();
+        QVERIFY2(result, qPrintable(result ? QString() : result.error().toString()));
+        QCOMPARE(early->keptEntries(), qsizetype(0));        // every listing went to the walk
+        QCOMPARE(early->directoriesListed(), qint64(1 + 3)); // and none was made twice
+        QCOMPARE(result->fileCount, qint64(1 + 3 + 12));
+        const QString target = m_tmp.path() + QStringLiteral("/early-restore");
+        auto restored = restore(result->generationId, target);
+        QVERIFY2(restored, qPrintable(restored ? QString() : restored.error().toString()));
+        const QString diff =
+            test::manifestDiff(test::manifest(m_src), test::manifest(restoredSrc(target)));
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    }
+
     void hostilePathsAreRefusedBeforeAnyWrite_data()
     {
         QTest::addColumn<QByteArray>("path");

@@ -2,6 +2,7 @@
 
 #include "../Format.h"
 #include "engine/BackupEngine.h"
+#include "engine/StatAhead.h"
 #include "repo/Lock.h"
 #include "repo/Repository.h"
 
@@ -29,13 +30,21 @@ public:
     }
 
 protected:
+    // On a cold cache a backup that changes little is mostly inode reads: start them while
+    // the repository opens (its index, the lock, the previous generation).
+    void configLoaded(const ClientConfig &config, const QCommandLineParser &parser) override
+    {
+        Q_UNUSED(parser);
+        m_statAhead = std::make_shared<StatAhead>(roots(config), config.oneFileSystem);
+    }
+    void configReleased() override { m_statAhead.reset(); }
+
     int executeWithRepository(CliContext &ctx, const QCommandLineParser &parser,
                               Session &s) override
     {
         const bool json = parser.isSet(QStringLiteral("json"));
         BackupOptions options;
-        for (const QString &root : std::as_const(s.config.roots))
-            options.roots.append(QFile::encodeName(root));
+        options.roots = roots(s.config);
         options.full = parser.isSet(QStringLiteral("full"));
         options.excludeCacheTagDirectories = s.config.excludeCacheTagDirectories;
         options.excludes = s.config.exclude;
@@ -43,6 +52,7 @@ protected:
         options.clientName = s.config.clientName;
         options.compressionLevel = s.config.compression;
         options.cacheDir = s.cacheDir;
+        options.statAhead = std::exchange(m_statAhead, {});
 
         // Shared: backups, restores and checks run side by side; prune waits for them.
         auto lock = RepositoryLock::acquire(*s.repository, false, QStringLiteral("backup"));
@@ -110,6 +120,17 @@ protected:
                 << "generation-id: " << result->generationId << "\n";
         return status;
     }
+
+private:
+    static QList<QByteArray> roots(const ClientConfig &config)
+    {
+        QList<QByteArray> out;
+        for (const QString &root : std::as_const(config.roots))
+            out.append(QFile::encodeName(root));
+        return out;
+    }
+
+    std::shared_ptr<StatAhead> m_statAhead;
 };
 
 } // namespace

@@ -16,6 +16,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <unistd.h>
+#include <utility>
 
 namespace obnam {
 
@@ -202,8 +203,11 @@ Result<BackupResult> BackupEngine::run()
 
     {
         // Runs ahead of the walk for as long as the walk lasts.
-        StatAhead statAhead(m_options.roots, m_options.oneFileSystem);
-        m_statAhead = &statAhead;
+        const std::shared_ptr<StatAhead> statAhead =
+            m_options.statAhead
+                ? std::exchange(m_options.statAhead, {})
+                : std::make_shared<StatAhead>(m_options.roots, m_options.oneFileSystem);
+        m_statAhead = statAhead.get();
         for (const QByteArray &root : std::as_const(m_options.roots)) {
             if (auto s = backupRoot(root); !s) {
                 m_statAhead = nullptr;

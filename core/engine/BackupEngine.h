@@ -12,13 +12,13 @@
 #include <QObject>
 #include <QRegularExpression>
 
+#include <memory>
 #include <optional>
 
 namespace obnam {
 
-class StatAhead;
-
 class Repository;
+class StatAhead;
 
 struct BackupOptions
 {
@@ -30,6 +30,9 @@ struct BackupOptions
     QString clientName;
     int compressionLevel = 3;
     QString cacheDir; // generation databases, scratch files
+    // Started by the caller for these roots and oneFileSystem, so that examining the trees
+    // overlaps opening the repository; the engine starts its own when this is empty.
+    std::shared_ptr<StatAhead> statAhead;
 };
 
 struct BackupResult
