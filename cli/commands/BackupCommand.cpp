@@ -35,7 +35,8 @@ protected:
     void configLoaded(const ClientConfig &config, const QCommandLineParser &parser) override
     {
         Q_UNUSED(parser);
-        m_statAhead = std::make_shared<StatAhead>(roots(config), config.oneFileSystem);
+        m_statAhead = std::make_shared<StatAhead>(BackupEngine::walkedRoots(roots(config)),
+                                                  config.oneFileSystem);
     }
     void configReleased() override { m_statAhead.reset(); }
 

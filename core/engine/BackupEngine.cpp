@@ -82,8 +82,7 @@ BackupEngine::BackupEngine(Repository &repository, BackupOptions options, QObjec
     , m_options(std::move(options))
     , m_writer(repository)
 {
-    for (QByteArray &root : m_options.roots)
-        root = normalizeRoot(root);
+    m_options.roots = walkedRoots(m_options.roots);
     for (const QString &glob : std::as_const(m_options.excludes)) {
         const QRegularExpression re(QRegularExpression::wildcardToRegularExpression(
             glob, QRegularExpression::UnanchoredWildcardConversion));
@@ -94,6 +93,13 @@ BackupEngine::BackupEngine(Repository &repository, BackupOptions options, QObjec
             m_namePatterns.append(QRegularExpression(QStringLiteral("\\A(?:") + re.pattern() +
                                                      QStringLiteral(")\\z")));
     }
+}
+
+QList<QByteArray> BackupEngine::walkedRoots(QList<QByteArray> roots)
+{
+    for (QByteArray &root : roots)
+        root = normalizeRoot(root);
+    return roots;
 }
 
 BackupEngine::~BackupEngine()

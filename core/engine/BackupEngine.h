@@ -30,7 +30,7 @@ struct BackupOptions
     QString clientName;
     int compressionLevel = 3;
     QString cacheDir; // generation databases, scratch files
-    // Started by the caller for these roots and oneFileSystem, so that examining the trees
+    // Started by the caller for walkedRoots(roots) and oneFileSystem, so that examining the trees
     // overlaps opening the repository; the engine starts its own when this is empty.
     std::shared_ptr<StatAhead> statAhead;
 };
@@ -55,6 +55,9 @@ class BackupEngine : public QObject
 
 public:
     BackupEngine(Repository &repository, BackupOptions options, QObject *parent = nullptr);
+    // The roots as the walk goes through them (cleaned, relative ones that climb out made
+    // absolute): a StatAhead started early must be given these to be of use.
+    static QList<QByteArray> walkedRoots(QList<QByteArray> roots);
     ~BackupEngine() override;
 
     Result<BackupResult> run();
