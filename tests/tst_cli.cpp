@@ -10,6 +10,7 @@
 #include <QRegularExpression>
 #include <QtTest>
 
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -508,6 +509,31 @@ private Q_SLOTS:
         QCOMPARE(missing.code, 1);
         QVERIFY(missing.err.contains(QStringLiteral("no such path")));
         QCOMPARE(r->home.run({QStringLiteral("restore"), QStringLiteral("nope"), target}).code, 1);
+    }
+
+    void restoreWithinASmallDescriptorLimit()
+    {
+        // Restored files hold descriptors from their creation until they are named: the real
+        // binary, with a hard limit far below what a full window of files would need, shrinks
+        // its windows to fit and restores everything.
+        auto r = ready();
+        for (int i = 0; i < 700; ++i)
+            QVERIFY(test::writeFile(enc(r->src + QStringLiteral("/dir/f") + QString::number(i)),
+                                    test::randomData(100 + i, 3000 + i)));
+        QCOMPARE(r->home.run({QStringLiteral("backup")}).code, 0);
+        const QString target = r->home.path() + QStringLiteral("/restored");
+        const auto res = r->home.runBinary(
+            {QStringLiteral("restore"), QStringLiteral("latest"), target}, {}, [] {
+                const struct rlimit low
+                {
+                    340, 340
+                };
+                ::setrlimit(RLIMIT_NOFILE, &low);
+            });
+        QVERIFY2(res.code == 0, qPrintable(res.err));
+        const QString diff =
+            test::manifestDiff(test::manifest(enc(r->src)), test::manifest(enc(target + r->src)));
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
     }
 
     void corruptedObjectFailsRestore()

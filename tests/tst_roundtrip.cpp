@@ -99,7 +99,8 @@ private:
         for (FileEntry e : entries) {
             QList<QByteArray> ids;
             if (e.kind == FileKind::Regular) {
-                e.size = content.size();
+                if (e.size == 0) // a size given is kept, whether it matches the content or not
+                    e.size = content.size();
                 ids = {id};
             }
             auto inserted = (*db)->insertFile(e, ids);
@@ -521,6 +522,7 @@ private Q_SLOTS:
         }
         QVERIFY(test::writeFile(m_src + "/b/victim", test::randomData(70000, 77)));
         QVERIFY(::link(p("/b/f0001").constData(), p("/c/zz-link").constData()) == 0);
+        QVERIFY(::link(p("/b/victim").constData(), p("/c/zz-victim").constData()) == 0);
         auto result = backup();
         QVERIFY(result);
         QVERIFY(result->totalBytes > 32 * 1024 * 1024); // more than one window of bytes too
@@ -538,22 +540,33 @@ private Q_SLOTS:
         const QString target = m_tmp.path() + QStringLiteral("/many");
         auto r = restore(QStringLiteral("latest"), target);
         QVERIFY(r);
-        QCOMPARE(r->errors.size(), 1);
+        // The victim fails, and so does the other name of it, which cannot be linked to it.
+        QCOMPARE(r->errors.size(), 2);
         QCOMPARE(r->errors.first().path, QString::fromLocal8Bit(m_src + "/b/victim"));
-        QCOMPARE(r->files, qint64(1 + 3 + 1200 + 2)); // root, dirs, files, victim, link
+        QVERIFY2(r->errors.first().message.contains(QStringLiteral("does not authenticate")),
+                 qPrintable(r->errors.first().message));
+        QCOMPARE(r->errors.last().path, QString::fromLocal8Bit(m_src + "/c/zz-victim"));
+        QVERIFY2(r->errors.last().message.contains(QStringLiteral("hard link")),
+                 qPrintable(r->errors.last().message));
+        QCOMPARE(r->files, qint64(1 + 3 + 1200 + 3)); // root, dirs, files, victim, links
         struct stat first
         {
         }, second{};
         QVERIFY(::lstat(QByteArray(restoredSrc(target) + "/b/f0001").constData(), &first) == 0);
         QVERIFY(::lstat(QByteArray(restoredSrc(target) + "/c/zz-link").constData(), &second) == 0);
         QCOMPARE(first.st_ino, second.st_ino);
-        // The source without the victim, its directory's times kept, is what came back.
-        struct stat dir
-        {};
-        QVERIFY(::lstat(p("/b").constData(), &dir) == 0);
-        QVERIFY(::unlink(p("/b/victim").constData()) == 0);
-        const struct timespec times[2] = {dir.st_atim, dir.st_mtim};
-        QVERIFY(::utimensat(AT_FDCWD, p("/b").constData(), times, 0) == 0);
+        // The source without the victim's names, their directories' times kept, is what
+        // came back.
+        for (const char *name : {"/b/victim", "/c/zz-victim"}) {
+            const QByteArray path = p(name);
+            const QByteArray dirPath = path.first(path.lastIndexOf('/'));
+            struct stat dir
+            {};
+            QVERIFY(::lstat(dirPath.constData(), &dir) == 0);
+            QVERIFY(::unlink(path.constData()) == 0);
+            const struct timespec times[2] = {dir.st_atim, dir.st_mtim};
+            QVERIFY(::utimensat(AT_FDCWD, dirPath.constData(), times, 0) == 0);
+        }
         const QString diff =
             test::manifestDiff(test::manifest(m_src), test::manifest(restoredSrc(target)));
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
@@ -750,6 +763,38 @@ private Q_SLOTS:
         QVERIFY(r->errors.first().message.contains(QStringLiteral("symbolic link")));
         QVERIFY(!QFile::exists(outside + QStringLiteral("/planted")));
         QCOMPARE(QFileInfo(target + QStringLiteral("/a")).symLinkTarget(), outside);
+    }
+
+    void sizeDisagreeingWithTheChunksIsRefused()
+    {
+        // The chunks' lengths place every write: a file whose recorded size is not what its
+        // chunks hold is refused before anything of it is written.
+        FileEntry dir;
+        dir.path = "/d";
+        dir.kind = FileKind::Directory;
+        dir.mode = 0755;
+        FileEntry longer;
+        longer.path = "/d/longer";
+        longer.kind = FileKind::Regular;
+        longer.mode = 0644;
+        longer.size = 4096 + 5;
+        FileEntry fine = longer;
+        fine.path = "/d/fine";
+        fine.size = 0; // commitCrafted() gives it the content's size
+        const QString gen = commitCrafted({dir, longer, fine}, QByteArray(4096, 'x'));
+        QVERIFY(!gen.isEmpty());
+        const QString target = m_tmp.path() + QStringLiteral("/sizes");
+        auto r = restore(gen, target);
+        QVERIFY(r);
+        QCOMPARE(r->errors.size(), 1);
+        QCOMPARE(r->errors.first().path, QStringLiteral("/d/longer"));
+        QVERIFY2(r->errors.first().message.contains(QStringLiteral("4096 bytes")),
+                 qPrintable(r->errors.first().message));
+        QCOMPARE(
+            QDir(target + QStringLiteral("/d"))
+                .entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot),
+            QStringList{QStringLiteral("fine")});
+        QCOMPARE(QFileInfo(target + QStringLiteral("/d/fine")).size(), qint64(4096));
     }
 
     void localBackendRoundTrip()

@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <sys/xattr.h>
@@ -24,14 +25,37 @@ namespace obnam {
 
 namespace {
 
-// Fetching runs this far ahead of writing (one window being fetched while the one before it
-// is written): enough to keep many reads in flight on a cold cache or a server, bounded so
-// that memory does not grow with the size of the generation.
+// Data runs this far ahead of naming (one window's files being fetched and written while the
+// ones before it are given their metadata and names): enough to keep many reads in flight on
+// a cold cache or a server. Memory does not grow with it: a chunk task holds its data only
+// while it runs, so at most one chunk per fetching thread is in memory.
 constexpr qint64 kWindowBytes = 16 * 1024 * 1024;
-constexpr int kWindowEntries = 512;
-// Chunks of one file fetched ahead of the one being written (about 8 MiB): a large file is
-// fetched as it is written instead of all at once, so memory does not grow with file size.
-constexpr qsizetype kFileAheadChunks = 8;
+constexpr qsizetype kWindowEntries = 512;
+// Descriptors kept for everything else the process has open.
+constexpr rlim_t kSpareDescriptors = 256;
+
+// A staged file holds two descriptors (itself and its directory) until it is named, and two
+// windows of files are staged at a time. Raises the soft limit as far as that needs and the
+// hard limit allows, and returns how many entries a window may then have.
+qsizetype windowEntriesForDescriptors()
+{
+    struct rlimit lim
+    {};
+    if (::getrlimit(RLIMIT_NOFILE, &lim) != 0)
+        return 64;
+    const rlim_t wanted = kSpareDescriptors + 4 * rlim_t(kWindowEntries);
+    if (lim.rlim_cur != RLIM_INFINITY && lim.rlim_cur < wanted) {
+        struct rlimit raised = lim;
+        raised.rlim_cur = lim.rlim_max == RLIM_INFINITY ? wanted : qMin(wanted, lim.rlim_max);
+        if (::setrlimit(RLIMIT_NOFILE, &raised) == 0)
+            lim = raised;
+    }
+    if (lim.rlim_cur == RLIM_INFINITY || lim.rlim_cur >= wanted)
+        return kWindowEntries;
+    if (lim.rlim_cur <= kSpareDescriptors + 4 * 16)
+        return 16;
+    return qsizetype((lim.rlim_cur - kSpareDescriptors) / 4);
+}
 
 QString display(const QByteArray &path)
 {
@@ -75,14 +99,20 @@ RestoreEngine::RestoreEngine(Repository &repository, GenerationRecord generation
     , m_generation(std::move(generation))
     , m_options(std::move(options))
 {
-    m_fetchPool.setMaxThreadCount(qMax(2, m_repo.backend().preferredReadsInFlight()));
+    // Chunk tasks read, verify and write; one more of them than the backend's reads in flight,
+    // so that the cores stay busy while a read waits for the disk (the thread naming files
+    // mostly waits for their data). Three for a local repository: measured on `medium`.
+    m_fetchPool.setMaxThreadCount(qMax(2, m_repo.backend().preferredReadsInFlight()) + 1);
+    m_windowEntries = windowEntriesForDescriptors();
 }
 
 RestoreEngine::~RestoreEngine()
 {
     m_fetchPool.waitForDone();
-    if (m_parentFd >= 0)
-        ::close(m_parentFd);
+    for (const ParentCache *cache : {&m_stagingParent, &m_namingParent}) {
+        if (cache->fd >= 0)
+            ::close(cache->fd);
+    }
     if (m_root >= 0)
         ::close(m_root);
 }
@@ -204,7 +234,7 @@ Result<RestoreResult> RestoreEngine::run()
               [](const auto &a, const auto &b) { return a.second < b.second; });
     for (auto it = m_directories.crbegin(); it != m_directories.crend(); ++it) {
         QByteArray name;
-        auto parent = openParent(it->second, &name);
+        auto parent = openParent(it->second, &name, m_namingParent);
         if (!parent) {
             m_result.errors.append({display(it->first.path), parent.error().message});
             continue;
@@ -230,25 +260,25 @@ Result<RestoreResult> RestoreEngine::run()
     return m_result;
 }
 
-Result<int> RestoreEngine::openParent(const QByteArray &rel, QByteArray *name)
+Result<int> RestoreEngine::openParent(const QByteArray &rel, QByteArray *name, ParentCache &cache)
 {
     // Entries come in walk order, so most share the previous entry's directory: reuse it
     // rather than open every component from the target down again.
     const qsizetype slash = rel.lastIndexOf('/');
     const QByteArray dir = slash < 0 ? QByteArray() : rel.first(slash);
-    if (m_parentFd >= 0 && dir == m_parentRel) {
+    if (cache.fd >= 0 && dir == cache.rel) {
         *name = rel.sliced(slash + 1);
-        const int fd = ::dup(m_parentFd);
+        const int fd = ::dup(cache.fd);
         if (fd < 0)
             return errnoError(QStringLiteral("cannot open directory"), rel);
         return fd;
     }
     auto opened = openParentUncached(rel, name);
     if (opened) {
-        if (m_parentFd >= 0)
-            ::close(m_parentFd);
-        m_parentFd = ::dup(*opened);
-        m_parentRel = dir;
+        if (cache.fd >= 0)
+            ::close(cache.fd);
+        cache.fd = ::dup(*opened);
+        cache.rel = dir;
     }
     return opened;
 }
@@ -301,7 +331,7 @@ Status RestoreEngine::forEachEntry(const GenerationDb &db,
 
 Status RestoreEngine::plan(ChunkCursor &chunks, const FileEntry &e)
 {
-    Planned p{e, restorepath::relative(e.path), std::nullopt, {}};
+    Planned p{e, restorepath::relative(e.path), std::nullopt, {}, {}, {}};
     if (e.kind == FileKind::Regular) {
         const auto linkKey = qMakePair(e.device, e.inode);
         // The second name of a hard link is a link to the first, not a second copy.
@@ -316,7 +346,7 @@ Status RestoreEngine::plan(ChunkCursor &chunks, const FileEntry &e)
         }
     }
     m_window.append(std::move(p));
-    if (m_windowBytes < kWindowBytes && m_window.size() < kWindowEntries)
+    if (m_windowBytes < kWindowBytes && m_window.size() < m_windowEntries)
         return {};
     dispatch(m_window);
     restoreWindow(m_fetching);
@@ -329,42 +359,96 @@ Status RestoreEngine::plan(ChunkCursor &chunks, const FileEntry &e)
 void RestoreEngine::dispatch(QList<Planned> &window)
 {
     for (Planned &p : window)
-        fetchAhead(p, kFileAheadChunks);
+        p.staged = createEntry(p);
 }
 
-void RestoreEngine::fetchAhead(Planned &p, qsizetype upTo)
+Status RestoreEngine::stage(Planned &p)
 {
-    if (!p.chunkIds || !*p.chunkIds)
-        return;
-    const QList<QByteArray> &ids = p.chunkIds->value();
+    if (!*p.chunkIds)
+        return p.chunkIds->error();
+    const QList<QByteArray> ids = std::move(p.chunkIds->value());
+    // Every chunk's place in the file, from the lengths the index records. Each chunk is
+    // checked to have exactly its recorded length when it is read, so no write lands
+    // anywhere but where the generation says.
+    QList<qint64> offsets;
+    offsets.reserve(ids.size());
+    qint64 size = 0;
+    for (const QByteArray &id : ids) {
+        const auto location = m_repo.index().find(id);
+        if (!location)
+            return makeError(ErrorCode::NotFound,
+                             QStringLiteral("chunk %1 is not in the repository's index")
+                                 .arg(QString::fromLatin1(id.toHex())),
+                             display(p.entry.path));
+        offsets.append(size);
+        size += location->entry.plainLength;
+    }
+    if (size != p.entry.size)
+        return makeError(ErrorCode::Corrupt,
+                         QStringLiteral("its chunks hold %1 bytes but the generation records %2")
+                             .arg(size)
+                             .arg(p.entry.size),
+                         display(p.entry.path));
+    QByteArray name;
+    auto parent = openParent(p.rel, &name, m_stagingParent);
+    if (!parent)
+        return parent.error();
+    auto created = restorefile::StagedFile::create(p.entry, Fd(*parent), m_options.overwrite);
+    if (!created)
+        return created.error();
+    p.file = std::move(*created);
     p.chunks.reserve(ids.size());
-    for (qsizetype i = p.chunks.size(); i < qMin(upTo, ids.size()); ++i)
-        p.chunks.append(
-            QtConcurrent::run(&m_fetchPool, [this, id = ids[i]] { return m_repo.readChunk(id); }));
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        p.chunks.append(QtConcurrent::run(
+            &m_fetchPool,
+            [this, file = p.file, id = ids[i], at = offsets[i], path = p.entry.path]() -> Status {
+                if (file->failed())
+                    return {}; // the file has already failed: reported by the failing chunk
+                const Result<QByteArray> data = m_repo.readChunk(id);
+                if (!data) {
+                    file->markFailed();
+                    return Error{data.error().code,
+                                 data.error().message + QStringLiteral(" in ") + data.error().path,
+                                 display(path)};
+                }
+                if (auto s = file->writeAt(at, *data); !s) {
+                    file->markFailed();
+                    return s;
+                }
+                m_bytesWritten.fetch_add(data->size(), std::memory_order_relaxed);
+                return {};
+            }));
+    }
+    return {};
 }
 
 void RestoreEngine::restoreWindow(QList<Planned> &window)
 {
     for (Planned &p : window) {
-        auto s = restoreEntry(p);
+        Status s = p.staged;
+        if (s && p.entry.kind == FileKind::Regular)
+            s = nameRegular(p);
         if (!s) {
             ItemWarning w{display(p.entry.path), s.error().message};
             m_result.errors.append(w);
             Q_EMIT warning(w);
         }
-        p.chunks.clear(); // the data is written; let it go
+        p.chunks.clear();
+        p.file.reset();
         ++m_progress.files;
         report();
     }
     window.clear();
 }
 
-Status RestoreEngine::restoreEntry(Planned &planned)
+Status RestoreEngine::createEntry(Planned &planned)
 {
     const FileEntry &e = planned.entry;
+    if (e.kind == FileKind::Regular)
+        return planned.chunkIds ? stage(planned) : Status{};
     const QByteArray &rel = planned.rel;
     QByteArray name;
-    auto parent = openParent(rel, &name);
+    auto parent = openParent(rel, &name, m_stagingParent);
     if (!parent)
         return parent.error();
     Fd parentFd(*parent);
@@ -381,8 +465,6 @@ Status RestoreEngine::restoreEntry(Planned &planned)
         m_directories.append({e, rel});
         return {};
     }
-    if (e.kind == FileKind::Regular)
-        return restoreRegular(planned, parentFd.release(), name);
 
     if (m_options.overwrite) {
         struct stat st
@@ -414,17 +496,22 @@ Status RestoreEngine::restoreEntry(Planned &planned)
     return restorefile::applyMetadata(e, p, name, -1, m_asRoot);
 }
 
-Status RestoreEngine::restoreRegular(Planned &planned, int parent, const QByteArray &name)
+Status RestoreEngine::nameRegular(Planned &planned)
 {
-    Fd parentFd(parent);
     const FileEntry &e = planned.entry;
+    const QByteArray name = planned.rel.sliced(planned.rel.lastIndexOf('/') + 1);
     const auto linkKey = qMakePair(e.device, e.inode);
     if (e.nlink > 1) {
         if (const auto first = m_links.constFind(linkKey); first != m_links.cend()) {
+            QByteArray linkName;
+            auto parent = openParent(planned.rel, &linkName, m_namingParent);
+            if (!parent)
+                return parent.error();
+            Fd parentFd(*parent);
             if (m_options.overwrite)
                 ::unlinkat(parentFd.get(), name.constData(), 0);
             QByteArray firstName;
-            auto firstParent = openParent(*first, &firstName);
+            auto firstParent = openParent(*first, &firstName, m_namingParent);
             if (!firstParent)
                 return firstParent.error();
             Fd fp(*firstParent);
@@ -433,27 +520,25 @@ Status RestoreEngine::restoreRegular(Planned &planned, int parent, const QByteAr
             return {};
         }
     }
-    if (planned.chunkIds && !*planned.chunkIds)
-        return planned.chunkIds->error();
-
-    const qsizetype count = planned.chunkIds ? planned.chunkIds->value().size() : 0;
-    const restorefile::RegularFile file{e,
-                                        parentFd.get(),
-                                        name,
-                                        count,
-                                        [this, &planned](qsizetype i) {
-                                            fetchAhead(planned, i + kFileAheadChunks);
-                                            Result<QByteArray> data = planned.chunks[i].result();
-                                            planned.chunks[i] =
-                                                ChunkFuture(); // written next: its memory can go
-                                            return data;
-                                        },
-                                        m_options.overwrite,
-                                        m_asRoot};
-    // Written here, in walk order: writing files on more threads was slower, as creating
-    // inodes in one directory serializes in the file system and the threads spun on its locks.
-    if (auto s = restorefile::write(file, m_bytesWritten); !s)
+    if (!planned.chunkIds)
+        return makeError(ErrorCode::NotFound,
+                         QStringLiteral("not restored: the file it is a hard link to could not be "
+                                        "restored"),
+                         display(e.path));
+    // The first error wins; every chunk task is waited for, so none still writes to the file
+    // when it is finished or removed.
+    Status result;
+    for (QFuture<Status> &chunk : planned.chunks) {
+        Status s = chunk.result();
+        if (result && !s)
+            result = std::move(s);
+    }
+    planned.chunks.clear();
+    if (!result)
+        return result;
+    if (auto s = planned.file->finish(e, name, m_asRoot); !s)
         return s;
+    planned.file.reset();
     if (e.nlink > 1)
         m_links.insert(linkKey, planned.rel);
     report();

@@ -2,10 +2,12 @@
 
 #include "GenerationStore.h"
 #include "Progress.h"
+#include "RestoreFile.h"
 #include "repo/GenerationRecord.h"
 
 #include <atomic>
 #include <functional>
+#include <memory>
 #include <optional>
 
 #include <QElapsedTimer>
@@ -57,31 +59,44 @@ Q_SIGNALS:
     void warning(const obnam::ItemWarning &warning);
 
 private:
-    using ChunkFuture = QFuture<Result<QByteArray>>;
-    // An entry to restore, with its file's chunks already being fetched and verified.
+    // An entry to restore; a regular file's data is being fetched and written in the
+    // background from the time its window is dispatched.
     struct Planned
     {
         FileEntry entry;
         QByteArray rel;
-        std::optional<Result<QList<QByteArray>>> chunkIds; // regular files with data to fetch
-        QList<ChunkFuture> chunks;
+        std::optional<Result<QList<QByteArray>>> chunkIds; // a file whose data this entry holds
+        Status staged; // what went wrong creating it, reported when its window is named
+        std::shared_ptr<restorefile::StagedFile> file;
+        QList<QFuture<Status>> chunks; // one per chunk: fetched, verified and written
+    };
+    // The directory openParent() returned last, and its path below the target.
+    struct ParentCache
+    {
+        int fd = -1;
+        QByteArray rel;
     };
 
-    // Queues an entry; when a window of entries is full, starts fetching its chunks and
-    // restores the window before it, so fetching runs ahead of writing by one window.
+    // Queues an entry; when a window of entries is full, starts its files' data and
+    // restores the window before it, so data runs ahead of naming by one window.
     Status plan(ChunkCursor &chunks, const FileEntry &entry);
     static Status forEachEntry(const GenerationDb &db,
                                const std::function<bool(const FileEntry &)> &visit);
+    // Creates the window's entries (createEntry()).
     void dispatch(QList<Planned> &window);
-    // Starts fetching the file's chunks [fetched so far, upTo).
-    void fetchAhead(Planned &planned, qsizetype upTo);
+    // Creates the file's inode and starts fetching, verifying and writing each of its chunks.
+    Status stage(Planned &planned);
+    // Names the window's files (nameRegular()) and reports every entry's outcome, in order.
     void restoreWindow(QList<Planned> &window);
-    Status restoreEntry(Planned &planned);
-    // Writes the file, or links a hard link's second name to its first. Owns `parent`.
-    Status restoreRegular(Planned &planned, int parent, const QByteArray &name);
+    // Creates the entry in walk order: a directory, link or special file whole, a regular
+    // file unnamed with its data started. What goes wrong is kept in `staged`.
+    Status createEntry(Planned &planned);
+    // Once the file's data is written: gives it its metadata and name, or links a hard
+    // link's later name to its first.
+    Status nameRegular(Planned &planned);
     // The directory that will hold `rel`, created as needed, never through a symbolic link;
     // `name` receives the last component. The caller owns the returned descriptor.
-    Result<int> openParent(const QByteArray &rel, QByteArray *name);
+    Result<int> openParent(const QByteArray &rel, QByteArray *name, ParentCache &cache);
     Result<int> openParentUncached(const QByteArray &rel, QByteArray *name);
     bool selected(const QByteArray &path) const;
     void report(bool force = false);
@@ -90,8 +105,9 @@ private:
     GenerationRecord m_generation;
     RestoreOptions m_options;
     int m_root = -1;
-    int m_parentFd = -1;    // the directory openParent() returned last, and its path
-    QByteArray m_parentRel; // below the target
+    ParentCache m_stagingParent; // dispatch() and restoreWindow() work on different windows
+    ParentCache m_namingParent;
+    qsizetype m_windowEntries = 0; // bounded by the descriptors the process may open
     bool m_asRoot = false;
     QHash<QPair<quint64, quint64>, QByteArray> m_links; // (device, inode) -> first restored path
     QSet<QPair<quint64, quint64>> m_plannedLinks;       // hard links whose data is already fetched
@@ -99,7 +115,7 @@ private:
     qint64 m_windowBytes = 0;
     QList<Planned> m_fetching; // dispatched, restored when the next window is full
     QList<QPair<FileEntry, QByteArray>> m_directories;
-    std::atomic<qint64> m_bytesWritten{0}; // restorefile::write() counts in it
+    std::atomic<qint64> m_bytesWritten{0}; // the chunk tasks count in it
     RestoreResult m_result;
     RestoreProgress m_progress;
     QElapsedTimer m_clock;

@@ -51,30 +51,22 @@ bool writeAll(int fd, const char *data, qsizetype n, qint64 at)
     return true;
 }
 
-// Writes data at the file offset, leaving holes where whole blocks are zero. Runs of blocks
-// with data go out in one write each; `written` becomes the end of the last byte written.
-bool writeSparse(int fd, const QByteArray &data, qint64 &offset, qint64 &written)
+// Writes data at `offset`, leaving holes where whole blocks are zero; runs of blocks with data
+// go out in one write each. The file's size is set once all of it is written.
+bool writeSparse(int fd, const QByteArray &data, qint64 offset)
 {
-    const qint64 start = offset;
     qsizetype pos = 0;
     qsizetype run = 0; // start of the pending run of blocks with data
     while (pos < data.size()) {
         const qsizetype n = qMin(kSparseBlock, data.size() - pos);
         if (n == kSparseBlock && allZero(data.constData() + pos, n)) {
-            if (pos > run && !writeAll(fd, data.constData() + run, pos - run, start + run))
+            if (pos > run && !writeAll(fd, data.constData() + run, pos - run, offset + run))
                 return false;
-            if (pos > run)
-                written = start + pos;
             run = pos + n;
         }
         pos += n;
     }
-    if (pos > run && !writeAll(fd, data.constData() + run, pos - run, start + run))
-        return false;
-    if (pos > run)
-        written = start + pos;
-    offset = start + data.size();
-    return true;
+    return pos <= run || writeAll(fd, data.constData() + run, pos - run, offset + run);
 }
 
 } // namespace
@@ -142,108 +134,84 @@ bool unnamedFilesCanBeLinked()
     return can;
 }
 
-// Where the data goes before it is given its name: an unnamed file in the target directory
-// (O_TMPFILE) when the name is new, else a temporary name beside it. An unnamed file needs no
-// rename and no clean-up; nothing of it is left after a crash.
-class Staging
-{
-public:
-    // `mode`: permission bits an unnamed file may have from the start (nobody can open it by
-    // name while it is written); a named temporary file is private until it is complete.
-    Staging(int parent, bool overwrite, mode_t mode)
-        : m_parent(parent)
-    {
-        if (!overwrite && unnamedFilesCanBeLinked()) {
-            m_fd.reset(::openat(parent, ".", O_TMPFILE | O_WRONLY | O_CLOEXEC, mode));
-            if (m_fd.get() >= 0)
-                return;
-            // Not every file system has unnamed files; anything else is a real error.
-            if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL)
-                return;
-        }
-        m_temp = ".obnam-restore-" + crypto::randomBytes(6).toHex();
-        m_fd.reset(::openat(parent, m_temp.constData(),
-                            O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
-    }
-    ~Staging()
-    {
-        if (!m_temp.isEmpty() && !m_placed)
-            ::unlinkat(m_parent, m_temp.constData(), 0);
-    }
-    Staging(const Staging &) = delete;
-    Staging &operator=(const Staging &) = delete;
-
-    int fd() const { return m_fd.get(); }
-    // The name applyMetadata() may use for calls without a descriptor: none are made for a
-    // regular file, but the temporary name is the right one if they were.
-    const QByteArray &tempName() const { return m_temp; }
-
-    // Gives the file its name; never replaces an existing entry unless `overwrite`.
-    bool place(const QByteArray &name, bool overwrite)
-    {
-        int rc = 0;
-        if (m_temp.isEmpty()) {
-            rc = ::linkat(m_fd.get(), "", m_parent, name.constData(), AT_EMPTY_PATH);
-            if (rc != 0 && errno == ENOENT) {
-                // AT_EMPTY_PATH needs CAP_DAC_READ_SEARCH; /proc names the same inode.
-                const QByteArray self = "/proc/self/fd/" + QByteArray::number(m_fd.get());
-                rc = ::linkat(AT_FDCWD, self.constData(), m_parent, name.constData(),
-                              AT_SYMLINK_FOLLOW);
-            }
-        } else {
-            rc = ::renameat2(m_parent, m_temp.constData(), m_parent, name.constData(),
-                             overwrite ? 0 : RENAME_NOREPLACE);
-        }
-        m_placed = rc == 0;
-        return m_placed;
-    }
-
-private:
-    int m_parent;
-    Fd m_fd;
-    QByteArray m_temp;
-    bool m_placed = false;
-};
-
 } // namespace
 
-Status write(const RegularFile &file, std::atomic<qint64> &progress)
+StagedFile::StagedFile(const QByteArray &path, Fd parent, bool overwrite)
+    : m_path(path)
+    , m_parent(std::move(parent))
+    , m_overwrite(overwrite)
+{}
+
+Result<std::unique_ptr<StagedFile>> StagedFile::create(const FileEntry &e, Fd parent,
+                                                       bool overwrite)
 {
-    const FileEntry &e = file.entry;
-    Staging staged(file.parent, file.overwrite, mode_t(e.mode & 0777));
-    if (staged.fd() < 0)
-        return errnoError(QStringLiteral("cannot create file"), e.path);
-    const int fd = staged.fd();
-    qint64 offset = 0;
-    qint64 written = 0; // the file's size so far: holes at its end do not count
-    for (qsizetype i = 0; i < file.chunkCount; ++i) {
-        const Result<QByteArray> data = file.chunk(i);
-        if (!data)
-            return Error{data.error().code,
-                         data.error().message + QStringLiteral(" in ") + data.error().path,
-                         display(e.path)};
-        if (!writeSparse(fd, *data, offset, written))
-            return errnoError(QStringLiteral("cannot write"), e.path);
-        progress.fetch_add(data->size(), std::memory_order_relaxed);
+    std::unique_ptr<StagedFile> f(new StagedFile(e.path, std::move(parent), overwrite));
+    const int dir = f->m_parent.get();
+    // An unnamed file needs no rename and no clean-up, and nothing of it is left after a
+    // crash. Nobody can open it by name while it is written, so it may have its permission
+    // bits from the start; a named temporary file is private until it is complete.
+    if (!overwrite && unnamedFilesCanBeLinked()) {
+        f->m_fd.reset(::openat(dir, ".", O_TMPFILE | O_WRONLY | O_CLOEXEC, mode_t(e.mode & 0777)));
+        if (f->m_fd.get() >= 0)
+            return f;
+        // Not every file system has unnamed files; anything else is a real error.
+        if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL)
+            return errnoError(QStringLiteral("cannot create file"), e.path);
     }
-    if (offset != e.size)
-        return makeError(ErrorCode::Corrupt,
-                         QStringLiteral("restored %1 bytes but the generation records %2")
-                             .arg(offset)
-                             .arg(e.size),
-                         display(e.path));
-    // Only a file that ends in a hole needs its size set.
-    if (written != offset && ::ftruncate(fd, offset) != 0)
-        return errnoError(QStringLiteral("cannot set file size"), e.path);
+    f->m_temp = ".obnam-restore-" + crypto::randomBytes(6).toHex();
+    f->m_fd.reset(::openat(dir, f->m_temp.constData(),
+                           O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
+    if (f->m_fd.get() < 0) {
+        const int err = errno;
+        f->m_temp.clear(); // not created: nothing to remove
+        return errnoError(QStringLiteral("cannot create file"), e.path, err);
+    }
+    return f;
+}
+
+StagedFile::~StagedFile()
+{
+    if (!m_temp.isEmpty() && !m_placed)
+        ::unlinkat(m_parent.get(), m_temp.constData(), 0);
+}
+
+Status StagedFile::writeAt(qint64 offset, const QByteArray &data)
+{
+    if (!writeSparse(m_fd.get(), data, offset))
+        return errnoError(QStringLiteral("cannot write"), m_path);
+    return {};
+}
+
+Status StagedFile::finish(const FileEntry &e, const QByteArray &name, bool asRoot)
+{
+    const int fd = m_fd.get();
     struct stat now
     {};
     const bool known = ::fstat(fd, &now) == 0;
-    if (auto s = applyMetadata(e, file.parent, staged.tempName(), fd, file.asRoot,
-                               known ? &now : nullptr);
-        !s)
+    // A file whose last block is a hole is shorter than recorded until its size is set.
+    if (!known || now.st_size != e.size) {
+        if (::ftruncate(fd, e.size) != 0)
+            return errnoError(QStringLiteral("cannot set file size"), e.path);
+        now.st_size = e.size;
+    }
+    if (auto s = applyMetadata(e, m_parent.get(), m_temp, fd, asRoot, known ? &now : nullptr); !s)
         return s.error();
-    if (!staged.place(file.name, file.overwrite))
+    int rc = 0;
+    if (m_temp.isEmpty()) {
+        rc = ::linkat(fd, "", m_parent.get(), name.constData(), AT_EMPTY_PATH);
+        if (rc != 0 && errno == ENOENT) {
+            // AT_EMPTY_PATH needs CAP_DAC_READ_SEARCH; /proc names the same inode.
+            const QByteArray self = "/proc/self/fd/" + QByteArray::number(fd);
+            rc = ::linkat(AT_FDCWD, self.constData(), m_parent.get(), name.constData(),
+                          AT_SYMLINK_FOLLOW);
+        }
+    } else {
+        rc = ::renameat2(m_parent.get(), m_temp.constData(), m_parent.get(), name.constData(),
+                         m_overwrite ? 0 : RENAME_NOREPLACE);
+    }
+    if (rc != 0)
         return errnoError(QStringLiteral("cannot move restored file into place"), e.path);
+    m_placed = true;
     return {};
 }
 

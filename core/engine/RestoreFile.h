@@ -1,13 +1,14 @@
 #pragma once
 
 #include "gen/FileEntry.h"
+#include "support/Fd.h"
 #include "support/Result.h"
 
 #include <QByteArray>
 #include <QString>
 
 #include <atomic>
-#include <functional>
+#include <memory>
 
 #include <sys/stat.h>
 
@@ -20,22 +21,40 @@ namespace obnam::restorefile {
 Status applyMetadata(const FileEntry &entry, int parent, const QByteArray &name, int fd,
                      bool asRoot, const struct stat *current = nullptr);
 
-struct RegularFile
+// A regular file being restored. It is created by the thread that creates entries (creating
+// inodes in one directory from several threads contends for its lock), unnamed where the file
+// system allows it, else under a temporary name beside its own. Its chunks are then written
+// at their offsets by any thread in any order; finish() gives it its name once all are
+// written and checked. Destroyed unfinished, it leaves nothing behind.
+class StagedFile
 {
-    const FileEntry &entry;
-    int parent; // directory that receives it
-    QByteArray name;
-    qsizetype chunkCount = 0;
-    // Chunk i of the file's data, fetched and verified; called once per chunk, in order.
-    std::function<Result<QByteArray>(qsizetype)> chunk;
-    bool overwrite = false;
-    bool asRoot = false;
-};
+public:
+    // Takes over `parent`, the directory that is to receive the file.
+    static Result<std::unique_ptr<StagedFile>> create(const FileEntry &entry, Fd parent,
+                                                      bool overwrite);
+    ~StagedFile();
+    StagedFile(const StagedFile &) = delete;
+    StagedFile &operator=(const StagedFile &) = delete;
 
-// Writes a regular file under a temporary name in its directory (whole zero blocks become
-// holes), checks that its size is the recorded one, applies its metadata and only then
-// renames it into place; on any failure the temporary file is removed. Adds the bytes
-// written to `progress`. Safe to run on any thread.
-Status write(const RegularFile &file, std::atomic<qint64> &progress);
+    // Writes one chunk's data at `offset`; whole zero blocks become holes. Safe on any thread.
+    Status writeAt(qint64 offset, const QByteArray &data);
+    // A write failed: later chunks need not be fetched.
+    void markFailed() { m_failed.store(true, std::memory_order_relaxed); }
+    bool failed() const { return m_failed.load(std::memory_order_relaxed); }
+    // Once every write is done: sets the recorded size, the metadata, and the name, never
+    // replacing an existing entry unless the file was created to overwrite.
+    Status finish(const FileEntry &entry, const QByteArray &name, bool asRoot);
+
+private:
+    StagedFile(const QByteArray &path, Fd parent, bool overwrite);
+
+    QByteArray m_path; // as stored, for messages
+    Fd m_parent;
+    Fd m_fd;
+    QByteArray m_temp; // empty for an unnamed file
+    bool m_overwrite = false;
+    bool m_placed = false;
+    std::atomic<bool> m_failed{false};
+};
 
 } // namespace obnam::restorefile

@@ -17,6 +17,15 @@ public:
     ~Fd() { reset(); }
     Fd(const Fd &) = delete;
     Fd &operator=(const Fd &) = delete;
+    Fd(Fd &&other) noexcept
+        : m_fd(other.release())
+    {}
+    Fd &operator=(Fd &&other) noexcept
+    {
+        if (this != &other)
+            reset(other.release());
+        return *this;
+    }
 
     int get() const { return m_fd; }
     // Gives up ownership, e.g. to close explicitly and check the result.

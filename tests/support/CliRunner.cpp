@@ -52,20 +52,25 @@ CliRun CliHome::run(const QStringList &args, const QProcessEnvironment &extra,
     for (const QString &key : extra.keys())
         env.insert(key, extra.value(key));
     auto answers = std::make_shared<QList<QByteArray>>(promptAnswers);
-    cli::CliContext ctx{outStream, errStream, env, false,
+    cli::CliContext ctx{outStream,
+                        errStream,
+                        env,
+                        false,
                         [answers](const QString &) -> std::optional<QByteArray> {
                             if (answers->isEmpty())
                                 return std::nullopt;
                             return answers->takeFirst();
-                        }};
+                        },
+                        {}, // no keyring
+                        {}};
     const int code = cli::run(ctx, QStringList{QStringLiteral("obnam-cli")} + args);
     outStream.flush();
     errStream.flush();
     return CliRun{code, out, err};
 }
 
-std::unique_ptr<QProcess> CliHome::start(const QStringList &args,
-                                         const QProcessEnvironment &extra) const
+std::unique_ptr<QProcess> CliHome::start(const QStringList &args, const QProcessEnvironment &extra,
+                                         const std::function<void()> &inChild) const
 {
     auto process = std::make_unique<QProcess>();
     QProcessEnvironment env = this->env();
@@ -73,6 +78,8 @@ std::unique_ptr<QProcess> CliHome::start(const QStringList &args,
         env.insert(key, extra.value(key));
     process->setProcessEnvironment(env);
     process->setWorkingDirectory(home());
+    if (inChild)
+        process->setChildProcessModifier(inChild);
     process->start(QStringLiteral(OBNAM_CLI), args);
     process->closeWriteChannel();
     return process;
@@ -91,9 +98,10 @@ CliRun CliHome::finish(QProcess &process)
             QString::fromUtf8(process.readAllStandardError())};
 }
 
-CliRun CliHome::runBinary(const QStringList &args, const QProcessEnvironment &extra) const
+CliRun CliHome::runBinary(const QStringList &args, const QProcessEnvironment &extra,
+                          const std::function<void()> &inChild) const
 {
-    auto process = start(args, extra);
+    auto process = start(args, extra, inChild);
     return finish(*process);
 }
 

@@ -7,6 +7,7 @@
 #include <QStringList>
 #include <QTemporaryDir>
 
+#include <functional>
 #include <memory>
 
 namespace obnam::test {
@@ -41,11 +42,13 @@ public:
                const QList<QByteArray> &promptAnswers = {}) const;
 
     // The real binary, started with this HOME and the extra environment; stdin is closed.
-    std::unique_ptr<QProcess> start(const QStringList &args,
-                                    const QProcessEnvironment &extra = {}) const;
+    // `inChild` runs in the child before the binary is executed (async-signal-safe calls only).
+    std::unique_ptr<QProcess> start(const QStringList &args, const QProcessEnvironment &extra = {},
+                                    const std::function<void()> &inChild = {}) const;
     // Waits for a started binary (up to ten minutes) and collects what it printed.
     static CliRun finish(QProcess &process);
-    CliRun runBinary(const QStringList &args, const QProcessEnvironment &extra = {}) const;
+    CliRun runBinary(const QStringList &args, const QProcessEnvironment &extra = {},
+                     const std::function<void()> &inChild = {}) const;
 
 private:
     QTemporaryDir m_dir;
