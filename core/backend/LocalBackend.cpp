@@ -12,6 +12,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <optional>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -111,6 +112,16 @@ int createOnly(const QByteArray &temp, const QByteArray &target)
     return ::rename(temp.constData(), target.constData());
 }
 
+Error shorterThanExpected(qint64 offset, qint64 length, const QString &path)
+{
+    return makeError(
+        ErrorCode::Corrupt,
+        QStringLiteral("object is shorter than expected (wanted %1 bytes at offset %2)")
+            .arg(length)
+            .arg(offset),
+        path);
+}
+
 // Exactly `length` bytes at `offset` of an open file, or why not.
 Result<QByteArray> readExactly(int fd, qint64 offset, qint64 length, const QString &path)
 {
@@ -124,15 +135,50 @@ Result<QByteArray> readExactly(int fd, qint64 offset, qint64 length, const QStri
             return errnoError(errno, QStringLiteral("cannot read object"), path);
         }
         if (n == 0)
-            return makeError(
-                ErrorCode::Corrupt,
-                QStringLiteral("object is shorter than expected (wanted %1 bytes at offset %2)")
-                    .arg(length)
-                    .arg(offset),
-                path);
+            return shorterThanExpected(offset, length, path);
         done += n;
     }
     return out;
+}
+
+// Reads of at least this many bytes bypass the page cache. A restore reads each chunk once:
+// through the cache, every large one cost a page allocation and a copy per 4 KiB, and pushed
+// the restored files' pages out (cold `medium` restore, median of 4: 4.3 s -> 3.7 s, system
+// time 4.1 -> 2.8 s). Smaller chunks sit together in a pack and are better served by the
+// kernel's read-ahead.
+constexpr qint64 kDirectReadMin = 256 * 1024;
+// Offsets, lengths and buffers of direct reads are aligned to this: it covers the logical
+// block sizes of disks (512 bytes or 4 KiB).
+constexpr qint64 kDirectAlign = 4096;
+
+// `length` bytes at `offset`, read with O_DIRECT into an aligned buffer that covers them and
+// then moved to its start. Empty when the file system refuses the alignment: the caller reads
+// through the page cache instead.
+std::optional<Result<QByteArray>> readDirect(int fd, qint64 offset, qint64 length,
+                                             const QString &path)
+{
+    const qint64 start = offset & ~(kDirectAlign - 1);
+    const qint64 end = (offset + length + kDirectAlign - 1) & ~(kDirectAlign - 1);
+    QByteArray buffer(qsizetype(end - start + kDirectAlign), Qt::Uninitialized);
+    char *aligned = reinterpret_cast<char *>((quintptr(buffer.data()) + kDirectAlign - 1) &
+                                             ~quintptr(kDirectAlign - 1));
+    qint64 done = 0;
+    while (start + done < offset + length) {
+        const ssize_t n = ::pread(fd, aligned + done, size_t(end - start - done), start + done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 && errno == EINVAL)
+            return std::nullopt;
+        if (n < 0)
+            return errnoError(errno, QStringLiteral("cannot read object"), path);
+        done += n;
+        // Direct reads come in whole blocks; anything less is the end of the file.
+        if ((n == 0 || n % kDirectAlign != 0) && start + done < offset + length)
+            return shorterThanExpected(offset, length, path);
+    }
+    std::memmove(buffer.data(), aligned + (offset - start), size_t(length));
+    buffer.truncate(qsizetype(length));
+    return buffer;
 }
 
 Result<QByteArray> readRange(const QString &path, qint64 offset, qint64 length, bool whole)
@@ -227,10 +273,16 @@ Result<QByteArray> LocalBackend::readRangeNow(const QString &name, qint64 offset
     if (offset < 0 || length < 0 || length > (qint64(1) << 31))
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("invalid range"), name);
     if (m_openPackLimit > 0 && name.startsWith(QStringLiteral("packs/"))) {
-        auto file = openPack(name);
-        if (!file)
-            return file.error();
-        return readExactly((*file)->get(), offset, length, name);
+        auto pack = openPack(name);
+        if (!pack)
+            return pack.error();
+        if (length >= kDirectReadMin && (*pack)->direct.get() >= 0 &&
+            m_directWorks.load(std::memory_order_relaxed)) {
+            if (auto read = readDirect((*pack)->direct.get(), offset, length, name))
+                return *read;
+            m_directWorks.store(false, std::memory_order_relaxed);
+        }
+        return readExactly((*pack)->buffered.get(), offset, length, name);
     }
     auto r = readRange(m_root + QLatin1Char('/') + name, offset, length, false);
     if (!r)
@@ -238,7 +290,7 @@ Result<QByteArray> LocalBackend::readRangeNow(const QString &name, qint64 offset
     return r;
 }
 
-std::shared_ptr<Fd> LocalBackend::findOpenPack(const QString &name)
+std::shared_ptr<LocalBackend::OpenPack> LocalBackend::findOpenPack(const QString &name)
 {
     for (qsizetype i = m_openPacks.size() - 1; i >= 0; --i) {
         if (m_openPacks[i].first == name) {
@@ -249,7 +301,7 @@ std::shared_ptr<Fd> LocalBackend::findOpenPack(const QString &name)
     return {};
 }
 
-Result<std::shared_ptr<Fd>> LocalBackend::openPack(const QString &name)
+Result<std::shared_ptr<LocalBackend::OpenPack>> LocalBackend::openPack(const QString &name)
 {
     {
         QMutexLocker lock(&m_packsMutex);
@@ -257,11 +309,14 @@ Result<std::shared_ptr<Fd>> LocalBackend::openPack(const QString &name)
             return fd;
     }
     const QByteArray native = QFile::encodeName(m_root + QLatin1Char('/') + name);
-    auto fd = std::make_shared<Fd>(::open(native.constData(), O_RDONLY | O_CLOEXEC));
-    if (fd->get() < 0)
+    auto fd = std::make_shared<OpenPack>();
+    fd->buffered.reset(::open(native.constData(), O_RDONLY | O_CLOEXEC));
+    if (fd->buffered.get() < 0)
         return errnoError(errno, QStringLiteral("cannot open object"), name);
     // Chunks are read mostly in the order they were packed: a wider read-ahead window.
-    ::posix_fadvise(fd->get(), 0, 0, POSIX_FADV_SEQUENTIAL);
+    ::posix_fadvise(fd->buffered.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
+    if (m_directWorks.load(std::memory_order_relaxed))
+        fd->direct.reset(::open(native.constData(), O_RDONLY | O_CLOEXEC | O_DIRECT));
     QMutexLocker lock(&m_packsMutex);
     // Another reader may have opened it meanwhile: keep one entry per pack.
     if (auto other = findOpenPack(name))

@@ -7,6 +7,7 @@
 #include <QMutex>
 #include <QThreadPool>
 
+#include <atomic>
 #include <memory>
 
 namespace obnam {
@@ -42,18 +43,28 @@ public:
     int preferredReadsInFlight() const override { return qMax(2, QThread::idealThreadCount()); }
 
 private:
+    // A pack being read, open twice: through the page cache for small chunks, which its
+    // read-ahead brings in with their neighbours, and with O_DIRECT for large ones, which are
+    // read once and would only crowd the page cache (-1 where the file system has no direct
+    // I/O).
+    struct OpenPack
+    {
+        Fd buffered;
+        Fd direct;
+    };
     // Packs being read stay open for the next chunk: each open() starts the kernel's
     // read-ahead afresh, so a restore that reopened the pack for every chunk read it from a
     // cold disk in chunk-sized pieces. A few are kept, the most recently used last.
-    Result<std::shared_ptr<Fd>> openPack(const QString &name);
-    std::shared_ptr<Fd> findOpenPack(const QString &name); // under m_packsMutex
+    Result<std::shared_ptr<OpenPack>> openPack(const QString &name);
+    std::shared_ptr<OpenPack> findOpenPack(const QString &name); // under m_packsMutex
     void forgetPack(const QString &name);
 
     QString m_root;
     QThreadPool m_pool;
     qsizetype m_openPackLimit;
     QMutex m_packsMutex;
-    QList<QPair<QString, std::shared_ptr<Fd>>> m_openPacks;
+    QList<QPair<QString, std::shared_ptr<OpenPack>>> m_openPacks;
+    std::atomic<bool> m_directWorks{true}; // false once direct reads were refused here
 };
 
 } // namespace obnam

@@ -4,6 +4,7 @@
 #include "backend/ObjectName.h"
 #include "crypto/Crypto.h"
 
+#include <QtConcurrent/QtConcurrentMap>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QtTest>
 
@@ -128,6 +129,36 @@ void BackendConformance::getRange()
     QCOMPARE(now[3].error().code, ErrorCode::Corrupt);
     QCOMPARE(now[3].error().path, pack);
     QCOMPARE(m_backend->readRangeNow(packOf("absent"), 0, 1).error().code, ErrorCode::NotFound);
+}
+
+void BackendConformance::largeRangesAtAnyOffset()
+{
+    // Chunk-sized reads, at offsets and of lengths that are no multiple of any block size
+    // (a local backend reads them past the page cache, in aligned blocks), read right after
+    // the write and again from other threads.
+    const QByteArray data = randomData(3 * 1024 * 1024 + 77, 13);
+    const QString pack = packOf(data);
+    QVERIFY(m_backend->put(pack, data, PutMode::CreateOnly).result());
+    const QList<QPair<qint64, qint64>> ranges = {{0, 1024 * 1024},
+                                                 {1, 300000},
+                                                 {4095, 4097 * 100},
+                                                 {1234567, 1024 * 1024 + 3},
+                                                 {data.size() - 400000, 400000},
+                                                 {data.size() - 262144 - 1, 262144}};
+    for (const auto &[offset, length] : ranges) {
+        QCOMPARE(*m_backend->readRangeNow(pack, offset, length), data.mid(offset, length));
+        QCOMPARE(*m_backend->getRange(pack, offset, length).result(), data.mid(offset, length));
+    }
+    const auto together = QtConcurrent::blockingMapped(ranges, [&](const QPair<qint64, qint64> &r) {
+        return m_backend->readRangeNow(pack, r.first, r.second);
+    });
+    for (qsizetype i = 0; i < ranges.size(); ++i)
+        QCOMPARE(*together[i], data.mid(ranges[i].first, ranges[i].second));
+    // Past the end of the object: corrupt, whichever way it is read.
+    const auto beyond = m_backend->readRangeNow(pack, data.size() - 300000, 300001);
+    QVERIFY(!beyond);
+    QCOMPARE(beyond.error().code, ErrorCode::Corrupt);
+    QCOMPARE(beyond.error().path, pack);
 }
 
 void BackendConformance::shortRangeIsCorrupt()

@@ -30,6 +30,7 @@ private Q_SLOTS:
     void emptyObject();
     void largeObject();
     void getRange();
+    void largeRangesAtAnyOffset();
     void shortRangeIsCorrupt();
     void statGivesSize();
     void listByPrefixIsSortedAndComplete();
