@@ -701,7 +701,8 @@ private Q_SLOTS:
         BackupEngine engine(*m_repo, o);
         auto result = engine.run();
         QVERIFY2(result, qPrintable(result ? QString() : result.error().toString()));
-        QCOMPARE(early->keptEntries(), qsizetype(0));        // every listing went to the walk
+        QCOMPARE(early->listingsTaken(), qint64(1 + 3));     // every listing went to the walk
+        QCOMPARE(early->keptEntries(), qsizetype(0));        // nothing is left behind
         QCOMPARE(early->directoriesListed(), qint64(1 + 3)); // and none was made twice
         QCOMPARE(result->fileCount, qint64(1 + 3 + 12));
         const QString target = m_tmp.path() + QStringLiteral("/early-restore");

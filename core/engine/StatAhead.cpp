@@ -49,6 +49,7 @@ StatAhead::StatAhead(const QList<QByteArray> &roots, bool oneFileSystem, int thr
 
 StatAhead::~StatAhead()
 {
+    m_stopping.store(true, std::memory_order_relaxed);
     {
         std::lock_guard lock(m_mutex);
         m_stop = true;
@@ -81,8 +82,10 @@ std::optional<StatAhead::Listing> StatAhead::take(const QByteArray &dir, const Q
                 qint64(d.st_ctim.tv_sec) * 1000000000LL + d.st_ctim.tv_nsec == ctimeNs &&
                 std::chrono::steady_clock::now() - k.made <= kMaxAge;
             m_keptEntries -= qsizetype(k.entries.size());
-            if (same)
+            if (same) {
                 out = std::move(it->second.entries);
+                ++m_taken;
+            }
             m_kept.erase(it);
             freed = true;
         }
@@ -129,19 +132,26 @@ void StatAhead::work()
             std::vector<std::pair<ino_t, QByteArray>> entries;
             errno = 0;
             while (struct dirent *e = ::readdir(d)) {
+                if (m_stopping.load(std::memory_order_relaxed))
+                    break;
                 if (e->d_name[0] == '.' &&
                     (e->d_name[1] == 0 || (e->d_name[1] == '.' && e->d_name[2] == 0)))
                     continue;
                 entries.emplace_back(e->d_ino, QByteArray(e->d_name));
             }
             // A directory too large to keep whole is left to the walk.
-            complete = errno == 0 && qsizetype(entries.size()) <= m_maxKept / 4;
+            complete = errno == 0 && !m_stopping.load(std::memory_order_relaxed) &&
+                       qsizetype(entries.size()) <= m_maxKept / 4;
             listing.reserve(entries.size());
             // In inode order: neighbouring inodes share a block of the inode table, so the
             // reads are fewer and closer together than in the order of the listing.
             std::sort(entries.begin(), entries.end(),
                       [](const auto &a, const auto &b) { return a.first < b.first; });
             for (const auto &[inode, name] : entries) {
+                if (m_stopping.load(std::memory_order_relaxed)) {
+                    complete = false;
+                    break;
+                }
                 struct stat st
                 {};
                 if (::fstatat(::dirfd(d), name.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0) {

@@ -50,6 +50,8 @@ public:
 
     // Directories listed so far (for tests).
     qint64 directoriesListed() const { return m_listed.load(); }
+    // Listings the walk took (for tests).
+    qint64 listingsTaken() const { return m_taken.load(); }
     // Entries kept for the walk now (for tests).
     qsizetype keptEntries();
     // Waits until every tree has been visited (for tests; a backup never waits).
@@ -83,7 +85,11 @@ private:
     std::vector<Dir> m_stack; // depth first, like the walk it runs ahead of
     int m_busy = 0;
     bool m_stop = false;
+    // m_stop, readable without the lock: a thread examining a large directory gives up on it
+    // when the object is destroyed, instead of keeping the destructor waiting.
+    std::atomic<bool> m_stopping{false};
     std::atomic<qint64> m_listed{0};
+    std::atomic<qint64> m_taken{0};
     std::vector<std::thread> m_threads;
 };
 
