@@ -26,7 +26,7 @@ struct Step
     QNetworkReply::NetworkError error = QNetworkReply::NoError;
     bool hang = false; // never answers; only an abort ends it
     int delayMs = 0;
-    QList<std::pair<QByteArray, QByteArray>> headers;
+    QList<std::pair<QByteArray, QByteArray>> headers = {};
 };
 
 struct Script
