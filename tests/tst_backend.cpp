@@ -2,6 +2,7 @@
 // the caching decorator, plus what only a local directory can show (no temporaries left, files
 // named as objects) and what the cache promises (copies used only while they verify).
 #include "BackendConformance.h"
+#include "TestSupport.h"
 #include "backend/CachingBackend.h"
 #include "backend/LocalBackend.h"
 #include "backend/MemoryBackend.h"
@@ -11,6 +12,8 @@
 #include <QDirIterator>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <limits>
 
 using namespace obnam;
 
@@ -63,6 +66,23 @@ private Q_SLOTS:
             QCOMPARE(*b.readRangeNow(n, 0, d.size()), d);
             QCOMPARE(*b.readRangeNow(n, 5, d.size() - 5), d.mid(5));
         }
+    }
+
+    void packRangesFarBeyondAnyObjectAreInvalid()
+    {
+        // Offsets from a damaged index: refused before any arithmetic on them, as is the
+        // range beyond the end of a real object (corrupt, and read once more).
+        QTemporaryDir dir;
+        LocalBackend b(dir.path());
+        const QByteArray data = test::randomData(600000, 21);
+        const QString name = objectname::pack(QString::fromLatin1(crypto::sha256(data).toHex()));
+        QVERIFY(b.put(name, data, PutMode::CreateOnly).result());
+        const qint64 far = std::numeric_limits<qint64>::max() - 1000;
+        QCOMPARE(b.readRangeNow(name, far, 300000).error().code, ErrorCode::InvalidArgument);
+        QCOMPARE(b.readRangeNow(name, (qint64(1) << 62) + 1, 300000).error().code,
+                 ErrorCode::InvalidArgument);
+        QCOMPARE(b.readRangeNow(name, 400000, 300000).error().code, ErrorCode::Corrupt);
+        QCOMPARE(*b.readRangeNow(name, 300001, 299999), data.mid(300001));
     }
 
     void missingRootIsNotFound()

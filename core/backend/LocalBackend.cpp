@@ -152,10 +152,12 @@ constexpr qint64 kDirectReadMin = 256 * 1024;
 constexpr qint64 kDirectAlign = 4096;
 
 // `length` bytes at `offset`, read with O_DIRECT into an aligned buffer that covers them and
-// then moved to its start. Empty when the file system refuses the alignment: the caller reads
-// through the page cache instead.
+// then moved to its start. Empty when the caller should read through the page cache instead:
+// the file system refused the alignment (`refused` is then set) or returned less than whole
+// blocks before the end of the range (the end of the file, or a file system that does not
+// read in blocks), which the buffered read then reports or completes.
 std::optional<Result<QByteArray>> readDirect(int fd, qint64 offset, qint64 length,
-                                             const QString &path)
+                                             const QString &path, bool &refused)
 {
     const qint64 start = offset & ~(kDirectAlign - 1);
     const qint64 end = (offset + length + kDirectAlign - 1) & ~(kDirectAlign - 1);
@@ -167,14 +169,15 @@ std::optional<Result<QByteArray>> readDirect(int fd, qint64 offset, qint64 lengt
         const ssize_t n = ::pread(fd, aligned + done, size_t(end - start - done), start + done);
         if (n < 0 && errno == EINTR)
             continue;
-        if (n < 0 && errno == EINVAL)
+        if (n < 0 && errno == EINVAL) {
+            refused = true;
             return std::nullopt;
+        }
         if (n < 0)
             return errnoError(errno, QStringLiteral("cannot read object"), path);
         done += n;
-        // Direct reads come in whole blocks; anything less is the end of the file.
         if ((n == 0 || n % kDirectAlign != 0) && start + done < offset + length)
-            return shorterThanExpected(offset, length, path);
+            return std::nullopt;
     }
     std::memmove(buffer.data(), aligned + (offset - start), size_t(length));
     buffer.truncate(qsizetype(length));
@@ -270,7 +273,9 @@ Result<QByteArray> LocalBackend::readRangeNow(const QString &name, qint64 offset
 {
     if (auto valid = objectname::validate(name); !valid)
         return valid.error();
-    if (offset < 0 || length < 0 || length > (qint64(1) << 31))
+    // No object comes near 2^62 bytes: offsets beyond are nonsense from a damaged index, and
+    // aligning them must not overflow.
+    if (offset < 0 || length < 0 || length > (qint64(1) << 31) || offset > (qint64(1) << 62))
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("invalid range"), name);
     if (m_openPackLimit > 0 && name.startsWith(QStringLiteral("packs/"))) {
         auto pack = openPack(name);
@@ -278,9 +283,11 @@ Result<QByteArray> LocalBackend::readRangeNow(const QString &name, qint64 offset
             return pack.error();
         if (length >= kDirectReadMin && (*pack)->direct.get() >= 0 &&
             m_directWorks.load(std::memory_order_relaxed)) {
-            if (auto read = readDirect((*pack)->direct.get(), offset, length, name))
+            bool refused = false;
+            if (auto read = readDirect((*pack)->direct.get(), offset, length, name, refused))
                 return *read;
-            m_directWorks.store(false, std::memory_order_relaxed);
+            if (refused)
+                m_directWorks.store(false, std::memory_order_relaxed);
         }
         return readExactly((*pack)->buffered.get(), offset, length, name);
     }
@@ -315,8 +322,11 @@ Result<std::shared_ptr<LocalBackend::OpenPack>> LocalBackend::openPack(const QSt
         return errnoError(errno, QStringLiteral("cannot open object"), name);
     // Chunks are read mostly in the order they were packed: a wider read-ahead window.
     ::posix_fadvise(fd->buffered.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
-    if (m_directWorks.load(std::memory_order_relaxed))
+    if (m_directWorks.load(std::memory_order_relaxed)) {
         fd->direct.reset(::open(native.constData(), O_RDONLY | O_CLOEXEC | O_DIRECT));
+        if (fd->direct.get() < 0 && errno == EINVAL) // no direct I/O on this file system
+            m_directWorks.store(false, std::memory_order_relaxed);
+    }
     QMutexLocker lock(&m_packsMutex);
     // Another reader may have opened it meanwhile: keep one entry per pack.
     if (auto other = findOpenPack(name))

@@ -36,7 +36,9 @@ constexpr rlim_t kSpareDescriptors = 256;
 
 // A staged file holds two descriptors (itself and its directory) until it is named, and two
 // windows of files are staged at a time. Raises the soft limit as far as that needs and the
-// hard limit allows, and returns how many entries a window may then have.
+// hard limit allows (for the rest of the process: the raised limit only lets it open more),
+// and returns how many entries a window may then have. The spare descriptors cover the
+// packs the local backend keeps open (two each), the database and the process's own.
 qsizetype windowEntriesForDescriptors()
 {
     struct rlimit lim
@@ -52,9 +54,9 @@ qsizetype windowEntriesForDescriptors()
     }
     if (lim.rlim_cur == RLIM_INFINITY || lim.rlim_cur >= wanted)
         return kWindowEntries;
-    if (lim.rlim_cur <= kSpareDescriptors + 4 * 16)
-        return 16;
-    return qsizetype((lim.rlim_cur - kSpareDescriptors) / 4);
+    // Under a very low limit, keep half of it spare and restore a few files at a time.
+    const rlim_t spare = qMin(kSpareDescriptors, lim.rlim_cur / 2);
+    return qBound(qsizetype(4), qsizetype((lim.rlim_cur - spare) / 4), kWindowEntries);
 }
 
 QString display(const QByteArray &path)
@@ -101,13 +103,17 @@ RestoreEngine::RestoreEngine(Repository &repository, GenerationRecord generation
 {
     // Chunk tasks read, verify and write; one more of them than the backend's reads in flight,
     // so that the cores stay busy while a read waits for the disk (the thread naming files
-    // mostly waits for their data). Three for a local repository: measured on `medium`.
+    // mostly waits for their data). For a local repository, one per core and one more: on two
+    // cores three were faster than two, four or six (measured on `medium`).
     m_fetchPool.setMaxThreadCount(qMax(2, m_repo.backend().preferredReadsInFlight()) + 1);
     m_windowEntries = windowEntriesForDescriptors();
 }
 
 RestoreEngine::~RestoreEngine()
 {
+    // After an early return the chunk tasks of up to two windows may still be queued: they
+    // end at once instead of filling files that will never be named.
+    m_cancelled.store(true, std::memory_order_relaxed);
     m_fetchPool.waitForDone();
     for (const ParentCache *cache : {&m_stagingParent, &m_namingParent}) {
         if (cache->fd >= 0)
@@ -288,6 +294,8 @@ Result<int> RestoreEngine::openParentUncached(const QByteArray &rel, QByteArray 
     QList<QByteArray> parts = rel.split('/');
     *name = parts.takeLast();
     int fd = ::dup(m_root);
+    if (fd < 0)
+        return errnoError(QStringLiteral("cannot open restore target"), rel);
     for (const QByteArray &part : std::as_const(parts)) {
         int next = ::openat(fd, part.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
         if (next < 0 && errno == ENOENT) {
@@ -371,7 +379,9 @@ Status RestoreEngine::stage(Planned &p)
     // checked to have exactly its recorded length when it is read, so no write lands
     // anywhere but where the generation says.
     QList<qint64> offsets;
+    QList<quint32> lengths;
     offsets.reserve(ids.size());
+    lengths.reserve(ids.size());
     qint64 size = 0;
     for (const QByteArray &id : ids) {
         const auto location = m_repo.index().find(id);
@@ -381,6 +391,7 @@ Status RestoreEngine::stage(Planned &p)
                                  .arg(QString::fromLatin1(id.toHex())),
                              display(p.entry.path));
         offsets.append(size);
+        lengths.append(location->entry.plainLength);
         size += location->entry.plainLength;
     }
     if (size != p.entry.size)
@@ -401,7 +412,11 @@ Status RestoreEngine::stage(Planned &p)
     for (qsizetype i = 0; i < ids.size(); ++i) {
         p.chunks.append(QtConcurrent::run(
             &m_fetchPool,
-            [this, file = p.file, id = ids[i], at = offsets[i], path = p.entry.path]() -> Status {
+            [this, file = p.file, id = ids[i], at = offsets[i], length = lengths[i],
+             path = p.entry.path]() -> Status {
+                if (m_cancelled.load(std::memory_order_relaxed))
+                    return makeError(ErrorCode::Io, QStringLiteral("restore stopped"),
+                                     display(path));
                 if (file->failed())
                     return {}; // the file has already failed: reported by the failing chunk
                 const Result<QByteArray> data = m_repo.readChunk(id);
@@ -410,6 +425,15 @@ Status RestoreEngine::stage(Planned &p)
                     return Error{data.error().code,
                                  data.error().message + QStringLiteral(" in ") + data.error().path,
                                  display(path)};
+                }
+                // readChunk() checks the length too; checked here, no write can reach past the
+                // place this chunk was given, whatever the repository does.
+                if (data->size() != qsizetype(length)) {
+                    file->markFailed();
+                    return makeError(ErrorCode::Corrupt,
+                                     QStringLiteral("chunk %1 is not as long as the index says")
+                                         .arg(QString::fromLatin1(id.toHex())),
+                                     display(path));
                 }
                 if (auto s = file->writeAt(at, *data); !s) {
                     file->markFailed();

@@ -116,6 +116,7 @@ private:
     QList<Planned> m_fetching; // dispatched, restored when the next window is full
     QList<QPair<FileEntry, QByteArray>> m_directories;
     std::atomic<qint64> m_bytesWritten{0}; // the chunk tasks count in it
+    std::atomic<bool> m_cancelled{false};  // set when the engine is destroyed
     RestoreResult m_result;
     RestoreProgress m_progress;
     QElapsedTimer m_clock;
