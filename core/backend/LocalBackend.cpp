@@ -112,16 +112,6 @@ int createOnly(const QByteArray &temp, const QByteArray &target)
     return ::rename(temp.constData(), target.constData());
 }
 
-Error shorterThanExpected(qint64 offset, qint64 length, const QString &path)
-{
-    return makeError(
-        ErrorCode::Corrupt,
-        QStringLiteral("object is shorter than expected (wanted %1 bytes at offset %2)")
-            .arg(length)
-            .arg(offset),
-        path);
-}
-
 // Exactly `length` bytes at `offset` of an open file, or why not.
 Result<QByteArray> readExactly(int fd, qint64 offset, qint64 length, const QString &path)
 {
@@ -135,7 +125,12 @@ Result<QByteArray> readExactly(int fd, qint64 offset, qint64 length, const QStri
             return errnoError(errno, QStringLiteral("cannot read object"), path);
         }
         if (n == 0)
-            return shorterThanExpected(offset, length, path);
+            return makeError(
+                ErrorCode::Corrupt,
+                QStringLiteral("object is shorter than expected (wanted %1 bytes at offset %2)")
+                    .arg(length)
+                    .arg(offset),
+                path);
         done += n;
     }
     return out;

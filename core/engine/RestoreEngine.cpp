@@ -115,10 +115,6 @@ RestoreEngine::~RestoreEngine()
     // end at once instead of filling files that will never be named.
     m_cancelled.store(true, std::memory_order_relaxed);
     m_fetchPool.waitForDone();
-    for (const ParentCache *cache : {&m_stagingParent, &m_namingParent}) {
-        if (cache->fd >= 0)
-            ::close(cache->fd);
-    }
     if (m_root >= 0)
         ::close(m_root);
 }
@@ -272,18 +268,16 @@ Result<int> RestoreEngine::openParent(const QByteArray &rel, QByteArray *name, P
     // rather than open every component from the target down again.
     const qsizetype slash = rel.lastIndexOf('/');
     const QByteArray dir = slash < 0 ? QByteArray() : rel.first(slash);
-    if (cache.fd >= 0 && dir == cache.rel) {
+    if (cache.fd.get() >= 0 && dir == cache.rel) {
         *name = rel.sliced(slash + 1);
-        const int fd = ::dup(cache.fd);
+        const int fd = ::dup(cache.fd.get());
         if (fd < 0)
             return errnoError(QStringLiteral("cannot open directory"), rel);
         return fd;
     }
     auto opened = openParentUncached(rel, name);
     if (opened) {
-        if (cache.fd >= 0)
-            ::close(cache.fd);
-        cache.fd = ::dup(*opened);
+        cache.fd.reset(::dup(*opened));
         cache.rel = dir;
     }
     return opened;
@@ -377,22 +371,23 @@ Status RestoreEngine::stage(Planned &p)
     const QList<QByteArray> ids = std::move(p.chunkIds->value());
     // Every chunk's place in the file, from the lengths the index records. Each chunk is
     // checked to have exactly its recorded length when it is read, so no write lands
-    // anywhere but where the generation says.
+    // anywhere but where the generation says. The tasks read from these locations rather
+    // than look each chunk up again.
+    QList<ChunkLocation> locations;
     QList<qint64> offsets;
-    QList<quint32> lengths;
+    locations.reserve(ids.size());
     offsets.reserve(ids.size());
-    lengths.reserve(ids.size());
     qint64 size = 0;
     for (const QByteArray &id : ids) {
-        const auto location = m_repo.index().find(id);
+        auto location = m_repo.index().find(id);
         if (!location)
             return makeError(ErrorCode::NotFound,
                              QStringLiteral("chunk %1 is not in the repository's index")
                                  .arg(QString::fromLatin1(id.toHex())),
                              display(p.entry.path));
         offsets.append(size);
-        lengths.append(location->entry.plainLength);
         size += location->entry.plainLength;
+        locations.append(std::move(*location));
     }
     if (size != p.entry.size)
         return makeError(ErrorCode::Corrupt,
@@ -409,17 +404,17 @@ Status RestoreEngine::stage(Planned &p)
         return created.error();
     p.file = std::move(*created);
     p.chunks.reserve(ids.size());
-    for (qsizetype i = 0; i < ids.size(); ++i) {
+    for (qsizetype i = 0; i < locations.size(); ++i) {
         p.chunks.append(QtConcurrent::run(
             &m_fetchPool,
-            [this, file = p.file, id = ids[i], at = offsets[i], length = lengths[i],
+            [this, file = p.file, location = locations[i], at = offsets[i],
              path = p.entry.path]() -> Status {
                 if (m_cancelled.load(std::memory_order_relaxed))
                     return makeError(ErrorCode::Io, QStringLiteral("restore stopped"),
                                      display(path));
                 if (file->failed())
                     return {}; // the file has already failed: reported by the failing chunk
-                const Result<QByteArray> data = m_repo.readChunk(id);
+                const Result<QByteArray> data = m_repo.readChunk(location);
                 if (!data) {
                     file->markFailed();
                     return Error{data.error().code,
@@ -428,11 +423,11 @@ Status RestoreEngine::stage(Planned &p)
                 }
                 // readChunk() checks the length too; checked here, no write can reach past the
                 // place this chunk was given, whatever the repository does.
-                if (data->size() != qsizetype(length)) {
+                if (data->size() != qsizetype(location.entry.plainLength)) {
                     file->markFailed();
                     return makeError(ErrorCode::Corrupt,
                                      QStringLiteral("chunk %1 is not as long as the index says")
-                                         .arg(QString::fromLatin1(id.toHex())),
+                                         .arg(QString::fromLatin1(location.entry.chunkId.toHex())),
                                      display(path));
                 }
                 if (auto s = file->writeAt(at, *data); !s) {
@@ -527,8 +522,8 @@ Status RestoreEngine::nameRegular(Planned &planned)
     const auto linkKey = qMakePair(e.device, e.inode);
     if (e.nlink > 1) {
         if (const auto first = m_links.constFind(linkKey); first != m_links.cend()) {
-            QByteArray linkName;
-            auto parent = openParent(planned.rel, &linkName, m_namingParent);
+            QByteArray sameName; // openParent() splits off the name computed above
+            auto parent = openParent(planned.rel, &sameName, m_namingParent);
             if (!parent)
                 return parent.error();
             Fd parentFd(*parent);

@@ -73,7 +73,7 @@ private:
     // The directory openParent() returned last, and its path below the target.
     struct ParentCache
     {
-        int fd = -1;
+        Fd fd;
         QByteArray rel;
     };
 

@@ -194,12 +194,16 @@ Result<QByteArray> Repository::readChunk(const QByteArray &chunkId)
     if (!location)
         return makeError(ErrorCode::NotFound, QStringLiteral("chunk is not in the index"),
                          QStringLiteral("chunk ") + hex(chunkId));
-    const QString name = objectname::pack(hex(location->packId));
-    auto blob =
-        m_backend->readRangeNow(name, qint64(location->entry.offset), location->entry.length);
+    return readChunk(*location);
+}
+
+Result<QByteArray> Repository::readChunk(const ChunkLocation &location)
+{
+    const QString name = objectname::pack(hex(location.packId));
+    auto blob = m_backend->readRangeNow(name, qint64(location.entry.offset), location.entry.length);
     if (!blob)
         return blob.error();
-    return openChunk(*location, std::move(*blob));
+    return openChunk(location, std::move(*blob));
 }
 
 Result<QByteArray> Repository::openChunk(const ChunkLocation &location, QByteArray blob)

@@ -63,6 +63,8 @@ public:
     QByteArray chunkId(QByteArrayView plaintext) const;
     // Fetches, decrypts, decompresses and verifies a chunk against its id.
     Result<QByteArray> readChunk(const QByteArray &chunkId);
+    // The same, for a chunk whose place the caller has already looked up in index().
+    Result<QByteArray> readChunk(const ChunkLocation &location);
     // The same verification for a blob already read from its pack.
     Result<QByteArray> openChunk(const ChunkLocation &location, QByteArray blob);
 
