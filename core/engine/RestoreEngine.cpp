@@ -249,9 +249,7 @@ Result<RestoreResult> RestoreEngine::run()
                 {display(it->first.path), QStringLiteral("cannot open restored directory")});
             continue;
         }
-        if (auto s =
-                restorefile::applyMetadata(it->first, parentFd.get(), name, dir.get(), m_asRoot);
-            !s)
+        if (auto s = restorefile::applyMetadata(it->first, dir.get(), false, m_asRoot); !s)
             m_result.errors.append({display(it->first.path), s.error().message});
     }
     m_result.files = m_progress.files;
@@ -512,7 +510,14 @@ Status RestoreEngine::createEntry(Planned &planned)
     }
     if (rc != 0)
         return errnoError(QStringLiteral("cannot create ") + kindLetter(e.kind), e.path);
-    return restorefile::applyMetadata(e, p, name, -1, m_asRoot);
+    if (m_options.afterNodeCreated)
+        m_options.afterNodeCreated(rel);
+    struct stat current
+    {};
+    auto node = restorefile::openCreatedNode(e, p, name, &current);
+    if (!node)
+        return node.error();
+    return restorefile::applyMetadata(e, node->get(), true, m_asRoot, &current);
 }
 
 Status RestoreEngine::nameRegular(Planned &planned)

@@ -28,6 +28,10 @@ struct RestoreOptions
     QList<QByteArray> paths; // only these stored paths and what is below them; empty = all
     bool overwrite = false;  // allow a non-empty target and replace what is there
     QString cacheDir;
+    // Called between creating a symbolic link, FIFO, socket or device node and setting its
+    // metadata: lets tests swap the entry there, as a hostile local user racing the restore
+    // would.
+    std::function<void(const QByteArray &rel)> afterNodeCreated;
 };
 
 struct RestoreResult

@@ -71,7 +71,7 @@ bool writeSparse(int fd, const QByteArray &data, qint64 offset)
 
 } // namespace
 
-Status applyMetadata(const FileEntry &e, int parent, const QByteArray &name, int fd, bool asRoot,
+Status applyMetadata(const FileEntry &e, int fd, bool pathOnly, bool asRoot,
                      const struct stat *current)
 {
     const bool symlink = e.kind == FileKind::Symlink;
@@ -79,12 +79,11 @@ Status applyMetadata(const FileEntry &e, int parent, const QByteArray &name, int
     const bool ownerSet = current && current->st_uid == e.uid && current->st_gid == e.gid;
     if (asRoot && !ownerSet) {
         const int rc =
-            fd >= 0 ? ::fchown(fd, e.uid, e.gid)
-                    : ::fchownat(parent, name.constData(), e.uid, e.gid, AT_SYMLINK_NOFOLLOW);
+            pathOnly ? ::fchownat(fd, "", e.uid, e.gid, AT_EMPTY_PATH) : ::fchown(fd, e.uid, e.gid);
         if (rc != 0)
             return errnoError(QStringLiteral("cannot set owner"), e.path);
     }
-    if (fd >= 0 && !e.xattrs.isEmpty()) {
+    if (!pathOnly && !e.xattrs.isEmpty()) {
         auto attrs = fsmeta::parseXattrs(e.xattrs);
         if (!attrs)
             return Error{attrs.error().code, attrs.error().message, display(e.path)};
@@ -100,8 +99,15 @@ Status applyMetadata(const FileEntry &e, int parent, const QByteArray &name, int
     const bool modeSet =
         current && e.xattrs.isEmpty() && (current->st_mode & 07777) == (e.mode & 07777);
     if (!symlink && !modeSet) {
-        const int rc = fd >= 0 ? ::fchmod(fd, mode_t(e.mode))
-                               : ::fchmodat(parent, name.constData(), mode_t(e.mode), 0);
+        // Linux has no fchmod() for a descriptor opened with O_PATH; its /proc entry leads to
+        // the very inode the descriptor holds, never to whatever the name means by now.
+        const QByteArray self = "/proc/self/fd/" + QByteArray::number(fd);
+        const int rc =
+            pathOnly ? ::chmod(self.constData(), mode_t(e.mode)) : ::fchmod(fd, mode_t(e.mode));
+        if (rc != 0 && pathOnly && errno == ENOENT)
+            return makeError(ErrorCode::Io,
+                             QStringLiteral("cannot set permissions safely: /proc is not mounted"),
+                             display(e.path));
         if (rc != 0)
             return errnoError(QStringLiteral("cannot set permissions"), e.path);
     }
@@ -116,11 +122,53 @@ Status applyMetadata(const FileEntry &e, int parent, const QByteArray &name, int
             t.tv_sec -= 1;
         }
     }
-    const int rc = fd >= 0 ? ::futimens(fd, times)
-                           : ::utimensat(parent, name.constData(), times, AT_SYMLINK_NOFOLLOW);
+    const int rc = pathOnly ? ::utimensat(fd, "", times, AT_EMPTY_PATH | AT_SYMLINK_NOFOLLOW)
+                            : ::futimens(fd, times);
     if (rc != 0)
         return errnoError(QStringLiteral("cannot set times"), e.path);
     return {};
+}
+
+namespace {
+
+bool hasKind(mode_t mode, FileKind kind)
+{
+    switch (kind) {
+    case FileKind::Symlink:
+        return S_ISLNK(mode);
+    case FileKind::Fifo:
+        return S_ISFIFO(mode);
+    case FileKind::Socket:
+        return S_ISSOCK(mode);
+    case FileKind::BlockDevice:
+        return S_ISBLK(mode);
+    case FileKind::CharDevice:
+        return S_ISCHR(mode);
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
+Result<Fd> openCreatedNode(const FileEntry &e, int parent, const QByteArray &name,
+                           struct stat *current)
+{
+    Fd node(::openat(parent, name.constData(), O_PATH | O_NOFOLLOW | O_CLOEXEC));
+    if (node.get() < 0)
+        return errnoError(QStringLiteral("cannot open restored entry"), e.path);
+    if (::fstat(node.get(), current) != 0)
+        return errnoError(QStringLiteral("cannot open restored entry"), e.path);
+    // What this process just created is of the recorded kind, its own, and has one name. A
+    // name swapped meanwhile for a link, another user's node or a second name of some other
+    // inode fails this, and nothing is changed.
+    if (!hasKind(current->st_mode, e.kind) || current->st_uid != ::geteuid() ||
+        current->st_nlink != 1)
+        return makeError(ErrorCode::Io,
+                         QStringLiteral("not restored: the entry was replaced by something else "
+                                        "while it was being restored"),
+                         display(e.path));
+    return node;
 }
 
 namespace {
@@ -194,7 +242,7 @@ Status StagedFile::finish(const FileEntry &e, const QByteArray &name, bool asRoo
             return errnoError(QStringLiteral("cannot set file size"), e.path);
         now.st_size = e.size;
     }
-    if (auto s = applyMetadata(e, m_parent.get(), m_temp, fd, asRoot, known ? &now : nullptr); !s)
+    if (auto s = applyMetadata(e, fd, false, asRoot, known ? &now : nullptr); !s)
         return s.error();
     int rc = 0;
     if (m_temp.isEmpty()) {

@@ -14,12 +14,20 @@
 
 namespace obnam::restorefile {
 
-// Sets what lstat would show of an entry on the restored inode: owner (as root only), extended
-// attributes, mode and times. With fd >= 0 through the descriptor, else on parent/name
-// without following a symbolic link. `current`, when given, is the inode's state now: an
-// owner or mode it already has is not set again (each change is a journalled inode update).
-Status applyMetadata(const FileEntry &entry, int parent, const QByteArray &name, int fd,
-                     bool asRoot, const struct stat *current = nullptr);
+// Sets what lstat would show of an entry on the restored inode that `fd` holds: owner (as
+// root only), extended attributes, mode and times. Every change goes through the descriptor,
+// never through a name that could meanwhile lead elsewhere. `pathOnly`: fd was opened with
+// O_PATH (a symbolic link, FIFO, socket or device node, which are not opened for I/O), and
+// extended attributes are not set. `current`, when given, is the inode's state now: an owner
+// or mode it already has is not set again (each change is a journalled inode update).
+Status applyMetadata(const FileEntry &entry, int fd, bool pathOnly, bool asRoot,
+                     const struct stat *current = nullptr);
+
+// Opens parent/name, a node this restore has just created for `entry`, with O_PATH and without
+// following a link, and checks that it still is that node: of the entry's kind, owned by this
+// process, with a single link. `current` receives its state.
+Result<Fd> openCreatedNode(const FileEntry &entry, int parent, const QByteArray &name,
+                           struct stat *current);
 
 // A regular file being restored. It is created by the thread that creates entries (creating
 // inodes in one directory from several threads contends for its lock), unnamed where the file
