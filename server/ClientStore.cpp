@@ -10,6 +10,8 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 
+#include <sys/stat.h>
+
 namespace obnam::server {
 
 namespace {
@@ -24,16 +26,13 @@ QString newToken()
     return QString::fromLatin1(crypto::randomBytes(32).toHex());
 }
 
-Result<QList<ClientAccount>> readFile(const QString &file)
+Result<QList<ClientAccount>> parseAccounts(const QByteArray &content, bool missing,
+                                           const QString &file)
 {
-    QFile f(file);
-    if (!f.exists())
+    if (missing)
         return QList<ClientAccount>();
-    if (!f.open(QIODevice::ReadOnly))
-        return makeError(ErrorCode::Io, QStringLiteral("cannot read accounts: ") + f.errorString(),
-                         file);
     QJsonParseError err{};
-    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &err);
+    const QJsonDocument doc = QJsonDocument::fromJson(content, &err);
     if (err.error != QJsonParseError::NoError || !doc.isObject())
         return makeError(ErrorCode::Corrupt, QStringLiteral("accounts file is not valid JSON"),
                          file);
@@ -55,6 +54,17 @@ Result<QList<ClientAccount>> readFile(const QString &file)
     return out;
 }
 
+Result<QList<ClientAccount>> readFile(const QString &file)
+{
+    QFile f(file);
+    if (!f.exists())
+        return QList<ClientAccount>();
+    if (!f.open(QIODevice::ReadOnly))
+        return makeError(ErrorCode::Io, QStringLiteral("cannot read accounts: ") + f.errorString(),
+                         file);
+    return parseAccounts(f.readAll(), false, file);
+}
+
 } // namespace
 
 bool validClientName(const QString &name)
@@ -65,7 +75,9 @@ bool validClientName(const QString &name)
 
 ClientStore::ClientStore(QString file)
     : m_file(std::move(file))
-{}
+{
+    m_clock.start();
+}
 
 Result<QList<ClientAccount>> ClientStore::list() const
 {
@@ -154,15 +166,40 @@ Result<ClientStore::NewTokens> ClientStore::rotate(const QString &name)
 
 void ClientStore::reloadIfChanged()
 {
-    const QFileInfo info(m_file);
-    if (info.lastModified() == m_loadedMtime && info.size() == m_loadedSize)
+    struct stat st
+    {};
+    const QByteArray native = QFile::encodeName(m_file);
+    QByteArray stamp;
+    if (::stat(native.constData(), &st) == 0)
+        stamp = QByteArray::number(qulonglong(st.st_dev)) + ' ' +
+                QByteArray::number(qulonglong(st.st_ino)) + ' ' +
+                QByteArray::number(qlonglong(st.st_size)) + ' ' +
+                QByteArray::number(qlonglong(st.st_mtim.tv_sec)) + '.' +
+                QByteArray::number(qlonglong(st.st_mtim.tv_nsec)) + ' ' +
+                QByteArray::number(qlonglong(st.st_ctim.tv_sec)) + '.' +
+                QByteArray::number(qlonglong(st.st_ctim.tv_nsec));
+    const qint64 now = m_clock.elapsed();
+    if (stamp == m_stamp && m_checkedAtMs >= 0 && now - m_checkedAtMs < kRecheckMs)
         return;
-    auto accounts = readFile(m_file);
-    if (!accounts)
-        return; // keep serving with what was loaded; a broken file must not lock everyone out
+    m_stamp = stamp;
+    m_checkedAtMs = now;
+    QByteArray content;
+    if (!stamp.isEmpty()) {
+        QFile f(m_file);
+        if (!f.open(QIODevice::ReadOnly))
+            return; // keep serving with what was loaded; try again on the next request
+        content = f.readAll();
+    }
+    const QByteArray hash = crypto::sha256(content);
+    if (hash == m_contentHash)
+        return;
+    auto accounts = parseAccounts(content, stamp.isEmpty(), m_file);
+    if (!accounts) {
+        m_stamp.clear(); // a broken file must not lock everyone out: keep the old, retry
+        return;
+    }
     m_cache = *accounts;
-    m_loadedMtime = info.lastModified();
-    m_loadedSize = info.size();
+    m_contentHash = hash;
 }
 
 std::optional<Caller> ClientStore::authenticate(const QByteArray &token)

@@ -2,7 +2,7 @@
 
 #include "support/Result.h"
 
-#include <QDateTime>
+#include <QElapsedTimer>
 #include <QList>
 #include <QMutex>
 #include <QString>
@@ -54,8 +54,15 @@ private:
 
     QString m_file;
     QMutex m_mutex;
-    QDateTime m_loadedMtime;
-    qint64 m_loadedSize = -1;
+    // What the file looked like when last read. Any difference means a re-read; so does a
+    // second passing, because a rewrite of the same size within one timestamp tick (a token
+    // rotation on a file system with coarse times) changes nothing that stat shows. The
+    // re-read compares the content's hash.
+    QByteArray m_stamp;
+    qint64 m_checkedAtMs = -1;
+    QByteArray m_contentHash;
+    QElapsedTimer m_clock;
+    static constexpr qint64 kRecheckMs = 1000;
     QList<ClientAccount> m_cache;
 };
 

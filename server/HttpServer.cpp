@@ -1,5 +1,7 @@
 #include "HttpServer.h"
 
+#include "HttpBodies.h"
+
 #include <QDateTime>
 #include <QFile>
 
@@ -13,7 +15,10 @@
 
 #include <array>
 #include <cstdio>
+#include <mutex>
 #include <thread>
+#include <unordered_map>
+#include <variant>
 #include <vector>
 
 namespace obnam::server {
@@ -40,22 +45,61 @@ void logLine(const char *level, const std::string &message)
     std::fflush(stderr);
 }
 
+// Connections by source address. One address cannot take every slot, so a stranger holding
+// connections open does not lock real clients out.
+class ConnectionSlots
+{
+public:
+    ConnectionSlots(int total, int perAddress)
+        : m_total(total)
+        , m_perAddress(perAddress)
+    {}
+
+    bool acquire(const std::string &address)
+    {
+        std::lock_guard lock(m_mutex);
+        int &mine = m_byAddress[address];
+        if (m_used >= m_total || mine >= m_perAddress) {
+            if (mine == 0)
+                m_byAddress.erase(address);
+            return false;
+        }
+        ++mine;
+        ++m_used;
+        return true;
+    }
+
+    void release(const std::string &address)
+    {
+        std::lock_guard lock(m_mutex);
+        auto it = m_byAddress.find(address);
+        if (it != m_byAddress.end() && --it->second == 0)
+            m_byAddress.erase(it);
+        --m_used;
+    }
+
+private:
+    std::mutex m_mutex;
+    const int m_total;
+    const int m_perAddress;
+    int m_used = 0;
+    std::unordered_map<std::string, int> m_byAddress;
+};
+
 class Session : public std::enable_shared_from_this<Session>
 {
 public:
-    Session(tcp::socket socket, ssl::context &tls, const ServerConfig &config, ObjectApi &api,
-            std::atomic<int> &connections)
+    Session(tcp::socket socket, std::string peer, ssl::context &tls, const ServerConfig &config,
+            ObjectApi &api, std::shared_ptr<ConnectionSlots> slots)
         : m_stream(std::move(socket), tls)
+        , m_buffer(std::size_t(config.maxHeaderBytes) + kBodyBuffer)
         , m_config(config)
         , m_api(api)
-        , m_connections(connections)
-    {
-        beast::error_code ec;
-        m_peer =
-            beast::get_lowest_layer(m_stream).socket().remote_endpoint(ec).address().to_string();
-    }
+        , m_slots(std::move(slots))
+        , m_peer(std::move(peer))
+    {}
 
-    ~Session() { --m_connections; }
+    ~Session() { m_slots->release(m_peer); }
 
     void start()
     {
@@ -69,15 +113,22 @@ public:
     }
 
 private:
+    using HeadParser = http::request_parser<http::empty_body>;
+    using UploadParser = http::request_parser<SpoolBody>;
+
     void readHeader()
     {
-        m_parser.emplace();
-        m_parser->header_limit(std::uint32_t(m_config.maxHeaderBytes));
-        m_parser->body_limit(std::uint64_t(m_config.maxBodyBytes));
+        m_upload.reset();
+        m_admission.reset();
+        m_method = "-";
+        m_target = "-";
+        m_head.emplace();
+        m_head->header_limit(std::uint32_t(m_config.maxHeaderBytes));
+        m_head->body_limit(std::uint64_t(m_config.maxBodyBytes));
         beast::get_lowest_layer(m_stream).expires_after(
             std::chrono::seconds(m_config.headerTimeoutSeconds));
         http::async_read_header(
-            m_stream, m_buffer, *m_parser,
+            m_stream, m_buffer, *m_head,
             [self = shared_from_this()](beast::error_code ec, std::size_t) { self->onHeader(ec); });
     }
 
@@ -87,44 +138,57 @@ private:
             ec == beast::error::timeout || ec == asio::ssl::error::stream_truncated ||
             ec == asio::error::connection_reset)
             return close();
-        if (ec == http::error::header_limit)
+        if (ec == http::error::header_limit || ec == http::error::buffer_overflow)
             return fail(431, "request header too large");
         if (ec == http::error::body_limit)
             return fail(413, "object too large"); // a declared length over the limit
         if (ec)
             return fail(400, "malformed request");
-        const auto &req = m_parser->get();
-        const auto length = m_parser->content_length();
+        const auto &req = m_head->get();
+        const auto length = m_head->content_length();
         m_keepAlive = req.keep_alive();
-        auto early = m_api.precheck(std::string(req.method_string()), std::string(req.target()),
-                                    std::string(req[http::field::authorization]),
-                                    length ? std::optional<quint64>(*length) : std::nullopt);
-        if (early) {
-            // Answer without reading the body, then close: the unread body cannot be skipped
-            // safely.
+        m_method = std::string(req.method_string());
+        m_target = std::string(req.target());
+        auto admitted =
+            m_api.admit(m_method, m_target, std::string(req[http::field::authorization]),
+                        length ? std::optional<quint64>(*length) : std::nullopt);
+        if (auto *refusal = std::get_if<ApiResponse>(&admitted)) {
+            // Answered without reading the body, then closed: the unread body cannot be
+            // skipped safely.
             m_keepAlive = false;
-            return send(std::move(*early), std::string(req.method_string()),
-                        std::string(req.target()));
+            return send(std::move(*refusal));
         }
+        m_admission = std::move(std::get<Admission>(admitted));
+        if (m_method != "PUT") {
+            if (!m_head->is_done())
+                return fail(400, "unexpected request body");
+            return dispatch();
+        }
+        m_upload.emplace(std::move(*m_head));
+        m_upload->body_limit(std::uint64_t(m_config.maxBodyBytes));
+        m_upload->get().body().spool = m_api.spoolFor(*m_admission, *length);
         readBody();
     }
 
     void readBody()
     {
-        if (m_parser->is_done())
+        if (m_upload->is_done())
             return dispatch();
         // The idle timer restarts with every piece, so a slow but steady upload completes and
         // a stalled one does not hold the connection.
         beast::get_lowest_layer(m_stream).expires_after(
             std::chrono::seconds(m_config.idleTimeoutSeconds));
-        http::async_read_some(m_stream, m_buffer, *m_parser,
+        http::async_read_some(m_stream, m_buffer, *m_upload,
                               [self = shared_from_this()](beast::error_code ec, std::size_t) {
                                   if (ec == http::error::body_limit)
                                       return self->fail(413, "object too large");
                                   if (ec == beast::error::timeout || ec == asio::error::eof ||
                                       ec == asio::error::connection_reset ||
-                                      ec == asio::ssl::error::stream_truncated)
+                                      ec == asio::ssl::error::stream_truncated ||
+                                      ec == http::error::partial_message)
                                       return self->close();
+                                  if (ec == beast::errc::io_error)
+                                      return self->fail(507, "insufficient storage");
                                   if (ec)
                                       return self->fail(400, "malformed request");
                                   self->readBody();
@@ -133,51 +197,82 @@ private:
 
     void dispatch()
     {
-        auto req = m_parser->release();
+        const auto &fields = m_upload ? m_upload->get().base() : m_head->get().base();
         ApiRequest a;
-        a.method = std::string(req.method_string());
-        a.target = std::string(req.target());
-        a.authorization = std::string(req[http::field::authorization]);
-        a.range = std::string(req[http::field::range]);
-        a.createOnly = req[http::field::if_none_match] == "*";
-        a.body = std::move(req.body());
+        a.method = m_method;
+        a.target = m_target;
+        a.range = std::string(fields[http::field::range]);
+        a.createOnly = fields[http::field::if_none_match] == "*";
+        if (m_upload) {
+            a.upload = m_upload->get().body().spool;
+            if (auto s = a.upload->finish(); !s) {
+                // The whole body was read: the connection can go on after the answer.
+                logLine("ERROR", "cannot store an upload: " + s.error().toString().toStdString());
+                m_upload.reset();
+                m_admission.reset();
+                ApiResponse full;
+                full.status = 507;
+                full.body = "insufficient storage\n";
+                return send(std::move(full));
+            }
+        }
         // Storage work is short blocking file I/O on this I/O thread; the server runs several
         // I/O threads, so other connections keep moving meanwhile.
-        ApiResponse response = m_api.handle(a);
-        send(std::move(response), a.method, a.target);
+        ApiResponse response = m_api.handle(a, *m_admission);
+        // The upload file is gone once placed, or removed here; its quota hold ends with it.
+        m_upload.reset();
+        m_admission.reset();
+        send(std::move(response));
     }
 
     void fail(int status, const char *message)
     {
         m_keepAlive = false;
+        m_upload.reset();
+        m_admission.reset();
         ApiResponse r;
         r.status = status;
         r.body = std::string(message) + "\n";
-        send(std::move(r), "-", "-");
+        send(std::move(r));
     }
 
-    void send(ApiResponse response, const std::string &method, const std::string &target)
+    template <class Body> std::shared_ptr<http::response<Body>> head(const ApiResponse &response)
     {
-        if (infoLogging() || response.status >= 500)
-            logLine(response.status >= 500 ? "ERROR" : "INFO",
-                    m_peer + " " + (response.client.empty() ? "-" : response.client) + " " +
-                        method + " " + target + " " + std::to_string(response.status) + " " +
-                        std::to_string(response.body.size()));
-        auto res = std::make_shared<http::response<http::string_body>>();
+        auto res = std::make_shared<http::response<Body>>();
         res->result(http::int_to_status(unsigned(response.status)));
         res->version(11);
         res->set(http::field::server, "obnam-server");
         res->set(http::field::content_type, response.contentType);
         for (const auto &[k, v] : response.headers)
             res->set(k, v);
-        if (method == "HEAD")
-            res->content_length(0);
-        else
-            res->body() = std::move(response.body);
         res->keep_alive(m_keepAlive);
+        return res;
+    }
+
+    void send(ApiResponse response)
+    {
+        if (infoLogging() || response.status >= 500)
+            logLine(response.status >= 500 ? "ERROR" : "INFO",
+                    m_peer + " " + (response.client.empty() ? "-" : response.client) + " " +
+                        m_method + " " + m_target + " " + std::to_string(response.status) + " " +
+                        std::to_string(response.bodySize()));
+        if (response.file && m_method != "HEAD") {
+            auto res = head<FileSliceBody>(response);
+            res->body() = {response.file->file, response.file->offset, response.file->length};
+            res->prepare_payload();
+            return write(std::move(res));
+        }
+        auto res = head<http::string_body>(response);
+        if (m_method != "HEAD")
+            res->body() = std::move(response.body);
         res->prepare_payload();
-        if (method == "HEAD")
+        if (m_method == "HEAD")
             res->content_length(0);
+        write(std::move(res));
+    }
+
+    template <class Message> void write(std::shared_ptr<Message> res)
+    {
         beast::get_lowest_layer(m_stream).expires_after(
             std::chrono::seconds(m_config.idleTimeoutSeconds));
         http::async_write(m_stream, *res,
@@ -192,13 +287,18 @@ private:
 
     // After refusing a request whose rest was not read, read and discard what the client is
     // still sending for a moment before closing: closing with unread input makes the kernel
-    // reset the connection, which can destroy the answer before the client reads it.
+    // reset the connection, which can destroy the answer before the client reads it. Bounded
+    // in bytes and in time from its start, so a trickle cannot keep the connection.
     void drainThenClose()
     {
-        beast::get_lowest_layer(m_stream).expires_after(std::chrono::seconds(2));
+        if (!m_draining) {
+            m_draining = true;
+            beast::get_lowest_layer(m_stream).expires_after(kDrainTime);
+        }
         m_stream.async_read_some(asio::buffer(m_drain),
-                                 [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                                     if (ec)
+                                 [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+                                     self->m_drained += n;
+                                     if (ec || self->m_drained >= kMaxDrain)
                                          return self->close();
                                      self->drainThenClose();
                                  });
@@ -206,24 +306,33 @@ private:
 
     void close()
     {
-        beast::get_lowest_layer(m_stream).expires_after(std::chrono::seconds(5));
+        beast::get_lowest_layer(m_stream).expires_after(std::chrono::seconds(2));
         m_stream.async_shutdown([self = shared_from_this()](beast::error_code) {
             beast::error_code ignored;
             beast::get_lowest_layer(self->m_stream).socket().close(ignored);
         });
     }
 
+    // Request bytes read ahead of the parser: with the header limit, all a connection buffers.
+    static constexpr std::size_t kBodyBuffer = 64 * 1024;
+    static constexpr std::size_t kMaxDrain = 1024 * 1024;
+    static constexpr std::chrono::seconds kDrainTime{2};
+
     beast::ssl_stream<beast::tcp_stream> m_stream;
     beast::flat_buffer m_buffer;
-    std::optional<http::request_parser<http::string_body>> m_parser;
+    std::optional<HeadParser> m_head;
+    std::optional<UploadParser> m_upload;
+    std::optional<Admission> m_admission;
     const ServerConfig &m_config;
     ObjectApi &m_api;
-    std::atomic<int> &m_connections;
+    std::shared_ptr<ConnectionSlots> m_slots;
     std::string m_peer;
+    std::string m_method = "-";
+    std::string m_target = "-";
     bool m_keepAlive = true;
+    bool m_draining = false;
     std::array<char, 16384> m_drain{};
     std::size_t m_drained = 0;
-    static constexpr std::size_t kMaxDrain = 1024 * 1024; // then give up and close anyway
 };
 
 } // namespace
@@ -236,6 +345,7 @@ struct HttpServer::Impl
         , io(c.ioThreads)
         , tls(ssl::context::tls_server)
         , acceptor(io)
+        , slots(std::make_shared<ConnectionSlots>(c.maxConnections, c.maxConnectionsPerAddress))
     {}
 
     void accept()
@@ -247,12 +357,14 @@ struct HttpServer::Impl
                         accept();
                     return;
                 }
-                if (connections.load() >= config.maxConnections) {
+                beast::error_code peerError;
+                std::string peer = socket.remote_endpoint(peerError).address().to_string();
+                if (peerError || !slots->acquire(peer)) {
                     beast::error_code ignored;
-                    socket.close(ignored); // over the limit: refuse at once rather than queue
+                    socket.close(ignored); // over a limit: refuse at once rather than queue
                 } else {
-                    ++connections;
-                    std::make_shared<Session>(std::move(socket), tls, config, api, connections)
+                    std::make_shared<Session>(std::move(socket), std::move(peer), tls, config, api,
+                                              slots)
                         ->start();
                 }
                 accept();
@@ -264,7 +376,7 @@ struct HttpServer::Impl
     asio::io_context io;
     ssl::context tls;
     tcp::acceptor acceptor;
-    std::atomic<int> connections{0};
+    std::shared_ptr<ConnectionSlots> slots;
 };
 
 HttpServer::HttpServer(const ServerConfig &config, ObjectApi &api)

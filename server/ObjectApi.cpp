@@ -7,6 +7,8 @@
 #include <QDirIterator>
 #include <QRegularExpression>
 
+#include <sys/stat.h>
+
 namespace obnam::server {
 
 namespace {
@@ -48,17 +50,25 @@ bool contentAddressed(const QString &name)
            name.startsWith(QStringLiteral("generations/"));
 }
 
-std::optional<std::pair<qint64, qint64>> parseRange(const std::string &header)
+// "bytes=FIRST-LAST" or "bytes=FIRST-": the first byte and, if given, the last.
+std::optional<std::pair<quint64, std::optional<quint64>>> parseRange(const std::string &header)
 {
-    static const QRegularExpression re(QStringLiteral("\\Abytes=(\\d{1,18})-(\\d{1,18})\\z"));
+    static const QRegularExpression re(QStringLiteral("\\Abytes=(\\d{1,18})-(\\d{0,18})\\z"));
     const auto m = re.match(QString::fromStdString(header));
     if (!m.hasMatch())
         return std::nullopt;
-    const qint64 first = m.captured(1).toLongLong();
-    const qint64 last = m.captured(2).toLongLong();
-    if (last < first || last - first >= (qint64(1) << 31))
+    const quint64 first = m.captured(1).toULongLong();
+    if (m.capturedLength(2) == 0)
+        return std::make_pair(first, std::optional<quint64>());
+    const quint64 last = m.captured(2).toULongLong();
+    if (last < first)
         return std::nullopt;
-    return std::make_pair(first, last - first + 1);
+    return std::make_pair(first, std::optional<quint64>(last));
+}
+
+bool isTemporary(const QString &fileName)
+{
+    return fileName.startsWith(QStringLiteral(".tmp-"));
 }
 
 } // namespace
@@ -70,8 +80,8 @@ ObjectApi::ObjectApi(ServerConfig config, ClientStore &clients)
 
 ObjectApi::~ObjectApi() = default;
 
-std::optional<ObjectApi::Route> ObjectApi::route(const std::string &method,
-                                                 const std::string &target) const
+std::optional<Admission> ObjectApi::route(const std::string &method,
+                                          const std::string &target) const
 {
     static const std::string objects = "/v1/objects/";
     static const std::string listing = "/v1/objects?prefix=";
@@ -83,39 +93,72 @@ std::optional<ObjectApi::Route> ObjectApi::route(const std::string &method,
             static_cast<unsigned char>(c) > 0x7e)
             return std::nullopt;
     }
+    Admission a;
     if (method == "GET" && (target == "/v1/objects" || target.rfind(listing, 0) == 0)) {
-        const QString prefix = target == "/v1/objects"
-                                   ? QString()
-                                   : QString::fromStdString(target.substr(listing.size()));
-        if (!objectname::validatePrefix(prefix))
+        a.list = true;
+        a.name = target == "/v1/objects" ? QString()
+                                         : QString::fromStdString(target.substr(listing.size()));
+        if (!objectname::validatePrefix(a.name))
             return std::nullopt;
-        return Route{true, prefix};
+        return a;
     }
     if (target.rfind(objects, 0) != 0)
         return std::nullopt;
-    const QString name = QString::fromStdString(target.substr(objects.size()));
-    if (!objectname::validate(name))
+    a.name = QString::fromStdString(target.substr(objects.size()));
+    if (!objectname::validate(a.name))
         return std::nullopt;
-    return Route{false, name};
+    return a;
 }
 
-std::optional<ApiResponse> ObjectApi::precheck(const std::string &method, const std::string &target,
-                                               const std::string &authorization,
-                                               std::optional<quint64> contentLength)
+std::variant<ApiResponse, Admission> ObjectApi::admit(const std::string &method,
+                                                      const std::string &target,
+                                                      const std::string &authorization,
+                                                      std::optional<quint64> contentLength)
 {
     if (method != "GET" && method != "HEAD" && method != "PUT" && method != "DELETE")
         return reply(405, "method not allowed");
     const std::string bearer = "Bearer ";
-    if (authorization.rfind(bearer, 0) != 0 ||
-        !m_clients.authenticate(QByteArray::fromStdString(authorization.substr(bearer.size()))))
+    std::optional<Caller> caller;
+    if (authorization.rfind(bearer, 0) == 0)
+        caller =
+            m_clients.authenticate(QByteArray::fromStdString(authorization.substr(bearer.size())));
+    if (!caller)
         return reply(401, "missing or invalid access token");
-    if (!route(method, target))
+    auto admission = route(method, target);
+    if (!admission)
         return reply(400, "invalid object name");
-    if (method == "PUT" && contentLength && *contentLength > quint64(m_config.maxBodyBytes))
-        return reply(413, "object too large");
-    if (method == "PUT" && !contentLength)
+    admission->caller = std::move(*caller);
+    if (method != "PUT")
+        return std::move(*admission);
+    if (!contentLength)
         return reply(411, "length required");
-    return std::nullopt;
+    if (*contentLength > quint64(m_config.maxBodyBytes))
+        return reply(413, "object too large");
+    const ClientAccount &account = admission->caller.account;
+    if (account.quotaBytes > 0) {
+        auto backend = backendFor(account);
+        const qint64 used = usage(account, *backend);
+        const qint64 length = qint64(*contentLength);
+        QMutexLocker lock(&m_mutex);
+        qint64 &reserved = m_reserved[account.id];
+        // Uploads in progress count as if stored: many at once cannot pass the quota together.
+        if (used + reserved + length > account.quotaBytes)
+            return reply(507, "quota exceeded");
+        reserved += length;
+        admission->quotaHold = std::shared_ptr<void>(this, [this, id = account.id, length](void *) {
+            QMutexLocker unlock(&m_mutex);
+            m_reserved[id] -= length;
+        });
+    }
+    return std::move(*admission);
+}
+
+std::unique_ptr<UploadSpool> ObjectApi::spoolFor(const Admission &admission, quint64 length)
+{
+    auto backend = backendFor(admission.caller.account);
+    // If this fails, so does creating the spool, which then says why.
+    static_cast<void>(backend->createRoot());
+    return UploadSpool::create(backend->location(), length);
 }
 
 std::shared_ptr<LocalBackend> ObjectApi::backendFor(const ClientAccount &account)
@@ -130,121 +173,147 @@ std::shared_ptr<LocalBackend> ObjectApi::backendFor(const ClientAccount &account
 
 qint64 ObjectApi::usage(const ClientAccount &account, LocalBackend &backend)
 {
-    QMutexLocker lock(&m_mutex);
-    auto it = m_usage.find(account.id);
-    if (it != m_usage.end())
-        return *it;
+    {
+        QMutexLocker lock(&m_mutex);
+        auto it = m_usage.constFind(account.id);
+        if (it != m_usage.cend())
+            return *it;
+    }
     qint64 total = 0;
     QDirIterator files(backend.location(), QDir::Files | QDir::Hidden,
                        QDirIterator::Subdirectories);
     while (files.hasNext()) {
         files.next();
-        total += files.fileInfo().size();
+        if (!isTemporary(files.fileName()))
+            total += files.fileInfo().size();
     }
-    m_usage.insert(account.id, total);
-    return total;
+    QMutexLocker lock(&m_mutex);
+    return *m_usage.insert(account.id, total);
 }
 
-ApiResponse ObjectApi::handle(const ApiRequest &request)
+void ObjectApi::addUsage(const QString &accountId, qint64 delta)
 {
-    if (auto early = precheck(request.method, request.target, request.authorization,
-                              request.method == "PUT" ? std::optional<quint64>(request.body.size())
-                                                      : std::nullopt))
-        return *early;
-    const auto caller = m_clients.authenticate(
-        QByteArray::fromStdString(request.authorization.substr(std::string("Bearer ").size())));
-    const Route r = *route(request.method, request.target);
-    auto backend = backendFor(caller->account);
-    ApiResponse response;
-    const auto done = [&](ApiResponse rsp) {
-        rsp.client = caller->account.name.toStdString();
-        return rsp;
-    };
+    QMutexLocker lock(&m_mutex);
+    auto it = m_usage.find(accountId);
+    if (it != m_usage.end())
+        *it += delta;
+}
 
-    if (r.list) {
-        auto names = backend->list(r.name).result();
-        if (!names)
-            return done(names.error().code == ErrorCode::NotFound ? reply(200)
-                                                                  : fromError(names.error()));
-        response.status = 200;
-        for (const QString &n : std::as_const(*names))
-            response.body += n.toStdString() + "\n";
-        return done(response);
+void ObjectApi::tidyClientDirectories()
+{
+    const QByteArray clients = QFile::encodeName(m_config.clientsDir());
+    ::chmod(clients.constData(), 0700);
+    QDirIterator dirs(m_config.clientsDir(), QDir::Dirs | QDir::NoDotAndDotDot | QDir::NoSymLinks);
+    while (dirs.hasNext()) {
+        const QString dir = dirs.next();
+        ::chmod(QFile::encodeName(dir).constData(), 0700);
+        QDirIterator temps(dir, {QStringLiteral(".tmp-upload-*")}, QDir::Files | QDir::Hidden);
+        while (temps.hasNext())
+            QFile::remove(temps.next());
     }
-    if (request.method == "GET" || request.method == "HEAD") {
-        if (request.method == "GET" && !request.range.empty()) {
-            const auto range = parseRange(request.range);
-            if (!range)
-                return done(reply(400, "bad range"));
-            auto data = backend->getRange(r.name, range->first, range->second).result();
-            if (!data)
-                return done(fromError(data.error()));
-            response.status = 206;
-            response.body = data->toStdString();
-            response.contentType = "application/octet-stream";
-            response.headers["Content-Range"] = "bytes " + std::to_string(range->first) + "-" +
-                                                std::to_string(range->first + range->second - 1) +
-                                                "/*";
-            return done(response);
+}
+
+ApiResponse ObjectApi::handle(const ApiRequest &request, const Admission &admission)
+{
+    auto backend = backendFor(admission.caller.account);
+    ApiResponse response;
+    if (admission.list) {
+        auto names = backend->list(admission.name).result();
+        if (!names) {
+            response =
+                names.error().code == ErrorCode::NotFound ? reply(200) : fromError(names.error());
+        } else {
+            for (const QString &n : std::as_const(*names))
+                response.body += n.toStdString() + "\n";
         }
-        if (request.method == "HEAD") {
-            auto size = backend->stat(r.name).result();
-            if (!size)
-                return done(fromError(size.error()));
-            response.status = 200;
-            response.headers["X-Object-Size"] = std::to_string(*size);
-            return done(response);
+    } else if (request.method == "GET" || request.method == "HEAD") {
+        response = get(request, admission, *backend);
+    } else if (request.method == "DELETE") {
+        const bool mayChange = !admission.caller.account.appendOnly || admission.caller.admin;
+        if (!mayChange) {
+            response = reply(403, "this client may not delete");
+        } else {
+            auto size = backend->stat(admission.name).result();
+            auto removed = backend->remove(admission.name).result();
+            response = removed ? reply(204) : fromError(removed.error());
+            if (removed && size)
+                addUsage(admission.caller.account.id, -*size);
         }
-        auto data = backend->get(r.name).result();
-        if (!data)
-            return done(fromError(data.error()));
-        response.status = 200;
-        response.body = data->toStdString();
-        response.contentType = "application/octet-stream";
-        return done(response);
+    } else {
+        response = put(request, admission, *backend);
     }
-    const bool mayChange = !caller->account.appendOnly || caller->admin;
-    if (request.method == "DELETE") {
-        if (!mayChange)
-            return done(reply(403, "this client may not delete"));
-        auto size = backend->stat(r.name).result();
-        auto removed = backend->remove(r.name).result();
-        if (!removed)
-            return done(fromError(removed.error()));
-        if (size) {
-            QMutexLocker lock(&m_mutex);
-            if (m_usage.contains(caller->account.id))
-                m_usage[caller->account.id] -= *size;
-        }
-        return done(reply(204));
+    response.client = admission.caller.account.name.toStdString();
+    return response;
+}
+
+ApiResponse ObjectApi::get(const ApiRequest &request, const Admission &admission,
+                           LocalBackend &backend)
+{
+    if (request.method == "HEAD") {
+        auto size = backend.stat(admission.name).result();
+        if (!size)
+            return fromError(size.error());
+        ApiResponse response;
+        response.headers["X-Object-Size"] = std::to_string(*size);
+        return response;
     }
-    // PUT
-    // A view, not a copy: the request outlives this synchronous handler, and a pack is large.
-    const QByteArray body =
-        QByteArray::fromRawData(request.body.data(), qsizetype(request.body.size()));
-    if (contentAddressed(r.name) &&
-        QString::fromLatin1(crypto::sha256(body).toHex()) != objectname::idOf(r.name))
-        return done(reply(400, "content does not match the object name"));
-    if (caller->account.quotaBytes > 0 &&
-        usage(caller->account, *backend) + body.size() > caller->account.quotaBytes)
-        return done(reply(507, "quota exceeded"));
+    std::optional<std::pair<quint64, std::optional<quint64>>> range;
+    if (!request.range.empty()) {
+        range = parseRange(request.range);
+        if (!range)
+            return reply(400, "bad range");
+    }
+    qint64 size = 0;
+    auto fd = backend.openObject(admission.name, &size);
+    if (!fd)
+        return fromError(fd.error());
+    ApiResponse response;
+    response.contentType = "application/octet-stream";
+    FileSlice slice{std::make_shared<Fd>(std::move(*fd)), 0, quint64(size)};
+    if (range) {
+        // The object's size bounds the answer, whatever the range asks for: it is sent from
+        // the file, never allocated.
+        if (range->first >= quint64(size)) {
+            ApiResponse refused = reply(416, "range not satisfiable");
+            refused.headers["Content-Range"] = "bytes */" + std::to_string(size);
+            return refused;
+        }
+        const quint64 last = qMin(range->second.value_or(quint64(size) - 1), quint64(size) - 1);
+        slice.offset = range->first;
+        slice.length = last - range->first + 1;
+        response.status = 206;
+        response.headers["Content-Range"] = "bytes " + std::to_string(range->first) + "-" +
+                                            std::to_string(last) + "/" + std::to_string(size);
+    }
+    response.file = std::move(slice);
+    return response;
+}
+
+ApiResponse ObjectApi::put(const ApiRequest &request, const Admission &admission,
+                           LocalBackend &backend)
+{
+    const ClientAccount &account = admission.caller.account;
+    const bool mayChange = !account.appendOnly || admission.caller.admin;
+    if (!request.upload)
+        return reply(500, "storage error");
+    if (contentAddressed(admission.name) &&
+        request.upload->sha256Hex() != objectname::idOf(admission.name))
+        return reply(400, "content does not match the object name");
     // Content-addressed objects never change; others may be replaced unless the client is
     // append-only (or asked for create-only).
-    const bool createOnly = request.createOnly || contentAddressed(r.name) || !mayChange;
-    auto stored =
-        backend->put(r.name, body, createOnly ? PutMode::CreateOnly : PutMode::Overwrite).result();
+    const bool createOnly = request.createOnly || contentAddressed(admission.name) || !mayChange;
+    const auto replaced =
+        createOnly ? Result<qint64>(qint64(0)) : backend.stat(admission.name).result();
+    auto stored = backend.placeFile(admission.name, request.upload->path(),
+                                    createOnly ? PutMode::CreateOnly : PutMode::Overwrite);
     if (!stored) {
         if (stored.error().code == ErrorCode::AlreadyExists && !mayChange &&
-            !contentAddressed(r.name) && !request.createOnly)
-            return done(reply(403, "this client may not overwrite"));
-        return done(fromError(stored.error()));
+            !contentAddressed(admission.name) && !request.createOnly)
+            return reply(403, "this client may not overwrite");
+        return fromError(stored.error());
     }
-    {
-        QMutexLocker lock(&m_mutex);
-        if (m_usage.contains(caller->account.id))
-            m_usage[caller->account.id] += body.size();
-    }
-    return done(reply(201));
+    addUsage(account.id, qint64(request.upload->size()) - (replaced ? *replaced : 0));
+    return reply(201);
 }
 
 } // namespace obnam::server

@@ -2,6 +2,7 @@
 
 #include "ClientStore.h"
 #include "ServerConfig.h"
+#include "UploadSpool.h"
 
 #include <QHash>
 #include <QMutex>
@@ -10,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <variant>
 
 namespace obnam {
 class LocalBackend;
@@ -17,23 +19,43 @@ class LocalBackend;
 
 namespace obnam::server {
 
+// Part of an open object file, sent as an answer without being read into memory.
+struct FileSlice
+{
+    std::shared_ptr<Fd> file;
+    quint64 offset = 0;
+    quint64 length = 0;
+};
+
 struct ApiRequest
 {
     std::string method;
     std::string target;
-    std::string authorization;
     std::string range;
-    bool createOnly = false; // If-None-Match: *
-    std::string body;
+    bool createOnly = false;             // If-None-Match: *
+    std::shared_ptr<UploadSpool> upload; // PUT: the body, received and synced
 };
 
 struct ApiResponse
 {
     int status = 200;
     std::string body;
+    std::optional<FileSlice> file; // object data, sent from its file instead of `body`
     std::string contentType = "text/plain";
     std::map<std::string, std::string> headers;
     std::string client; // for the log only
+
+    quint64 bodySize() const { return file ? file->length : quint64(body.size()); }
+};
+
+// A request accepted on its head: who sent it (authenticated once, from the token alone),
+// what it names, and for an upload the share of the quota it holds until it ends.
+struct Admission
+{
+    Caller caller;
+    bool list = false;
+    QString name; // object name, or list prefix
+    std::shared_ptr<void> quotaHold;
 };
 
 // The /v1/ object API, independent of the HTTP transport. Every request is authenticated
@@ -46,28 +68,33 @@ public:
     ObjectApi(ServerConfig config, ClientStore &clients);
     ~ObjectApi();
 
-    // Decisions that need only the request head, so that a hostile or unauthorised request is
-    // answered before its body is read.
-    std::optional<ApiResponse> precheck(const std::string &method, const std::string &target,
-                                        const std::string &authorization,
-                                        std::optional<quint64> contentLength);
-    ApiResponse handle(const ApiRequest &request);
+    // Decides on the request head alone, so that a hostile, unauthorised or oversized request
+    // is answered before its body is read: the answer, or the admission to carry through.
+    std::variant<ApiResponse, Admission> admit(const std::string &method, const std::string &target,
+                                               const std::string &authorization,
+                                               std::optional<quint64> contentLength);
+    // Where an admitted upload's body is received: a file in the caller's own directory.
+    std::unique_ptr<UploadSpool> spoolFor(const Admission &admission, quint64 length);
+    ApiResponse handle(const ApiRequest &request, const Admission &admission);
+
+    // At start-up: removes upload files a stopped server left behind and makes every client's
+    // directory its owner's alone (0700).
+    void tidyClientDirectories();
 
 private:
-    struct Route
-    {
-        bool list = false;
-        QString name; // object name, or list prefix
-    };
-    std::optional<Route> route(const std::string &method, const std::string &target) const;
     std::shared_ptr<LocalBackend> backendFor(const ClientAccount &account);
     qint64 usage(const ClientAccount &account, LocalBackend &backend);
+    void addUsage(const QString &accountId, qint64 delta);
+    std::optional<Admission> route(const std::string &method, const std::string &target) const;
+    ApiResponse get(const ApiRequest &request, const Admission &admission, LocalBackend &backend);
+    ApiResponse put(const ApiRequest &request, const Admission &admission, LocalBackend &backend);
 
     ServerConfig m_config;
     ClientStore &m_clients;
     QMutex m_mutex;
     QHash<QString, std::shared_ptr<LocalBackend>> m_backends;
     QHash<QString, qint64> m_usage;
+    QHash<QString, qint64> m_reserved; // bytes of uploads admitted and not yet finished
 };
 
 } // namespace obnam::server

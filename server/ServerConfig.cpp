@@ -19,6 +19,7 @@ const QStringList kKeys{QStringLiteral("address"),
                         QStringLiteral("header_timeout_seconds"),
                         QStringLiteral("idle_timeout_seconds"),
                         QStringLiteral("max_connections"),
+                        QStringLiteral("max_connections_per_address"),
                         QStringLiteral("io_threads")};
 
 Error keyError(const QString &file, const QString &key, const QString &what)
@@ -130,6 +131,10 @@ Result<ServerConfig> parse(const YAML::Node &root, const QString &file)
         {"max_connections", 1, 100000,
          [&](qint64 v) {
              c.maxConnections = int(v);
+         }},
+        {"max_connections_per_address", 1, 100000,
+         [&](qint64 v) {
+             c.maxConnectionsPerAddress = int(v);
          }},
         {"io_threads", 1, 256,
          [&](qint64 v) {

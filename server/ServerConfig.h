@@ -21,6 +21,9 @@ struct ServerConfig
     int headerTimeoutSeconds = 10; // a request's head must arrive within this
     int idleTimeoutSeconds = 60;   // a connection with no progress for this long is closed
     int maxConnections = 256;
+    // One source address cannot take every connection: a client needs a handful (six per
+    // host in Qt), and a machine behind NAT a few dozen.
+    int maxConnectionsPerAddress = 32;
     int ioThreads = 4;
 
     QString clientsFile() const { return chunks + QStringLiteral("/clients.json"); }

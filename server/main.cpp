@@ -13,12 +13,23 @@
 
 #include <csignal>
 #include <cstdio>
+#include <sys/stat.h>
 #include <thread>
 
 using namespace obnam;
 using namespace obnam::server;
 
 namespace {
+
+// The data directory and everything in it is the server's alone, whatever the umask: account
+// ids and object names are nobody else's business. An existing directory is put right.
+Status makePrivateDirectory(const QString &dir)
+{
+    const QByteArray native = QFile::encodeName(dir);
+    if (!QDir().mkpath(dir) || ::chmod(native.constData(), 0700) != 0)
+        return makeError(ErrorCode::Io, QStringLiteral("cannot create data directory"), dir);
+    return {};
+}
 
 int fail(const Error &e)
 {
@@ -39,7 +50,8 @@ int clientCommand(const ServerConfig &config, const QStringList &args,
                   const QCommandLineParser &parser)
 {
     ClientStore store(config.clientsFile());
-    QDir().mkpath(config.chunks);
+    if (auto made = makePrivateDirectory(config.chunks); !made)
+        return fail(made.error());
     const QString action = args.value(1);
     const QString name = args.value(2);
     if (action == QStringLiteral("list") && args.size() == 2) {
@@ -141,9 +153,10 @@ int main(int argc, char **argv)
         return clientCommand(*config, args, parser);
     }
 
-    if (!QDir().mkpath(config->clientsDir()))
-        return fail(makeError(ErrorCode::Io, QStringLiteral("cannot create data directory"),
-                              config->chunks));
+    for (const QString &dir : {config->chunks, config->clientsDir()}) {
+        if (auto made = makePrivateDirectory(dir); !made)
+            return fail(made.error());
+    }
     if (config->tlsKey.isEmpty()) {
         config->tlsKey = config->chunks + QStringLiteral("/tls/key.pem");
         config->tlsCert = config->chunks + QStringLiteral("/tls/cert.pem");
@@ -165,6 +178,7 @@ int main(int argc, char **argv)
 
     ClientStore clients(config->clientsFile());
     ObjectApi api(*config, clients);
+    api.tidyClientDirectories();
     HttpServer server(*config, api);
     if (auto s = server.start(); !s)
         return fail(s.error());

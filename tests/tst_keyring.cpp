@@ -33,7 +33,7 @@ private:
         for (auto it = extra.cbegin(); it != extra.cend(); ++it)
             env.insert(it.key(), it.value());
         p.setProcessEnvironment(env);
-        p.start(QStringLiteral(OBNAM_CLI), args);
+        p.start(test::cliBinary(), args);
         p.closeWriteChannel();
         p.waitForFinished(120000);
         return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),

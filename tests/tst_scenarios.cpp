@@ -87,10 +87,10 @@ private:
         if (unprivileged && ::geteuid() == 0)
             p.start(QStringLiteral("setpriv"),
                     QStringList{QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
-                                QStringLiteral("--clear-groups"), QStringLiteral(OBNAM_CLI)} +
+                                QStringLiteral("--clear-groups"), test::cliBinary()} +
                         args);
         else
-            p.start(QStringLiteral(OBNAM_CLI), args);
+            p.start(test::cliBinary(), args);
         p.closeWriteChannel();
         if (!p.waitForFinished(600000))
             return {-1, {}, QStringLiteral("timed out")};

@@ -66,12 +66,15 @@ Status fsyncDir(const QByteArray &dir)
 // is synced, so each one this call creates has its parent fsynced.
 Status makeDirs(const QString &root, const QString &rel)
 {
-    // The repository directory itself is made on the first write (init).
+    // The repository directory itself is made on the first write (init). It is the owner's
+    // alone, whatever the umask: object names are not secret, but nobody else needs them.
     if (!QFileInfo::exists(root)) {
-        if (!QDir().mkpath(root))
+        const QString parent = QFileInfo(root).absolutePath();
+        if (!QDir().mkpath(parent) ||
+            (::mkdir(QFile::encodeName(root).constData(), 0700) != 0 && errno != EEXIST))
             return makeError(ErrorCode::Permanent,
                              QStringLiteral("cannot create repository directory"), root);
-        if (auto s = fsyncDir(QFile::encodeName(QFileInfo(root).absolutePath())); !s)
+        if (auto s = fsyncDir(QFile::encodeName(parent)); !s)
             return s;
     }
     QString path = root;
@@ -196,6 +199,28 @@ Result<QByteArray> readRange(const QString &path, qint64 offset, qint64 length, 
     return readExactly(fd.get(), offset, length, path);
 }
 
+// Moves the synced file tempNative into place as `name`: link() refuses an existing name
+// atomically (create-only), rename() replaces atomically. The temporary name is gone after.
+Status placeTemp(const QString &root, const QString &name, const QByteArray &tempNative,
+                 PutMode mode)
+{
+    const QString finalPath = root + QLatin1Char('/') + name;
+    const QByteArray finalNative = QFile::encodeName(finalPath);
+    const int rc = mode == PutMode::CreateOnly
+                       ? createOnly(tempNative, finalNative)
+                       : ::rename(tempNative.constData(), finalNative.constData());
+    Status status;
+    if (rc != 0)
+        status = errnoError(errno,
+                            mode == PutMode::CreateOnly ? QStringLiteral("cannot create object")
+                                                        : QStringLiteral("cannot replace object"),
+                            name);
+    ::unlink(tempNative.constData()); // after link(), or on failure; no-op after rename()
+    if (!status)
+        return status;
+    return fsyncDir(QFile::encodeName(finalPath.section(QLatin1Char('/'), 0, -2)));
+}
+
 } // namespace
 
 LocalBackend::LocalBackend(QString root, int ioThreads, int openPacks)
@@ -222,7 +247,6 @@ QFuture<Status> LocalBackend::put(const QString &name, const QByteArray &data, P
         const QString tempPath = dir + QLatin1Char('/') + kTempPrefix +
                                  QString::fromLatin1(crypto::randomBytes(8).toHex());
         const QByteArray tempNative = QFile::encodeName(tempPath);
-        const QByteArray finalNative = QFile::encodeName(finalPath);
         Fd fd(::open(tempNative.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
         if (fd.get() < 0)
             return errnoError(errno, QStringLiteral("cannot create temporary file"), tempPath);
@@ -233,23 +257,44 @@ QFuture<Status> LocalBackend::put(const QString &name, const QByteArray &data, P
             status = errnoError(errno, QStringLiteral("cannot sync"), tempPath);
         if (status && ::close(fd.release()) != 0)
             status = errnoError(errno, QStringLiteral("cannot close"), tempPath);
-        if (status) {
-            // link() refuses an existing name atomically; rename() replaces atomically.
-            const int rc = mode == PutMode::CreateOnly
-                               ? createOnly(tempNative, finalNative)
-                               : ::rename(tempNative.constData(), finalNative.constData());
-            if (rc != 0)
-                status = errnoError(errno,
-                                    mode == PutMode::CreateOnly
-                                        ? QStringLiteral("cannot create object")
-                                        : QStringLiteral("cannot replace object"),
-                                    name);
-        }
-        ::unlink(tempNative.constData()); // after link(), or on failure; no-op after rename()
-        if (!status)
+        if (!status) {
+            ::unlink(tempNative.constData());
             return status;
-        return fsyncDir(QFile::encodeName(dir));
+        }
+        return placeTemp(root, name, tempNative, mode);
     });
+}
+
+Status LocalBackend::createRoot()
+{
+    return makeDirs(m_root, QString());
+}
+
+Status LocalBackend::placeFile(const QString &name, const QString &tempPath, PutMode mode)
+{
+    if (auto valid = objectname::validate(name); !valid)
+        return valid;
+    if (auto made = makeDirs(m_root, name.section(QLatin1Char('/'), 0, -2)); !made)
+        return made;
+    return placeTemp(m_root, name, QFile::encodeName(tempPath), mode);
+}
+
+Result<Fd> LocalBackend::openObject(const QString &name, qint64 *size)
+{
+    if (auto valid = objectname::validate(name); !valid)
+        return valid.error();
+    const QByteArray native = QFile::encodeName(m_root + QLatin1Char('/') + name);
+    Fd fd(::open(native.constData(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
+    if (fd.get() < 0)
+        return errnoError(errno, QStringLiteral("cannot open object"), name);
+    struct stat st
+    {};
+    if (::fstat(fd.get(), &st) != 0)
+        return errnoError(errno, QStringLiteral("cannot stat object"), name);
+    if (!S_ISREG(st.st_mode))
+        return makeError(ErrorCode::Corrupt, QStringLiteral("object is not a regular file"), name);
+    *size = qint64(st.st_size);
+    return fd;
 }
 
 QFuture<Result<QByteArray>> LocalBackend::get(const QString &name)

@@ -34,6 +34,14 @@ public:
     QFuture<Result<qint64>> stat(const QString &name) override;
     QFuture<Result<QStringList>> list(const QString &prefix) override;
     QFuture<Status> remove(const QString &name) override;
+    // For a server that receives objects into files of its own and streams them back out:
+    // creates the repository directory (mode 0700) if it is missing; moves the finished file
+    // `tempPath`, which must be on the same file system and already synced, into place as
+    // `name` exactly as put() would; opens an object for reading and tells its size. All block.
+    Status createRoot();
+    Status placeFile(const QString &name, const QString &tempPath, PutMode mode);
+    Result<Fd> openObject(const QString &name, qint64 *size);
+
     // A local write is a copy into the page cache and an fsync: two in flight keep the disk
     // busy, and every pack held for a write is 16 MiB of memory.
     int preferredWritesInFlight() const override { return 2; }

@@ -1,4 +1,5 @@
 #include "CliRunner.h"
+#include "TestSupport.h"
 
 #include "Cli.h"
 
@@ -80,7 +81,7 @@ std::unique_ptr<QProcess> CliHome::start(const QStringList &args, const QProcess
     process->setWorkingDirectory(home());
     if (inChild)
         process->setChildProcessModifier(inChild);
-    process->start(QStringLiteral(OBNAM_CLI), args);
+    process->start(test::cliBinary(), args);
     process->closeWriteChannel();
     return process;
 }

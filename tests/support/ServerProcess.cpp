@@ -51,7 +51,7 @@ bool ServerProcess::start()
                                     QIODevice::Append);
     // A test that dies (a watchdog abort) must not leave its server running.
     m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
-    m_process->start(QStringLiteral(OBNAM_SERVER), {QStringLiteral("--config"), configPath()});
+    m_process->start(test::serverBinary(), {QStringLiteral("--config"), configPath()});
     if (!m_process->waitForStarted(10000))
         return false;
     QByteArray out;
@@ -95,7 +95,9 @@ void ServerProcess::kill()
 
 bool ServerProcess::isRunning() const
 {
-    return m_process && m_process->state() == QProcess::Running;
+    // Waiting for no time at all lets QProcess notice an exit that no event loop delivered yet.
+    return m_process && !m_process->waitForFinished(0) &&
+           m_process->state() == QProcess::Running;
 }
 
 QString ServerProcess::baseUrl() const
@@ -113,7 +115,7 @@ QString ServerProcess::log() const
 ServerProcess::Tokens ServerProcess::addClient(const QString &name, const QStringList &options)
 {
     QProcess p;
-    p.start(QStringLiteral(OBNAM_SERVER),
+    p.start(test::serverBinary(),
             QStringList{QStringLiteral("--config"), configPath(), QStringLiteral("client"),
                         QStringLiteral("add"), name} +
                 options);

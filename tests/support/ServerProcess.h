@@ -20,6 +20,7 @@ public:
     bool start(); // starts (or restarts) the server and waits until it listens
     void kill();  // SIGKILL, as a crash
     bool isRunning() const;
+    qint64 pid() const { return m_process ? m_process->processId() : 0; }
 
     quint16 port() const { return m_port; }
     QString baseUrl() const;

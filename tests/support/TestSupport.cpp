@@ -114,3 +114,19 @@ QString manifestDiff(const QMap<QByteArray, QByteArray> &a, const QMap<QByteArra
 }
 
 } // namespace obnam::test
+
+namespace obnam::test {
+
+QString cliBinary()
+{
+    const QString chosen = qEnvironmentVariable("OBNAM_CLI_BINARY");
+    return chosen.isEmpty() ? QStringLiteral(OBNAM_CLI) : chosen;
+}
+
+QString serverBinary()
+{
+    const QString chosen = qEnvironmentVariable("OBNAM_SERVER_BINARY");
+    return chosen.isEmpty() ? QStringLiteral(OBNAM_SERVER) : chosen;
+}
+
+} // namespace obnam::test

@@ -26,3 +26,14 @@ bool writeFile(const QByteArray &path, const QByteArray &data);
 QString manifestDiff(const QMap<QByteArray, QByteArray> &a, const QMap<QByteArray, QByteArray> &b);
 
 } // namespace obnam::test
+
+#include <QString>
+
+namespace obnam::test {
+
+// The programs tests run: the build's, unless OBNAM_CLI_BINARY or OBNAM_SERVER_BINARY name
+// others (installed packages, or an older build to show that a test catches a defect).
+QString cliBinary();
+QString serverBinary();
+
+} // namespace obnam::test

@@ -1,0 +1,437 @@
+// obnam-server under attack by its own tenants and by strangers, against a real server process:
+// accounts changing under running requests, ranges larger than their object, uploads that
+// never finish, quotas, connections held open without a token, token rotations the file's
+// timestamps cannot show, and the modes of the data directory.
+//
+// The races and loads run briefly here; bench/server-attacks.sh runs the long forms
+// (OBNAM_RACE_SECONDS, OBNAM_UPLOAD_CONNECTIONS, OBNAM_STRANGER_CONNECTIONS).
+#include "ServerProcess.h"
+#include "TestSupport.h"
+#include "crypto/Crypto.h"
+
+#include <QDirIterator>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QSslSocket>
+#include <QtTest>
+
+#include <atomic>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <thread>
+
+using namespace obnam;
+using test::ServerProcess;
+
+namespace {
+
+int envInt(const char *name, int fallback)
+{
+    return qEnvironmentVariableIsSet(name) ? qEnvironmentVariableIntValue(name) : fallback;
+}
+
+// A TLS connection to the server from `source` (any loopback address), ready to write.
+std::unique_ptr<QSslSocket> connectFrom(quint16 port, const QString &source = {})
+{
+    auto socket = std::make_unique<QSslSocket>();
+    socket->setPeerVerifyMode(QSslSocket::VerifyNone);
+    if (!source.isEmpty())
+        socket->bind(QHostAddress(source));
+    socket->connectToHostEncrypted(QStringLiteral("127.0.0.1"), port);
+    return socket;
+}
+
+// Reads until a whole answer head and `bodyBytes` more have arrived, or the time is up.
+QByteArray readAnswer(QSslSocket &socket, int waitMs = 5000, int bodyBytes = 0)
+{
+    QByteArray answer;
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < waitMs) {
+        const qsizetype end = answer.indexOf("\r\n\r\n");
+        if (end >= 0 && answer.size() >= end + 4 + bodyBytes)
+            break;
+        if (!socket.waitForReadyRead(100) && socket.state() != QAbstractSocket::ConnectedState)
+            break;
+        answer += socket.readAll();
+    }
+    return answer + socket.readAll();
+}
+
+int statusOf(const QByteArray &answer)
+{
+    return answer.startsWith("HTTP/1.1 ") ? answer.mid(9, 3).toInt() : 0;
+}
+
+// Resident and peak memory of a process, in KiB, from /proc.
+qint64 memoryKiB(qint64 pid, const char *field)
+{
+    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (line.startsWith(field))
+            return line.mid(qsizetype(qstrlen(field))).trimmed().split(' ').first().toLongLong();
+    }
+    return -1;
+}
+
+QByteArray putHead(const QByteArray &token, const QByteArray &name, qint64 length)
+{
+    return "PUT /v1/objects/" + name + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token +
+           "\r\nContent-Length: " + QByteArray::number(length) + "\r\n\r\n";
+}
+
+QString modeText(const QString &path)
+{
+    struct stat st
+    {};
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+        return QStringLiteral("missing");
+    return QString::number(st.st_mode & 07777, 8);
+}
+
+} // namespace
+
+class TestServerLimits : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit TestServerLimits(ServerProcess &server)
+        : m_server(server)
+    {}
+
+private:
+    ServerProcess &m_server;
+
+    QList<QString> temporaryFiles() const
+    {
+        QList<QString> found;
+        QDirIterator it(m_server.dataDir() + QStringLiteral("/clients"), QDir::Files | QDir::Hidden,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString path = it.next();
+            if (it.fileName().startsWith(QStringLiteral(".tmp-")))
+                found.append(path);
+        }
+        return found;
+    }
+
+private Q_SLOTS:
+    void accountsChangingUnderRequestsDoNotCrashTheServer()
+    {
+        // Two request loops for a client that the accounts file removes and brings back, as
+        // `client remove` and `client add` (or `rotate`) do, replacing the file each time.
+        const auto keep = m_server.addClient(QStringLiteral("race-keeper"));
+        const QString file = m_server.dataDir() + QStringLiteral("/clients.json");
+        QFile original(file);
+        QVERIFY(original.open(QIODevice::ReadOnly));
+        const QJsonObject doc = QJsonDocument::fromJson(original.readAll()).object();
+        original.close();
+        const QByteArray token = crypto::randomBytes(32).toHex();
+        QJsonArray without = doc.value(QStringLiteral("clients")).toArray();
+        QJsonArray with = without;
+        with.append(QJsonObject{
+            {QStringLiteral("name"), QStringLiteral("race-victim")},
+            {QStringLiteral("id"), QString::fromLatin1(crypto::randomBytes(16).toHex())},
+            {QStringLiteral("token_sha256"), QString::fromLatin1(crypto::sha256(token).toHex())},
+            {QStringLiteral("admin_token_sha256"), QString()},
+            {QStringLiteral("append_only"), false},
+            {QStringLiteral("quota_bytes"), 0}});
+        const auto write = [&](const QJsonArray &clients) {
+            QSaveFile f(file);
+            f.open(QIODevice::WriteOnly);
+            f.write(QJsonDocument(QJsonObject{{QStringLiteral("clients"), clients}}).toJson());
+            return f.commit();
+        };
+
+        std::atomic<bool> stop{false};
+        std::atomic<int> requests{0};
+        std::atomic<int> accepted{0};
+        std::vector<std::thread> loops;
+        for (int i = 0; i < 2; ++i) {
+            loops.emplace_back([&] {
+                auto b = m_server.backend(token);
+                while (!stop.load()) {
+                    auto r = b->list(QStringLiteral("packs/")).result();
+                    ++requests;
+                    if (r)
+                        ++accepted;
+                    else if (r.error().message.contains(QStringLiteral("cannot reach")))
+                        break; // the server is gone
+                }
+            });
+        }
+        const int seconds = envInt("OBNAM_RACE_SECONDS", 5);
+        QElapsedTimer clock;
+        clock.start();
+        int replaced = 0;
+        while (clock.elapsed() < seconds * 1000 && m_server.isRunning()) {
+            QVERIFY(write(replaced % 2 ? without : with));
+            ++replaced;
+            QThread::msleep(2);
+        }
+        stop.store(true);
+        for (auto &t : loops)
+            t.join();
+        qInfo("%d replacements of the accounts file, %d requests (%d accepted) in %d s", replaced,
+              requests.load(), accepted.load(), seconds);
+        QVERIFY2(m_server.isRunning(), qPrintable(m_server.log()));
+        QVERIFY(accepted.load() > 0);
+        QVERIFY(requests.load() > accepted.load());
+        QVERIFY(m_server.backend(keep.token)->list(QStringLiteral("packs/")).result());
+    }
+
+    void rangesAreBoundedByTheObject()
+    {
+        const auto t = m_server.addClient(QStringLiteral("range-client"));
+        QVERIFY(m_server.backend(t.token)
+                    ->put(QStringLiteral("config"), "four", PutMode::Overwrite)
+                    .result());
+        const qint64 before = memoryKiB(m_server.pid(), "VmHWM:");
+        const auto get = [&](const QByteArray &range) {
+            auto socket = connectFrom(m_server.port());
+            socket->waitForEncrypted(5000);
+            socket->write("GET /v1/objects/config HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
+                          t.token + "\r\nRange: " + range + "\r\n\r\n");
+            return readAnswer(*socket, 5000, 4);
+        };
+        const QByteArray huge = get("bytes=0-2147483646");
+        QCOMPARE(statusOf(huge), 206);
+        QVERIFY2(huge.contains("Content-Range: bytes 0-3/4"), huge.constData());
+        QVERIFY(huge.endsWith("\r\n\r\nfour"));
+        const QByteArray tail = get("bytes=2-");
+        QCOMPARE(statusOf(tail), 206);
+        QVERIFY(tail.endsWith("\r\n\r\nur"));
+        QCOMPARE(statusOf(get("bytes=4-10")), 416);
+        QCOMPARE(statusOf(get("bytes=999999999999999999-999999999999999999")), 416);
+        const qint64 after = memoryKiB(m_server.pid(), "VmHWM:");
+        qInfo("server peak resident memory %lld KiB before, %lld KiB after", before, after);
+        QVERIFY2(after - before < 32 * 1024, "a range answer allocated its size");
+        QVERIFY(m_server.isRunning());
+    }
+
+    void unfinishedUploadsCostLittleMemory()
+    {
+        // Many uploads that send most of their body and then stall: each is a file on the
+        // server's disk, not a buffer in its memory.
+        const int connections = envInt("OBNAM_UPLOAD_CONNECTIONS", 40);
+        const int perAddress = 32; // the server's default limit per source address
+        const qint64 size = 8 * 1024 * 1024;
+        const QByteArray chunk = test::randomData(1024 * 1024, 7);
+        const auto t = m_server.addClient(QStringLiteral("upload-load"));
+        const qint64 before = memoryKiB(m_server.pid(), "VmRSS:");
+        std::vector<std::unique_ptr<QSslSocket>> sockets;
+        for (int i = 0; i < connections; ++i) {
+            const QString source = QStringLiteral("127.0.1.%1").arg(1 + i / perAddress);
+            auto s = connectFrom(m_server.port(), source);
+            sockets.push_back(std::move(s));
+        }
+        int open = 0;
+        for (auto &s : sockets) {
+            if (!s->waitForEncrypted(10000))
+                continue;
+            const QByteArray name =
+                "locks/" + crypto::randomBytes(16).toHex(); // not content-addressed
+            s->write(putHead(t.token, name, size));
+            s->flush(); // the head now, before the server's header timeout
+            for (int k = 0; k < 7; ++k)
+                s->write(chunk);
+            ++open;
+        }
+        // Until every byte written so far has reached the server's upload files.
+        const qint64 sent = qint64(open) * 7 * chunk.size();
+        const auto received = [&] {
+            qint64 total = 0;
+            for (const QString &f : temporaryFiles())
+                total += QFileInfo(f).size();
+            return total;
+        };
+        QElapsedTimer clock;
+        clock.start();
+        while (received() < sent && clock.elapsed() < 60000) {
+            for (auto &s : sockets)
+                s->flush();
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 100);
+        }
+        const qint64 during = memoryKiB(m_server.pid(), "VmRSS:");
+        const qint64 spooled = temporaryFiles().size();
+        qInfo("%d unfinished uploads of %lld MiB (7 MiB sent each, %lld s to send): server "
+              "resident memory %lld -> %lld KiB, %lld upload files",
+              open, size >> 20, clock.elapsed() / 1000, before, during, spooled);
+        QCOMPARE(open, connections);
+        QCOMPARE(spooled, qint64(connections));
+        QCOMPARE(received(), sent);
+        // The bodies amount to 280 MiB for 40 uploads; the server may hold a few buffers each.
+        QVERIFY2(during - before < qint64(connections) * 512 + 16 * 1024,
+                 "upload bodies are held in memory");
+        sockets.clear();
+        clock.restart();
+        while (!temporaryFiles().isEmpty() && clock.elapsed() < 10000)
+            QTest::qWait(100);
+        QVERIFY2(temporaryFiles().isEmpty(), "abandoned uploads left files behind");
+        QVERIFY(m_server.isRunning());
+    }
+
+    void quotaIsCheckedBeforeTheBody()
+    {
+        const auto t = m_server.addClient(QStringLiteral("quota-client"),
+                                          {QStringLiteral("--quota"), QStringLiteral("10000")});
+        // Too large on its own: refused on the head, before a byte of the body is sent.
+        auto s = connectFrom(m_server.port());
+        QVERIFY(s->waitForEncrypted(5000));
+        s->write(putHead(t.token, "locks/00000000000000000000000000000001", 20000));
+        QCOMPARE(statusOf(readAnswer(*s)), 507);
+        // Two uploads that fit one at a time but not together: the second is refused while
+        // the first is still arriving; the first completes.
+        auto first = connectFrom(m_server.port());
+        QVERIFY(first->waitForEncrypted(5000));
+        first->write(putHead(t.token, "locks/00000000000000000000000000000002", 6000));
+        first->write(QByteArray(3000, 'a'));
+        first->flush();
+        QTest::qWait(300);
+        auto second = connectFrom(m_server.port());
+        QVERIFY(second->waitForEncrypted(5000));
+        second->write(putHead(t.token, "locks/00000000000000000000000000000003", 6000));
+        QCOMPARE(statusOf(readAnswer(*second)), 507);
+        first->write(QByteArray(3000, 'a'));
+        QCOMPARE(statusOf(readAnswer(*first)), 201);
+        // What is left of the quota is usable.
+        auto third = connectFrom(m_server.port());
+        QVERIFY(third->waitForEncrypted(5000));
+        third->write(putHead(t.token, "locks/00000000000000000000000000000004", 4000) +
+                     QByteArray(4000, 'b'));
+        QCOMPARE(statusOf(readAnswer(*third)), 201);
+    }
+
+    void strangersCannotHoldEverySlot()
+    {
+        // Connections without a token that announce a large body and then send a byte every
+        // half second, from one address, as many as the server has slots.
+        const int count = envInt("OBNAM_STRANGER_CONNECTIONS", 256);
+        const int holdSeconds = envInt("OBNAM_STRANGER_SECONDS", 8);
+        const auto t = m_server.addClient(QStringLiteral("real-client"));
+        std::vector<std::unique_ptr<QSslSocket>> strangers;
+        for (int i = 0; i < count; ++i)
+            strangers.push_back(connectFrom(m_server.port(), QStringLiteral("127.0.0.2")));
+        QElapsedTimer clock;
+        clock.start();
+        bool headsSent = false;
+        int servedAfterMs = -1;
+        qint64 lastTrickle = 0;
+        auto real = m_server.backend(t.token);
+        while (clock.elapsed() < holdSeconds * 1000) {
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+            if (!headsSent && clock.elapsed() > 1000) {
+                for (auto &s : strangers) {
+                    if (s->isEncrypted())
+                        s->write("PUT /v1/objects/config HTTP/1.1\r\nHost: x\r\n"
+                                 "Content-Length: 100000000\r\n\r\n");
+                }
+                headsSent = true;
+            }
+            if (headsSent && clock.elapsed() - lastTrickle >= 500) {
+                for (auto &s : strangers) {
+                    if (s->state() == QAbstractSocket::ConnectedState)
+                        s->write("x");
+                }
+                lastTrickle = clock.elapsed();
+            }
+            if (headsSent && servedAfterMs < 0) {
+                // A real client asks while the strangers hold on.
+                if (real->list(QStringLiteral("packs/")).result())
+                    servedAfterMs = int(clock.elapsed());
+            }
+        }
+        int stillOpen = 0;
+        for (auto &s : strangers) {
+            if (s->state() == QAbstractSocket::ConnectedState)
+                ++stillOpen;
+        }
+        qInfo("%d connections without a token from one address: the real client was served "
+              "after %d ms; %d of them still open after %d s",
+              count, servedAfterMs, stillOpen, holdSeconds);
+        QVERIFY2(servedAfterMs >= 0 && servedAfterMs < 4000, "a real client was locked out");
+        QCOMPARE(stillOpen, 0);
+        QVERIFY(m_server.isRunning());
+    }
+
+    void tokenRotationKeepingSizeAndTimeIsNoticed()
+    {
+        // A rotation that leaves the accounts file's size and modification time as they were
+        // (an in-place rewrite on a file system with coarse timestamps).
+        const auto t = m_server.addClient(QStringLiteral("rotate-quietly"));
+        auto b = m_server.backend(t.token);
+        QVERIFY(b->list(QStringLiteral("packs/")).result());
+        const QString file = m_server.dataDir() + QStringLiteral("/clients.json");
+        struct stat before
+        {};
+        QVERIFY(::stat(QFile::encodeName(file).constData(), &before) == 0);
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QByteArray content = f.readAll();
+        const QByteArray oldHash = crypto::sha256(t.token).toHex();
+        const QByteArray newToken = crypto::randomBytes(32).toHex();
+        QVERIFY(content.contains(oldHash));
+        content.replace(oldHash, crypto::sha256(newToken).toHex());
+        QVERIFY(f.seek(0));
+        QCOMPARE(f.write(content), content.size());
+        f.close();
+        const struct timespec times[2] = {before.st_atim, before.st_mtim};
+        QVERIFY(::utimensat(AT_FDCWD, QFile::encodeName(file).constData(), times, 0) == 0);
+        QElapsedTimer clock;
+        clock.start();
+        bool refused = false;
+        while (!refused && clock.elapsed() < 5000) {
+            refused = !b->list(QStringLiteral("packs/")).result();
+            if (!refused)
+                QTest::qWait(100);
+        }
+        qInfo("old token refused after %lld ms", clock.elapsed());
+        QVERIFY2(refused, "the old token stayed valid");
+        QVERIFY(m_server.backend(newToken)->list(QStringLiteral("packs/")).result());
+    }
+
+    void dataDirectoriesAreTheServersAlone()
+    {
+        const auto t = m_server.addClient(QStringLiteral("modes-client"));
+        QVERIFY(m_server.backend(t.token)
+                    ->put(QStringLiteral("config"), "x", PutMode::Overwrite)
+                    .result());
+        const QString data = m_server.dataDir();
+        QStringList dirs{data, data + QStringLiteral("/clients")};
+        QDirIterator it(data + QStringLiteral("/clients"), QDir::Dirs | QDir::NoDotAndDotDot);
+        while (it.hasNext())
+            dirs.append(it.next());
+        QVERIFY(dirs.size() > 2);
+        for (const QString &d : std::as_const(dirs))
+            QCOMPARE(modeText(d), QStringLiteral("700"));
+        // An existing data directory from an older version is put right at start.
+        for (const QString &d : std::as_const(dirs))
+            QVERIFY(::chmod(QFile::encodeName(d).constData(), 0755) == 0);
+        QVERIFY(test::writeFile(QFile::encodeName(dirs.last()) + "/.tmp-upload-0123456789abcdef",
+                                "left by a crash"));
+        QVERIFY(m_server.start());
+        for (const QString &d : std::as_const(dirs))
+            QCOMPARE(modeText(d), QStringLiteral("700"));
+        QVERIFY(temporaryFiles().isEmpty());
+    }
+};
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    ::umask(022); // as on a typical system: the server's modes must not depend on it
+    ServerProcess server("header_timeout_seconds: 5\nidle_timeout_seconds: 30\n");
+    if (!server.start()) {
+        qCritical("cannot start obnam-server: %s", qPrintable(server.log()));
+        return 1;
+    }
+    TestServerLimits tests(server);
+    return QTest::qExec(&tests, argc, argv) == 0 ? 0 : 1;
+}
+
+#include "tst_serverlimits.moc"
