@@ -12,6 +12,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <sys/stat.h>
+
 namespace obnam::cli {
 
 namespace {
@@ -139,6 +141,18 @@ Status parseServerAccess(ClientConfig &c, const Reader &r, const CliContext &ctx
         if (!v)
             return v.error();
         c.accessToken = v->trimmed().toUtf8();
+        // The token opens the account on the server: as secret as passwords.yaml, which is
+        // refused when others can read it. A readable configuration is only warned about, as
+        // it may be shared on purpose; the warning says how to close it.
+        struct stat st
+        {};
+        if (!c.accessToken.isEmpty() && ::stat(QFile::encodeName(c.path).constData(), &st) == 0 &&
+            (st.st_mode & 077) != 0)
+            c.warnings.append(
+                QStringLiteral("%1 holds access_token and can be read by other users (mode %2): "
+                               "run 'chmod 600 %1', or move the token to OBNAM_ACCESS_TOKEN")
+                    .arg(c.path)
+                    .arg(st.st_mode & 0777, 3, 8, QLatin1Char('0')));
     }
     const QString fromEnv = ctx.env.value(QStringLiteral("OBNAM_ACCESS_TOKEN")).trimmed();
     if (!fromEnv.isEmpty())

@@ -29,6 +29,7 @@ struct ClientConfig
     QString clientName;
     int compression = 3;       // zstd level; 0 = none
     RetentionPolicy retention; // keep_last, keep_daily, ... for forget
+    QStringList warnings;      // found while loading, for the user to see
 
     bool isLocal() const { return !repositoryPath.isEmpty(); }
     // passwords.yaml next to the config file.

@@ -8,6 +8,7 @@
 #include "backend/LocalBackend.h"
 #include "crypto/Crypto.h"
 #include "repo/Repository.h"
+#include "support/CacheDir.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -101,6 +102,16 @@ QString Command::configPath(const CliContext &ctx) const
     return m_configOverride.isEmpty() ? ClientConfig::defaultPath(ctx) : m_configOverride;
 }
 
+Result<ClientConfig> Command::loadConfig(const QString &path, CliContext &ctx)
+{
+    auto config = ClientConfig::load(path, ctx);
+    if (config) {
+        for (const QString &w : std::as_const(config->warnings))
+            ctx.err << "warning: " << w << "\n";
+    }
+    return config;
+}
+
 RepositoryCommand::RepositoryCommand(QString name, QString description)
     : Command(std::move(name), std::move(description))
 {
@@ -109,7 +120,7 @@ RepositoryCommand::RepositoryCommand(QString name, QString description)
 
 int RepositoryCommand::execute(CliContext &ctx, const QCommandLineParser &parser)
 {
-    auto config = ClientConfig::load(configPath(ctx), ctx);
+    auto config = loadConfig(configPath(ctx), ctx);
     if (!config)
         return fail(ctx, config.error());
     configLoaded(*config, parser);
@@ -118,6 +129,8 @@ int RepositoryCommand::execute(CliContext &ctx, const QCommandLineParser &parser
     if (!backend)
         return fail(ctx, backend.error());
 
+    if (auto cache = cachedir::preparePrivate(ctx.cacheHome() + QStringLiteral("/obnam")); !cache)
+        return fail(ctx, cache.error());
     Result<std::unique_ptr<Repository>> repo = makeError(ErrorCode::Permanent, QString());
     auto credentials = Credentials::load(config->credentialsPath());
     if (credentials) {

@@ -59,6 +59,8 @@ protected:
     int usage(CliContext &ctx, const QString &message) const;
     // The configuration file this invocation uses: --config, else the XDG default.
     QString configPath(const CliContext &ctx) const;
+    // ClientConfig::load(), and the warnings it found printed on stderr.
+    static Result<ClientConfig> loadConfig(const QString &path, CliContext &ctx);
 
 private:
     QString m_name;

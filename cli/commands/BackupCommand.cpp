@@ -53,6 +53,9 @@ protected:
         options.clientName = s.config.clientName;
         options.compressionLevel = s.config.compression;
         options.cacheDir = s.cacheDir;
+        options.ownPaths.append(QFile::encodeName(ctx.cacheHome() + QStringLiteral("/obnam")));
+        if (s.config.isLocal())
+            options.ownPaths.append(QFile::encodeName(s.config.repositoryPath));
         options.statAhead = std::exchange(m_statAhead, {});
 
         // Shared: backups, restores and checks run side by side; prune waits for them.
@@ -82,11 +85,19 @@ protected:
         logLine(s.config, QStringLiteral("INFO"),
                 QStringLiteral("backup finished: generation %1").arg(result->generationId));
         const int status = result->newCacheTags.isEmpty() ? ExitOk : ExitError;
+        // Said on every run, once per directory, and never a warning: it is how it should be.
+        for (const auto &[own, which] : std::as_const(result->skippedOwn))
+            ctx.err << "note: not backed up: " << format::path(own)
+                    << (which == 0 ? " (obnam's own cache)" : " (this backup's own repository)")
+                    << "\n";
         if (json) {
             QJsonArray warnings;
             for (const ItemWarning &w : std::as_const(result->warnings))
                 warnings.append(QJsonObject{{QStringLiteral("path"), w.path},
                                             {QStringLiteral("message"), w.message}});
+            QJsonArray skipped;
+            for (const auto &own : std::as_const(result->skippedOwn))
+                skipped.append(format::path(own.first));
             QJsonArray tags;
             for (const QByteArray &t : std::as_const(result->newCacheTags))
                 tags.append(format::path(t));
@@ -96,6 +107,7 @@ protected:
                              status == ExitOk ? QStringLiteral("OK") : QStringLiteral("ERROR")},
                             {QStringLiteral("warnings"), warnings},
                             {QStringLiteral("new_cachedir_tags"), tags},
+                            {QStringLiteral("skipped_own"), skipped},
                             {QStringLiteral("duration"), result->durationSeconds},
                             {QStringLiteral("file_count"), result->fileCount},
                             {QStringLiteral("total_bytes"), result->totalBytes},

@@ -24,7 +24,7 @@ public:
 protected:
     int execute(CliContext &ctx, const QCommandLineParser &) override
     {
-        auto config = ClientConfig::load(configPath(ctx), ctx);
+        auto config = loadConfig(configPath(ctx), ctx);
         if (!config)
             return fail(ctx, config.error());
         ctx.out << QJsonDocument(config->toJson()).toJson(QJsonDocument::Indented);
@@ -51,7 +51,7 @@ public:
 protected:
     int execute(CliContext &ctx, const QCommandLineParser &parser) override
     {
-        auto config = ClientConfig::load(configPath(ctx), ctx);
+        auto config = loadConfig(configPath(ctx), ctx);
         if (!config)
             return fail(ctx, config.error());
         QByteArray seed(32, '\0');

@@ -71,7 +71,7 @@ protected:
                                          "exists yet; edit the configuration instead"),
                           path));
         }
-        auto config = ClientConfig::load(path, ctx);
+        auto config = loadConfig(path, ctx);
         if (!config)
             return fail(ctx, config.error());
         auto backend = makeBackend(*config, ctx);

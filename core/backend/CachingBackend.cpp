@@ -2,6 +2,7 @@
 
 #include "ObjectName.h"
 #include "crypto/Crypto.h"
+#include "support/CacheDir.h"
 #include "support/Fd.h"
 
 #include <QDateTime>
@@ -76,9 +77,8 @@ void CachingBackend::storeCopy(const QString &name, const QByteArray &data) cons
         return; // not content-addressed after all: a copy could never be used
     const QString path = copyPath(name);
     const QString dir = path.section(QLatin1Char('/'), 0, -2);
-    if (!QDir().mkpath(dir))
+    if (!cachedir::makePrivatePath(dir))
         return;
-    QFile::setPermissions(m_dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     // Written under a temporary name and renamed, so a reader sees a whole copy or none.
     const QByteArray temp = QFile::encodeName(dir + QStringLiteral("/.tmp-") +
                                               QString::fromLatin1(crypto::randomBytes(8).toHex()));

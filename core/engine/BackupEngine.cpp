@@ -3,6 +3,7 @@
 #include "StatAhead.h"
 #include "crypto/Crypto.h"
 #include "repo/Repository.h"
+#include "support/CacheDir.h"
 #include "support/Fd.h"
 
 #include <QDir>
@@ -176,6 +177,15 @@ Result<BackupResult> BackupEngine::run()
                              display(root));
     }
 
+    // Known by inode, so that another path to the same directory (a symbolic link in the
+    // configuration, a bind mount) is recognised too.
+    for (qsizetype i = 0; i < m_options.ownPaths.size(); ++i) {
+        struct stat st
+        {};
+        if (::stat(m_options.ownPaths[i].constData(), &st) == 0 && S_ISDIR(st.st_mode))
+            m_ownDirs.insert({quint64(st.st_dev), quint64(st.st_ino)}, i);
+    }
+
     GenerationRecord parent;
     if (!m_options.full) {
         auto latest = m_repo.resolveGeneration(QStringLiteral("latest"));
@@ -192,8 +202,8 @@ Result<BackupResult> BackupEngine::run()
     }
 
     const QString scratch = m_options.cacheDir + QStringLiteral("/tmp");
-    if (!QDir().mkpath(scratch))
-        return makeError(ErrorCode::Io, QStringLiteral("cannot create cache directory"), scratch);
+    if (auto made = cachedir::makePrivatePath(scratch); !made)
+        return made.error();
     const QString dbPath = scratch + QStringLiteral("/new-") +
                            QString::fromLatin1(crypto::randomBytes(8).toHex()) +
                            QStringLiteral(".db");
@@ -283,7 +293,8 @@ Result<BackupResult> BackupEngine::run()
     // Keep the new database in the cache so the next incremental backup needs no download.
     const QString cached =
         m_options.cacheDir + QStringLiteral("/generations/") + *id + QStringLiteral(".db");
-    QDir().mkpath(m_options.cacheDir + QStringLiteral("/generations"));
+    static_cast<void>(
+        cachedir::makePrivatePath(m_options.cacheDir + QStringLiteral("/generations")));
     if (QFile::rename(dbPath, cached))
         generationstore::keepOnlyCached(m_options.cacheDir, *id);
     report(QStringLiteral("done"), true);
@@ -413,6 +424,13 @@ Status BackupEngine::walk(const QByteArray &path, const FileEntry &entryIn, dev_
             // Relative to the open directory: no walk of the whole path for every child.
             warn(child, QStringLiteral("cannot examine: ") + fsmeta::errnoText(errno));
             continue;
+        }
+        if (S_ISDIR(st.st_mode) && !m_ownDirs.isEmpty()) {
+            const auto own = m_ownDirs.constFind({quint64(st.st_dev), quint64(st.st_ino)});
+            if (own != m_ownDirs.cend()) {
+                m_result.skippedOwn.append({child, *own});
+                continue;
+            }
         }
         children.append(Child{fsmeta::fromStat(child, st, m_names), std::nullopt, false});
     }

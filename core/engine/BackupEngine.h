@@ -9,6 +9,7 @@
 #include <QAtomicInteger>
 #include <QElapsedTimer>
 #include <QFuture>
+#include <QHash>
 #include <QObject>
 #include <QRegularExpression>
 
@@ -30,6 +31,9 @@ struct BackupOptions
     QString clientName;
     int compressionLevel = 3;
     QString cacheDir; // generation databases, scratch files
+    // This backup's own repository (when local) and cache: never backed up, wherever they
+    // lie under a root. Backing up the repository into itself would add a copy every run.
+    QList<QByteArray> ownPaths;
     // Started by the caller for walkedRoots(roots) and oneFileSystem, so that examining the trees
     // overlaps opening the repository; the engine starts its own when this is empty.
     std::shared_ptr<StatAhead> statAhead;
@@ -42,6 +46,8 @@ struct BackupResult
     qint64 totalBytes = 0;
     QList<ItemWarning> warnings;
     QList<QByteArray> newCacheTags; // CACHEDIR.TAG files not in the previous generation
+    // ownPaths met under a root and left out: where the walk met each, and which it was.
+    QList<QPair<QByteArray, qsizetype>> skippedOwn;
     ChunkWriterStats stats;
     double durationSeconds = 0;
 };
@@ -132,6 +138,7 @@ private:
     QByteArray m_root;                // the root being walked
     std::unique_ptr<GenerationDb> m_db;
     std::unique_ptr<PreviousGeneration> m_previous;
+    QHash<QPair<quint64, quint64>, qsizetype> m_ownDirs; // (device, inode) -> ownPaths index
     QList<QRegularExpression> m_pathPatterns;
     QList<QRegularExpression> m_namePatterns;
     QList<PendingFile> m_pending;

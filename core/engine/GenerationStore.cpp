@@ -4,11 +4,14 @@
 #include "crypto/Crypto.h"
 #include "repo/ChunkWriter.h"
 #include "repo/Repository.h"
+#include "support/CacheDir.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QtConcurrent/QtConcurrentMap>
+
+#include <functional>
 
 #include <cstring>
 #include <memory>
@@ -63,8 +66,13 @@ QFuture<PreparedChunk> prepareChunksAsync(const Repository &repo, QList<QByteArr
                                 });
 }
 
-Result<QList<QByteArray>> storeDatabase(Repository &repo, ChunkWriter &writer, const QString &path,
-                                        int compressionLevel)
+namespace {
+
+// Reads a database file and cuts it into the repository's chunks, handing them on a few
+// megabytes at a time, through a window of two maximal chunks: the database of a million
+// files is hundreds of megabytes and must not be held whole.
+Status forEachChunkBatch(const Repository &repo, const QString &path,
+                         const std::function<Status(QList<QByteArray> &)> &take)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
@@ -72,8 +80,6 @@ Result<QList<QByteArray>> storeDatabase(Repository &repo, ChunkWriter &writer, c
                          QStringLiteral("cannot read generation database: ") + file.errorString(),
                          path);
     const qint64 expected = file.size();
-    // Read through a window of two maximal chunks, a few megabytes of chunks at a time: the
-    // database of a million files is hundreds of megabytes and must not be held whole.
     const Chunker &chunker = repo.chunker();
     const qsizetype maxChunk = chunker.params().maxSize;
     const qsizetype window = 2 * maxChunk;
@@ -84,17 +90,6 @@ Result<QList<QByteArray>> storeDatabase(Repository &repo, ChunkWriter &writer, c
     bool eof = false;
     QList<QByteArray> batch;
     qsizetype batchBytes = 0;
-    QList<QByteArray> ids;
-    const auto flush = [&]() -> Status {
-        for (const PreparedChunk &c : prepareChunks(repo, batch, compressionLevel)) {
-            if (auto s = writer.add(c.id, c.packed, c.plainLength); !s)
-                return s;
-            ids.append(c.id);
-        }
-        batch.clear();
-        batchBytes = 0;
-        return {};
-    };
     while (!eof || filled > 0) {
         while (!eof && filled < window) {
             const qint64 n = file.read(buf.data() + filled, window - filled);
@@ -119,13 +114,53 @@ Result<QList<QByteArray>> storeDatabase(Repository &repo, ChunkWriter &writer, c
             filled -= pos;
         }
         if (batchBytes >= kBatchBytes) {
-            if (auto s = flush(); !s)
-                return s.error();
+            if (auto s = take(batch); !s)
+                return s;
+            batch.clear();
+            batchBytes = 0;
         }
     }
     if (total != expected)
         return makeError(ErrorCode::Io, QStringLiteral("short read of generation database"), path);
-    if (auto s = flush(); !s)
+    if (batch.isEmpty())
+        return {};
+    return take(batch);
+}
+
+// Whether a cached database is the one the (authenticated) generation record names: cut
+// into chunks again, its chunk ids (keyed MACs of the bytes) must be the record's, in order.
+// A file changed by anyone without the keys, or by a flipped bit, is not.
+bool matchesRecord(const Repository &repo, const GenerationRecord &record, const QString &path)
+{
+    qsizetype next = 0;
+    const auto compare = [&](QList<QByteArray> &batch) -> Status {
+        const QList<QByteArray> ids = QtConcurrent::blockingMapped<QList<QByteArray>>(
+            batch, [&repo](const QByteArray &chunk) { return repo.chunkId(chunk); });
+        for (const QByteArray &id : ids) {
+            if (next >= record.dbChunks.size() || id != record.dbChunks.at(next))
+                return makeError(ErrorCode::Corrupt, QString());
+            ++next;
+        }
+        return {};
+    };
+    return forEachChunkBatch(repo, path, compare) && next == record.dbChunks.size();
+}
+
+} // namespace
+
+Result<QList<QByteArray>> storeDatabase(Repository &repo, ChunkWriter &writer, const QString &path,
+                                        int compressionLevel)
+{
+    QList<QByteArray> ids;
+    const auto store = [&](QList<QByteArray> &batch) -> Status {
+        for (const PreparedChunk &c : prepareChunks(repo, batch, compressionLevel)) {
+            if (auto s = writer.add(c.id, c.packed, c.plainLength); !s)
+                return s;
+            ids.append(c.id);
+        }
+        return {};
+    };
+    if (auto s = forEachChunkBatch(repo, path, store); !s)
         return s.error();
     return ids;
 }
@@ -135,10 +170,12 @@ Result<QString> fetchDatabase(Repository &repo, const GenerationRecord &record,
 {
     const QString dir = cacheDir + QStringLiteral("/generations");
     const QString path = dir + QLatin1Char('/') + record.id + QStringLiteral(".db");
-    if (QFileInfo(path).size() == record.dbSize)
+    // A cached copy is used only when it is exactly what the record names; anything else is
+    // a cache miss, downloaded again.
+    if (QFileInfo(path).size() == record.dbSize && matchesRecord(repo, record, path))
         return path;
-    if (!QDir().mkpath(dir))
-        return makeError(ErrorCode::Io, QStringLiteral("cannot create cache directory"), dir);
+    if (auto made = cachedir::makePrivatePath(dir); !made)
+        return made.error();
     const QString temp =
         path + QStringLiteral(".part-") + QString::fromLatin1(crypto::randomBytes(6).toHex());
     QFile out(temp);

@@ -2,12 +2,18 @@
 #include "GenerationRow.h"
 
 #include <QAtomicInteger>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlRecord>
 
 #include <sqlite3.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace obnam {
 
@@ -87,8 +93,17 @@ Status GenerationDb::exec(const QString &sql) const
 
 Result<std::unique_ptr<GenerationDb>> GenerationDb::create(const QString &path)
 {
-    if (QFileInfo::exists(path))
-        return makeError(ErrorCode::AlreadyExists, QStringLiteral("database file exists"), path);
+    // Created empty here, mode 0600 whatever the umask: it names every file backed up, with its
+    // owner, link target and extended attributes. SQLite takes an empty file as a new database.
+    const int fd = ::open(QFile::encodeName(path).constData(),
+                          O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return makeError(errno == EEXIST ? ErrorCode::AlreadyExists : ErrorCode::Io,
+                         errno == EEXIST ? QStringLiteral("database file exists")
+                                         : QStringLiteral("cannot create generation database: ") +
+                                               QString::fromLocal8Bit(std::strerror(errno)),
+                         path);
+    ::close(fd);
     std::unique_ptr<GenerationDb> g(new GenerationDb(newConnectionName()));
     g->m_path = path;
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), g->m_connection);
