@@ -38,6 +38,17 @@ void writeTree(const QString &dir, int files, qsizetype size, quint32 seed)
                         test::randomData(size, seed + quint32(i)));
 }
 
+qint64 treeSize(const QString &dir)
+{
+    qint64 total = 0;
+    QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        total += it.fileInfo().size();
+    }
+    return total;
+}
+
 } // namespace
 
 class TestCrash : public QObject
@@ -152,6 +163,55 @@ private Q_SLOTS:
         qInfo("backup: %lld crash points, each survived; %d of them left work the next backup "
               "reused",
               qint64(points.size()), reused);
+    }
+
+    void backupKilledHalfwayIsResumed()
+    {
+        // kill -9 at about half of a first backup: the next one takes over the packs the dead
+        // one stored (they are in no index object yet) instead of uploading them again.
+        writeTree(m_source, 24, 4 * 1024 * 1024, 500); // 96 MiB, six packs
+        QCOMPARE(m_home->run({QStringLiteral("init")}, m_env).code, 0);
+        const QString pristine = m_home->path() + QStringLiteral("/pristine");
+        QVERIFY(copyTree(repo(), pristine));
+        const QStringList points = pointsOf({QStringLiteral("backup")});
+        QList<int> packsStored;
+        for (int i = 0; i < points.size(); ++i) {
+            if (points[i] == QStringLiteral("pack-write-after"))
+                packsStored.append(i + 1);
+        }
+        QVERIFY2(packsStored.size() >= 5, qPrintable(points.join(QLatin1Char(' '))));
+        const auto json = [](const QString &out) {
+            return QJsonDocument::fromJson(out.trimmed().split(QLatin1Char('\n')).last().toUtf8())
+                .object();
+        };
+        // The whole backup's upload, for comparison.
+        QVERIFY(copyTree(pristine, repo()));
+        dropCache();
+        auto r = m_home->run({QStringLiteral("backup"), QStringLiteral("--json")}, m_env);
+        QCOMPARE(r.code, 0);
+        const qint64 full = json(r.out).value(QStringLiteral("uploaded_bytes")).toInteger();
+
+        QVERIFY(copyTree(pristine, repo()));
+        dropCache();
+        QProcessEnvironment crash;
+        const int half = packsStored.size() / 2;
+        crash.insert(QStringLiteral("OBNAM_CRASH_AT"), QString::number(packsStored[half - 1]));
+        QCOMPARE(binary({QStringLiteral("backup")}, crash).code, -2);
+        r = m_home->run({QStringLiteral("backup"), QStringLiteral("--json")}, m_env);
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("note: resuming: ")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("removed the stale lock")), qPrintable(r.err));
+        const qint64 resumed = json(r.out).value(QStringLiteral("uploaded_bytes")).toInteger();
+        qInfo(
+            "killed after %d of %lld packs: the next backup uploaded %lld of %lld bytes (%.0f %%)",
+            half, qint64(packsStored.size()), resumed, full,
+            100.0 * double(resumed) / double(full));
+        QVERIFY(resumed <= full * 6 / 10);
+        QCOMPARE(restoreDiff(QStringLiteral("latest"), m_source), QString());
+        r = m_home->run({QStringLiteral("check"), QStringLiteral("--read-data")}, m_env);
+        QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+        // No lock is left behind.
+        QVERIFY(QDir(repo() + QStringLiteral("/locks")).isEmpty(QDir::Files | QDir::Hidden));
     }
 
     void everyCrashPointOfAPrune()
@@ -271,7 +331,13 @@ private Q_SLOTS:
         QCOMPARE(kills, 25);
         QCOMPARE(m_home->run({QStringLiteral("backup")}, m_env).code, 0);
         QCOMPARE(restoreDiff(QStringLiteral("latest"), m_source), QString());
+        // What the kills since the last fresh start left behind, against what prune keeps.
+        const qint64 before = treeSize(repo());
         QCOMPARE(m_home->run({QStringLiteral("prune")}, m_env).code, 0);
+        const qint64 after = treeSize(repo());
+        qInfo("repository after the kills: %lld bytes; after prune: %lld bytes (%.2fx)", before,
+              after, double(before) / double(after));
+        QVERIFY(before <= after * 3 / 2);
         const auto r = m_home->run({QStringLiteral("check"), QStringLiteral("--read-data")}, m_env);
         QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
         qInfo("random kills: %d kill -9 during backups (%d runs finished first; a full backup "

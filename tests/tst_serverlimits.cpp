@@ -27,6 +27,14 @@ using test::ServerProcess;
 
 namespace {
 
+// Under AddressSanitizer, freed memory sits in a quarantine of hundreds of megabytes and every
+// allocation carries shadow memory: the server's memory figures say nothing there.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kMemoryIsMeasurable = false;
+#else
+constexpr bool kMemoryIsMeasurable = true;
+#endif
+
 int envInt(const char *name, int fallback)
 {
     return qEnvironmentVariableIsSet(name) ? qEnvironmentVariableIntValue(name) : fallback;
@@ -210,7 +218,8 @@ private Q_SLOTS:
         QCOMPARE(statusOf(get("bytes=999999999999999999-999999999999999999")), 416);
         const qint64 after = memoryKiB(m_server.pid(), "VmHWM:");
         qInfo("server peak resident memory %lld KiB before, %lld KiB after", before, after);
-        QVERIFY2(after - before < 32 * 1024, "a range answer allocated its size");
+        if (kMemoryIsMeasurable)
+            QVERIFY2(after - before < 32 * 1024, "a range answer allocated its size");
         QVERIFY(m_server.isRunning());
     }
 
@@ -266,8 +275,9 @@ private Q_SLOTS:
         QCOMPARE(spooled, qint64(connections));
         QCOMPARE(received(), sent);
         // The bodies amount to 280 MiB for 40 uploads; the server may hold a few buffers each.
-        QVERIFY2(during - before < qint64(connections) * 512 + 16 * 1024,
-                 "upload bodies are held in memory");
+        if (kMemoryIsMeasurable)
+            QVERIFY2(during - before < qint64(connections) * 512 + 16 * 1024,
+                     "upload bodies are held in memory");
         sockets.clear();
         clock.restart();
         while (!temporaryFiles().isEmpty() && clock.elapsed() < 10000)

@@ -1,13 +1,16 @@
 #include "Commands.h"
 
 #include "../Format.h"
+#include "../Interrupt.h"
 #include "engine/BackupEngine.h"
 #include "engine/StatAhead.h"
+#include "maint/Resume.h"
 #include "repo/Lock.h"
 #include "repo/Repository.h"
 
 #include <QFile>
 #include <QJsonArray>
+#include <QScopeGuard>
 
 namespace obnam::cli {
 
@@ -58,11 +61,31 @@ protected:
             options.ownPaths.append(QFile::encodeName(s.config.repositoryPath));
         options.statAhead = std::exchange(m_statAhead, {});
 
+        // Ctrl-C and SIGTERM from here on stop the backup at a safe point: the lock is released
+        // and what was stored is indexed, so nothing is lost and nothing is uploaded twice.
+        Stopper<BackupEngine> stopper;
+        const InterruptScope interrupts(&Stopper<BackupEngine>::cancel, &stopper);
         // Shared: backups, restores and checks run side by side; prune waits for them.
         auto lock = RepositoryLock::acquire(*s.repository, false, QStringLiteral("backup"));
         if (!lock)
             return fail(ctx, lock.error());
+        // What earlier backups that died (killed, crashed, powered off) left: their locks go,
+        // and the packs they stored are taken over instead of being uploaded again.
+        if (auto resumed = resumeInterrupted(*s.repository, (*lock)->info()); !resumed) {
+            ctx.err << "warning: could not take over what an interrupted backup stored: "
+                    << resumed.error().toString() << "\n";
+        } else {
+            for (const LockInfo &l : std::as_const(resumed->staleLocksRemoved))
+                ctx.err << "note: removed the stale lock of a process that is gone: "
+                        << l.describe() << "\n";
+            if (resumed->packsAdopted > 0)
+                ctx.err << "note: resuming: " << resumed->packsAdopted << " packs ("
+                        << format::bytes(resumed->bytesAdopted)
+                        << ") stored by an interrupted backup are reused\n";
+        }
         BackupEngine engine(*s.repository, options);
+        stopper.attach(&engine);
+        const auto detach = qScopeGuard([&] { stopper.attach(nullptr); });
         QObject listener;
         const bool live = ctx.stderrIsTerminal && !json;
         QObject::connect(&engine, &BackupEngine::progress, &listener, [&](const BackupProgress &p) {
@@ -75,6 +98,15 @@ protected:
         auto result = engine.run();
         if (live)
             ctx.err << "\r\x1b[K" << Qt::flush;
+        if (!result && interrupts.signal() != 0) {
+            const ChunkWriterStats &kept = engine.stored();
+            logLine(s.config, QStringLiteral("WARN"), QStringLiteral("backup interrupted"));
+            ctx.err << "interrupted: the backup stopped at a safe point and made no generation. "
+                    << format::bytes(kept.storedBytes) << " of new data in " << kept.packsWritten
+                    << " packs is stored and indexed: the next backup reuses it. Nothing was "
+                       "lost; earlier generations are untouched.\n";
+            return interrupts.exitStatus();
+        }
         if (!result) {
             logLine(s.config, QStringLiteral("ERROR"),
                     QStringLiteral("backup failed: ") + result.error().toString());

@@ -170,11 +170,14 @@ protected:
                 << "unused-packs " << verb << ": " << report->packsDeleted << "\n"
                 << "packs " << (options.dryRun ? "would be " : "")
                 << "repacked: " << report->packsRepacked << "\n"
-                << "packs in no index " << verb << ": " << report->orphanPacks << "\n"
+                << "packs in no index " << verb << ": " << report->orphanPacks << " ("
+                << format::bytes(report->orphanBytes) << ")\n"
                 << "bytes freed: " << format::bytes(report->bytesDeleted - report->bytesWritten)
                 << "\n";
         if (!options.dryRun)
-            ctx.out << "index objects: " << report->indexObjectsWritten << " written, "
+            ctx.out << "temporary files of unfinished writes deleted: "
+                    << format::bytes(report->temporaryBytes) << "\n"
+                    << "index objects: " << report->indexObjectsWritten << " written, "
                     << report->indexObjectsDeleted << " deleted\n";
         return ExitOk;
     }

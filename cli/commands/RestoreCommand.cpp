@@ -1,6 +1,7 @@
 #include "Commands.h"
 
 #include "../Format.h"
+#include "../Interrupt.h"
 #include "engine/RestoreEngine.h"
 #include "repo/Lock.h"
 #include "repo/Repository.h"
@@ -8,6 +9,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QScopeGuard>
 
 namespace obnam::cli {
 
@@ -54,11 +56,15 @@ protected:
 
         const bool json = parser.isSet(QStringLiteral("json"));
         const bool live = ctx.stderrIsTerminal && !json;
+        Stopper<RestoreEngine> stopper;
+        const InterruptScope interrupts(&Stopper<RestoreEngine>::cancel, &stopper);
         // Shared: backups, restores and checks run side by side; prune waits for them.
         auto lock = RepositoryLock::acquire(*s.repository, false, QStringLiteral("restore"));
         if (!lock)
             return fail(ctx, lock.error());
         RestoreEngine engine(*s.repository, *gen, options);
+        stopper.attach(&engine);
+        const auto detach = qScopeGuard([&] { stopper.attach(nullptr); });
         QObject listener;
         QObject::connect(
             &engine, &RestoreEngine::progress, &listener, [&](const RestoreProgress &p) {
@@ -72,7 +78,11 @@ protected:
             ctx.err << "\r\x1b[K" << Qt::flush;
         if (!result)
             return fail(ctx, result.error());
-        const int status = result->errors.isEmpty() ? ExitOk : ExitError;
+        const bool interrupted =
+            result->stoppedBy && result->stoppedBy->code == ErrorCode::Cancelled;
+        const int status = interrupted                ? interrupts.exitStatus()
+                           : result->errors.isEmpty() ? ExitOk
+                                                      : ExitError;
         if (json) {
             QJsonArray warnings, errors;
             for (const ItemWarning &w : std::as_const(result->warnings))
@@ -81,22 +91,35 @@ protected:
             for (const ItemWarning &w : std::as_const(result->errors))
                 errors.append(QJsonObject{{QStringLiteral("path"), w.path},
                                           {QStringLiteral("message"), w.message}});
-            ctx.out << format::jsonLine(
-                QJsonObject{{QStringLiteral("event"), QStringLiteral("result")},
-                            {QStringLiteral("status"),
-                             status == ExitOk ? QStringLiteral("OK") : QStringLiteral("ERROR")},
-                            {QStringLiteral("generation_id"), gen->id},
-                            {QStringLiteral("files"), result->files},
-                            {QStringLiteral("bytes"), result->bytes},
-                            {QStringLiteral("warnings"), warnings},
-                            {QStringLiteral("errors"), errors},
-                            {QStringLiteral("duration"), result->durationSeconds}});
+            ctx.out << format::jsonLine(QJsonObject{
+                {QStringLiteral("event"), QStringLiteral("result")},
+                {QStringLiteral("status"),
+                 status == ExitOk ? QStringLiteral("OK") : QStringLiteral("ERROR")},
+                {QStringLiteral("generation_id"), gen->id},
+                {QStringLiteral("files"), result->files},
+                {QStringLiteral("bytes"), result->bytes},
+                {QStringLiteral("warnings"), warnings},
+                {QStringLiteral("errors"), errors},
+                {QStringLiteral("stopped"),
+                 result->stoppedBy ? QJsonValue(result->stoppedBy->message) : QJsonValue()},
+                {QStringLiteral("duration"), result->durationSeconds}});
             return status;
         }
         for (const ItemWarning &w : std::as_const(result->warnings))
             ctx.out << "warning: " << w.path << ": " << w.message << "\n";
         for (const ItemWarning &w : std::as_const(result->errors))
             ctx.err << "error: " << w.path << ": " << w.message << "\n";
+        if (result->stoppedBy)
+            ctx.err << (interrupted ? "interrupted: the restore stopped"
+                                    : "error: the restore stopped: the target's file system is "
+                                      "full")
+                    << "; " << result->files << " entries were restored whole under "
+                    << options.target
+                    << " before it, and no file was left half-written. The repository is "
+                       "unchanged"
+                    << (interrupted ? "."
+                                    : "; free space and run the restore again with --overwrite.")
+                    << "\n";
         ctx.out << "status: " << (status == ExitOk ? "OK" : "ERROR") << "\n"
                 << "restored-files: " << result->files << "\n"
                 << "errors: " << result->errors.size() << "\n"

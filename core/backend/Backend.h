@@ -55,6 +55,15 @@ public:
     // Removing a missing object is ErrorCode::NotFound.
     virtual QFuture<Status> remove(const QString &name) = 0;
 
+    // Removes the temporary files of writes that never finished (a process killed while it
+    // wrote) once they are older than `olderThanSeconds`, and says how many bytes they held.
+    // Only a backend that leaves such files behind has any.
+    virtual Result<qint64> removeStaleTemporaries(qint64 olderThanSeconds)
+    {
+        Q_UNUSED(olderThanSeconds);
+        return qint64(0);
+    }
+
     // How many large writes the caller should keep in flight to keep this backend busy.
     virtual int preferredWritesInFlight() const { return 4; }
     // How many readRangeNow() callers keep it busy: remote storage answers with latency, so

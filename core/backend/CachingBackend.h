@@ -39,6 +39,10 @@ public:
     QFuture<Result<QStringList>> list(const QString &prefix) override;
     QFuture<Status> remove(const QString &name) override;
     int preferredWritesInFlight() const override { return m_inner->preferredWritesInFlight(); }
+    Result<qint64> removeStaleTemporaries(qint64 olderThanSeconds) override
+    {
+        return m_inner->removeStaleTemporaries(olderThanSeconds);
+    }
     int preferredReadsInFlight() const override { return m_inner->preferredReadsInFlight(); }
 
 private:

@@ -4,6 +4,7 @@
 #include "crypto/Crypto.h"
 #include "support/Fd.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -221,6 +222,44 @@ Status placeTemp(const QString &root, const QString &name, const QByteArray &tem
     return fsyncDir(QFile::encodeName(finalPath.section(QLatin1Char('/'), 0, -2)));
 }
 
+// Writes data to an unnamed file (O_TMPFILE) and gives it its name only when it is whole and
+// synced: a process killed while writing leaves nothing behind, where a named temporary file
+// would stay until pruned. Nothing (no value) where the file system or a missing /proc does
+// not allow it; the caller then uses a named temporary file.
+std::optional<Status> putUnnamed(const QString &root, const QString &name, const QString &dir,
+                                 const QByteArray &tempNative, const QByteArray &data, PutMode mode)
+{
+    const QByteArray dirNative = QFile::encodeName(dir);
+    Fd fd(::open(dirNative.constData(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600));
+    if (fd.get() < 0)
+        return std::nullopt; // EOPNOTSUPP, EISDIR or EINVAL: no unnamed files here
+    if (!writeAll(fd.get(), data))
+        return errnoError(errno, QStringLiteral("cannot write"), root + QLatin1Char('/') + name);
+    if (::fsync(fd.get()) != 0)
+        return errnoError(errno, QStringLiteral("cannot sync"), root + QLatin1Char('/') + name);
+    const QByteArray self = "/proc/self/fd/" + QByteArray::number(fd.get());
+    const QByteArray finalNative = QFile::encodeName(root + QLatin1Char('/') + name);
+    // Create-only: link() refuses a taken name atomically. Overwrite: a temporary name for an
+    // instant, then an atomic rename over the old object.
+    const QByteArray &linkTo = mode == PutMode::CreateOnly ? finalNative : tempNative;
+    if (::linkat(AT_FDCWD, self.constData(), AT_FDCWD, linkTo.constData(), AT_SYMLINK_FOLLOW) !=
+        0) {
+        if (errno == ENOENT && ::access("/proc/self/fd", X_OK) != 0)
+            return std::nullopt; // no /proc: cannot be named
+        return errnoError(errno,
+                          mode == PutMode::CreateOnly ? QStringLiteral("cannot create object")
+                                                      : QStringLiteral("cannot replace object"),
+                          name);
+    }
+    if (mode == PutMode::Overwrite &&
+        ::rename(tempNative.constData(), finalNative.constData()) != 0) {
+        const int err = errno;
+        ::unlink(tempNative.constData());
+        return errnoError(err, QStringLiteral("cannot replace object"), name);
+    }
+    return fsyncDir(dirNative);
+}
+
 } // namespace
 
 LocalBackend::LocalBackend(QString root, int ioThreads, int openPacks)
@@ -247,6 +286,8 @@ QFuture<Status> LocalBackend::put(const QString &name, const QByteArray &data, P
         const QString tempPath = dir + QLatin1Char('/') + kTempPrefix +
                                  QString::fromLatin1(crypto::randomBytes(8).toHex());
         const QByteArray tempNative = QFile::encodeName(tempPath);
+        if (auto unnamed = putUnnamed(root, name, dir, tempNative, data, mode))
+            return *unnamed;
         Fd fd(::open(tempNative.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
         if (fd.get() < 0)
             return errnoError(errno, QStringLiteral("cannot create temporary file"), tempPath);
@@ -277,6 +318,23 @@ Status LocalBackend::placeFile(const QString &name, const QString &tempPath, Put
     if (auto made = makeDirs(m_root, name.section(QLatin1Char('/'), 0, -2)); !made)
         return made;
     return placeTemp(m_root, name, QFile::encodeName(tempPath), mode);
+}
+
+Result<qint64> LocalBackend::removeStaleTemporaries(qint64 olderThanSeconds)
+{
+    qint64 freed = 0;
+    const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-olderThanSeconds);
+    QDirIterator it(m_root, {kTempPrefix + QLatin1Char('*')}, QDir::Files | QDir::Hidden,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        const QFileInfo info = it.fileInfo();
+        if (info.lastModified().toUTC() >= before)
+            continue; // perhaps another process's write in progress
+        if (QFile::remove(info.filePath()))
+            freed += info.size();
+    }
+    return freed;
 }
 
 Result<Fd> LocalBackend::openObject(const QString &name, qint64 *size)

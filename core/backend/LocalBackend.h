@@ -41,6 +41,7 @@ public:
     Status createRoot();
     Status placeFile(const QString &name, const QString &tempPath, PutMode mode);
     Result<Fd> openObject(const QString &name, qint64 *size);
+    Result<qint64> removeStaleTemporaries(qint64 olderThanSeconds) override;
 
     // A local write is a copy into the page cache and an fsync: two in flight keep the disk
     // busy, and every pack held for a write is 16 MiB of memory.

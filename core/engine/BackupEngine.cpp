@@ -227,6 +227,8 @@ Result<BackupResult> BackupEngine::run()
         for (const QByteArray &root : std::as_const(m_options.roots)) {
             if (auto s = backupRoot(root); !s) {
                 m_statAhead = nullptr;
+                if (s.error().code == ErrorCode::Cancelled)
+                    keepStored();
                 return s.error();
             }
         }
@@ -299,6 +301,15 @@ Result<BackupResult> BackupEngine::run()
         generationstore::keepOnlyCached(m_options.cacheDir, *id);
     report(QStringLiteral("done"), true);
     return m_result;
+}
+
+void BackupEngine::keepStored()
+{
+    for (InFlightBatch &batch : m_inFlight)
+        batch.future.waitForFinished();
+    // Seals the open pack and writes the index objects naming every pack stored: the next
+    // backup finds these chunks and does not upload them again.
+    (void)m_writer.flush();
 }
 
 Status BackupEngine::backupRoot(const QByteArray &root)

@@ -67,7 +67,11 @@ public:
     ~BackupEngine() override;
 
     Result<BackupResult> run();
+    // From any thread (or a signal handler): the walk stops at the next entry, and what was
+    // stored so far is indexed for the next backup to reuse.
     void cancel() { m_cancelled.storeRelaxed(1); }
+    // What this run stored (packs, chunks, bytes), also after it failed or was cancelled.
+    const ChunkWriterStats &stored() const { return m_writer.stats(); }
 
 Q_SIGNALS:
     void progress(const obnam::BackupProgress &progress);
@@ -123,6 +127,8 @@ private:
     // Hands the batch to the pool; with `drain`, also waits for everything handed over.
     Status flushBatch(bool drain = false);
     Status collectInFlight();
+    // After a cancel: the chunks already handed over are stored and indexed.
+    void keepStored();
     Status insertCompleted();
     bool excluded(const QByteArray &path) const;
     bool isCacheDir(const QByteArray &dir) const;

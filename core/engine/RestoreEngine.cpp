@@ -66,8 +66,8 @@ QString display(const QByteArray &path)
 
 Error errnoError(const QString &what, const QByteArray &path, int err = errno)
 {
-    return makeError(ErrorCode::Io, what + QStringLiteral(": ") + fsmeta::errnoText(err),
-                     display(path));
+    return makeError(err == ENOSPC || err == EDQUOT ? ErrorCode::NoSpace : ErrorCode::Io,
+                     what + QStringLiteral(": ") + fsmeta::errnoText(err), display(path));
 }
 
 } // namespace
@@ -143,6 +143,25 @@ bool RestoreEngine::selected(const QByteArray &path) const
     return false;
 }
 
+bool RestoreEngine::aboveSelected(const QByteArray &path) const
+{
+    for (const QByteArray &p : m_options.paths) {
+        if (p.size() > path.size() && p.startsWith(path) &&
+            (path.endsWith('/') || p.at(path.size()) == '/'))
+            return true;
+    }
+    return false;
+}
+
+void RestoreEngine::stop(Error why)
+{
+    if (stopped())
+        return;
+    m_result.stoppedBy = std::move(why);
+    // Queued chunk work ends at once: its files will not be named.
+    m_cancelled.store(true, std::memory_order_relaxed);
+}
+
 Result<RestoreResult> RestoreEngine::run()
 {
     m_clock.start();
@@ -157,10 +176,13 @@ Result<RestoreResult> RestoreEngine::run()
     // Check every path before writing anything: a hostile generation is refused whole.
     Status hostile;
     qint64 matched = 0;
+    qint64 matchedSelected = 0;
     auto checked = forEachEntry(db, [&](const FileEntry &e) {
-        if (!selected(e.path))
+        const bool chosen = selected(e.path);
+        if (!chosen && !(e.kind == FileKind::Directory && aboveSelected(e.path)))
             return true;
         ++matched;
+        matchedSelected += chosen ? 1 : 0;
         if (restorepath::isFileSystemRoot(e.path))
             return true; // a backup of "/": its entry stands for the target itself
         if (restorepath::relative(e.path).isEmpty()) {
@@ -178,7 +200,7 @@ Result<RestoreResult> RestoreEngine::run()
         return checked.error();
     if (!hostile)
         return hostile.error();
-    if (matched == 0 && !m_options.paths.isEmpty())
+    if (matchedSelected == 0 && !m_options.paths.isEmpty())
         return makeError(ErrorCode::NotFound, QStringLiteral("no such path in the generation"),
                          display(m_options.paths.first()));
     m_progress.totalFiles = matched;
@@ -205,17 +227,27 @@ Result<RestoreResult> RestoreEngine::run()
     Status failed;
     ChunkCursor chunks(db);
     auto walked = forEachEntry(db, [&](const FileEntry &e) {
-        if (!selected(e.path))
+        if (m_interrupted.load(std::memory_order_relaxed))
+            stop(makeError(ErrorCode::Cancelled, QStringLiteral("restore interrupted")));
+        if (stopped())
+            return false;
+        if (!selected(e.path) && !(e.kind == FileKind::Directory && aboveSelected(e.path)))
             return true;
         if (restorepath::isFileSystemRoot(e.path))
             return true;
         if (e.reason == Reason::FileError) {
-            ItemWarning w{
-                display(e.path),
-                QStringLiteral("not restored: it could not be read when it was backed up")};
+            // A directory that could not be read is restored as it was recorded, empty; a
+            // file whose data was never read is not restored at all.
+            const bool directory = e.kind == FileKind::Directory;
+            ItemWarning w{display(e.path),
+                          directory ? QStringLiteral("restored empty: its contents could not be "
+                                                     "read when it was backed up")
+                                    : QStringLiteral("not restored: it could not be read when "
+                                                     "it was backed up")};
             m_result.warnings.append(w);
             Q_EMIT warning(w);
-            return true;
+            if (!directory)
+                return true;
         }
         failed = plan(chunks, e);
         return bool(failed);
@@ -224,9 +256,14 @@ Result<RestoreResult> RestoreEngine::run()
         return walked.error();
     if (!failed)
         return failed.error();
-    dispatch(m_window);
+    // Entries collected after a stop were never created: they are dropped, not named.
+    const bool dispatched = !stopped();
+    if (dispatched)
+        dispatch(m_window);
     restoreWindow(m_fetching);
-    restoreWindow(m_window);
+    if (dispatched)
+        restoreWindow(m_window);
+    m_window.clear();
 
     // Directory metadata last, deepest first, so that restoring contents did not change their
     // times and read-only directories did not block their own contents. Sorted by path: walk
@@ -252,7 +289,7 @@ Result<RestoreResult> RestoreEngine::run()
         if (auto s = restorefile::applyMetadata(it->first, dir.get(), false, m_asRoot); !s)
             m_result.errors.append({display(it->first.path), s.error().message});
     }
-    m_result.files = m_progress.files;
+    m_result.files = m_restored;
     m_result.bytes = m_bytesWritten.load();
     m_result.durationSeconds = double(m_clock.elapsed()) / 1000.0;
     m_progress.phase = QStringLiteral("done");
@@ -445,10 +482,19 @@ void RestoreEngine::restoreWindow(QList<Planned> &window)
         Status s = p.staged;
         if (s && p.entry.kind == FileKind::Regular)
             s = nameRegular(p);
-        if (!s) {
+        if (s && !stopped()) {
+            ++m_restored;
+        } else if (!s && !stopped()) {
             ItemWarning w{display(p.entry.path), s.error().message};
+            if (s.error().code == ErrorCode::NoSpace) {
+                // Every later write would fail the same way: one message, not hundreds.
+                w.message += QStringLiteral(" (restore stopped)");
+                stop(Error{ErrorCode::NoSpace, s.error().message, w.path});
+            }
             m_result.errors.append(w);
             Q_EMIT warning(w);
+        } else if (s) {
+            ++m_restored; // named before the stop was noticed: it is whole
         }
         p.chunks.clear();
         p.file.reset();

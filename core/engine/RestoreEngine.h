@@ -40,6 +40,9 @@ struct RestoreResult
     qint64 bytes = 0;
     QList<ItemWarning> warnings; // e.g. entries that were unreadable at backup time
     QList<ItemWarning> errors;   // entries that could not be restored; the restore failed
+    // Set when the restore ended early: the target's file system filled up, or cancel().
+    // `files` then counts what was restored before.
+    std::optional<Error> stoppedBy;
     double durationSeconds = 0;
 };
 
@@ -57,6 +60,9 @@ public:
     ~RestoreEngine() override;
 
     Result<RestoreResult> run();
+    // From any thread (or a signal handler): stops at the next entry. What is already named
+    // stays; files being written are dropped whole.
+    void cancel() { m_interrupted.store(true, std::memory_order_relaxed); }
 
 Q_SIGNALS:
     void progress(const obnam::RestoreProgress &progress);
@@ -103,6 +109,12 @@ private:
     Result<int> openParent(const QByteArray &rel, QByteArray *name, ParentCache &cache);
     Result<int> openParentUncached(const QByteArray &rel, QByteArray *name);
     bool selected(const QByteArray &path) const;
+    // A directory above a selected path (restoring /a/b/f alone still gives /a and /a/b their
+    // recorded metadata).
+    bool aboveSelected(const QByteArray &path) const;
+    // Ends the restore early for `why`, once; later entries are not reported one by one.
+    void stop(Error why);
+    bool stopped() const { return m_result.stoppedBy.has_value(); }
     void report(bool force = false);
 
     Repository &m_repo;
@@ -119,8 +131,10 @@ private:
     qint64 m_windowBytes = 0;
     QList<Planned> m_fetching; // dispatched, restored when the next window is full
     QList<QPair<FileEntry, QByteArray>> m_directories;
-    std::atomic<qint64> m_bytesWritten{0}; // the chunk tasks count in it
-    std::atomic<bool> m_cancelled{false};  // set when the engine is destroyed
+    std::atomic<qint64> m_bytesWritten{0};  // the chunk tasks count in it
+    std::atomic<bool> m_cancelled{false};   // set when the engine is destroyed or stops early
+    std::atomic<bool> m_interrupted{false}; // cancel()
+    qint64 m_restored = 0;                  // entries restored whole
     RestoreResult m_result;
     RestoreProgress m_progress;
     QElapsedTimer m_clock;

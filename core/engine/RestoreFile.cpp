@@ -23,8 +23,8 @@ QString display(const QByteArray &path)
 
 Error errnoError(const QString &what, const QByteArray &path, int err = errno)
 {
-    return makeError(ErrorCode::Io, what + QStringLiteral(": ") + fsmeta::errnoText(err),
-                     display(path));
+    return makeError(err == ENOSPC || err == EDQUOT ? ErrorCode::NoSpace : ErrorCode::Io,
+                     what + QStringLiteral(": ") + fsmeta::errnoText(err), display(path));
 }
 
 bool allZero(const char *p, qsizetype n)

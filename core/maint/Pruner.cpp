@@ -124,6 +124,11 @@ Result<PruneReport> Pruner::run()
         if (!indexed.contains(name)) {
             remove.append(name);
             ++report.orphanPacks;
+            // The index does not know its size: ask the storage, so the report counts it.
+            if (auto size = backend.stat(name).result(); size) {
+                report.bytesDeleted += *size;
+                report.orphanBytes += *size;
+            }
         }
     }
     if (m_options.dryRun) {
@@ -172,6 +177,12 @@ Result<PruneReport> Pruner::run()
             !s && s.error().code != ErrorCode::NotFound)
             return s.error();
         crashpoint::hit("prune-pack-delete-after");
+    }
+    // Files of writes that a killed process never finished (named temporary files, on file
+    // systems without unnamed ones); a day old, so that no running write loses its file.
+    if (auto freed = backend.removeStaleTemporaries(kStaleTemporarySeconds); freed) {
+        report.temporaryBytes = *freed;
+        report.bytesDeleted += *freed;
     }
     report.durationSeconds = double(clock.elapsed()) / 1000.0;
     step(QStringLiteral("done"), 1, 1);

@@ -36,6 +36,8 @@ struct PruneReport
     int packsDeleted = 0;  // nothing in them is referenced
     int packsRepacked = 0; // live chunks copied to new packs, then deleted
     int orphanPacks = 0;   // in no index object: left by an interrupted backup
+    qint64 orphanBytes = 0;
+    qint64 temporaryBytes = 0; // unfinished writes of killed processes, over a day old
     int indexObjectsWritten = 0;
     int indexObjectsDeleted = 0;
     qint64 bytesDeleted = 0;
@@ -55,6 +57,7 @@ class Pruner : public QObject
 public:
     Pruner(Repository &repository, PruneOptions options, QObject *parent = nullptr);
     Result<PruneReport> run();
+    static constexpr qint64 kStaleTemporarySeconds = 24 * 3600;
 
 Q_SIGNALS:
     void progress(const obnam::PruneProgress &progress);

@@ -15,6 +15,7 @@ ChunkWriter::ChunkWriter(Repository &repository, int maxInFlight)
     // framing) beyond that.
     m_builder.setExpectedSize(qsizetype(repository.config().packSize) +
                               qsizetype(repository.config().chunker.maxSize) + 64 * 1024);
+    m_sinceIndex.start();
 }
 
 ChunkWriter::~ChunkWriter()
@@ -113,7 +114,8 @@ Status ChunkWriter::waitForUploads(int keep)
     }
     if (!first)
         return first;
-    if (m_unindexed.size() >= Repository::kPacksPerIndexObject)
+    if (m_unindexed.size() >= Repository::kPacksPerIndexObject ||
+        (!m_unindexed.isEmpty() && m_sinceIndex.elapsed() >= kIndexIntervalMs))
         return writeIndex();
     return {};
 }
@@ -130,6 +132,7 @@ Status ChunkWriter::writeIndex()
     crashpoint::hit("index-write-after");
     ++m_stats.indexObjectsWritten;
     m_unindexed.clear();
+    m_sinceIndex.restart();
     return {};
 }
 

@@ -4,6 +4,7 @@
 #include "Pack.h"
 #include "support/Result.h"
 
+#include <QElapsedTimer>
 #include <QFuture>
 #include <QList>
 #include <QSet>
@@ -73,6 +74,10 @@ private:
     QList<IndexedPack> m_stored;
     ChunkWriterStats m_stats;
     bool m_ignoreIndex = false;
+    // Since the last index object: a slow backup indexes what it stored at least this often,
+    // so that a crash costs at most that much work even before kPacksPerIndexObject packs.
+    QElapsedTimer m_sinceIndex;
+    static constexpr qint64 kIndexIntervalMs = 5 * 60 * 1000;
 };
 
 } // namespace obnam

@@ -6,6 +6,7 @@
 #include "support/CrashPoint.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSysInfo>
@@ -50,13 +51,45 @@ Result<LockInfo> parse(const QByteArray &payload, const QString &name)
     return info;
 }
 
+// When a process of this machine started, from /proc (its start in clock ticks after boot,
+// and the boot time); invalid where /proc cannot tell.
+QDateTime processStart(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    QFile system(QStringLiteral("/proc/stat"));
+    if (!stat.open(QIODevice::ReadOnly) || !system.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray line = stat.readAll();
+    // The command name (field 2) may hold spaces and parentheses: count from its end.
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 20)
+        return {};
+    const qint64 ticks = fields.at(19).toLongLong(); // field 22 of the whole line
+    qint64 boot = 0;
+    for (const QByteArray &l : system.readAll().split('\n')) {
+        if (l.startsWith("btime "))
+            boot = l.mid(6).trimmed().toLongLong();
+    }
+    const long hz = ::sysconf(_SC_CLK_TCK);
+    if (boot <= 0 || hz <= 0)
+        return {};
+    return QDateTime::fromMSecsSinceEpoch((boot * 1000) + ticks * 1000 / hz, Qt::UTC);
+}
+
 } // namespace
 
 bool LockInfo::isStale(const QDateTime &now) const
 {
-    if (hostname == QSysInfo::machineHostName() && pid > 0 && ::kill(pid_t(pid), 0) != 0 &&
-        errno == ESRCH)
-        return true;
+    if (hostname == QSysInfo::machineHostName() && pid > 0) {
+        if (::kill(pid_t(pid), 0) != 0 && errno == ESRCH)
+            return true;
+        // The number may belong to a newer process by now (after a reboot, say): one that
+        // started after the lock was taken is not its holder. A second of slack covers the
+        // rounding of the boot time.
+        const QDateTime started = processStart(pid);
+        if (started.isValid() && created.isValid() && started > created.addSecs(1))
+            return true;
+    }
     return refreshed.secsTo(now) > kStaleAfterSeconds;
 }
 

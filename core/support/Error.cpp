@@ -21,6 +21,8 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("unsupported");
     case ErrorCode::InvalidArgument:
         return QStringLiteral("invalid argument");
+    case ErrorCode::NoSpace:
+        return QStringLiteral("no space");
     case ErrorCode::Io:
         return QStringLiteral("i/o");
     case ErrorCode::Cancelled:

@@ -17,6 +17,7 @@ enum class ErrorCode
     InvalidArgument, // the caller asked for something malformed
     Io,              // a local file-system operation failed
     Cancelled,
+    NoSpace, // a local file system is full (ENOSPC, EDQUOT): nothing more can be written
 };
 
 QString errorCodeName(ErrorCode code);

@@ -1,5 +1,15 @@
 #include "TestSupport.h"
 
+#include "crypto/Compression.h"
+#include "crypto/Crypto.h"
+#include "engine/GenerationStore.h"
+#include "gen/GenerationDb.h"
+#include "repo/ChunkWriter.h"
+#include "repo/Repository.h"
+
+#include <QDebug>
+#include <QFileInfo>
+
 namespace obnam::test {
 
 QByteArray randomData(qsizetype size, quint32 seed)
@@ -127,6 +137,52 @@ QString serverBinary()
 {
     const QString chosen = qEnvironmentVariable("OBNAM_SERVER_BINARY");
     return chosen.isEmpty() ? QStringLiteral(OBNAM_SERVER) : chosen;
+}
+
+} // namespace obnam::test
+
+namespace obnam::test {
+
+QString commitCrafted(Repository &repo, const QString &scratchDir, const QList<FileEntry> &entries,
+                      const QByteArray &content)
+{
+    const QString dbPath = scratchDir + QStringLiteral("/crafted-") +
+                           QString::fromLatin1(crypto::randomBytes(6).toHex()) +
+                           QStringLiteral(".db");
+    auto db = GenerationDb::create(dbPath);
+    if (!db)
+        return {};
+    ChunkWriter writer(repo);
+    const QByteArray id = repo.chunkId(content);
+    if (!writer.add(id, compression::pack(content, 0), quint32(content.size())))
+        return {};
+    for (FileEntry e : entries) {
+        QList<QByteArray> ids;
+        if (e.kind == FileKind::Regular) {
+            if (e.size == 0) // a size given is kept, whether it matches the content or not
+                e.size = content.size();
+            ids = {id};
+        }
+        if (auto inserted = (*db)->insertFile(e, ids); !inserted) {
+            qWarning() << inserted.error().toString();
+            return {};
+        }
+    }
+    if (auto s = (*db)->finish(); !s) {
+        qWarning() << s.error().toString();
+        return {};
+    }
+    db->reset();
+    auto chunks = generationstore::storeDatabase(repo, writer, dbPath, 3);
+    if (!chunks || !writer.flush())
+        return {};
+    GenerationRecord r;
+    r.dbChunks = *chunks;
+    r.dbSize = QFileInfo(dbPath).size();
+    r.started = r.finished = QDateTime::currentDateTimeUtc().addYears(1);
+    r.fileCount = entries.size();
+    auto gid = repo.commitGeneration(r);
+    return gid ? *gid : QString();
 }
 
 } // namespace obnam::test

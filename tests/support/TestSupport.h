@@ -37,3 +37,19 @@ QString cliBinary();
 QString serverBinary();
 
 } // namespace obnam::test
+
+#include "gen/FileEntry.h"
+
+namespace obnam {
+class Repository;
+}
+
+namespace obnam::test {
+
+// Commits a generation made of exactly these entries (a crafted, perhaps hostile one): every
+// regular file holds `content` (its size, when given as 0, becomes the content's). The database
+// is built in `scratchDir`. Returns the generation id, empty on failure.
+QString commitCrafted(Repository &repo, const QString &scratchDir, const QList<FileEntry> &entries,
+                      const QByteArray &content);
+
+} // namespace obnam::test
