@@ -265,7 +265,13 @@ Result<ClientConfig> parse(const YAML::Node &root, const QString &path, const Cl
         auto v = r.strings("exclude");
         if (!v)
             return v.error();
-        c.exclude = *v;
+        // As in roots: "~/Downloads" is the home's Downloads, not a folder named "~".
+        for (const QString &pattern : std::as_const(*v)) {
+            if (pattern.isEmpty())
+                return r.error(QStringLiteral("exclude"),
+                               QStringLiteral("must not contain an empty pattern"));
+            c.exclude.append(expandHome(pattern, ctx));
+        }
     }
     if (r.has("one_file_system")) {
         auto v = r.boolean("one_file_system");

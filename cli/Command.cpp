@@ -7,6 +7,7 @@
 #include "backend/HttpsBackend.h"
 #include "backend/LocalBackend.h"
 #include "crypto/Crypto.h"
+#include "repo/Lock.h"
 #include "repo/Repository.h"
 #include "support/CacheDir.h"
 
@@ -15,6 +16,10 @@
 #include <QFile>
 #include <QScopeGuard>
 #include <QUrl>
+
+#include <cerrno>
+#include <cstring>
+#include <unistd.h>
 
 namespace obnam::cli {
 
@@ -71,11 +76,17 @@ int Command::run(CliContext &ctx, const QStringList &arguments, const QString &g
     }
     const int count = int(parser.positionalArguments().size());
     if (count < m_minPositional || count > m_maxPositional) {
-        ctx.err << "error: '" << m_name << "' takes "
-                << (m_minPositional == m_maxPositional
-                        ? QString::number(m_minPositional)
-                        : QStringLiteral("%1 to %2").arg(m_minPositional).arg(m_maxPositional))
-                << " argument(s), got " << count << "\n"
+        // Commands without an upper bound (restore's PATHs) have a huge one: say "at least".
+        const bool unbounded = m_maxPositional >= (1 << 16);
+        const QString amount =
+            m_minPositional == m_maxPositional ? QString::number(m_minPositional)
+            : unbounded                        ? QStringLiteral("at least %1").arg(m_minPositional)
+            : m_minPositional == 0
+                ? QStringLiteral("at most %1").arg(m_maxPositional)
+                : QStringLiteral("%1 to %2").arg(m_minPositional).arg(m_maxPositional);
+        ctx.err << "error: '" << m_name << "' takes " << amount << " argument"
+                << (m_maxPositional == 1 && m_minPositional <= 1 ? "" : "s") << ", got " << count
+                << "\n"
                 << "Try 'obnam-cli " << m_name << " --help'.\n";
         return ExitUsage;
     }
@@ -142,14 +153,7 @@ int RepositoryCommand::execute(CliContext &ctx, const QCommandLineParser &parser
                 ctx.cacheHome() + QStringLiteral("/obnam/") + credentials->repositoryId +
                     QStringLiteral("/objects"),
                 QStringList{QStringLiteral("index/"), QStringLiteral("generations/")});
-        repo = Repository::open(*backend, credentials->keys);
-        if (repo && (*repo)->config().repositoryIdHex() != credentials->repositoryId)
-            return fail(ctx, makeError(ErrorCode::InvalidArgument,
-                                       QStringLiteral(
-                                           "the credentials belong to another repository than %1; "
-                                           "run 'obnam-cli init' for this one")
-                                           .arg(config->serverUrl),
-                                       config->credentialsPath()));
+        repo = Repository::open(*backend, credentials->keys, credentials->repositoryId);
     } else if (credentials.error().code == ErrorCode::NotFound) {
         // No credentials file: a passphrase from any source opens the repository instead.
         auto passphrase =
@@ -179,6 +183,33 @@ int RepositoryCommand::execute(CliContext &ctx, const QCommandLineParser &parser
                     << " (run 'obnam-cli check')\n";
     }
     return code;
+}
+
+void RepositoryCommand::addNoLockOption()
+{
+    addOption({QStringLiteral("no-lock"),
+               QStringLiteral("Read the repository without taking a lock (when you know nothing "
+                              "is pruning it).")});
+}
+
+Result<std::unique_ptr<RepositoryLock>>
+RepositoryCommand::readingLock(CliContext &ctx, const QCommandLineParser &parser, Session &session,
+                               const QString &purpose)
+{
+    if (parser.isSet(QStringLiteral("no-lock")))
+        return std::unique_ptr<RepositoryLock>();
+    auto lock = RepositoryLock::acquire(*session.repository, false, purpose);
+    if (lock || !session.config.isLocal())
+        return lock;
+    // The lock could not be written: is it because nothing can be written there?
+    const QByteArray locks =
+        QFile::encodeName(session.config.repositoryPath + QStringLiteral("/locks"));
+    if (::access(locks.constData(), W_OK) == 0 ||
+        (errno != EROFS && errno != EACCES && errno != EPERM))
+        return lock;
+    ctx.err << "note: the repository cannot be written ("
+            << QString::fromLocal8Bit(std::strerror(errno)) << "): reading it without a lock\n";
+    return std::unique_ptr<RepositoryLock>();
 }
 
 Result<std::shared_ptr<Backend>> makeBackend(const ClientConfig &config, CliContext &ctx)

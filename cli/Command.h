@@ -15,6 +15,10 @@ class Backend;
 class Repository;
 } // namespace obnam
 
+namespace obnam {
+class RepositoryLock;
+}
+
 namespace obnam::cli {
 
 struct PositionalArgument
@@ -103,6 +107,15 @@ protected:
     // Whether index objects and generation records of a remote repository may come from the
     // local cache; `check` and `repair` judge what the server holds, so they read it all.
     virtual bool usesObjectCache() const { return true; }
+
+    // For commands that only read (restore, check): adds --no-lock.
+    void addNoLockOption();
+    // Their shared lock. Where a local repository cannot be written (a read-only mount, a
+    // write-protected disk: the disaster-recovery case) or with --no-lock, they read without
+    // one and say so; the lock is then null.
+    Result<std::unique_ptr<RepositoryLock>> readingLock(CliContext &ctx,
+                                                        const QCommandLineParser &parser,
+                                                        Session &session, const QString &purpose);
 
 private:
     int execute(CliContext &ctx, const QCommandLineParser &parser) final;

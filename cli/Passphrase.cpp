@@ -47,20 +47,31 @@ Result<QByteArray> obtainPassphrase(const CliContext &ctx, const QString &explic
             return *stored;
     }
     if (ctx.promptPassphrase) {
-        auto first = ctx.promptPassphrase(purpose + QStringLiteral(": "));
-        if (first) {
+        // A new passphrase is typed twice; answers that differ (a slip of the finger) are
+        // asked for again, three times in all.
+        for (int attempt = 1; attempt <= (confirm ? 3 : 1); ++attempt) {
+            auto first = ctx.promptPassphrase(purpose + QStringLiteral(": "));
+            if (!first)
+                break;
             if (first->isEmpty())
                 return makeError(ErrorCode::InvalidArgument,
                                  QStringLiteral("the passphrase is empty"));
-            if (confirm) {
-                auto second = ctx.promptPassphrase(QStringLiteral("Repeat to confirm: "));
-                if (!second || *second != *first) {
-                    crypto::wipe(*first);
-                    return makeError(ErrorCode::InvalidArgument,
-                                     QStringLiteral("the passphrases do not match"));
-                }
+            if (!confirm)
+                return *first;
+            auto second = ctx.promptPassphrase(QStringLiteral("Repeat to confirm: "));
+            if (second && *second == *first) {
+                crypto::wipe(*second);
+                return *first;
             }
-            return *first;
+            crypto::wipe(*first);
+            if (second)
+                crypto::wipe(*second);
+            if (!second)
+                break;
+            if (attempt == 3)
+                return makeError(ErrorCode::InvalidArgument,
+                                 QStringLiteral("the passphrases did not match, three times"));
+            ctx.err << "The passphrases do not match; try again.\n" << Qt::flush;
         }
     }
     return makeError(

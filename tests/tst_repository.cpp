@@ -413,7 +413,9 @@ private Q_SLOTS:
         auto reopened = Repository::open(backend, "pw");
         QVERIFY(!reopened);
         QCOMPARE(reopened.error().code, ErrorCode::Corrupt);
-        QCOMPARE(reopened.error().path, QStringLiteral("config"));
+        QVERIFY2(
+            reopened.error().message.contains(QStringLiteral("the repository's config object")),
+            qPrintable(reopened.error().message));
     }
 
     void packHeaderAuthenticatesAndLists()

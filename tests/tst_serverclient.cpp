@@ -213,7 +213,11 @@ private Q_SLOTS:
                             "\nserver_cert_sha256: " + QByteArray(64, 'a') + "\n");
         r = c.home->run({QStringLiteral("init")}, c.env);
         QCOMPARE(r.code, 1);
-        QVERIFY2(r.err.contains(QStringLiteral("certificate")), qPrintable(r.err));
+        // It says the pin does not match and shows what the server presented.
+        QVERIFY2(r.err.contains(QStringLiteral("does not match server_cert_sha256")) &&
+                     r.err.contains(m_server->fingerprintText()),
+                 qPrintable(r.err));
+        QVERIFY2(!r.err.contains(QStringLiteral("pin it with")), qPrintable(r.err));
         // A CA file holding the server's own certificate makes it trusted.
         c.home->writeConfig("roots: [\"" + c.source.toUtf8() +
                             "\"]\nserver_url: " + m_server->baseUrl().toUtf8() +
@@ -254,6 +258,14 @@ private Q_SLOTS:
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains(QStringLiteral("http://")), qPrintable(r.err));
 
+        // Nothing listens there: the message names the address, not the "config" object.
+        c.home->writeConfig("roots: [/tmp]\nserver_url: https://127.0.0.1:1\n");
+        r = c.home->run({QStringLiteral("init")}, c.env);
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("cannot reach the server at 127.0.0.1:1")) &&
+                     !r.err.contains(QStringLiteral("(config)")),
+                 qPrintable(r.err));
+
         c.home->writeConfig("roots: [/tmp]\nserver_url: https://127.0.0.1:1/some/path\n");
         r = c.home->run({QStringLiteral("init")}, c.env);
         QCOMPARE(r.code, 1);
@@ -266,6 +278,24 @@ private Q_SLOTS:
         QCOMPARE(r.code, 0);
         QVERIFY(!r.out.contains(QStringLiteral("s3cr3t")));
         QVERIFY(r.out.contains(QStringLiteral("(set)")));
+    }
+
+    void anotherClientsTokenIsNamedAsSuch()
+    {
+        Client mine = makeClient(QStringLiteral("token-mine"));
+        Client theirs = makeClient(QStringLiteral("token-theirs"));
+        QCOMPARE(mine.home->run({QStringLiteral("init")}, mine.env).code, 0);
+        QCOMPARE(theirs.home->run({QStringLiteral("init")}, theirs.env).code, 0);
+        // A client configured with the other client's (valid) token reaches a repository its
+        // credentials do not belong to.
+        QProcessEnvironment swapped = mine.env;
+        swapped.insert(QStringLiteral("OBNAM_ACCESS_TOKEN"),
+                       theirs.env.value(QStringLiteral("OBNAM_ACCESS_TOKEN")));
+        const auto r = mine.home->run({QStringLiteral("list")}, swapped);
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("belong to a different repository")) &&
+                     !r.err.contains(QStringLiteral("damaged")),
+                 qPrintable(r.err));
     }
 
     void survivesServerRestartDuringBackup()

@@ -77,6 +77,7 @@ public:
                                   "packs each time; n runs cover all)."),
                    QStringLiteral("N%|i/n")});
         addOption({QStringLiteral("json"), QStringLiteral("Print the report as JSON.")});
+        addNoLockOption();
     }
 
 protected:
@@ -103,7 +104,7 @@ protected:
         const bool live = ctx.stderrIsTerminal && !json;
 
         // Shared: backups, restores and checks run side by side; prune waits for them.
-        auto lock = RepositoryLock::acquire(*s.repository, false, QStringLiteral("check"));
+        auto lock = readingLock(ctx, parser, s, QStringLiteral("check"));
         if (!lock)
             return fail(ctx, lock.error());
         Checker checker(*s.repository, options);

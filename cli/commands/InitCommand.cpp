@@ -6,7 +6,10 @@
 #include "crypto/Crypto.h"
 #include "repo/Repository.h"
 
+#include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QScopeGuard>
 
 namespace obnam::cli {
 
@@ -36,6 +39,9 @@ public:
                    QStringLiteral(
                        "With no configuration yet: back up DIR (repeatable; default: your home)."),
                    QStringLiteral("DIR")});
+        addOption({QStringLiteral("allow-non-empty"),
+                   QStringLiteral("Create a local repository in a directory that already holds "
+                                  "other files.")});
         addOption(
             {QStringLiteral("repository"),
              QStringLiteral("With no configuration yet: keep the repository at PATH, or on the "
@@ -48,6 +54,14 @@ protected:
     int execute(CliContext &ctx, const QCommandLineParser &parser) override
     {
         const QString path = configPath(ctx);
+        // A default configuration is written beside its final name and moved there only once
+        // the repository was created or unlocked: a failed init leaves nothing behind, and
+        // running the same command again works.
+        QString draft;
+        const auto dropDraft = qScopeGuard([&] {
+            if (!draft.isEmpty())
+                QFile::remove(draft);
+        });
         if (!QFileInfo::exists(path)) {
             QStringList roots;
             for (const QString &root : parser.values(QStringLiteral("root")))
@@ -59,9 +73,10 @@ protected:
                 repository = ctx.dataHome() + QStringLiteral("/obnam/repository");
             else if (!repository.contains(QStringLiteral("://")))
                 repository = QFileInfo(repository).absoluteFilePath();
-            if (auto s = ClientConfig::writeDefault(path, roots, repository); !s)
-                return fail(ctx, s.error());
-            ctx.out << "Wrote a default configuration to " << path << "\n";
+            draft = path + QStringLiteral(".new-") +
+                    QString::fromLatin1(crypto::randomBytes(4).toHex());
+            if (auto s = ClientConfig::writeDefault(draft, roots, repository); !s)
+                return fail(ctx, Error{s.error().code, s.error().message, path});
         } else if (parser.isSet(QStringLiteral("root")) ||
                    parser.isSet(QStringLiteral("repository"))) {
             return fail(
@@ -71,15 +86,29 @@ protected:
                                          "exists yet; edit the configuration instead"),
                           path));
         }
-        auto config = loadConfig(path, ctx);
+        auto config = loadConfig(draft.isEmpty() ? path : draft, ctx);
         if (!config)
             return fail(ctx, config.error());
+        config->path = path;
         auto backend = makeBackend(*config, ctx);
         if (!backend)
             return fail(ctx, backend.error());
         auto exists = Repository::exists(**backend);
         if (!exists)
             return fail(ctx, exists.error());
+        if (!*exists && config->isLocal() && !parser.isSet(QStringLiteral("allow-non-empty"))) {
+            // Not a repository, but not empty either: most likely a typo for another folder,
+            // or the user's own files. A repository is not created among them.
+            const QDir dir(config->repositoryPath);
+            if (dir.exists() &&
+                !dir.isEmpty(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot))
+                return fail(ctx, makeError(ErrorCode::InvalidArgument,
+                                           QStringLiteral("the directory is not empty and is not "
+                                                          "an obnam repository; choose an empty "
+                                                          "or new directory (or pass "
+                                                          "--allow-non-empty)"),
+                                           config->repositoryPath));
+        }
 
         auto passphrase =
             obtainPassphrase(ctx, parser.value(QStringLiteral("insecure-passphrase")),
@@ -113,6 +142,13 @@ protected:
                         << stored.error().toString() << "\n";
         }
         crypto::wipe(*passphrase);
+        if (!draft.isEmpty()) {
+            if (!QFile::rename(draft, path))
+                return fail(ctx, makeError(ErrorCode::Io,
+                                           QStringLiteral("cannot write the configuration"), path));
+            draft.clear();
+            ctx.out << "Wrote a default configuration to " << path << "\n";
+        }
         const Credentials credentials{(*repo)->config().repositoryIdHex(), (*repo)->keys()};
         if (auto s = credentials.save(config->credentialsPath()); !s)
             return fail(ctx, s.error());

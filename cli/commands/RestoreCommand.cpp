@@ -30,6 +30,7 @@ public:
                    QStringLiteral("Restore into a non-empty DIR, replacing files.")});
         addOption({QStringLiteral("json"),
                    QStringLiteral("Print progress events and the result as JSON lines.")});
+        addNoLockOption();
         addPositional(QStringLiteral("GEN"),
                       QStringLiteral("Generation: latest, an id or a unique prefix."));
         addPositional(QStringLiteral("DIR"), QStringLiteral("Target directory."));
@@ -59,7 +60,7 @@ protected:
         Stopper<RestoreEngine> stopper;
         const InterruptScope interrupts(&Stopper<RestoreEngine>::cancel, &stopper);
         // Shared: backups, restores and checks run side by side; prune waits for them.
-        auto lock = RepositoryLock::acquire(*s.repository, false, QStringLiteral("restore"));
+        auto lock = readingLock(ctx, parser, s, QStringLiteral("restore"));
         if (!lock)
             return fail(ctx, lock.error());
         RestoreEngine engine(*s.repository, *gen, options);

@@ -24,17 +24,24 @@ QString HttpsBackend::location() const
     return m_connection->settings().baseUrl.toString();
 }
 
-Error HttpsBackend::toError(const HttpOutcome &o, const QString &name)
+Error HttpsBackend::toError(const HttpOutcome &o, const QString &objectName)
 {
     const QString server = QString::fromUtf8(o.body).trimmed();
+    // "config" in a message reads like the user's configuration file: name the object.
+    const QString name = objectName == QStringLiteral("config")
+                             ? QStringLiteral("the repository's config object")
+                             : objectName;
+    const QString where = o.server.isEmpty() ? QString() : QStringLiteral(" at ") + o.server;
     switch (o.status) {
     case 0:
+        // The object does not matter when the server cannot be reached at all.
         if (o.errorString.contains(QStringLiteral("certificate")) ||
             o.networkError == QNetworkReply::SslHandshakeFailedError)
             return makeError(ErrorCode::Permanent,
-                             QStringLiteral("TLS certificate problem: ") + o.errorString, name);
+                             QStringLiteral("TLS certificate problem with the server%1: %2")
+                                 .arg(where, o.errorString));
         return makeError(ErrorCode::Transient,
-                         QStringLiteral("cannot reach the server: ") + o.errorString, name);
+                         QStringLiteral("cannot reach the server%1: %2").arg(where, o.errorString));
     case 400:
         return makeError(ErrorCode::InvalidArgument,
                          QStringLiteral("the server refused the request: ") + server, name);

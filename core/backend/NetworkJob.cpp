@@ -93,6 +93,14 @@ void NetworkJob::onSslErrors(QNetworkReply *reply, const QList<QSslError> &error
             reply->ignoreSslErrors(errors);
             return;
         }
+        // A pin is set and is not this certificate's: say so, with what the server showed,
+        // so that a changed certificate (or a wrong pin) can be told from an attack.
+        m_certificateRefused = true;
+        m_outcome.errorString =
+            QStringLiteral("the server's TLS certificate does not match server_cert_sha256: it "
+                           "presented %1")
+                .arg(QString::fromLatin1(digest.toHex(':').toUpper()));
+        return;
     }
     m_certificateRefused = true;
     QStringList why;
@@ -132,6 +140,7 @@ void NetworkJob::onFinished(QNetworkReply *reply)
     o.objectSize = reply->rawHeader("X-Object-Size");
     o.networkError = reply->error();
     o.attempts = m_attempt;
+    o.server = reply->url().host() + QLatin1Char(':') + QString::number(reply->url().port(443));
     if (m_certificateRefused)
         o.errorString = m_outcome.errorString;
     else if (m_timedOut)

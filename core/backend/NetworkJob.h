@@ -34,6 +34,7 @@ struct HttpOutcome
     QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
     QString errorString;
     int attempts = 0;
+    QString server; // host:port the request went to, for messages
 };
 
 // One request, like ownCloud's AbstractNetworkJob: it owns its reply, cuts off a transfer

@@ -85,15 +85,19 @@ BackupEngine::BackupEngine(Repository &repository, BackupOptions options, QObjec
 {
     m_options.roots = walkedRoots(m_options.roots);
     for (const QString &glob : std::as_const(m_options.excludes)) {
-        const QRegularExpression re(QRegularExpression::wildcardToRegularExpression(
-            glob, QRegularExpression::UnanchoredWildcardConversion));
-        if (glob.contains(QLatin1Char('/')))
-            m_pathPatterns.append(QRegularExpression(QStringLiteral("\\A(?:") + re.pattern() +
-                                                     QStringLiteral(")\\z")));
-        else
-            m_namePatterns.append(QRegularExpression(QStringLiteral("\\A(?:") + re.pattern() +
-                                                     QStringLiteral(")\\z")));
+        const QString re = QRegularExpression::wildcardToRegularExpression(
+            glob, QRegularExpression::UnanchoredWildcardConversion);
+        const bool wholePath = glob.contains(QLatin1Char('/'));
+        // A relative pattern with a '/' may start at any directory: "(.../)pattern".
+        const QString prefix = wholePath && !glob.startsWith(QLatin1Char('/'))
+                                   ? QStringLiteral("(?:.*/)?")
+                                   : QString();
+        m_patterns.append({glob,
+                           QRegularExpression(QStringLiteral("\\A") + prefix +
+                                              QStringLiteral("(?:") + re + QStringLiteral(")\\z")),
+                           wholePath});
     }
+    m_patternHits.fill(0, m_patterns.size());
 }
 
 QList<QByteArray> BackupEngine::walkedRoots(QList<QByteArray> roots)
@@ -130,17 +134,15 @@ void BackupEngine::report(const QString &phase, bool force)
 
 bool BackupEngine::excluded(const QByteArray &path) const
 {
-    if (m_pathPatterns.isEmpty() && m_namePatterns.isEmpty())
+    if (m_patterns.isEmpty())
         return false;
     const QString full = display(path);
     const QString name = full.section(QLatin1Char('/'), -1);
-    for (const QRegularExpression &re : m_pathPatterns) {
-        if (re.match(full).hasMatch())
+    for (qsizetype i = 0; i < m_patterns.size(); ++i) {
+        if (m_patterns[i].re.match(m_patterns[i].wholePath ? full : name).hasMatch()) {
+            ++m_patternHits[i];
             return true;
-    }
-    for (const QRegularExpression &re : m_namePatterns) {
-        if (re.match(name).hasMatch())
-            return true;
+        }
     }
     return false;
 }
@@ -237,6 +239,12 @@ Result<BackupResult> BackupEngine::run()
     if (auto s = flushBatch(true); !s)
         return s.error();
     Q_ASSERT(m_pending.isEmpty());
+    // A rule that excluded nothing is most likely mistyped: say so, in this backup.
+    for (qsizetype i = 0; i < m_patterns.size(); ++i) {
+        if (m_patternHits[i] == 0)
+            warn(m_patterns[i].text.toLocal8Bit(),
+                 QStringLiteral("exclude pattern matched nothing in this backup"));
+    }
     // Every entry is stored: the previous generation (and its page cache) can go before the
     // new database is packed, which is this backup's peak of memory when nothing changed.
     m_previous.reset();

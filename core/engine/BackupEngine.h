@@ -26,7 +26,11 @@ struct BackupOptions
     QList<QByteArray> roots; // as the user named them; stored paths keep this form
     bool full = false;       // ignore the previous generation: read every file
     bool excludeCacheTagDirectories = true;
-    QStringList excludes; // globs; with a '/' against the whole path, else the file name
+    // Globs. Without a '/', against each entry's name ("*.tmp"); starting with '/', against
+    // the whole path ("/home/u/cache"); with a '/' elsewhere, against the end of the path at
+    // any depth ("Documents/scratch" is every .../Documents/scratch). A pattern that matches
+    // nothing in a backup is a warning of that backup.
+    QStringList excludes;
     bool oneFileSystem = false;
     QString clientName;
     int compressionLevel = 3;
@@ -145,8 +149,14 @@ private:
     std::unique_ptr<GenerationDb> m_db;
     std::unique_ptr<PreviousGeneration> m_previous;
     QHash<QPair<quint64, quint64>, qsizetype> m_ownDirs; // (device, inode) -> ownPaths index
-    QList<QRegularExpression> m_pathPatterns;
-    QList<QRegularExpression> m_namePatterns;
+    struct Pattern
+    {
+        QString text;
+        QRegularExpression re;
+        bool wholePath = false; // else the entry's name
+    };
+    QList<Pattern> m_patterns;
+    mutable QList<qint64> m_patternHits; // per pattern, to name those that matched nothing
     QList<PendingFile> m_pending;
     qint64 m_pendingBase = 0; // sequence number of m_pending.first()
     QByteArray m_readBuffer;

@@ -15,6 +15,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <cmath>
 
 namespace obnam {
 
@@ -175,8 +176,7 @@ Status Checker::readData(State &state)
             selected.append(&p);
             break;
         case CheckOptions::ReadData::Fraction:
-            if (QRandomGenerator::global()->generateDouble() < m_options.fraction)
-                selected.append(&p);
+            selected.append(&p); // narrowed below
             break;
         case CheckOptions::ReadData::Slice: {
             // The first four bytes of a pack id are uniform, so slices are even and stable:
@@ -191,6 +191,15 @@ Status Checker::readData(State &state)
         case CheckOptions::ReadData::None:
             break;
         }
+    }
+    if (m_options.readData == CheckOptions::ReadData::Fraction && !selected.isEmpty()) {
+        // Exactly the share asked for, rounded up: 10 % of five packs is one pack, not a coin
+        // toss for each that may read none and still say all is well.
+        const qsizetype wanted =
+            qBound(qsizetype(1), qsizetype(std::ceil(m_options.fraction * double(selected.size()))),
+                   selected.size());
+        std::shuffle(selected.begin(), selected.end(), *QRandomGenerator::global());
+        selected.resize(wanted);
     }
     qint64 totalBytes = 0;
     for (const IndexedPack *p : std::as_const(selected))

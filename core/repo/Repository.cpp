@@ -137,13 +137,22 @@ Result<std::unique_ptr<Repository>> Repository::open(std::shared_ptr<Backend> ba
 }
 
 Result<std::unique_ptr<Repository>> Repository::open(std::shared_ptr<Backend> backend,
-                                                     const MasterKeys &keys)
+                                                     const MasterKeys &keys,
+                                                     const QString &repositoryId)
 {
     if (!keys.isValid())
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("invalid key material"));
     auto config = readConfig(*backend);
     if (!config)
         return config.error();
+    if (!repositoryId.isEmpty() && config->repositoryIdHex() != repositoryId)
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("these credentials belong to a different repository "
+                                        "(%1…) than the one at %2 (%3…): another client's access "
+                                        "token, or a changed server_url? Run 'obnam-cli init' to "
+                                        "use this one")
+                             .arg(repositoryId.left(12), backend->location(),
+                                  config->repositoryIdHex().left(12)));
     return finishOpen(std::move(backend), std::move(*config), keys);
 }
 
@@ -156,9 +165,9 @@ Result<std::unique_ptr<Repository>> Repository::finishOpen(std::shared_ptr<Backe
         (config.serialize() != config.stored ||
          !crypto::equalConstantTime(configMac(keys, config), config.mac)))
         return makeError(ErrorCode::Corrupt,
-                         QStringLiteral("repository config has been changed or damaged (its "
-                                        "authentication code does not match)"),
-                         QStringLiteral("config"));
+                         QStringLiteral("the repository's config object has been changed or "
+                                        "damaged (its authentication code does not match)"),
+                         backend->location());
     std::unique_ptr<Repository> repo(
         new Repository(std::move(backend), std::move(config), std::move(keys)));
     if (auto s = repo->loadIndex(); !s)

@@ -44,8 +44,12 @@ public:
     static Result<std::unique_ptr<Repository>> open(std::shared_ptr<Backend> backend,
                                                     const QByteArray &passphrase);
     // Opens with master keys the client already holds (its credentials file): no KDF cost.
+    // `repositoryId` (hex), when given, is the repository the keys belong to: a storage
+    // holding another one (another client's token, a changed address) is named as such
+    // instead of looking damaged.
     static Result<std::unique_ptr<Repository>> open(std::shared_ptr<Backend> backend,
-                                                    const MasterKeys &keys);
+                                                    const MasterKeys &keys,
+                                                    const QString &repositoryId = {});
     static Result<bool> exists(Backend &backend);
 
     ~Repository();
