@@ -12,7 +12,9 @@
 #include <QRandomGenerator>
 #include <QtTest>
 
+#include <fcntl.h>
 #include <sys/mount.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace obnam;
@@ -212,6 +214,42 @@ private Q_SLOTS:
         QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
         // No lock is left behind.
         QVERIFY(QDir(repo() + QStringLiteral("/locks")).isEmpty(QDir::Files | QDir::Hidden));
+    }
+
+    void pruneCountsAndClearsWhatKilledBackupsLeft()
+    {
+        writeTree(m_source, 6, 4 * 1024 * 1024, 900); // 24 MiB: two packs
+        QCOMPARE(m_home->run({QStringLiteral("init")}, m_env).code, 0);
+        const QStringList points = pointsOf({QStringLiteral("backup")});
+        // A fresh repository, and a backup killed after its first pack: that pack is in no
+        // index object.
+        QDir(repo()).removeRecursively();
+        dropCache();
+        QFile::remove(m_home->home() + QStringLiteral("/.config/obnam/passwords.yaml"));
+        QCOMPARE(m_home->run({QStringLiteral("init")}, m_env).code, 0);
+        QProcessEnvironment crash;
+        crash.insert(QStringLiteral("OBNAM_CRASH_AT"),
+                     QString::number(points.indexOf(QStringLiteral("pack-write-after")) + 1));
+        QCOMPARE(binary({QStringLiteral("backup")}, crash).code, -2);
+        // Temporary files of writes that never finished: one two days old, one fresh.
+        QDir().mkpath(repo() + QStringLiteral("/packs/00"));
+        const QString old = repo() + QStringLiteral("/packs/00/.tmp-0123456789abcdef");
+        const QString fresh = repo() + QStringLiteral("/packs/00/.tmp-fedcba9876543210");
+        QVERIFY(test::writeFile(enc(old), QByteArray(100000, 'x')));
+        QVERIFY(test::writeFile(enc(fresh), QByteArray(100000, 'y')));
+        const struct timespec twoDaysAgo[2] = {{::time(nullptr) - 2 * 86400, 0},
+                                               {::time(nullptr) - 2 * 86400, 0}};
+        QVERIFY(::utimensat(AT_FDCWD, enc(old).constData(), twoDaysAgo, 0) == 0);
+        const auto r = m_home->run({QStringLiteral("prune")}, m_env);
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("packs in no index deleted: 1 (")),
+                 qPrintable(r.out));
+        QVERIFY2(!r.out.contains(QStringLiteral("bytes freed: 0 B")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(
+                     QStringLiteral("temporary files of unfinished writes deleted: 97.7 KiB")),
+                 qPrintable(r.out));
+        QVERIFY(!QFile::exists(old));
+        QVERIFY(QFile::exists(fresh));
     }
 
     void everyCrashPointOfAPrune()
