@@ -3,7 +3,7 @@
 // never finish, quotas, connections held open without a token, token rotations the file's
 // timestamps cannot show, and the modes of the data directory.
 //
-// The races and loads run briefly here; bench/server-attacks.sh runs the long forms
+// The races and loads run briefly here; bench/attacks.sh runs the long forms
 // (OBNAM_RACE_SECONDS, OBNAM_UPLOAD_CONNECTIONS, OBNAM_STRANGER_CONNECTIONS).
 #include "ServerProcess.h"
 #include "TestSupport.h"
