@@ -21,6 +21,8 @@ if(OBNAM_SANITIZE)
     target_compile_options(obnam_defaults INTERFACE
         -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
     target_link_options(obnam_defaults INTERFACE -fsanitize=address,undefined)
+    # Lets tests skip what a sanitizer makes meaningless (memory figures).
+    target_compile_definitions(obnam_defaults INTERFACE OBNAM_SANITIZED)
 endif()
 
 # Fuzzing (OBNAM_FUZZ, clang only): every library the harnesses link gets libFuzzer's coverage
@@ -32,5 +34,5 @@ if(OBNAM_FUZZ)
         -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
         -fno-sanitize-recover=all)
     target_link_options(obnam_defaults INTERFACE -fsanitize=address,undefined)
-    target_compile_definitions(obnam_defaults INTERFACE QT_FORCE_ASSERTS)
+    target_compile_definitions(obnam_defaults INTERFACE QT_FORCE_ASSERTS OBNAM_SANITIZED)
 endif()

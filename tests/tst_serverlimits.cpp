@@ -29,7 +29,7 @@ namespace {
 
 // Under AddressSanitizer, freed memory sits in a quarantine of hundreds of megabytes and every
 // allocation carries shadow memory: the server's memory figures say nothing there.
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(OBNAM_SANITIZED)
 constexpr bool kMemoryIsMeasurable = false;
 #else
 constexpr bool kMemoryIsMeasurable = true;
