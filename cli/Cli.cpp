@@ -29,7 +29,9 @@ QString globalHelp()
                        "  OBNAM_NEW_PASSPHRASE  new passphrase for 'key add' and 'key passwd'\n\n"
                        "Exit status: 0 success, 1 error (including a backup that found new "
                        "CACHEDIR.TAG files, and a\n"
-                       "restore with entries that could not be restored), 2 bad usage.\n");
+                       "restore with entries that could not be restored), 2 bad usage, 130 or "
+                       "143 when\nCtrl-C or SIGTERM stopped a backup or restore at a safe "
+                       "point.\n");
     return text;
 }
 

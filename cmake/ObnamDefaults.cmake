@@ -36,3 +36,15 @@ if(OBNAM_FUZZ)
     target_link_options(obnam_defaults INTERFACE -fsanitize=address,undefined)
     target_compile_definitions(obnam_defaults INTERFACE QT_FORCE_ASSERTS OBNAM_SANITIZED)
 endif()
+
+# Hardening, as Debian builds its packages (dpkg-buildflags with hardening=+all): stack
+# protector, fortified libc calls, read-only relocations bound at start, position-independent
+# executables. The sanitizer and fuzzing builds instrument instead.
+if(NOT OBNAM_SANITIZE AND NOT OBNAM_FUZZ)
+    include(CheckPIESupported)
+    check_pie_supported()
+    set(CMAKE_POSITION_INDEPENDENT_CODE ON)
+    target_compile_options(obnam_defaults INTERFACE -fstack-protector-strong -fstack-clash-protection
+        $<$<NOT:$<CONFIG:Debug>>:-U_FORTIFY_SOURCE -D_FORTIFY_SOURCE=2>)
+    target_link_options(obnam_defaults INTERFACE -Wl,-z,relro -Wl,-z,now)
+endif()

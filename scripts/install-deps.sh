@@ -16,6 +16,8 @@ packages=(
   python3 time restic borgbackup
   # fuzzing and sanitizers (scripts/fuzz.sh: clang with libFuzzer's runtime, libclang_rt.fuzzer)
   clang libclang-rt-14-dev
+  # packages (scripts/package.sh): dpkg-shlibdeps comes with build-essential's dpkg-dev
+  lintian systemd
 )
 
 missing=()

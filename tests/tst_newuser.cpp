@@ -217,6 +217,42 @@ private Q_SLOTS:
         }
     }
 
+    void everythingComesBackOnANewComputer()
+    {
+        // The old computer: backups to a disk.
+        CliHome old;
+        const QString disk = old.path() + QStringLiteral("/usb-disk/obnam");
+        QVERIFY(QDir().mkpath(old.home() + QStringLiteral("/Pictures/2026")));
+        QVERIFY(test::writeFile(enc(old.home() + QStringLiteral("/Pictures/2026/beach.jpg")),
+                                test::randomData(400000, 11)));
+        QVERIFY(test::writeFile(enc(old.home() + QStringLiteral("/notes.txt")), "remember this\n"));
+        QCOMPARE(
+            old.run({QStringLiteral("init"), QStringLiteral("--repository"), disk}, passphrase())
+                .code,
+            0);
+        QCOMPARE(old.run({QStringLiteral("backup")}, passphrase()).code, 0);
+        // Everything but obnam's own cache, which a backup leaves out.
+        const auto withoutCache = [](QMap<QByteArray, QByteArray> m) {
+            m.removeIf([](const auto &it) { return it.key().contains(".cache/obnam"); });
+            return m;
+        };
+        const auto original = withoutCache(test::manifest(enc(old.home())));
+        // The new computer has nothing of the old one: only the disk and the passphrase, as
+        // the user guide's "Recover everything on a new computer" says.
+        CliHome fresh;
+        auto r =
+            fresh.run({QStringLiteral("init"), QStringLiteral("--repository"), disk}, passphrase());
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(QStringLiteral("Unlocked the existing repository")));
+        QCOMPARE(fresh.run({QStringLiteral("list")}, passphrase()).out.count(QLatin1Char('\n')), 1);
+        const QString target = fresh.path() + QStringLiteral("/recovered");
+        r = fresh.run({QStringLiteral("restore"), QStringLiteral("latest"), target}, passphrase());
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const auto restored = withoutCache(test::manifest(enc(target + old.home())));
+        QVERIFY(restored.size() > 5);
+        QCOMPARE(test::manifestDiff(original, restored), QString());
+    }
+
     void usageMessagesSayWhatIsMeant()
     {
         CliHome h;

@@ -139,7 +139,9 @@ private Q_SLOTS:
         auto repo = Repository::open(backend, "pw");
         QVERIFY(!repo);
         QCOMPARE(repo.error().code, ErrorCode::Unsupported);
-        QVERIFY(repo.error().message.contains(QStringLiteral("version 7")));
+        QVERIFY2(repo.error().message.contains(QStringLiteral("repository format 7")) &&
+                     repo.error().message.contains(QStringLiteral("newer version")),
+                 qPrintable(repo.error().message));
     }
 
     void garbageConfig()

@@ -207,12 +207,18 @@ Result<std::unique_ptr<GenerationDb>> GenerationDb::openReadOnly(const QString &
                 major.error().message,
             path);
     const auto minor = g->meta(QStringLiteral("schema_version_minor"));
-    if (major->toInt() != kSchemaMajor)
+    if (major->toInt() > kSchemaMajor)
         return makeError(ErrorCode::Unsupported,
-                         QStringLiteral("generation database schema version %1.%2 is not supported "
-                                        "(this program reads %3.x)")
+                         QStringLiteral("the generation was made by a newer version of obnam "
+                                        "(database schema %1.%2; this version reads %3.x): "
+                                        "upgrade obnam to read it")
                              .arg(*major, minor ? *minor : QStringLiteral("?"))
                              .arg(kSchemaMajor),
+                         path);
+    if (major->toInt() != kSchemaMajor)
+        return makeError(ErrorCode::Corrupt,
+                         QStringLiteral("generation database has an unknown schema version %1")
+                             .arg(*major),
                          path);
     QSqlQuery probe(db);
     // The tables must be tables: a view (recursive, say) in a hostile database could make

@@ -34,9 +34,18 @@ Result<GenerationRecord> GenerationRecord::parse(const QByteArray &payload, cons
     if (err.error != QJsonParseError::NoError || !doc.isObject())
         return corrupt(QStringLiteral("not valid JSON"));
     const QJsonObject o = doc.object();
-    if (o.value(QStringLiteral("version")).toInteger(-1) != kVersion)
+    const qint64 version = o.value(QStringLiteral("version")).toInteger(-1);
+    if (version > kVersion)
         return makeError(ErrorCode::Unsupported,
-                         QStringLiteral("unknown generation record version"), name);
+                         QStringLiteral("the generation was made by a newer version of obnam "
+                                        "(record version %1; this version reads up to %2): "
+                                        "upgrade obnam to read it")
+                             .arg(version)
+                             .arg(kVersion),
+                         name);
+    if (version != kVersion)
+        return makeError(ErrorCode::Corrupt, QStringLiteral("unknown generation record version"),
+                         name);
     GenerationRecord g;
     for (const QJsonValue &v : o.value(QStringLiteral("db_chunks")).toArray()) {
         const QByteArray id = QByteArray::fromHex(v.toString().toLatin1());

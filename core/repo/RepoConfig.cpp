@@ -49,14 +49,16 @@ Result<RepoConfig> RepoConfig::parse(const QByteArray &bytes)
         return corrupt(QStringLiteral("not an obnam repository"));
     RepoConfig c;
     c.formatVersion = int(o.value(QStringLiteral("version")).toInteger(-1));
+    if (c.formatVersion > kFormatVersion)
+        return makeError(ErrorCode::Unsupported,
+                         QStringLiteral("the repository was written by a newer version of obnam "
+                                        "(repository format %1; this version reads up to %2): "
+                                        "upgrade obnam to use it")
+                             .arg(c.formatVersion)
+                             .arg(kFormatVersion),
+                         QStringLiteral("the repository's config object"));
     if (c.formatVersion != kFormatVersion)
-        return makeError(
-            ErrorCode::Unsupported,
-            QStringLiteral("repository format version %1 is not supported (this program "
-                           "reads version %2)")
-                .arg(c.formatVersion)
-                .arg(kFormatVersion),
-            QStringLiteral("config"));
+        return corrupt(QStringLiteral("unknown repository format version %1").arg(c.formatVersion));
     if (o.value(QStringLiteral("chunk_id")).toString() != QStringLiteral("hmac-sha256"))
         return makeError(ErrorCode::Unsupported, QStringLiteral("unknown chunk id kind"),
                          QStringLiteral("config"));
