@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Paths.h"
 #include "support/Result.h"
 
 #include <QByteArray>
@@ -26,11 +27,8 @@ struct CliContext
     std::function<std::optional<QByteArray>(const QString &entry)> keyringRead;
     std::function<Status(const QString &entry, const QByteArray &passphrase)> keyringWrite;
 
-    QString home() const { return env.value(QStringLiteral("HOME")); }
-    // $XDG_CONFIG_HOME or ~/.config, and likewise for the cache and data directories.
-    QString configHome() const;
-    QString cacheHome() const;
-    QString dataHome() const;
+    // Where the client keeps its files, for this environment.
+    client::Paths paths() const { return client::Paths(env); }
 };
 
 // Exit codes, documented in --help and docs/cli.md.

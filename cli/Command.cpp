@@ -1,25 +1,11 @@
 #include "Command.h"
 
-#include "Credentials.h"
 #include "Keyring.h"
 #include "Passphrase.h"
-#include "backend/CachingBackend.h"
-#include "backend/HttpsBackend.h"
-#include "backend/LocalBackend.h"
-#include "crypto/Crypto.h"
 #include "repo/Lock.h"
 #include "repo/Repository.h"
-#include "support/CacheDir.h"
 
-#include <QDateTime>
-#include <QDir>
-#include <QFile>
 #include <QScopeGuard>
-#include <QUrl>
-
-#include <cerrno>
-#include <cstring>
-#include <unistd.h>
 
 namespace obnam::cli {
 
@@ -94,9 +80,45 @@ int Command::run(CliContext &ctx, const QStringList &arguments, const QString &g
     return execute(ctx, parser);
 }
 
+namespace {
+
+// What obnam-cli tells a user to do about an error's remedy.
+QString remedyHint(Remedy remedy)
+{
+    switch (remedy) {
+    case Remedy::None:
+    case Remedy::Upgrade: // the message says it
+        return {};
+    case Remedy::SetUpClient:
+        return QStringLiteral("run 'obnam-cli init' (or pass --config) to set up this client");
+    case Remedy::CheckPassphrase:
+        return QStringLiteral("check the passphrase (OBNAM_PASSPHRASE, --passphrase-file or the "
+                              "keyring)");
+    case Remedy::WaitForLock:
+        return QStringLiteral("if that process is gone, 'obnam-cli unlock' removes stale locks");
+    case Remedy::RemoveStaleLocks:
+        return QStringLiteral("'obnam-cli unlock' removes stale locks");
+    case Remedy::TrustCertificate:
+        return QStringLiteral("trust the server with server_ca_file or pin its certificate with "
+                              "server_cert_sha256");
+    case Remedy::FreeSpace:
+        return QStringLiteral("free some space, then run it again");
+    case Remedy::CheckRepository:
+        return QStringLiteral("run 'obnam-cli check'");
+    case Remedy::RepairRepository:
+        return QStringLiteral("run 'obnam-cli check' and 'obnam-cli repair'");
+    }
+    return {};
+}
+
+} // namespace
+
 int Command::fail(CliContext &ctx, const Error &error) const
 {
-    ctx.err << "error: " << error.toString() << "\n";
+    ctx.err << "error: " << error.toString();
+    if (const QString hint = remedyHint(error.remedy); !hint.isEmpty())
+        ctx.err << "; " << hint;
+    ctx.err << "\n";
     ctx.err.flush();
     return ExitError;
 }
@@ -110,12 +132,12 @@ int Command::usage(CliContext &ctx, const QString &message) const
 
 QString Command::configPath(const CliContext &ctx) const
 {
-    return m_configOverride.isEmpty() ? ClientConfig::defaultPath(ctx) : m_configOverride;
+    return m_configOverride.isEmpty() ? ctx.paths().defaultConfigFile() : m_configOverride;
 }
 
 Result<ClientConfig> Command::loadConfig(const QString &path, CliContext &ctx)
 {
-    auto config = ClientConfig::load(path, ctx);
+    auto config = ClientConfig::load(path, ctx.paths());
     if (config) {
         for (const QString &w : std::as_const(config->warnings))
             ctx.err << "warning: " << w << "\n";
@@ -136,49 +158,30 @@ int RepositoryCommand::execute(CliContext &ctx, const QCommandLineParser &parser
         return fail(ctx, config.error());
     configLoaded(*config, parser);
     const auto release = qScopeGuard([this] { configReleased(); });
-    auto backend = makeBackend(*config, ctx);
-    if (!backend)
-        return fail(ctx, backend.error());
-
-    if (auto cache = cachedir::preparePrivate(ctx.cacheHome() + QStringLiteral("/obnam")); !cache)
-        return fail(ctx, cache.error());
-    Result<std::unique_ptr<Repository>> repo = makeError(ErrorCode::Permanent, QString());
-    auto credentials = Credentials::load(config->credentialsPath());
-    if (credentials) {
-        // The credentials name the repository, so its cache is known before it is opened. A
-        // local repository is read from its disk directly: a copy would only double the I/O.
-        if (!config->isLocal() && usesObjectCache())
-            *backend = std::make_shared<CachingBackend>(
-                *backend,
-                ctx.cacheHome() + QStringLiteral("/obnam/") + credentials->repositoryId +
-                    QStringLiteral("/objects"),
-                QStringList{QStringLiteral("index/"), QStringLiteral("generations/")});
-        repo = Repository::open(*backend, credentials->keys, credentials->repositoryId);
-    } else if (credentials.error().code == ErrorCode::NotFound) {
-        // No credentials file: a passphrase from any source opens the repository instead.
+    client::OpenOptions options;
+    options.objectCache = usesObjectCache();
+    options.passphrase = [&]() -> Result<std::optional<QByteArray>> {
         auto passphrase =
             obtainPassphrase(ctx, {}, parser.value(kPassphraseFile), QStringLiteral("Passphrase"),
-                             false, Keyring::entryName(config->serverUrl));
-        if (!passphrase) {
-            if (parser.isSet(kPassphraseFile) ||
-                ctx.env.contains(QStringLiteral("OBNAM_PASSPHRASE")))
-                return fail(ctx, passphrase.error());
-            return fail(ctx, credentials.error());
-        }
-        repo = Repository::open(*backend, *passphrase);
-        crypto::wipe(*passphrase);
-    } else {
-        return fail(ctx, credentials.error());
-    }
-    if (!repo)
-        return fail(ctx, repo.error());
-    Session session{*config, std::move(*repo), {}};
-    session.cacheDir = ctx.cacheHome() + QStringLiteral("/obnam/") +
-                       session.repository->config().repositoryIdHex();
-    const int code = executeWithRepository(ctx, parser, session);
+                             false, client::Keyring::entryName(config->serverUrl));
+        if (passphrase)
+            return std::optional<QByteArray>(*passphrase);
+        // Asked for explicitly and not to be had: that is the error. Otherwise the missing
+        // credentials are.
+        if (parser.isSet(kPassphraseFile) || ctx.env.contains(QStringLiteral("OBNAM_PASSPHRASE")))
+            return passphrase.error();
+        return std::optional<QByteArray>();
+    };
+    QStringList warnings;
+    auto session = client::openSession(*config, ctx.paths(), options, &warnings);
+    for (const QString &w : std::as_const(warnings))
+        ctx.err << "warning: " << w << "\n";
+    if (!session)
+        return fail(ctx, session.error());
+    const int code = executeWithRepository(ctx, parser, *session);
     if (!reportsDamageItself()) {
         // Damaged index objects and generation records were skipped; say so every time.
-        for (const Error &e : session.repository->damagedObjects())
+        for (const Error &e : session->repository->damagedObjects())
             ctx.err << "warning: damaged object skipped: " << e.toString()
                     << " (run 'obnam-cli check')\n";
     }
@@ -198,59 +201,11 @@ RepositoryCommand::readingLock(CliContext &ctx, const QCommandLineParser &parser
 {
     if (parser.isSet(QStringLiteral("no-lock")))
         return std::unique_ptr<RepositoryLock>();
-    auto lock = RepositoryLock::acquire(*session.repository, false, purpose);
-    if (lock || !session.config.isLocal())
-        return lock;
-    // The lock could not be written: is it because nothing can be written there?
-    const QByteArray locks =
-        QFile::encodeName(session.config.repositoryPath + QStringLiteral("/locks"));
-    if (::access(locks.constData(), W_OK) == 0 ||
-        (errno != EROFS && errno != EACCES && errno != EPERM))
-        return lock;
-    ctx.err << "note: the repository cannot be written ("
-            << QString::fromLocal8Bit(std::strerror(errno)) << "): reading it without a lock\n";
-    return std::unique_ptr<RepositoryLock>();
-}
-
-Result<std::shared_ptr<Backend>> makeBackend(const ClientConfig &config, CliContext &ctx)
-{
-    if (config.isLocal())
-        return std::shared_ptr<Backend>(std::make_shared<LocalBackend>(config.repositoryPath));
-    const QUrl url(config.serverUrl, QUrl::StrictMode);
-    if (!url.isValid() || url.scheme() != QStringLiteral("https") || url.host().isEmpty() ||
-        !url.userInfo().isEmpty() || !(url.path().isEmpty() || url.path() == QStringLiteral("/")) ||
-        url.hasQuery() || url.hasFragment())
-        return makeError(ErrorCode::InvalidArgument,
-                         QStringLiteral("server_url must be https://HOST or https://HOST:PORT"),
-                         config.serverUrl);
-    if (config.accessToken.isEmpty())
-        return makeError(ErrorCode::InvalidArgument,
-                         QStringLiteral("an obnam-server needs an access token: set access_token "
-                                        "in the configuration or OBNAM_ACCESS_TOKEN"),
-                         config.path);
-    if (!config.verifyTlsCert)
-        ctx.err << "warning: verify_tls_cert is false: the server's certificate is not checked, "
-                   "so anyone on the network path can read and change this connection\n";
-    HttpsSettings settings;
-    settings.baseUrl = url.adjusted(QUrl::RemovePath);
-    settings.accessToken = config.accessToken;
-    settings.pinnedSha256 = config.serverCertSha256;
-    settings.caFile = config.serverCaFile;
-    settings.verifyTls = config.verifyTlsCert;
-    return std::shared_ptr<Backend>(std::make_shared<HttpsBackend>(std::move(settings)));
-}
-
-void logLine(const ClientConfig &config, const QString &level, const QString &message)
-{
-    if (config.log.isEmpty())
-        return;
-    QFile file(config.log);
-    QDir().mkpath(QFileInfo(config.log).absolutePath());
-    if (!file.open(QIODevice::Append | QIODevice::Text))
-        return;
-    file.write(QStringLiteral("%1 %2 %3\n")
-                   .arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs), level, message)
-                   .toUtf8());
+    QString note;
+    auto lock = client::readingLock(session, purpose, &note);
+    if (!note.isEmpty())
+        ctx.err << "note: " << note << "\n";
+    return lock;
 }
 
 } // namespace obnam::cli

@@ -2,6 +2,7 @@
 
 #include "CliContext.h"
 #include "ClientConfig.h"
+#include "Session.h"
 #include "support/Result.h"
 
 #include <QCommandLineOption>
@@ -20,6 +21,9 @@ class RepositoryLock;
 }
 
 namespace obnam::cli {
+
+// The client layer's types, as the commands know them.
+using client::ClientConfig;
 
 struct PositionalArgument
 {
@@ -83,12 +87,7 @@ class RepositoryCommand : public Command
 protected:
     RepositoryCommand(QString name, QString description);
 
-    struct Session
-    {
-        ClientConfig config;
-        std::unique_ptr<Repository> repository;
-        QString cacheDir; // $XDG_CACHE_HOME/obnam/<repository id>
-    };
+    using Session = client::Session;
 
     virtual int executeWithRepository(CliContext &ctx, const QCommandLineParser &parser,
                                       Session &session) = 0;
@@ -120,12 +119,5 @@ protected:
 private:
     int execute(CliContext &ctx, const QCommandLineParser &parser) final;
 };
-
-// Opens the backend a configuration names: a local directory or an obnam-server. Warnings
-// (an unchecked certificate) go to ctx.err.
-Result<std::shared_ptr<Backend>> makeBackend(const ClientConfig &config, CliContext &ctx);
-
-// Appends a line to the configured log file, if any. Never given secrets.
-void logLine(const ClientConfig &config, const QString &level, const QString &message);
 
 } // namespace obnam::cli

@@ -29,51 +29,74 @@ QString duration(double seconds)
     return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
 }
 
+namespace {
+
+// ", ETA 2:03" when the core knows one.
+QString eta(const OperationProgress &p)
+{
+    return p.etaSeconds >= 0 ? QStringLiteral(", ETA %1").arg(duration(p.etaSeconds)) : QString();
+}
+
+} // namespace
+
 QString backupProgressLine(const BackupProgress &p)
 {
-    const double rate = p.elapsedSeconds > 0 ? double(p.bytes) / p.elapsedSeconds : 0;
-    QString line = QStringLiteral("%1: %2 files, %3, %4/s")
-                       .arg(p.phase)
-                       .arg(p.files)
-                       .arg(bytes(p.bytes), bytes(qint64(rate)));
-    if (p.expectedBytes > p.bytes && rate > 0)
-        line += QStringLiteral(", ETA %1").arg(duration(double(p.expectedBytes - p.bytes) / rate));
-    return line;
+    return QStringLiteral("%1: %2 files, %3, %4/s")
+               .arg(phaseName(p.phase))
+               .arg(p.files)
+               .arg(bytes(p.bytes), bytes(qint64(p.bytesPerSecond))) +
+           eta(p);
 }
 
 QString restoreProgressLine(const RestoreProgress &p)
 {
-    const double rate = p.elapsedSeconds > 0 ? double(p.bytes) / p.elapsedSeconds : 0;
-    QString line = QStringLiteral("%1: %2/%3 files, %4 of %5, %6/s")
-                       .arg(p.phase)
-                       .arg(p.files)
-                       .arg(p.totalFiles)
-                       .arg(bytes(p.bytes), bytes(p.totalBytes), bytes(qint64(rate)));
-    if (p.totalBytes > p.bytes && rate > 0)
-        line += QStringLiteral(", ETA %1").arg(duration(double(p.totalBytes - p.bytes) / rate));
-    return line;
+    return QStringLiteral("%1: %2/%3 files, %4 of %5, %6/s")
+               .arg(phaseName(p.phase))
+               .arg(p.files)
+               .arg(p.filesTotal)
+               .arg(bytes(p.bytes), bytes(p.bytesTotal), bytes(qint64(p.bytesPerSecond))) +
+           eta(p);
+}
+
+QString stepsProgressLine(const OperationProgress &p)
+{
+    if (p.phase == Phase::ReadingData && p.bytesTotal > 0)
+        return QStringLiteral("reading packs: %1/%2, %3 of %4, %5/s")
+                   .arg(p.steps)
+                   .arg(p.stepsTotal)
+                   .arg(bytes(p.bytes), bytes(p.bytesTotal), bytes(qint64(p.bytesPerSecond))) +
+               eta(p);
+    return QStringLiteral("%1: %2/%3").arg(phaseName(p.phase)).arg(p.steps).arg(p.stepsTotal);
 }
 
 QJsonObject backupProgressJson(const BackupProgress &p)
 {
-    return QJsonObject{{QStringLiteral("event"), QStringLiteral("progress")},
-                       {QStringLiteral("phase"), p.phase},
-                       {QStringLiteral("files"), p.files},
-                       {QStringLiteral("bytes"), p.bytes},
-                       {QStringLiteral("new_bytes"), p.newBytes},
-                       {QStringLiteral("expected_bytes"), p.expectedBytes},
-                       {QStringLiteral("elapsed"), p.elapsedSeconds}};
+    return QJsonObject{
+        {QStringLiteral("event"), QStringLiteral("progress")},
+        {QStringLiteral("phase"), phaseName(p.phase)},
+        {QStringLiteral("files"), p.files},
+        {QStringLiteral("bytes"), p.bytes},
+        {QStringLiteral("new_bytes"), p.bytesRead},
+        {QStringLiteral("expected_bytes"), p.bytesTotal},
+        {QStringLiteral("expected_bytes_final"), p.bytesTotalFinal},
+        {QStringLiteral("uploaded_bytes"), p.bytesUploaded},
+        {QStringLiteral("rate"), p.bytesPerSecond},
+        {QStringLiteral("eta"), p.etaSeconds >= 0 ? QJsonValue(p.etaSeconds) : QJsonValue()},
+        {QStringLiteral("elapsed"), p.elapsedSeconds}};
 }
 
 QJsonObject restoreProgressJson(const RestoreProgress &p)
 {
-    return QJsonObject{{QStringLiteral("event"), QStringLiteral("progress")},
-                       {QStringLiteral("phase"), p.phase},
-                       {QStringLiteral("files"), p.files},
-                       {QStringLiteral("total_files"), p.totalFiles},
-                       {QStringLiteral("bytes"), p.bytes},
-                       {QStringLiteral("total_bytes"), p.totalBytes},
-                       {QStringLiteral("elapsed"), p.elapsedSeconds}};
+    return QJsonObject{
+        {QStringLiteral("event"), QStringLiteral("progress")},
+        {QStringLiteral("phase"), phaseName(p.phase)},
+        {QStringLiteral("files"), p.files},
+        {QStringLiteral("total_files"), p.filesTotal},
+        {QStringLiteral("bytes"), p.bytes},
+        {QStringLiteral("total_bytes"), p.bytesTotal},
+        {QStringLiteral("rate"), p.bytesPerSecond},
+        {QStringLiteral("eta"), p.etaSeconds >= 0 ? QJsonValue(p.etaSeconds) : QJsonValue()},
+        {QStringLiteral("elapsed"), p.elapsedSeconds}};
 }
 
 QString path(const QByteArray &raw)

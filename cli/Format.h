@@ -15,6 +15,8 @@ QString duration(double seconds);
 // One progress line for a terminal: phase, files, bytes, rate and, when known, an ETA.
 QString backupProgressLine(const BackupProgress &p);
 QString restoreProgressLine(const RestoreProgress &p);
+// check, prune, repair: "phase: done/total", or packs and bytes while reading data back.
+QString stepsProgressLine(const OperationProgress &p);
 QJsonObject backupProgressJson(const BackupProgress &p);
 QJsonObject restoreProgressJson(const RestoreProgress &p);
 // Paths are raw bytes; shown as the locale decodes them.

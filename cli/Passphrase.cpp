@@ -1,8 +1,7 @@
 #include "Passphrase.h"
 
+#include "PassphraseSources.h"
 #include "crypto/Crypto.h"
-
-#include <QFile>
 
 #include <cstdio>
 #include <fcntl.h>
@@ -15,37 +14,12 @@ Result<QByteArray> obtainPassphrase(const CliContext &ctx, const QString &explic
                                     const QString &passphraseFile, const QString &purpose,
                                     bool confirm, const QString &keyringEntry)
 {
-    if (!explicitValue.isEmpty())
-        return explicitValue.toUtf8();
-    if (!passphraseFile.isEmpty()) {
-        QFile f(passphraseFile);
-        if (!f.open(QIODevice::ReadOnly))
-            return makeError(ErrorCode::Io,
-                             QStringLiteral("cannot read passphrase file: ") + f.errorString(),
-                             passphraseFile);
-        QByteArray pw = f.read(4096);
-        // One line: the trailing newline an editor adds is not part of the passphrase.
-        const qsizetype nl = pw.indexOf('\n');
-        if (nl >= 0)
-            pw.truncate(nl);
-        if (pw.endsWith('\r'))
-            pw.chop(1);
-        if (pw.isEmpty())
-            return makeError(ErrorCode::InvalidArgument, QStringLiteral("passphrase file is empty"),
-                             passphraseFile);
-        return pw;
-    }
-    if (ctx.env.contains(QStringLiteral("OBNAM_PASSPHRASE"))) {
-        QByteArray pw = ctx.env.value(QStringLiteral("OBNAM_PASSPHRASE")).toUtf8();
-        if (pw.isEmpty())
-            return makeError(ErrorCode::InvalidArgument,
-                             QStringLiteral("OBNAM_PASSPHRASE is set but empty"));
-        return pw;
-    }
-    if (!keyringEntry.isEmpty() && ctx.keyringRead) {
-        if (auto stored = ctx.keyringRead(keyringEntry); stored && !stored->isEmpty())
-            return *stored;
-    }
+    auto found = client::findPassphrase({explicitValue, passphraseFile, keyringEntry}, ctx.env,
+                                        ctx.keyringRead);
+    if (!found)
+        return found.error();
+    if (found->has_value())
+        return **found;
     if (ctx.promptPassphrase) {
         // A new passphrase is typed twice; answers that differ (a slip of the finger) are
         // asked for again, three times in all.

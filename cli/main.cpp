@@ -22,9 +22,12 @@ int main(int argc, char **argv)
                                ::isatty(STDERR_FILENO) == 1,
                                &obnam::cli::promptOnTerminal,
                                [](const QString &entry) {
-                                   auto found = obnam::cli::Keyring::read(entry);
+                                   // Waiting is safe: the keyring's jobs run on its own thread.
+                                   auto found = obnam::client::Keyring::read(entry).result();
                                    return found ? *found : std::nullopt;
                                },
-                               &obnam::cli::Keyring::write};
+                               [](const QString &entry, const QByteArray &passphrase) {
+                                   return obnam::client::Keyring::write(entry, passphrase).result();
+                               }};
     return obnam::cli::run(ctx, QCoreApplication::arguments());
 }

@@ -33,11 +33,8 @@ ApiResponse fromError(const Error &e)
         return reply(400, "bad request");
     case ErrorCode::Corrupt:
         return reply(416, "range not satisfiable");
-    case ErrorCode::Permanent:
-        if (e.message.contains(QStringLiteral("No space")) ||
-            e.message.contains(QStringLiteral("quota")))
-            return reply(507, "insufficient storage");
-        return reply(500, "storage error");
+    case ErrorCode::NoSpace:
+        return reply(507, "insufficient storage");
     default:
         return reply(500, "storage error");
     }

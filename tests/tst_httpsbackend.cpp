@@ -250,7 +250,7 @@ private Q_SLOTS:
         QTest::newRow("403") << 403 << int(ErrorCode::Permanent);
         QTest::newRow("409") << 409 << int(ErrorCode::AlreadyExists);
         QTest::newRow("413") << 413 << int(ErrorCode::Permanent);
-        QTest::newRow("507") << 507 << int(ErrorCode::Permanent);
+        QTest::newRow("507") << 507 << int(ErrorCode::NoSpace);
     }
 
     void clientErrorsAreNotRetried()

@@ -3,6 +3,7 @@
 #include "Keyring.h"
 #include "TestSupport.h"
 
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -49,15 +50,45 @@ private Q_SLOTS:
 
     void readWriteRemove()
     {
-        const QString entry = cli::Keyring::entryName(
+        // Waiting on the futures here, with no event loop running: the keyring's jobs run on its
+        // own thread, so nothing depends on this thread's loop.
+        const QString entry = client::Keyring::entryName(
             QStringLiteral("/test/keyring/") + QString::number(QCoreApplication::applicationPid()));
-        QVERIFY(!cli::Keyring::read(entry)->has_value());
-        QVERIFY(cli::Keyring::write(entry, "s3cret passphrase"));
-        auto found = cli::Keyring::read(entry);
+        QVERIFY(!client::Keyring::read(entry).result()->has_value());
+        QVERIFY(client::Keyring::write(entry, "s3cret passphrase").result());
+        auto found = client::Keyring::read(entry).result();
         QVERIFY(found && found->has_value());
         QCOMPARE(**found, QByteArray("s3cret passphrase"));
-        QVERIFY(cli::Keyring::remove(entry));
-        QVERIFY(!cli::Keyring::read(entry)->has_value());
+        QVERIFY(client::Keyring::remove(entry).result());
+        QVERIFY(!client::Keyring::read(entry).result()->has_value());
+    }
+
+    void answersAGuiThreadWithoutBlockingIt()
+    {
+        // As a window would: continue the future on this thread and keep its loop turning.
+        const QString entry = client::Keyring::entryName(QStringLiteral("/test/keyring/gui"));
+        QVERIFY(client::Keyring::write(entry, "for the window").result());
+        QObject context;
+        std::optional<QByteArray> answer;
+        client::Keyring::read(entry).then(&context,
+                                          [&](const Result<std::optional<QByteArray>> &r) {
+                                              if (r && r->has_value())
+                                                  answer = **r;
+                                          });
+        QElapsedTimer clock;
+        clock.start();
+        qint64 longestStall = 0;
+        qint64 last = 0;
+        while (!answer && clock.elapsed() < 10000) {
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+            longestStall = qMax(longestStall, clock.elapsed() - last);
+            last = clock.elapsed();
+        }
+        QCOMPARE(answer, std::optional<QByteArray>("for the window"));
+        qInfo("keyring read answered after %lld ms; the longest the loop waited: %lld ms",
+              clock.elapsed(), longestStall);
+        QVERIFY(longestStall < 50);
+        QVERIFY(client::Keyring::remove(entry).result());
     }
 
     void commandsFindThePassphraseInTheKeyring()
@@ -95,7 +126,8 @@ private Q_SLOTS:
         QCOMPARE(noBus.code, 0);
         QVERIFY(
             noBus.err.contains(QStringLiteral("warning: passphrase not stored in the keyring")));
-        QVERIFY(cli::Keyring::remove(cli::Keyring::entryName(home + QStringLiteral("/repo"))));
+        QVERIFY(client::Keyring::remove(client::Keyring::entryName(home + QStringLiteral("/repo")))
+                    .result());
     }
 };
 

@@ -180,7 +180,10 @@ private Q_SLOTS:
         auto second = backup();
         QVERIFY(second);
         QVERIFY(first->generationId != second->generationId);
-        // The cache keeps the newest database only: it does not grow with every backup.
+        // The cache keeps the databases used last within its limit; past it, the newest backup's
+        // stays and the least recently used go.
+        QCOMPARE(QDir(m_cache + QStringLiteral("/generations")).entryList(QDir::Files).size(), 2);
+        generationstore::trimCache(m_cache, second->generationId, 1);
         QCOMPARE(QDir(m_cache + QStringLiteral("/generations")).entryList(QDir::Files),
                  QStringList{second->generationId + QStringLiteral(".db")});
 

@@ -2,6 +2,7 @@
 
 #include "../Format.h"
 #include "../Interrupt.h"
+#include "BackupPlan.h"
 #include "engine/BackupEngine.h"
 #include "engine/StatAhead.h"
 #include "maint/Resume.h"
@@ -38,8 +39,8 @@ protected:
     void configLoaded(const ClientConfig &config, const QCommandLineParser &parser) override
     {
         Q_UNUSED(parser);
-        m_statAhead = std::make_shared<StatAhead>(BackupEngine::walkedRoots(roots(config)),
-                                                  config.oneFileSystem);
+        m_statAhead = std::make_shared<StatAhead>(
+            BackupEngine::walkedRoots(client::backupRoots(config)), config.oneFileSystem);
     }
     void configReleased() override { m_statAhead.reset(); }
 
@@ -47,18 +48,8 @@ protected:
                               Session &s) override
     {
         const bool json = parser.isSet(QStringLiteral("json"));
-        BackupOptions options;
-        options.roots = roots(s.config);
+        BackupOptions options = client::backupOptions(s.config, ctx.paths(), s.cacheDir);
         options.full = parser.isSet(QStringLiteral("full"));
-        options.excludeCacheTagDirectories = s.config.excludeCacheTagDirectories;
-        options.excludes = s.config.exclude;
-        options.oneFileSystem = s.config.oneFileSystem;
-        options.clientName = s.config.clientName;
-        options.compressionLevel = s.config.compression;
-        options.cacheDir = s.cacheDir;
-        options.ownPaths.append(QFile::encodeName(ctx.cacheHome() + QStringLiteral("/obnam")));
-        if (s.config.isLocal())
-            options.ownPaths.append(QFile::encodeName(s.config.repositoryPath));
         options.statAhead = std::exchange(m_statAhead, {});
 
         // Ctrl-C and SIGTERM from here on stop the backup at a safe point: the lock is released
@@ -94,13 +85,13 @@ protected:
             else if (live)
                 ctx.err << "\r\x1b[K" << format::backupProgressLine(p) << Qt::flush;
         });
-        logLine(s.config, QStringLiteral("INFO"), QStringLiteral("backup started"));
+        client::logRun(s.config, QStringLiteral("INFO"), QStringLiteral("backup started"));
         auto result = engine.run();
         if (live)
             ctx.err << "\r\x1b[K" << Qt::flush;
         if (!result && interrupts.signal() != 0) {
             const ChunkWriterStats &kept = engine.stored();
-            logLine(s.config, QStringLiteral("WARN"), QStringLiteral("backup interrupted"));
+            client::logRun(s.config, QStringLiteral("WARN"), QStringLiteral("backup interrupted"));
             ctx.err << "interrupted: the backup stopped at a safe point and made no generation. "
                     << format::bytes(kept.storedBytes) << " of new data in " << kept.packsWritten
                     << " packs is stored and indexed: the next backup reuses it. Nothing was "
@@ -108,19 +99,21 @@ protected:
             return interrupts.exitStatus();
         }
         if (!result) {
-            logLine(s.config, QStringLiteral("ERROR"),
-                    QStringLiteral("backup failed: ") + result.error().toString());
+            client::logRun(s.config, QStringLiteral("ERROR"),
+                           QStringLiteral("backup failed: ") + result.error().toString());
             return fail(ctx, result.error());
         }
         for (const ItemWarning &w : std::as_const(result->warnings))
-            logLine(s.config, QStringLiteral("WARN"), w.path + QStringLiteral(": ") + w.message);
-        logLine(s.config, QStringLiteral("INFO"),
-                QStringLiteral("backup finished: generation %1").arg(result->generationId));
+            client::logRun(s.config, QStringLiteral("WARN"),
+                           w.path + QStringLiteral(": ") + w.message);
+        client::logRun(s.config, QStringLiteral("INFO"),
+                       QStringLiteral("backup finished: generation %1").arg(result->generationId));
         const int status = result->newCacheTags.isEmpty() ? ExitOk : ExitError;
         // Said on every run, once per directory, and never a warning: it is how it should be.
         for (const auto &[own, which] : std::as_const(result->skippedOwn))
             ctx.err << "note: not backed up: " << format::path(own)
-                    << (which == 0 ? " (obnam's own cache)" : " (this backup's own repository)")
+                    << (which == client::OwnCache ? " (obnam's own cache)"
+                                                  : " (this backup's own repository)")
                     << "\n";
         if (json) {
             QJsonArray warnings;
@@ -167,14 +160,6 @@ protected:
     }
 
 private:
-    static QList<QByteArray> roots(const ClientConfig &config)
-    {
-        QList<QByteArray> out;
-        for (const QString &root : std::as_const(config.roots))
-            out.append(QFile::encodeName(root));
-        return out;
-    }
-
     std::shared_ptr<StatAhead> m_statAhead;
 };
 

@@ -12,23 +12,6 @@ namespace obnam::cli {
 
 namespace {
 
-QString checkProgressLine(const CheckProgress &p)
-{
-    if (p.phase == QStringLiteral("read-data") && p.totalBytes > 0) {
-        const double rate = p.elapsedSeconds > 0 ? double(p.bytes) / p.elapsedSeconds : 0;
-        QString line = QStringLiteral("reading packs: %1/%2, %3 of %4, %5/s")
-                           .arg(p.done)
-                           .arg(p.total)
-                           .arg(format::bytes(p.bytes), format::bytes(p.totalBytes),
-                                format::bytes(qint64(rate)));
-        if (rate > 0 && p.totalBytes > p.bytes)
-            line += QStringLiteral(", ETA %1")
-                        .arg(format::duration(double(p.totalBytes - p.bytes) / rate));
-        return line;
-    }
-    return QStringLiteral("checking %1: %2/%3").arg(p.phase).arg(p.done).arg(p.total);
-}
-
 // "--read-data-subset=N%" or "i/n".
 Result<CheckOptions> parseSubset(const QString &value)
 {
@@ -109,9 +92,13 @@ protected:
             return fail(ctx, lock.error());
         Checker checker(*s.repository, options);
         QObject listener;
-        QObject::connect(&checker, &Checker::progress, &listener, [&](const CheckProgress &p) {
+        QObject::connect(&checker, &Checker::progress, &listener, [&](const OperationProgress &p) {
             if (live)
-                ctx.err << "\r\x1b[K" << checkProgressLine(p) << Qt::flush;
+                ctx.err << "\r\x1b[K"
+                        << (p.phase == Phase::ReadingData
+                                ? format::stepsProgressLine(p)
+                                : QStringLiteral("checking ") + format::stepsProgressLine(p))
+                        << Qt::flush;
         });
         auto report = checker.run();
         if (live)

@@ -1,7 +1,7 @@
 // Commands that need the configuration but not the repository: config and chunkify.
 #include "Commands.h"
 
-#include "../Credentials.h"
+#include "Credentials.h"
 #include "chunk/Chunker.h"
 #include "crypto/Crypto.h"
 
@@ -55,7 +55,7 @@ protected:
         if (!config)
             return fail(ctx, config.error());
         QByteArray seed(32, '\0');
-        if (auto credentials = Credentials::load(config->credentialsPath()); credentials)
+        if (auto credentials = client::Credentials::load(config->credentialsPath()); credentials)
             seed = credentials->keys.chunkerSeed;
         const Chunker chunker(seed, ChunkerParams::forAverage(config->chunkSize));
         QJsonArray out;

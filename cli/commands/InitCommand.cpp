@@ -1,8 +1,8 @@
 #include "Commands.h"
 
-#include "../Credentials.h"
-#include "../Keyring.h"
 #include "../Passphrase.h"
+#include "Credentials.h"
+#include "Keyring.h"
 #include "crypto/Crypto.h"
 #include "repo/Repository.h"
 
@@ -67,10 +67,10 @@ protected:
             for (const QString &root : parser.values(QStringLiteral("root")))
                 roots.append(QFileInfo(root).absoluteFilePath());
             if (roots.isEmpty())
-                roots.append(ctx.home());
+                roots.append(ctx.paths().home());
             QString repository = parser.value(QStringLiteral("repository"));
             if (repository.isEmpty())
-                repository = ctx.dataHome() + QStringLiteral("/obnam/repository");
+                repository = ctx.paths().defaultRepository();
             else if (!repository.contains(QStringLiteral("://")))
                 repository = QFileInfo(repository).absoluteFilePath();
             draft = path + QStringLiteral(".new-") +
@@ -90,7 +90,10 @@ protected:
         if (!config)
             return fail(ctx, config.error());
         config->path = path;
-        auto backend = makeBackend(*config, ctx);
+        QStringList warnings;
+        auto backend = client::makeBackend(*config, &warnings);
+        for (const QString &w : std::as_const(warnings))
+            ctx.err << "warning: " << w << "\n";
         if (!backend)
             return fail(ctx, backend.error());
         auto exists = Repository::exists(**backend);
@@ -133,7 +136,7 @@ protected:
         if (parser.isSet(QStringLiteral("keyring"))) {
             const Status stored =
                 ctx.keyringWrite
-                    ? ctx.keyringWrite(Keyring::entryName(config->serverUrl), *passphrase)
+                    ? ctx.keyringWrite(client::Keyring::entryName(config->serverUrl), *passphrase)
                     : Status(makeError(ErrorCode::NotFound, QStringLiteral("no desktop keyring")));
             if (stored)
                 ctx.out << "Passphrase stored in the desktop keyring\n";
@@ -149,13 +152,13 @@ protected:
             draft.clear();
             ctx.out << "Wrote a default configuration to " << path << "\n";
         }
-        const Credentials credentials{(*repo)->config().repositoryIdHex(), (*repo)->keys()};
+        const client::Credentials credentials{(*repo)->config().repositoryIdHex(), (*repo)->keys()};
         if (auto s = credentials.save(config->credentialsPath()); !s)
             return fail(ctx, s.error());
-        logLine(*config, QStringLiteral("INFO"),
-                QStringLiteral("init: %1 repository %2")
-                    .arg(*exists ? QStringLiteral("unlocked") : QStringLiteral("created"),
-                         config->serverUrl));
+        client::logRun(*config, QStringLiteral("INFO"),
+                       QStringLiteral("init: %1 repository %2")
+                           .arg(*exists ? QStringLiteral("unlocked") : QStringLiteral("created"),
+                                config->serverUrl));
         ctx.out << (*exists ? "Unlocked the existing repository at "
                             : "Created a new repository at ")
                 << config->serverUrl << "\n"

@@ -3,6 +3,7 @@
 #include "Commands.h"
 
 #include "../Format.h"
+#include "Forget.h"
 #include "backend/ObjectName.h"
 #include "maint/Checker.h"
 #include "maint/Pruner.h"
@@ -73,41 +74,20 @@ protected:
                                              "--keep-daily, ... or set keep_* in the "
                                              "configuration (forget never removes everything)"));
         const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
-        auto lock = RepositoryLock::acquire(*s.repository, true, QStringLiteral("forget"));
-        if (!lock)
-            return fail(ctx, lock.error());
-        auto generations = s.repository->generations();
-        if (!generations)
-            return fail(ctx, generations.error());
-        const auto decisions = applyRetention(*generations, policy);
-        int removed = 0;
-        for (const RetentionDecision &d : decisions) {
+        auto report = client::forget(s, policy, dryRun, [&](const RetentionDecision &d) {
             const QString when = d.generation.finished.toLocalTime().toString(Qt::ISODate);
-            if (d.keep) {
+            if (d.keep)
                 ctx.out << "keep   " << d.generation.id << "  " << when << "  "
                         << d.reasons.join(QStringLiteral(", ")) << "\n";
-                continue;
-            }
-            ctx.out << (dryRun ? "would remove " : "remove ") << d.generation.id << "  " << when
-                    << "\n";
-            if (dryRun)
-                continue;
-            crashpoint::hit("forget-generation-delete-before");
-            const Status gone =
-                s.repository->backend().remove(objectname::generation(d.generation.id)).result();
-            if (!gone && gone.error().code != ErrorCode::NotFound)
-                return fail(ctx, gone.error());
-            crashpoint::hit("forget-generation-delete-after");
-            QFile::remove(s.cacheDir + QStringLiteral("/generations/") + d.generation.id +
-                          QStringLiteral(".db"));
-            ++removed;
-        }
-        ctx.out << "generations: " << decisions.size() << ", "
-                << (dryRun ? "would remove: " : "removed: ")
-                << (dryRun ? int(std::count_if(decisions.cbegin(), decisions.cend(),
-                                               [](const RetentionDecision &d) { return !d.keep; }))
-                           : removed)
-                << "\n";
+            else
+                ctx.out << (dryRun ? "would remove " : "remove ") << d.generation.id << "  " << when
+                        << "\n";
+        });
+        if (!report)
+            return fail(ctx, report.error());
+        const int removed = report->removed;
+        ctx.out << "generations: " << report->generations << ", "
+                << (dryRun ? "would remove: " : "removed: ") << removed << "\n";
         if (!dryRun && removed > 0)
             ctx.out << "Run 'obnam-cli prune' to free the space only they used.\n";
         return ExitOk;
@@ -154,9 +134,9 @@ protected:
             return fail(ctx, lock.error());
         Pruner pruner(*s.repository, options);
         QObject listener;
-        QObject::connect(&pruner, &Pruner::progress, &listener, [&](const PruneProgress &p) {
+        QObject::connect(&pruner, &Pruner::progress, &listener, [&](const OperationProgress &p) {
             if (ctx.stderrIsTerminal)
-                ctx.err << "\r\x1b[K" << p.phase << ": " << p.done << "/" << p.total << Qt::flush;
+                ctx.err << "\r\x1b[K" << format::stepsProgressLine(p) << Qt::flush;
         });
         auto report = pruner.run();
         if (ctx.stderrIsTerminal)
@@ -206,10 +186,11 @@ protected:
             return fail(ctx, lock.error());
         Repairer repairer(*s.repository);
         QObject listener;
-        QObject::connect(&repairer, &Repairer::progress, &listener, [&](qint64 done, qint64 total) {
-            if (ctx.stderrIsTerminal)
-                ctx.err << "\r\x1b[Kreading packs: " << done << "/" << total << Qt::flush;
-        });
+        QObject::connect(&repairer, &Repairer::progress, &listener,
+                         [&](const OperationProgress &p) {
+                             if (ctx.stderrIsTerminal)
+                                 ctx.err << "\r\x1b[K" << format::stepsProgressLine(p) << Qt::flush;
+                         });
         auto report = repairer.run();
         if (ctx.stderrIsTerminal)
             ctx.err << "\r\x1b[K" << Qt::flush;

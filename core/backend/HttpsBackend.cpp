@@ -35,11 +35,11 @@ Error HttpsBackend::toError(const HttpOutcome &o, const QString &objectName)
     switch (o.status) {
     case 0:
         // The object does not matter when the server cannot be reached at all.
-        if (o.errorString.contains(QStringLiteral("certificate")) ||
-            o.networkError == QNetworkReply::SslHandshakeFailedError)
+        if (o.certificateRefused || o.networkError == QNetworkReply::SslHandshakeFailedError)
             return makeError(ErrorCode::Permanent,
                              QStringLiteral("TLS certificate problem with the server%1: %2")
-                                 .arg(where, o.errorString));
+                                 .arg(where, o.errorString),
+                             QString(), o.pinMismatch ? Remedy::None : Remedy::TrustCertificate);
         return makeError(ErrorCode::Transient,
                          QStringLiteral("cannot reach the server%1: %2").arg(where, o.errorString));
     case 400:
@@ -62,8 +62,9 @@ Error HttpsBackend::toError(const HttpOutcome &o, const QString &objectName)
         return makeError(ErrorCode::Corrupt, QStringLiteral("object is shorter than expected"),
                          name);
     case 507:
-        return makeError(ErrorCode::Permanent,
-                         QStringLiteral("the server is out of storage: ") + server, name);
+        return makeError(ErrorCode::NoSpace,
+                         QStringLiteral("the server is out of storage: ") + server, name,
+                         Remedy::FreeSpace);
     default:
         break;
     }

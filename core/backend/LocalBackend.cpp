@@ -35,6 +35,9 @@ Error errnoError(int err, const QString &what, const QString &path)
         break;
     case ENOSPC:
     case EDQUOT:
+        return makeError(ErrorCode::NoSpace,
+                         what + QStringLiteral(": ") + QString::fromLocal8Bit(std::strerror(err)),
+                         path, Remedy::FreeSpace);
     case EACCES:
     case EPERM:
     case EROFS:

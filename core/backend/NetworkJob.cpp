@@ -32,6 +32,7 @@ void NetworkJob::attempt()
 {
     ++m_attempt;
     m_certificateRefused = false;
+    m_pinMismatch = false;
     m_timedOut = false;
     m_sent = m_received = 0;
     QUrl url = m_settings.baseUrl;
@@ -96,6 +97,7 @@ void NetworkJob::onSslErrors(QNetworkReply *reply, const QList<QSslError> &error
         // A pin is set and is not this certificate's: say so, with what the server showed,
         // so that a changed certificate (or a wrong pin) can be told from an attack.
         m_certificateRefused = true;
+        m_pinMismatch = true;
         m_outcome.errorString =
             QStringLiteral("the server's TLS certificate does not match server_cert_sha256: it "
                            "presented %1")
@@ -106,10 +108,8 @@ void NetworkJob::onSslErrors(QNetworkReply *reply, const QList<QSslError> &error
     QStringList why;
     for (const QSslError &e : errors)
         why.append(e.errorString());
-    m_outcome.errorString =
-        QStringLiteral("the server's TLS certificate is not trusted (%1); trust it with "
-                       "server_ca_file or pin it with server_cert_sha256")
-            .arg(why.join(QStringLiteral("; ")));
+    m_outcome.errorString = QStringLiteral("the server's TLS certificate is not trusted (%1)")
+                                .arg(why.join(QStringLiteral("; ")));
 }
 
 bool NetworkJob::retryable(const HttpOutcome &o) const
@@ -141,6 +141,8 @@ void NetworkJob::onFinished(QNetworkReply *reply)
     o.networkError = reply->error();
     o.attempts = m_attempt;
     o.server = reply->url().host() + QLatin1Char(':') + QString::number(reply->url().port(443));
+    o.certificateRefused = m_certificateRefused;
+    o.pinMismatch = m_pinMismatch;
     if (m_certificateRefused)
         o.errorString = m_outcome.errorString;
     else if (m_timedOut)

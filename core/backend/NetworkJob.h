@@ -35,6 +35,9 @@ struct HttpOutcome
     QString errorString;
     int attempts = 0;
     QString server; // host:port the request went to, for messages
+    // The TLS certificate was refused: not trusted, or (pinMismatch) not the pinned one.
+    bool certificateRefused = false;
+    bool pinMismatch = false;
 };
 
 // One request, like ownCloud's AbstractNetworkJob: it owns its reply, cuts off a transfer
@@ -79,6 +82,7 @@ private:
     int m_attempt = 0;
     int m_backoffMs;
     bool m_certificateRefused = false;
+    bool m_pinMismatch = false;
     bool m_timedOut = false;
     qint64 m_sent = 0;
     qint64 m_received = 0;

@@ -121,7 +121,7 @@ void BackupEngine::warn(const QByteArray &path, const QString &message)
     Q_EMIT warning(w);
 }
 
-void BackupEngine::report(const QString &phase, bool force)
+void BackupEngine::report(Phase phase, bool force)
 {
     const qint64 now = m_clock.elapsed();
     if (!force && now - m_lastReport < 100)
@@ -129,6 +129,15 @@ void BackupEngine::report(const QString &phase, bool force)
     m_lastReport = now;
     m_progress.phase = phase;
     m_progress.elapsedSeconds = double(now) / 1000.0;
+    m_progress.bytesUploaded = m_writer.stats().storedBytes;
+    // A first backup's total is what the metadata read-ahead has found so far.
+    if (!m_progress.bytesTotalFinal && m_statAhead) {
+        m_progress.bytesTotal = qMax(m_statAhead->bytesFound(), m_progress.bytes);
+        m_progress.bytesTotalFinal = m_statAhead->finished();
+    }
+    m_rate.add(m_progress.elapsedSeconds, m_progress.bytes);
+    m_progress.bytesPerSecond = m_rate.rate();
+    m_progress.etaSeconds = m_rate.eta(m_progress.bytesTotal);
     Q_EMIT progress(m_progress);
 }
 
@@ -193,11 +202,12 @@ Result<BackupResult> BackupEngine::run()
         auto latest = m_repo.resolveGeneration(QStringLiteral("latest"));
         if (latest) {
             parent = *latest;
-            auto db = generationstore::open(m_repo, parent, m_options.cacheDir);
+            auto db = generationstore::open(m_repo, parent, m_options.cacheDir, &control());
             if (!db)
                 return db.error();
             m_previous = std::make_unique<PreviousGeneration>(std::move(*db));
-            m_progress.expectedBytes = parent.totalBytes;
+            m_progress.bytesTotal = parent.totalBytes;
+            m_progress.bytesTotalFinal = true;
         } else if (latest.error().code != ErrorCode::NotFound) {
             return latest.error();
         }
@@ -249,7 +259,7 @@ Result<BackupResult> BackupEngine::run()
     // new database is packed, which is this backup's peak of memory when nothing changed.
     m_previous.reset();
 
-    report(QStringLiteral("committing"), true);
+    report(Phase::Committing, true);
     QJsonArray roots;
     for (const QByteArray &root : std::as_const(m_options.roots))
         roots.append(display(root));
@@ -306,8 +316,8 @@ Result<BackupResult> BackupEngine::run()
     static_cast<void>(
         cachedir::makePrivatePath(m_options.cacheDir + QStringLiteral("/generations")));
     if (QFile::rename(dbPath, cached))
-        generationstore::keepOnlyCached(m_options.cacheDir, *id);
-    report(QStringLiteral("done"), true);
+        generationstore::trimCache(m_options.cacheDir, *id);
+    report(Phase::Done, true);
     return m_result;
 }
 
@@ -335,7 +345,7 @@ Status BackupEngine::backupRoot(const QByteArray &root)
 Status BackupEngine::walk(const QByteArray &path, const FileEntry &entryIn, dev_t rootDevice,
                           const std::optional<std::optional<FileEntry>> &known)
 {
-    if (m_cancelled.loadRelaxed())
+    if (!proceed())
         return makeError(ErrorCode::Cancelled, QStringLiteral("backup cancelled"));
     FileEntry entry = entryIn;
     if (entry.kind == FileKind::Symlink) {
@@ -535,12 +545,13 @@ Status BackupEngine::store(FileEntry entry, const QList<QByteArray> &ids,
     }
     ++m_result.fileCount;
     ++m_progress.files;
+    m_progress.currentPath = entry.path;
     if (entry.kind == FileKind::Regular && entry.reason != Reason::FileError)
         m_result.totalBytes += entry.size;
     auto id = m_db->insertFile(entry, ids);
     if (!id)
         return id.error();
-    report(QStringLiteral("scanning"));
+    report(Phase::Scanning);
     return {};
 }
 
@@ -624,7 +635,7 @@ Status BackupEngine::readFile(qint64 owner, const FileEntry &entry)
             filled += n;
             total += n;
             m_progress.bytes += n;
-            m_progress.newBytes += n;
+            m_progress.bytesRead += n;
         }
         qsizetype pos = 0;
         while (filled - pos > 0 && (eof || filled - pos >= maxChunk)) {
@@ -643,9 +654,9 @@ Status BackupEngine::readFile(qint64 owner, const FileEntry &entry)
             if (auto s = flushBatch(); !s)
                 return s;
         }
-        if (m_cancelled.loadRelaxed())
+        if (!proceed())
             return makeError(ErrorCode::Cancelled, QStringLiteral("backup cancelled"));
-        report(QStringLiteral("scanning"));
+        report(Phase::Scanning);
     }
     PendingFile &p = m_pending[owner - m_pendingBase];
     p.entry.size = total; // what was read is what will be restored

@@ -5,6 +5,8 @@
 #include "engine/FsMeta.h"
 #include "engine/PreviousGeneration.h"
 #include "repo/ChunkWriter.h"
+#include "support/OperationControl.h"
+#include "support/RateEstimator.h"
 
 #include <QAtomicInteger>
 #include <QElapsedTimer>
@@ -59,7 +61,7 @@ struct BackupResult
 // Makes one generation: walks the roots, detects unchanged files against the previous
 // generation, reads, chunks, hashes and compresses on QtConcurrent's pool, packs, writes the
 // generation database and commits the record last. run() blocks: call it from a worker thread.
-class BackupEngine : public QObject
+class BackupEngine : public QObject, public Controllable
 {
     Q_OBJECT
 
@@ -71,9 +73,12 @@ public:
     ~BackupEngine() override;
 
     Result<BackupResult> run();
-    // From any thread (or a signal handler): the walk stops at the next entry, and what was
-    // stored so far is indexed for the next backup to reuse.
-    void cancel() { m_cancelled.storeRelaxed(1); }
+    // The control this run obeys (its own unless given one before run()): cancel stops the
+    // walk at the next entry and what was stored so far is indexed for the next backup to
+    // reuse (run() then fails with ErrorCode::Cancelled); pause holds it between entries and
+    // between reads, lock kept, nothing read or uploaded meanwhile. Committing the generation
+    // is not interrupted.
+    // (setControl(), control() and cancel() come from Controllable.)
     // What this run stored (packs, chunks, bytes), also after it failed or was cancelled.
     const ChunkWriterStats &stored() const { return m_writer.stats(); }
 
@@ -137,7 +142,7 @@ private:
     bool excluded(const QByteArray &path) const;
     bool isCacheDir(const QByteArray &dir) const;
     void warn(const QByteArray &path, const QString &message);
-    void report(const QString &phase, bool force = false);
+    void report(Phase phase, bool force = false);
 
     Repository &m_repo;
     BackupOptions m_options;
@@ -165,9 +170,9 @@ private:
     qint64 m_batchBytes = 0;
     BackupResult m_result;
     BackupProgress m_progress;
+    RateEstimator m_rate;
     QElapsedTimer m_clock;
     qint64 m_lastReport = -1000;
-    QAtomicInteger<int> m_cancelled{0};
 };
 
 } // namespace obnam

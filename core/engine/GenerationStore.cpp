@@ -6,9 +6,12 @@
 #include "repo/Repository.h"
 #include "support/CacheDir.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QThread>
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentMap>
 
 #include <functional>
@@ -22,6 +25,19 @@
 namespace obnam::generationstore {
 
 namespace {
+
+// Hashing and compressing runs on a pool of its own, one thread per core, never QtConcurrent's
+// global pool: a window runs whole operations on the global pool, and a blocking map nested in
+// one of its threads could wait for threads that are all busy waiting too.
+QThreadPool &hashingPool()
+{
+    static QThreadPool *pool = [] {
+        auto *p = new QThreadPool;
+        p->setMaxThreadCount(QThread::idealThreadCount());
+        return p;
+    }();
+    return *pool;
+}
 
 std::function<PreparedChunk(const QByteArray &)> preparer(const Repository &repo,
                                                           int compressionLevel)
@@ -46,7 +62,7 @@ QList<PreparedChunk> prepareChunks(const Repository &repo, const QList<QByteArra
     const auto prepare = preparer(repo, compressionLevel);
     if (chunks.size() == 1)
         return {prepare(chunks.first())};
-    return QtConcurrent::blockingMapped<QList<PreparedChunk>>(chunks, prepare);
+    return QtConcurrent::blockingMapped<QList<PreparedChunk>>(&hashingPool(), chunks, prepare);
 }
 
 QFuture<PreparedChunk> prepareChunksAsync(const Repository &repo, QList<QByteArray> chunks,
@@ -59,7 +75,7 @@ QFuture<PreparedChunk> prepareChunksAsync(const Repository &repo, QList<QByteArr
     chunks.clear();
     QList<qsizetype> indices(qsizetype(plain->size()));
     std::iota(indices.begin(), indices.end(), qsizetype(0));
-    return QtConcurrent::mapped(std::move(indices),
+    return QtConcurrent::mapped(&hashingPool(), std::move(indices),
                                 [plain, prepare = preparer(repo, compressionLevel)](qsizetype i) {
                                     const QByteArray data = std::exchange((*plain)[size_t(i)], {});
                                     return prepare(data);
@@ -135,7 +151,8 @@ bool matchesRecord(const Repository &repo, const GenerationRecord &record, const
     qsizetype next = 0;
     const auto compare = [&](QList<QByteArray> &batch) -> Status {
         const QList<QByteArray> ids = QtConcurrent::blockingMapped<QList<QByteArray>>(
-            batch, [&repo](const QByteArray &chunk) { return repo.chunkId(chunk); });
+            &hashingPool(), batch,
+            [&repo](const QByteArray &chunk) { return repo.chunkId(chunk); });
         for (const QByteArray &id : ids) {
             if (next >= record.dbChunks.size() || id != record.dbChunks.at(next))
                 return makeError(ErrorCode::Corrupt, QString());
@@ -166,14 +183,17 @@ Result<QList<QByteArray>> storeDatabase(Repository &repo, ChunkWriter &writer, c
 }
 
 Result<QString> fetchDatabase(Repository &repo, const GenerationRecord &record,
-                              const QString &cacheDir)
+                              const QString &cacheDir, OperationControl *control)
 {
     const QString dir = cacheDir + QStringLiteral("/generations");
     const QString path = dir + QLatin1Char('/') + record.id + QStringLiteral(".db");
     // A cached copy is used only when it is exactly what the record names; anything else is
     // a cache miss, downloaded again.
-    if (QFileInfo(path).size() == record.dbSize && matchesRecord(repo, record, path))
+    if (QFileInfo(path).size() == record.dbSize && matchesRecord(repo, record, path)) {
+        // Used now: the cache keeps the most recently used databases.
+        QFile(path).setFileTime(QDateTime::currentDateTimeUtc(), QFileDevice::FileModificationTime);
         return path;
+    }
     if (auto made = cachedir::makePrivatePath(dir); !made)
         return made.error();
     const QString temp =
@@ -185,6 +205,12 @@ Result<QString> fetchDatabase(Repository &repo, const GenerationRecord &record,
     out.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
     qint64 written = 0;
     for (const QByteArray &id : record.dbChunks) {
+        if (control && !control->proceed()) {
+            out.remove();
+            return makeError(ErrorCode::Cancelled,
+                             QStringLiteral("fetching the generation database was cancelled"),
+                             record.id);
+        }
         auto chunk = repo.readChunk(id);
         if (!chunk) {
             out.remove();
@@ -224,9 +250,9 @@ Result<QString> fetchDatabase(Repository &repo, const GenerationRecord &record,
 }
 
 Result<std::unique_ptr<GenerationDb>> open(Repository &repo, const GenerationRecord &record,
-                                           const QString &cacheDir)
+                                           const QString &cacheDir, OperationControl *control)
 {
-    auto path = fetchDatabase(repo, record, cacheDir);
+    auto path = fetchDatabase(repo, record, cacheDir, control);
     if (!path)
         return path.error();
     auto db = GenerationDb::openReadOnly(*path);
@@ -237,17 +263,26 @@ Result<std::unique_ptr<GenerationDb>> open(Repository &repo, const GenerationRec
     return db;
 }
 
-void keepOnlyCached(const QString &cacheDir, const QString &keepId)
+void trimCache(const QString &cacheDir, const QString &keepId, qint64 limitBytes)
 {
     QDir dir(cacheDir + QStringLiteral("/generations"));
     const QString keep = keepId + QStringLiteral(".db");
-    // Only finished databases (<id>.db): a download in progress by another process is a
-    // temporary file of another name and stays.
-    const QStringList cached =
-        dir.entryList({QStringLiteral("*.db")}, QDir::Files | QDir::NoDotAndDotDot);
-    for (const QString &name : cached) {
-        if (name != keep)
-            dir.remove(name);
+    // Only finished databases (<id>.db), newest use first: a download in progress by another
+    // process is a temporary file of another name and stays.
+    const QFileInfoList cached =
+        dir.entryInfoList({QStringLiteral("*.db")}, QDir::Files | QDir::NoDotAndDotDot, QDir::Time);
+    qint64 used = 0;
+    for (const QFileInfo &f : cached) {
+        if (f.fileName() == keep)
+            used += f.size();
+    }
+    for (const QFileInfo &f : cached) {
+        if (f.fileName() == keep)
+            continue;
+        if (used + f.size() <= limitBytes)
+            used += f.size();
+        else
+            dir.remove(f.fileName());
     }
 }
 

@@ -2,6 +2,7 @@
 
 #include "gen/GenerationDb.h"
 #include "repo/GenerationRecord.h"
+#include "support/OperationControl.h"
 #include "support/Result.h"
 
 #include <QByteArray>
@@ -42,18 +43,27 @@ QFuture<PreparedChunk> prepareChunksAsync(const Repository &repo, QList<QByteArr
 Result<QList<QByteArray>> storeDatabase(Repository &repo, ChunkWriter &writer, const QString &path,
                                         int compressionLevel);
 
-// The generation's database as a local file, downloaded and verified if not cached.
+// The generation's database as a local file, downloaded and verified if not cached. With a
+// control, a download can be cancelled (ErrorCode::Cancelled, nothing left behind) or paused
+// between chunks.
 Result<QString> fetchDatabase(Repository &repo, const GenerationRecord &record,
-                              const QString &cacheDir);
+                              const QString &cacheDir, OperationControl *control = nullptr);
 
 // fetchDatabase() and GenerationDb::openReadOnly() in one.
 Result<std::unique_ptr<GenerationDb>> open(Repository &repo, const GenerationRecord &record,
-                                           const QString &cacheDir);
+                                           const QString &cacheDir,
+                                           OperationControl *control = nullptr);
 
-// Removes every cached database but `keepId`'s. A backup calls it with the generation it just
-// made: the next backup needs only that one, and the cache stays the size of one database
-// instead of growing by one per backup. Others are downloaded again if ever needed.
-void keepOnlyCached(const QString &cacheDir, const QString &keepId);
+// How much of the cache the generation databases may fill: the ones looked at most recently
+// (browsed, restored from, compared) stay within it, the others are downloaded again if ever
+// needed.
+inline constexpr qint64 kDatabaseCacheBytes = qint64(1) << 30;
+
+// Removes cached databases, least recently used first, until the rest fit `limitBytes`;
+// `keepId`'s stays whatever its size (a backup keeps the one it just made: the next backup
+// needs it).
+void trimCache(const QString &cacheDir, const QString &keepId,
+               qint64 limitBytes = kDatabaseCacheBytes);
 
 } // namespace generationstore
 } // namespace obnam

@@ -1,30 +1,71 @@
 #pragma once
 
+#include <QByteArray>
 #include <QMetaType>
 #include <QString>
 
 namespace obnam {
 
-// Plain structs the engines emit; text, JSON and widget views are interchangeable listeners.
-struct BackupProgress
+// Where an operation is. One list for every operation, so one view can show any of them.
+enum class Phase
 {
-    QString phase;            // "scanning", "uploading", "committing", "done"
-    qint64 files = 0;         // entries processed
-    qint64 bytes = 0;         // bytes of regular files processed (read or found unchanged)
-    qint64 newBytes = 0;      // bytes that had to be read
-    qint64 expectedBytes = 0; // the previous generation's total, for an ETA; 0 when unknown
-    double elapsedSeconds = 0;
+    Starting,
+    // backup
+    Scanning,   // walking the roots, reading and storing what changed
+    Committing, // storing the generation's database and record
+    // restore
+    Fetching,  // getting the generation's database
+    Restoring, // writing files
+    // check
+    CheckingIndex,
+    CheckingPacks,
+    ReadingData, // reading packs back and verifying every chunk
+    CheckingGenerations,
+    // prune
+    Referencing, // finding what the kept generations use
+    Planning,
+    Repacking,
+    Indexing, // replacing the index
+    Deleting,
+    // repair
+    ReadingPacks,
+    Done,
 };
 
-struct RestoreProgress
+// The words obnam-cli has always printed and put in its JSON for a phase ("scanning").
+QString phaseName(Phase phase);
+
+// How far an operation is: what every engine reports, as a plain value on its progress signal.
+// Text, JSON and widget views are interchangeable listeners of it. Counters that do not apply
+// to an operation stay 0; a total of 0 is unknown.
+struct OperationProgress
 {
-    QString phase; // "fetching", "restoring", "done"
-    qint64 files = 0;
-    qint64 totalFiles = 0;
-    qint64 bytes = 0;
-    qint64 totalBytes = 0;
+    Phase phase = Phase::Starting;
+    qint64 files = 0;      // entries done: walked (backup), restored, looked at
+    qint64 filesTotal = 0; // restore: entries to restore
+    qint64 bytes = 0;      // bytes done: of files examined (backup), written (restore), read
+                           // back (check)
+    // Bytes there are to do: restore and check the known amount; a backup the previous
+    // generation's size, or for a first backup what the metadata read-ahead has found so far
+    // (it grows while the read-ahead goes on; bytesTotalFinal says when it is all).
+    qint64 bytesTotal = 0;
+    bool bytesTotalFinal = false;
+    qint64 bytesRead = 0;     // backup: bytes of files read because new or changed
+    qint64 bytesUploaded = 0; // backup: bytes of packs stored
+    qint64 steps = 0;         // check, prune, repair: packs or generations done
+    qint64 stepsTotal = 0;
+    QByteArray currentPath; // the entry being worked on, where there is one
     double elapsedSeconds = 0;
+    double bytesPerSecond = 0; // over the last seconds (RateEstimator)
+    double etaSeconds = -1;    // -1: unknown
 };
+
+// The names the engines' signals have always used.
+using BackupProgress = OperationProgress;
+using RestoreProgress = OperationProgress;
+using CheckProgress = OperationProgress;
+using PruneProgress = OperationProgress;
+using RepairProgress = OperationProgress;
 
 // A problem with one item that does not stop the whole operation.
 struct ItemWarning
@@ -35,6 +76,5 @@ struct ItemWarning
 
 } // namespace obnam
 
-Q_DECLARE_METATYPE(obnam::BackupProgress)
-Q_DECLARE_METATYPE(obnam::RestoreProgress)
+Q_DECLARE_METATYPE(obnam::OperationProgress)
 Q_DECLARE_METATYPE(obnam::ItemWarning)

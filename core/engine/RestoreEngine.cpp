@@ -127,6 +127,9 @@ void RestoreEngine::report(bool force)
     m_lastReport = now;
     m_progress.bytes = m_bytesWritten.load(std::memory_order_relaxed);
     m_progress.elapsedSeconds = double(now) / 1000.0;
+    m_rate.add(m_progress.elapsedSeconds, m_progress.bytes);
+    m_progress.bytesPerSecond = m_rate.rate();
+    m_progress.etaSeconds = m_rate.eta(m_progress.bytesTotal);
     Q_EMIT progress(m_progress);
 }
 
@@ -166,9 +169,9 @@ Result<RestoreResult> RestoreEngine::run()
 {
     m_clock.start();
     m_asRoot = ::geteuid() == 0;
-    m_progress.phase = QStringLiteral("fetching");
+    m_progress.phase = Phase::Fetching;
     report(true);
-    auto opened = generationstore::open(m_repo, m_generation, m_options.cacheDir);
+    auto opened = generationstore::open(m_repo, m_generation, m_options.cacheDir, &control());
     if (!opened)
         return opened.error();
     const GenerationDb &db = **opened;
@@ -193,7 +196,7 @@ Result<RestoreResult> RestoreEngine::run()
             return false;
         }
         if (e.kind == FileKind::Regular)
-            m_progress.totalBytes += e.size;
+            m_progress.bytesTotal += e.size;
         return true;
     });
     if (!checked)
@@ -203,7 +206,8 @@ Result<RestoreResult> RestoreEngine::run()
     if (matchedSelected == 0 && !m_options.paths.isEmpty())
         return makeError(ErrorCode::NotFound, QStringLiteral("no such path in the generation"),
                          display(m_options.paths.first()));
-    m_progress.totalFiles = matched;
+    m_progress.filesTotal = matched;
+    m_progress.bytesTotalFinal = true;
 
     QDir target(m_options.target);
     if (target.exists() && !m_options.overwrite &&
@@ -223,11 +227,11 @@ Result<RestoreResult> RestoreEngine::run()
         return errnoError(QStringLiteral("cannot open restore target"),
                           QFile::encodeName(m_options.target));
 
-    m_progress.phase = QStringLiteral("restoring");
+    m_progress.phase = Phase::Restoring;
     Status failed;
     ChunkCursor chunks(db);
     auto walked = forEachEntry(db, [&](const FileEntry &e) {
-        if (m_interrupted.load(std::memory_order_relaxed))
+        if (!proceed())
             stop(makeError(ErrorCode::Cancelled, QStringLiteral("restore interrupted")));
         if (stopped())
             return false;
@@ -292,7 +296,7 @@ Result<RestoreResult> RestoreEngine::run()
     m_result.files = m_restored;
     m_result.bytes = m_bytesWritten.load();
     m_result.durationSeconds = double(m_clock.elapsed()) / 1000.0;
-    m_progress.phase = QStringLiteral("done");
+    m_progress.phase = Phase::Done;
     report(true);
     return m_result;
 }
@@ -444,8 +448,8 @@ Status RestoreEngine::stage(Planned &p)
             &m_fetchPool,
             [this, file = p.file, location = locations[i], at = offsets[i],
              path = p.entry.path]() -> Status {
-                if (m_cancelled.load(std::memory_order_relaxed))
-                    return makeError(ErrorCode::Io, QStringLiteral("restore stopped"),
+                if (m_cancelled.load(std::memory_order_relaxed) || !proceed())
+                    return makeError(ErrorCode::Cancelled, QStringLiteral("restore stopped"),
                                      display(path));
                 if (file->failed())
                     return {}; // the file has already failed: reported by the failing chunk
@@ -482,6 +486,10 @@ void RestoreEngine::restoreWindow(QList<Planned> &window)
         Status s = p.staged;
         if (s && p.entry.kind == FileKind::Regular)
             s = nameRegular(p);
+        // A chunk task that saw the control cancelled fails its file; that is the stop, not
+        // a problem with the file.
+        if (!s && !stopped() && cancelled())
+            stop(makeError(ErrorCode::Cancelled, QStringLiteral("restore interrupted")));
         if (s && !stopped()) {
             ++m_restored;
         } else if (!s && !stopped()) {
@@ -499,6 +507,7 @@ void RestoreEngine::restoreWindow(QList<Planned> &window)
         p.chunks.clear();
         p.file.reset();
         ++m_progress.files;
+        m_progress.currentPath = p.entry.path;
         report();
     }
     window.clear();

@@ -4,6 +4,8 @@
 #include "Progress.h"
 #include "RestoreFile.h"
 #include "repo/GenerationRecord.h"
+#include "support/OperationControl.h"
+#include "support/RateEstimator.h"
 
 #include <atomic>
 #include <functional>
@@ -50,7 +52,7 @@ struct RestoreResult
 // O_NOFOLLOW relative to the target, so no entry of any generation, however crafted, can
 // create or follow anything outside it. Regular files are written under a temporary name and
 // renamed into place only after every chunk has been verified.
-class RestoreEngine : public QObject
+class RestoreEngine : public QObject, public Controllable
 {
     Q_OBJECT
 
@@ -60,9 +62,11 @@ public:
     ~RestoreEngine() override;
 
     Result<RestoreResult> run();
-    // From any thread (or a signal handler): stops at the next entry. What is already named
-    // stays; files being written are dropped whole.
-    void cancel() { m_interrupted.store(true, std::memory_order_relaxed); }
+    // The control this run obeys (its own unless given one before run()): cancel stops at the
+    // next entry, what is already named stays and files being written are dropped whole
+    // (RestoreResult::stoppedBy says Cancelled); pause holds the walk and every chunk task
+    // before its next read, so nothing is read or written until resume.
+    // (setControl(), control() and cancel() come from Controllable.)
 
 Q_SIGNALS:
     void progress(const obnam::RestoreProgress &progress);
@@ -131,12 +135,12 @@ private:
     qint64 m_windowBytes = 0;
     QList<Planned> m_fetching; // dispatched, restored when the next window is full
     QList<QPair<FileEntry, QByteArray>> m_directories;
-    std::atomic<qint64> m_bytesWritten{0};  // the chunk tasks count in it
-    std::atomic<bool> m_cancelled{false};   // set when the engine is destroyed or stops early
-    std::atomic<bool> m_interrupted{false}; // cancel()
-    qint64 m_restored = 0;                  // entries restored whole
+    std::atomic<qint64> m_bytesWritten{0}; // the chunk tasks count in it
+    std::atomic<bool> m_cancelled{false};  // set when the engine is destroyed or stops early
+    qint64 m_restored = 0;                 // entries restored whole
     RestoreResult m_result;
     RestoreProgress m_progress;
+    RateEstimator m_rate;
     QElapsedTimer m_clock;
     qint64 m_lastReport = -1000;
     // Last member, so it is destroyed (waiting for its tasks) before what they use.

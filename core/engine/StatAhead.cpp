@@ -117,8 +117,11 @@ void StatAhead::work()
             m_wake.wait(lock, [this] {
                 return m_stop || ((!m_stack.empty() || m_busy == 0) && m_keptEntries < m_maxKept);
             });
-            if (m_stop || m_stack.empty())
+            if (m_stop || m_stack.empty()) {
+                if (!m_stop)
+                    m_finished.store(true, std::memory_order_relaxed);
                 break; // stopped, or nothing left and nobody who could add more
+            }
             dir = std::move(m_stack.back());
             m_stack.pop_back();
             ++m_busy;
@@ -159,6 +162,8 @@ void StatAhead::work()
                     continue;
                 }
                 listing.emplace_back(name, st);
+                if (S_ISREG(st.st_mode))
+                    m_bytesFound.fetch_add(qint64(st.st_size), std::memory_order_relaxed);
                 if (S_ISDIR(st.st_mode) && (!m_oneFileSystem || st.st_dev == dir.device)) {
                     const QByteArray path = dir.path.endsWith('/')
                                                 ? QByteArray(dir.path + name)

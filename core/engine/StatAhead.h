@@ -48,6 +48,11 @@ public:
     // How old a listing may be when the walk takes it.
     static constexpr auto kMaxAge = std::chrono::seconds(5);
 
+    // Bytes of the regular files found so far: for a first backup, the total to show while
+    // it goes (it grows as the read-ahead goes on; finished() says when it is all).
+    qint64 bytesFound() const { return m_bytesFound.load(std::memory_order_relaxed); }
+    // Every tree has been visited.
+    bool finished() const { return m_finished.load(std::memory_order_relaxed); }
     // Directories listed so far (for tests).
     qint64 directoriesListed() const { return m_listed.load(); }
     // Listings the walk took (for tests).
@@ -89,6 +94,8 @@ private:
     // when the object is destroyed, instead of keeping the destructor waiting.
     std::atomic<bool> m_stopping{false};
     std::atomic<qint64> m_listed{0};
+    std::atomic<qint64> m_bytesFound{0};
+    std::atomic<bool> m_finished{false};
     std::atomic<qint64> m_taken{0};
     std::vector<std::thread> m_threads;
 };

@@ -68,6 +68,7 @@ GenerationDb::~GenerationDb()
     m_native.reset(); // statements go before the connection that owns them
     m_lookup.reset();
     m_chunks.reset();
+    m_children.reset();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connection, false);
         if (db.isOpen())
@@ -216,10 +217,10 @@ Result<std::unique_ptr<GenerationDb>> GenerationDb::openReadOnly(const QString &
                              .arg(kSchemaMajor),
                          path);
     if (major->toInt() != kSchemaMajor)
-        return makeError(ErrorCode::Corrupt,
-                         QStringLiteral("generation database has an unknown schema version %1")
-                             .arg(*major),
-                         path);
+        return makeError(
+            ErrorCode::Corrupt,
+            QStringLiteral("generation database has an unknown schema version %1").arg(*major),
+            path);
     QSqlQuery probe(db);
     // The tables must be tables: a view (recursive, say) in a hostile database could make
     // every query run forever.

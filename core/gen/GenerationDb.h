@@ -47,6 +47,10 @@ public:
 
     Result<std::optional<FileEntry>> lookup(const QByteArray &path) const;
     Result<QList<QByteArray>> chunks(qint64 fileId) const;
+    // The entries directly inside `directory` ("/" for the top), in path order. Served by the
+    // path index with one seek per subdirectory skipped, so a directory costs about as much
+    // as it has children, whatever lies deeper.
+    Result<QList<FileEntry>> children(const QByteArray &directory) const;
 
     // Forward-only readers in insertion order (file id order, which is the order the backup
     // walked), for a caller that visits the files in that same order: a sequential scan costs
@@ -114,6 +118,7 @@ private:
     std::unique_ptr<NativeInserts> m_native;
     mutable std::unique_ptr<QSqlQuery> m_lookup; // prepared on first use
     mutable std::unique_ptr<QSqlQuery> m_chunks;
+    mutable std::unique_ptr<QSqlQuery> m_children;
 };
 
 } // namespace obnam

@@ -55,6 +55,55 @@ Result<std::optional<FileEntry>> GenerationDb::lookup(const QByteArray &path) co
     return std::optional<FileEntry>(std::move(*e));
 }
 
+Result<QList<FileEntry>> GenerationDb::children(const QByteArray &directory) const
+{
+    QByteArray prefix = directory;
+    if (!prefix.endsWith('/'))
+        prefix += '/';
+    // Every path below the directory sorts in [prefix, end): '0' is the byte after '/'.
+    const QByteArray end = prefix.chopped(1) + '0';
+    QSqlQuery &q = prepared(m_children, QStringLiteral("SELECT ") + kFileColumns +
+                                            QStringLiteral(" FROM files WHERE path >= ? AND "
+                                                           "path < ? ORDER BY path LIMIT 256"));
+    QList<FileEntry> out;
+    QByteArray from = prefix;
+    for (;;) {
+        q.bindValue(0, from);
+        q.bindValue(1, end);
+        if (!q.exec())
+            return sqlError(QStringLiteral("list a directory"), q);
+        int rows = 0;
+        bool jumped = false;
+        while (q.next()) {
+            ++rows;
+            auto e = entryFromQuery(q);
+            if (!e) {
+                q.finish();
+                return e.error();
+            }
+            if (!e->path.startsWith(prefix) || e->path.size() == prefix.size()) {
+                q.finish(); // a damaged index: the row is not where the index says
+                return makeError(ErrorCode::Corrupt,
+                                 QStringLiteral("generation database index disagrees with its "
+                                                "table"),
+                                 m_path);
+            }
+            const qsizetype slash = e->path.indexOf('/', prefix.size());
+            if (slash >= 0) {
+                // Below a child: skip the rest of that child's subtree with one seek.
+                from = e->path.left(slash) + '0';
+                jumped = true;
+                break;
+            }
+            from = e->path + '\0'; // the next path after this one
+            out.append(std::move(*e));
+        }
+        q.finish();
+        if (!jumped && rows < 256)
+            return out;
+    }
+}
+
 Result<QList<QByteArray>> GenerationDb::chunks(qint64 fileId) const
 {
     QSqlQuery &q = prepared(

@@ -8,6 +8,7 @@
 #include "repo/Pack.h"
 #include "repo/Repository.h"
 #include "support/Bytes.h"
+#include "support/RateEstimator.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -34,6 +35,7 @@ struct Checker::State
     QHash<QByteArray, QString> badChunk; // chunk id -> why it cannot be read
     QHash<QByteArray, qint64> packSize;  // pack id -> size, for indexed packs present
     QList<GenerationRecord> generations; // read once, at the start
+    RateEstimator rate;                  // of the bytes read back
 };
 
 Checker::Checker(Repository &repository, CheckOptions options, QObject *parent)
@@ -42,18 +44,28 @@ Checker::Checker(Repository &repository, CheckOptions options, QObject *parent)
     , m_options(std::move(options))
 {}
 
-void Checker::report(State &state, const QString &phase, qint64 done, qint64 total, qint64 bytes,
+void Checker::report(State &state, Phase phase, qint64 done, qint64 total, qint64 bytes,
                      qint64 totalBytes)
 {
-    Q_EMIT progress(CheckProgress{phase, done, total, bytes, totalBytes,
-                                  double(state.clock.elapsed()) / 1000.0});
+    CheckProgress p;
+    p.phase = phase;
+    p.steps = done;
+    p.stepsTotal = total;
+    p.bytes = bytes;
+    p.bytesTotal = totalBytes;
+    p.bytesTotalFinal = true;
+    p.elapsedSeconds = double(state.clock.elapsed()) / 1000.0;
+    state.rate.add(p.elapsedSeconds, bytes);
+    p.bytesPerSecond = state.rate.rate();
+    p.etaSeconds = state.rate.eta(totalBytes);
+    Q_EMIT progress(p);
 }
 
 Result<CheckReport> Checker::run()
 {
     State state;
     state.clock.start();
-    report(state, QStringLiteral("index"), 0, 0);
+    report(state, Phase::CheckingIndex, 0, 0);
     // Generations are listed first so that damaged records are known before the report.
     auto generations = m_repo.generations();
     if (!generations)
@@ -81,7 +93,7 @@ Result<CheckReport> Checker::run()
     if (auto s = checkGenerations(state); !s)
         return s.error();
     state.report.durationSeconds = double(state.clock.elapsed()) / 1000.0;
-    report(state, QStringLiteral("done"), 1, 1);
+    report(state, Phase::Done, 1, 1);
     return state.report;
 }
 
@@ -119,14 +131,14 @@ Status Checker::checkPacks(State &state)
         else
             state.report.notes.append(
                 QStringLiteral("%1 is missing, but every chunk of it was stored again since; "
-                               "'obnam-cli repair' removes it from the index")
+                               "a repair removes it from the index")
                     .arg(name));
     }
     for (qsizetype i = 0; i < state.packs.size(); ++i) {
         const IndexedPack &p = state.packs[i];
         const QString name = objectname::pack(hex(p.packId));
         indexed.insert(name);
-        report(state, QStringLiteral("packs"), i, state.packs.size());
+        report(state, Phase::CheckingPacks, i, state.packs.size());
         const Result<qint64> size = sizes[i].result();
         if (!size) {
             if (size.error().code != ErrorCode::NotFound)
@@ -215,8 +227,11 @@ Status Checker::readData(State &state)
         Result<QByteArray> bytes = next.result();
         if (i + 1 < selected.size())
             next = m_repo.backend().get(objectname::pack(hex(selected[i + 1]->packId)));
-        report(state, QStringLiteral("read-data"), i, selected.size(), state.report.bytesRead,
-               totalBytes);
+        report(state, Phase::ReadingData, i, selected.size(), state.report.bytesRead, totalBytes);
+        if (!proceed()) {
+            next.waitForFinished();
+            return makeError(ErrorCode::Cancelled, QStringLiteral("check cancelled"));
+        }
         const auto damage = [&](const QString &why) {
             state.report.damaged.append(CheckFinding{name, why});
             for (const PackEntry &e : p.entries)
@@ -267,8 +282,8 @@ Status Checker::readData(State &state)
             }
         }
     }
-    report(state, QStringLiteral("read-data"), selected.size(), selected.size(),
-           state.report.bytesRead, totalBytes);
+    report(state, Phase::ReadingData, selected.size(), selected.size(), state.report.bytesRead,
+           totalBytes);
     return {};
 }
 
@@ -280,7 +295,9 @@ Status Checker::checkGenerations(State &state)
     for (qsizetype g = 0; g < generations->size(); ++g) {
         const GenerationRecord &record = generations->at(g);
         const QString genName = objectname::generation(record.id);
-        report(state, QStringLiteral("generations"), g, generations->size());
+        report(state, Phase::CheckingGenerations, g, generations->size());
+        if (!proceed())
+            return makeError(ErrorCode::Cancelled, QStringLiteral("check cancelled"));
         QString dbProblem;
         for (const QByteArray &id : record.dbChunks) {
             if (state.badChunk.contains(id))
@@ -295,7 +312,7 @@ Status Checker::checkGenerations(State &state)
                 AffectedFile{record.id, QByteArray(), QStringLiteral("the whole generation")});
             continue;
         }
-        auto db = generationstore::open(m_repo, record, m_options.cacheDir);
+        auto db = generationstore::open(m_repo, record, m_options.cacheDir, &control());
         if (!db) {
             if (db.error().code == ErrorCode::Transient)
                 return db.error();
@@ -333,7 +350,7 @@ Status Checker::checkGenerations(State &state)
                 AffectedFile{record.id, QByteArray(), QStringLiteral("the whole generation")});
         }
     }
-    report(state, QStringLiteral("generations"), generations->size(), generations->size());
+    report(state, Phase::CheckingGenerations, generations->size(), generations->size());
     return {};
 }
 

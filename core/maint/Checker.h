@@ -1,5 +1,7 @@
 #pragma once
 
+#include "engine/Progress.h"
+#include "support/OperationControl.h"
 #include "support/Result.h"
 
 #include <QByteArray>
@@ -26,16 +28,6 @@ struct CheckOptions
     int slice = 1;
     int slices = 1;
     QString cacheDir; // where generation databases are cached
-};
-
-struct CheckProgress
-{
-    QString phase; // "index", "packs", "read-data", "generations", "done"
-    qint64 done = 0;
-    qint64 total = 0;
-    qint64 bytes = 0; // read-data: bytes read so far
-    qint64 totalBytes = 0;
-    double elapsedSeconds = 0;
 };
 
 // A damaged or missing object.
@@ -75,7 +67,7 @@ struct CheckReport
 // entries inside their packs; with read-data, every selected pack downloaded, hashed, its header
 // authenticated and every chunk decrypted and compared with its id. Runs on the calling (worker)
 // thread.
-class Checker : public QObject
+class Checker : public QObject, public Controllable
 {
     Q_OBJECT
 
@@ -94,7 +86,7 @@ private:
     Status checkPacks(State &state);
     Status readData(State &state);
     Status checkGenerations(State &state);
-    void report(State &state, const QString &phase, qint64 done, qint64 total, qint64 bytes = 0,
+    void report(State &state, Phase phase, qint64 done, qint64 total, qint64 bytes = 0,
                 qint64 totalBytes = 0);
 
     Repository &m_repo;
@@ -102,5 +94,3 @@ private:
 };
 
 } // namespace obnam
-
-Q_DECLARE_METATYPE(obnam::CheckProgress)

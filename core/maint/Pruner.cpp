@@ -17,10 +17,12 @@ namespace obnam {
 
 namespace {
 
-Error abortWith(const QString &why, const QString &path = {})
+Error abortWith(const QString &why, const QString &path = {},
+                Remedy remedy = Remedy::CheckRepository)
 {
     return makeError(ErrorCode::Corrupt,
-                     QStringLiteral("prune stopped before deleting anything: ") + why, path);
+                     QStringLiteral("prune stopped before deleting anything: ") + why, path,
+                     remedy);
 }
 
 } // namespace
@@ -35,8 +37,13 @@ Result<PruneReport> Pruner::run()
 {
     QElapsedTimer clock;
     clock.start();
-    const auto step = [&](const QString &phase, qint64 done, qint64 total) {
-        Q_EMIT progress(PruneProgress{phase, done, total, double(clock.elapsed()) / 1000.0});
+    const auto step = [&](Phase phase, qint64 done, qint64 total) {
+        PruneProgress p;
+        p.phase = phase;
+        p.steps = done;
+        p.stepsTotal = total;
+        p.elapsedSeconds = double(clock.elapsed()) / 1000.0;
+        Q_EMIT progress(p);
     };
     PruneReport report;
     Backend &backend = m_repo.backend();
@@ -46,23 +53,24 @@ Result<PruneReport> Pruner::run()
     if (!generations)
         return generations.error();
     for (const Error &e : m_repo.damagedObjects())
-        return abortWith(QStringLiteral("a damaged object makes the references unknowable (%1); "
-                                        "run 'obnam-cli check' and 'obnam-cli repair'")
-                             .arg(e.message),
-                         e.path);
+        return abortWith(
+            QStringLiteral("a damaged object makes the references unknowable (%1)").arg(e.message),
+            e.path, Remedy::RepairRepository);
     if (const auto missing = m_repo.missingPacks(); !missing.isEmpty())
-        return abortWith(QStringLiteral("the index names %1 pack(s) the storage does not hold; "
-                                        "run 'obnam-cli repair' first")
+        return abortWith(QStringLiteral("the index names %1 pack(s) the storage does not hold")
                              .arg(missing.size()),
-                         objectname::pack(hex(missing.first().packId)));
+                         objectname::pack(hex(missing.first().packId)), Remedy::RepairRepository);
     report.generations = int(generations->size());
     QSet<QByteArray> referenced;
     for (qsizetype g = 0; g < generations->size(); ++g) {
-        step(QStringLiteral("referenced"), g, generations->size());
+        step(Phase::Referencing, g, generations->size());
+        if (!proceed())
+            return makeError(ErrorCode::Cancelled, QStringLiteral("prune cancelled; nothing was "
+                                                                  "changed"));
         const GenerationRecord &record = generations->at(g);
         for (const QByteArray &id : record.dbChunks)
             referenced.insert(id);
-        auto db = generationstore::open(m_repo, record, m_options.cacheDir);
+        auto db = generationstore::open(m_repo, record, m_options.cacheDir, &control());
         if (!db)
             return abortWith(QStringLiteral("generation %1 cannot be read: %2")
                                  .arg(record.id, db.error().message),
@@ -75,12 +83,13 @@ Result<PruneReport> Pruner::run()
     for (const QByteArray &id : std::as_const(referenced))
         if (!index.contains(id))
             return abortWith(QStringLiteral("chunk %1 is used by a generation but is in no "
-                                            "index object; run 'obnam-cli repair'")
-                                 .arg(hex(id)));
+                                            "index object")
+                                 .arg(hex(id)),
+                             {}, Remedy::RepairRepository);
     report.referencedChunks = referenced.size();
 
     // 2. Compare the storage's listing with the index, and plan.
-    step(QStringLiteral("planning"), 0, 1);
+    step(Phase::Planning, 0, 1);
     auto listedPacks = backend.list(QStringLiteral("packs/")).result();
     if (!listedPacks)
         return listedPacks.error();
@@ -140,7 +149,11 @@ Result<PruneReport> Pruner::run()
     ChunkWriter writer(m_repo);
     writer.setIgnoreIndex(true);
     for (qsizetype i = 0; i < repack.size(); ++i) {
-        step(QStringLiteral("repacking"), i, repack.size());
+        step(Phase::Repacking, i, repack.size());
+        // Packs written so far are in no index: the next prune removes them.
+        if (!proceed())
+            return makeError(ErrorCode::Cancelled, QStringLiteral("prune cancelled; nothing was "
+                                                                  "removed"));
         for (const PackEntry &e : std::as_const(repack[i].entries)) {
             if (!referenced.contains(e.chunkId))
                 continue;
@@ -162,7 +175,12 @@ Result<PruneReport> Pruner::run()
 
     // 4. One new index for everything kept, then the old index objects go.
     QList<IndexedPack> all = keep + writer.storedPacks();
-    step(QStringLiteral("index"), 0, 1);
+    // The last point where a cancel changes nothing. Replacing the index is not interrupted:
+    // it writes the new index objects, then removes the old ones.
+    if (!proceed())
+        return makeError(ErrorCode::Cancelled,
+                         QStringLiteral("prune cancelled; nothing was removed"));
+    step(Phase::Indexing, 0, 1);
     auto replaced = m_repo.replaceIndex(all, *oldIndex, "prune");
     if (!replaced)
         return replaced.error();
@@ -171,7 +189,14 @@ Result<PruneReport> Pruner::run()
 
     // 5. Now no index names them: delete the packs.
     for (qsizetype i = 0; i < remove.size(); ++i) {
-        step(QStringLiteral("deleting"), i, remove.size());
+        step(Phase::Deleting, i, remove.size());
+        // No index names these packs any more: stopping leaves them for the next prune.
+        if (!proceed())
+            return makeError(ErrorCode::Cancelled,
+                             QStringLiteral("prune cancelled after it rewrote the index; %1 "
+                                            "packs it had still to delete are left for the next "
+                                            "prune")
+                                 .arg(remove.size() - i));
         crashpoint::hit("prune-pack-delete-before");
         if (auto s = backend.remove(remove[i]).result();
             !s && s.error().code != ErrorCode::NotFound)
@@ -185,7 +210,7 @@ Result<PruneReport> Pruner::run()
         report.bytesDeleted += *freed;
     }
     report.durationSeconds = double(clock.elapsed()) / 1000.0;
-    step(QStringLiteral("done"), 1, 1);
+    step(Phase::Done, 1, 1);
     return report;
 }
 

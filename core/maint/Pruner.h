@@ -1,5 +1,7 @@
 #pragma once
 
+#include "engine/Progress.h"
+#include "support/OperationControl.h"
 #include "support/Result.h"
 
 #include <QMetaType>
@@ -18,14 +20,6 @@ struct PruneOptions
     bool dryRun = false;
     QString cacheDir;
     int compressionLevel = 3;
-};
-
-struct PruneProgress
-{
-    QString phase; // "referenced", "planning", "repacking", "index", "deleting", "done"
-    qint64 done = 0;
-    qint64 total = 0;
-    double elapsedSeconds = 0;
 };
 
 struct PruneReport
@@ -50,7 +44,7 @@ struct PruneReport
 // names must exist; any doubt aborts before anything is deleted. Durable order: new packs,
 // then the new index, then old index objects, then packs. A crash at any point leaves every
 // kept generation whole (at worst with unindexed packs the next prune removes).
-class Pruner : public QObject
+class Pruner : public QObject, public Controllable
 {
     Q_OBJECT
 
@@ -68,5 +62,3 @@ private:
 };
 
 } // namespace obnam
-
-Q_DECLARE_METATYPE(obnam::PruneProgress)

@@ -19,8 +19,19 @@ Repairer::Repairer(Repository &repository, QObject *parent)
     , m_repo(repository)
 {}
 
+void Repairer::reportProgress(Phase phase, qint64 done, qint64 total)
+{
+    RepairProgress p;
+    p.phase = phase;
+    p.steps = done;
+    p.stepsTotal = total;
+    p.elapsedSeconds = double(m_clock.elapsed()) / 1000.0;
+    Q_EMIT progress(p);
+}
+
 Result<RepairReport> Repairer::run()
 {
+    m_clock.start();
     Backend &backend = m_repo.backend();
     RepairReport report;
     auto packNames = backend.list(QStringLiteral("packs/")).result();
@@ -38,8 +49,15 @@ Result<RepairReport> Repairer::run()
     if (!packNames->isEmpty())
         next = backend.get(packNames->first());
     for (qsizetype i = 0; i < packNames->size(); ++i) {
+        // Nothing is replaced until every pack was read: a cancel leaves the index as it was
+        // (and any salvaged packs unindexed, for prune).
+        if (!proceed()) {
+            next.waitForFinished();
+            return makeError(ErrorCode::Cancelled,
+                             QStringLiteral("repair cancelled; the index is unchanged"));
+        }
         const QString name = packNames->at(i);
-        Q_EMIT progress(i, packNames->size());
+        reportProgress(Phase::ReadingPacks, i, packNames->size());
         Result<QByteArray> bytes = next.result();
         if (i + 1 < packNames->size())
             next = backend.get(packNames->at(i + 1));
@@ -106,7 +124,7 @@ Result<RepairReport> Repairer::run()
         return replaced.error();
     report.indexObjectsWritten = replaced->written;
     report.indexObjectsDeleted = replaced->deleted;
-    Q_EMIT progress(packNames->size(), packNames->size());
+    reportProgress(Phase::Done, packNames->size(), packNames->size());
     return report;
 }
 

@@ -1,7 +1,10 @@
 #pragma once
 
+#include "engine/Progress.h"
+#include "support/OperationControl.h"
 #include "support/Result.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QStringList>
 
@@ -27,7 +30,7 @@ struct RepairReport
 // is written before the old index objects are removed, so a crash leaves a usable repository.
 // Files that lose chunks are not filled with anything: `check` names them afterwards, and a
 // restore of them fails loudly.
-class Repairer : public QObject
+class Repairer : public QObject, public Controllable
 {
     Q_OBJECT
 
@@ -36,10 +39,13 @@ public:
     Result<RepairReport> run();
 
 Q_SIGNALS:
-    void progress(qint64 done, qint64 total);
+    void progress(const obnam::RepairProgress &progress);
 
 private:
+    void reportProgress(Phase phase, qint64 done, qint64 total);
+
     Repository &m_repo;
+    QElapsedTimer m_clock;
 };
 
 } // namespace obnam

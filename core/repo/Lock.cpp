@@ -176,10 +176,8 @@ Result<std::unique_ptr<RepositoryLock>> RepositoryLock::acquire(Repository &repo
             continue;
         if (exclusive || other.exclusive)
             return makeError(ErrorCode::Transient,
-                             QStringLiteral("the repository is locked: %1. If that process is "
-                                            "gone, 'obnam-cli unlock' removes stale locks")
-                                 .arg(other.describe()),
-                             objectname::lock(other.id));
+                             QStringLiteral("the repository is locked: %1").arg(other.describe()),
+                             objectname::lock(other.id), Remedy::WaitForLock);
     }
     lock->m_refresher = std::thread([raw = lock.get()] { raw->refreshLoop(); });
     return lock;

@@ -1,5 +1,7 @@
 #include "Repository.h"
 
+#include <QtConcurrent/QtConcurrentRun>
+
 #include "KeySlot.h"
 #include "backend/ObjectName.h"
 #include "crypto/Compression.h"
@@ -116,7 +118,8 @@ Result<std::unique_ptr<Repository>> Repository::open(std::shared_ptr<Backend> ba
                          QStringLiteral("keys/"));
     Error last =
         makeError(ErrorCode::WrongPassphrase,
-                  QStringLiteral("wrong passphrase: no key slot of this repository opens with it"));
+                  QStringLiteral("wrong passphrase: no key slot of this repository opens with it"),
+                  QString(), Remedy::CheckPassphrase);
     for (const QString &name : std::as_const(*names)) {
         auto slot = backend->get(name).result();
         if (!slot) {
@@ -149,10 +152,10 @@ Result<std::unique_ptr<Repository>> Repository::open(std::shared_ptr<Backend> ba
         return makeError(ErrorCode::InvalidArgument,
                          QStringLiteral("these credentials belong to a different repository "
                                         "(%1…) than the one at %2 (%3…): another client's access "
-                                        "token, or a changed server_url? Run 'obnam-cli init' to "
-                                        "use this one")
+                                        "token, or a changed server_url?")
                              .arg(repositoryId.left(12), backend->location(),
-                                  config->repositoryIdHex().left(12)));
+                                  config->repositoryIdHex().left(12)),
+                         QString(), Remedy::SetUpClient);
     return finishOpen(std::move(backend), std::move(*config), keys);
 }
 
@@ -520,22 +523,44 @@ Result<QList<GenerationRecord>> Repository::generations()
     auto names = m_backend->list(QStringLiteral("generations/")).result();
     if (!names)
         return names.error();
+    // Every record is asked for at once: the storage serves them in parallel (a local
+    // backend on its thread pool, a server over several connections), and each is opened as
+    // it arrives.
+    QList<QFuture<Result<QByteArray>>> sealed;
+    sealed.reserve(names->size());
+    for (const QString &name : std::as_const(*names))
+        sealed.append(m_backend->get(name));
     QList<GenerationRecord> out;
-    for (const QString &name : std::as_const(*names)) {
-        auto record = readGeneration(objectname::idOf(name));
+    Status storageError;
+    for (qsizetype i = 0; i < names->size(); ++i) {
+        const QString &name = names->at(i);
+        auto payload = openObject(ObjectType::Generation, name, sealed[i].result());
+        auto record = payload ? GenerationRecord::parse(*payload, name)
+                              : Result<GenerationRecord>(payload.error());
         if (!record) {
-            if (!isDamage(record.error()))
-                return record.error();
+            if (!isDamage(record.error())) {
+                if (storageError)
+                    storageError = record.error();
+                continue; // the other answers are still awaited before returning
+            }
             QMutexLocker lock(&m_damageMutex);
             m_damaged.insert(name, Error{record.error().code, record.error().message, name});
             continue;
         }
+        record->id = objectname::idOf(name);
         out.append(std::move(*record));
     }
+    if (!storageError)
+        return storageError.error();
     std::sort(out.begin(), out.end(), [](const GenerationRecord &a, const GenerationRecord &b) {
         return a.finished != b.finished ? a.finished < b.finished : a.id < b.id;
     });
     return out;
+}
+
+QFuture<Result<QList<GenerationRecord>>> Repository::generationsAsync()
+{
+    return QtConcurrent::run(&m_readers, [this] { return generations(); });
 }
 
 Result<GenerationRecord> Repository::resolveGeneration(const QString &spec)

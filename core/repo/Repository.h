@@ -9,9 +9,11 @@
 #include "chunk/Chunker.h"
 #include "crypto/Kdf.h"
 
+#include <QFuture>
 #include <QHash>
 #include <QMap>
 #include <QMutex>
+#include <QThreadPool>
 
 #include <memory>
 
@@ -122,6 +124,9 @@ public:
     // Generations, oldest first.
     Result<QList<GenerationRecord>> generations();
     // "latest", a full id, or a unique prefix of one.
+    // generations() without waiting, for a window: the answer arrives on a thread of the
+    // repository's, to be continued with .then(context, ...).
+    QFuture<Result<QList<GenerationRecord>>> generationsAsync();
     Result<GenerationRecord> resolveGeneration(const QString &spec);
     Result<GenerationRecord> readGeneration(const QString &id);
     // Writes the record, making the generation visible. Returns its id.
@@ -153,6 +158,9 @@ private:
     QList<IndexedPack> m_missingPacks;
     QMutex m_subkeyMutex;
     QHash<QByteArray, QByteArray> m_subkeys; // pack id -> subkey, so reads skip HKDF
+    // Runs the asynchronous reads (generationsAsync()); last, so it is destroyed (waiting for
+    // them) before what they use.
+    QThreadPool m_readers;
 };
 
 } // namespace obnam

@@ -22,20 +22,39 @@ enum class ErrorCode
 
 QString errorCodeName(ErrorCode code);
 
-// A small error value: what went wrong, in words, and the object or path it concerns.
+// What the user can do about an error, where there is something: each shell words it its own
+// way (obnam-cli names a command, a window offers a button), so core messages never do.
+enum class Remedy
+{
+    None,
+    SetUpClient,      // this client has no configuration or credentials for the repository
+    CheckPassphrase,  // no key slot opens with the passphrase given
+    WaitForLock,      // another process holds the repository's lock
+    RemoveStaleLocks, // the lock's holder is gone: stale locks can be removed
+    TrustCertificate, // the server's certificate is not trusted, or not the one pinned
+    FreeSpace,        // the storage or the target is full
+    CheckRepository,  // damage was met: a full check names it
+    RepairRepository, // the index disagrees with the storage: a repair rebuilds it
+    Upgrade,          // written by a newer version
+};
+
+// A small error value: what went wrong, in words, the object or path it concerns, and what can
+// be done about it.
 struct Error
 {
     ErrorCode code = ErrorCode::Permanent;
     QString message;
     QString path;
+    Remedy remedy = Remedy::None;
 
     // "message (path)" or just the message, for logs and terminals.
     QString toString() const;
 };
 
-inline Error makeError(ErrorCode code, QString message, QString path = {})
+inline Error makeError(ErrorCode code, QString message, QString path = {},
+                       Remedy remedy = Remedy::None)
 {
-    return Error{code, std::move(message), std::move(path)};
+    return Error{code, std::move(message), std::move(path), remedy};
 }
 
 } // namespace obnam

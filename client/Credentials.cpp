@@ -13,7 +13,7 @@
 #include <unistd.h>
 #include <yaml-cpp/yaml.h>
 
-namespace obnam::cli {
+namespace obnam::client {
 
 Result<Credentials> Credentials::load(const QString &path)
 {
@@ -21,9 +21,8 @@ Result<Credentials> Credentials::load(const QString &path)
     struct stat st
     {};
     if (::stat(native.constData(), &st) != 0)
-        return makeError(
-            ErrorCode::NotFound,
-            QStringLiteral("no credentials for this client: run 'obnam-cli init' first"), path);
+        return makeError(ErrorCode::NotFound, QStringLiteral("no credentials for this client"),
+                         path, Remedy::SetUpClient);
     if ((st.st_mode & 077) != 0)
         return makeError(
             ErrorCode::Permanent,
@@ -97,4 +96,4 @@ Status Credentials::save(const QString &path) const
     return {};
 }
 
-} // namespace obnam::cli
+} // namespace obnam::client

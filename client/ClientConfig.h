@@ -1,13 +1,13 @@
 #pragma once
 
-#include "CliContext.h"
+#include "Paths.h"
 #include "maint/Retention.h"
 #include "support/Result.h"
 
 #include <QJsonObject>
 #include <QStringList>
 
-namespace obnam::cli {
+namespace obnam::client {
 
 // The client's YAML configuration (obnam.yaml). Parsing is strict: an unknown key, a wrong
 // type, a missing required key or an empty roots list is an error that names the key.
@@ -36,11 +36,11 @@ struct ClientConfig
     QString credentialsPath() const;
     QJsonObject toJson() const;
 
-    static QString defaultPath(const CliContext &ctx);
-    static Result<ClientConfig> load(const QString &path, const CliContext &ctx);
+    // `paths` gives the home directory for "~" and the environment (OBNAM_ACCESS_TOKEN).
+    static Result<ClientConfig> load(const QString &path, const Paths &paths);
     // Writes a commented default configuration; refuses to replace an existing file.
     static Status writeDefault(const QString &path, const QStringList &roots,
                                const QString &repository);
 };
 
-} // namespace obnam::cli
+} // namespace obnam::client

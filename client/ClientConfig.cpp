@@ -14,7 +14,7 @@
 
 #include <sys/stat.h>
 
-namespace obnam::cli {
+namespace obnam::client {
 
 namespace {
 
@@ -39,15 +39,6 @@ const QStringList kKnownKeys{
     QStringLiteral("keep_monthly"),
     QStringLiteral("keep_yearly"),
 };
-
-QString expandHome(const QString &path, const CliContext &ctx)
-{
-    if (path == QStringLiteral("~"))
-        return ctx.home();
-    if (path.startsWith(QStringLiteral("~/")))
-        return ctx.home() + path.mid(1);
-    return path;
-}
 
 // Each reader names the key in its error, so a user knows exactly what to fix.
 class Reader
@@ -134,7 +125,7 @@ Status parseServerUrl(ClientConfig &c, const QString &url, const Reader &r)
 
 // The keys that reach an obnam-server: the token (OBNAM_ACCESS_TOKEN wins over the file, so a
 // timer unit can keep it out of the configuration), and how the server's certificate is trusted.
-Status parseServerAccess(ClientConfig &c, const Reader &r, const CliContext &ctx)
+Status parseServerAccess(ClientConfig &c, const Reader &r, const Paths &paths)
 {
     if (r.has("access_token")) {
         auto v = r.string("access_token");
@@ -154,7 +145,8 @@ Status parseServerAccess(ClientConfig &c, const Reader &r, const CliContext &ctx
                     .arg(c.path)
                     .arg(st.st_mode & 0777, 3, 8, QLatin1Char('0')));
     }
-    const QString fromEnv = ctx.env.value(QStringLiteral("OBNAM_ACCESS_TOKEN")).trimmed();
+    const QString fromEnv =
+        paths.environment().value(QStringLiteral("OBNAM_ACCESS_TOKEN")).trimmed();
     if (!fromEnv.isEmpty())
         c.accessToken = fromEnv.toUtf8();
     for (const char ch : std::as_const(c.accessToken)) {
@@ -181,7 +173,7 @@ Status parseServerAccess(ClientConfig &c, const Reader &r, const CliContext &ctx
         auto v = r.string("server_ca_file");
         if (!v)
             return v.error();
-        c.serverCaFile = expandHome(*v, ctx);
+        c.serverCaFile = paths.expandHome(*v);
         QFile ca(c.serverCaFile);
         if (!ca.open(QIODevice::ReadOnly))
             return r.error(QStringLiteral("server_ca_file"),
@@ -197,7 +189,7 @@ Status parseServerAccess(ClientConfig &c, const Reader &r, const CliContext &ctx
     return {};
 }
 
-Result<ClientConfig> parse(const YAML::Node &root, const QString &path, const CliContext &ctx)
+Result<ClientConfig> parse(const YAML::Node &root, const QString &path, const Paths &paths)
 {
     if (!root.IsMap())
         return makeError(ErrorCode::InvalidArgument,
@@ -222,14 +214,14 @@ Result<ClientConfig> parse(const YAML::Node &root, const QString &path, const Cl
         if (entry.isEmpty())
             return r.error(QStringLiteral("roots"),
                            QStringLiteral("must not contain an empty path"));
-        c.roots.append(expandHome(entry, ctx));
+        c.roots.append(paths.expandHome(entry));
     }
     if (!r.has("server_url"))
         return r.error(QStringLiteral("server_url"), QStringLiteral("is required"));
     auto url = r.string("server_url");
     if (!url)
         return url.error();
-    if (auto s = parseServerUrl(c, expandHome(*url, ctx), r); !s)
+    if (auto s = parseServerUrl(c, paths.expandHome(*url), r); !s)
         return s.error();
     if (r.has("verify_tls_cert")) {
         auto v = r.boolean("verify_tls_cert");
@@ -237,7 +229,7 @@ Result<ClientConfig> parse(const YAML::Node &root, const QString &path, const Cl
             return v.error();
         c.verifyTlsCert = *v;
     }
-    if (auto s = parseServerAccess(c, r, ctx); !s)
+    if (auto s = parseServerAccess(c, r, paths); !s)
         return s.error();
     if (r.has("chunk_size")) {
         auto v = r.integer("chunk_size");
@@ -253,7 +245,7 @@ Result<ClientConfig> parse(const YAML::Node &root, const QString &path, const Cl
         auto v = r.string("log");
         if (!v)
             return v.error();
-        c.log = expandHome(*v, ctx);
+        c.log = paths.expandHome(*v);
     }
     if (r.has("exclude_cache_tag_directories")) {
         auto v = r.boolean("exclude_cache_tag_directories");
@@ -270,7 +262,7 @@ Result<ClientConfig> parse(const YAML::Node &root, const QString &path, const Cl
             if (pattern.isEmpty())
                 return r.error(QStringLiteral("exclude"),
                                QStringLiteral("must not contain an empty pattern"));
-            c.exclude.append(expandHome(pattern, ctx));
+            c.exclude.append(paths.expandHome(pattern));
         }
     }
     if (r.has("one_file_system")) {
@@ -357,20 +349,12 @@ QJsonObject ClientConfig::toJson() const
     };
 }
 
-QString ClientConfig::defaultPath(const CliContext &ctx)
-{
-    return ctx.configHome() + QStringLiteral("/obnam/obnam.yaml");
-}
-
-Result<ClientConfig> ClientConfig::load(const QString &path, const CliContext &ctx)
+Result<ClientConfig> ClientConfig::load(const QString &path, const Paths &paths)
 {
     QFile file(path);
     if (!file.exists())
-        return makeError(
-            ErrorCode::NotFound,
-            QStringLiteral("configuration file does not exist (run 'obnam-cli init' to create "
-                           "a default one, or pass --config)"),
-            path);
+        return makeError(ErrorCode::NotFound, QStringLiteral("configuration file does not exist"),
+                         path, Remedy::SetUpClient);
     if (!file.open(QIODevice::ReadOnly))
         return makeError(ErrorCode::Io,
                          QStringLiteral("cannot read configuration: ") + file.errorString(), path);
@@ -380,7 +364,7 @@ Result<ClientConfig> ClientConfig::load(const QString &path, const CliContext &c
     const QByteArray text = file.readAll();
     try {
         const YAML::Node root = YAML::Load(text.toStdString());
-        return parse(root, path, ctx);
+        return parse(root, path, paths);
     } catch (const YAML::Exception &e) {
         return makeError(ErrorCode::InvalidArgument,
                          QStringLiteral("configuration is not valid YAML: ") +
@@ -419,4 +403,4 @@ Status ClientConfig::writeDefault(const QString &path, const QStringList &roots,
     return {};
 }
 
-} // namespace obnam::cli
+} // namespace obnam::client

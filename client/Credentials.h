@@ -5,7 +5,7 @@
 
 #include <QString>
 
-namespace obnam::cli {
+namespace obnam::client {
 
 // passwords.yaml: the client's key to its repository. It holds the repository's master keys
 // (never the passphrase), so commands open the repository without the cost of Argon2id.
@@ -19,4 +19,4 @@ struct Credentials
     Status save(const QString &path) const;
 };
 
-} // namespace obnam::cli
+} // namespace obnam::client

@@ -1,0 +1,123 @@
+#include "Session.h"
+
+#include "Credentials.h"
+#include "backend/CachingBackend.h"
+#include "backend/HttpsBackend.h"
+#include "backend/LocalBackend.h"
+#include "crypto/Crypto.h"
+#include "repo/Lock.h"
+#include "repo/Repository.h"
+#include "support/CacheDir.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QUrl>
+
+#include <cerrno>
+#include <cstring>
+#include <unistd.h>
+
+namespace obnam::client {
+
+Result<std::shared_ptr<Backend>> makeBackend(const ClientConfig &config, QStringList *warnings)
+{
+    if (config.isLocal())
+        return std::shared_ptr<Backend>(std::make_shared<LocalBackend>(config.repositoryPath));
+    const QUrl url(config.serverUrl, QUrl::StrictMode);
+    if (!url.isValid() || url.scheme() != QStringLiteral("https") || url.host().isEmpty() ||
+        !url.userInfo().isEmpty() || !(url.path().isEmpty() || url.path() == QStringLiteral("/")) ||
+        url.hasQuery() || url.hasFragment())
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("server_url must be https://HOST or https://HOST:PORT"),
+                         config.serverUrl);
+    if (config.accessToken.isEmpty())
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("an obnam-server needs an access token: set access_token "
+                                        "in the configuration or OBNAM_ACCESS_TOKEN"),
+                         config.path);
+    if (!config.verifyTlsCert && warnings)
+        warnings->append(QStringLiteral(
+            "verify_tls_cert is false: the server's certificate is not checked, so anyone on the "
+            "network path can read and change this connection"));
+    HttpsSettings settings;
+    settings.baseUrl = url.adjusted(QUrl::RemovePath);
+    settings.accessToken = config.accessToken;
+    settings.pinnedSha256 = config.serverCertSha256;
+    settings.caFile = config.serverCaFile;
+    settings.verifyTls = config.verifyTlsCert;
+    return std::shared_ptr<Backend>(std::make_shared<HttpsBackend>(std::move(settings)));
+}
+
+Result<Session> openSession(const ClientConfig &config, const Paths &paths,
+                            const OpenOptions &options, QStringList *warnings)
+{
+    auto backend = makeBackend(config, warnings);
+    if (!backend)
+        return backend.error();
+    if (auto cache = cachedir::preparePrivate(paths.cacheRoot()); !cache)
+        return cache.error();
+    Result<std::unique_ptr<Repository>> repo = makeError(ErrorCode::Permanent, QString());
+    auto credentials = Credentials::load(config.credentialsPath());
+    if (credentials) {
+        // The credentials name the repository, so its cache is known before it is opened. A
+        // local repository is read from its disk directly: a copy would only double the I/O.
+        if (!config.isLocal() && options.objectCache)
+            *backend = std::make_shared<CachingBackend>(
+                *backend, paths.objectCache(credentials->repositoryId),
+                QStringList{QStringLiteral("index/"), QStringLiteral("generations/")});
+        repo = Repository::open(*backend, credentials->keys, credentials->repositoryId);
+    } else if (credentials.error().code == ErrorCode::NotFound) {
+        // No credentials file: a passphrase from any source opens the repository instead.
+        auto passphrase = options.passphrase
+                              ? options.passphrase()
+                              : Result<std::optional<QByteArray>>(std::optional<QByteArray>());
+        if (!passphrase)
+            return passphrase.error();
+        if (!passphrase->has_value())
+            return credentials.error();
+        repo = Repository::open(*backend, **passphrase);
+        crypto::wipe(**passphrase);
+    } else {
+        return credentials.error();
+    }
+    if (!repo)
+        return repo.error();
+    Session session{config, std::move(*repo), {}};
+    session.cacheDir = paths.repositoryCache(session.repository->config().repositoryIdHex());
+    return session;
+}
+
+Result<std::unique_ptr<RepositoryLock>> readingLock(Session &session, const QString &purpose,
+                                                    QString *note)
+{
+    auto lock = RepositoryLock::acquire(*session.repository, false, purpose);
+    if (lock || !session.config.isLocal())
+        return lock;
+    // The lock could not be written: is it because nothing can be written there?
+    const QByteArray locks =
+        QFile::encodeName(session.config.repositoryPath + QStringLiteral("/locks"));
+    if (::access(locks.constData(), W_OK) == 0 ||
+        (errno != EROFS && errno != EACCES && errno != EPERM))
+        return lock;
+    if (note)
+        *note = QStringLiteral("the repository cannot be written (%1): reading it without a lock")
+                    .arg(QString::fromLocal8Bit(std::strerror(errno)));
+    return std::unique_ptr<RepositoryLock>();
+}
+
+void logRun(const ClientConfig &config, const QString &level, const QString &message)
+{
+    if (config.log.isEmpty())
+        return;
+    QFile file(config.log);
+    QDir().mkpath(QFileInfo(config.log).absolutePath());
+    if (!file.open(QIODevice::Append | QIODevice::Text))
+        return;
+    file.write(QStringLiteral("%1 %2 %3\n")
+                   .arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs), level, message)
+                   .toUtf8());
+}
+
+} // namespace obnam::client
