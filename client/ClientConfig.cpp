@@ -2,6 +2,7 @@
 
 #include "chunk/Chunker.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -51,8 +52,10 @@ public:
 
     Error error(const QString &key, const QString &what) const
     {
-        return makeError(ErrorCode::InvalidArgument,
-                         QStringLiteral("configuration key '%1' %2").arg(key, what), m_file);
+        return makeError(
+            ErrorCode::InvalidArgument,
+            QCoreApplication::translate("obnam", "configuration key '%1' %2").arg(key, what),
+            m_file);
     }
 
     bool has(const char *key) const { return bool(m_root[key]); }
@@ -110,14 +113,16 @@ Status parseServerUrl(ClientConfig &c, const QString &url, const Reader &r)
     }
     if (url.startsWith(QStringLiteral("http://")))
         return r.error(QStringLiteral("server_url"),
-                       QStringLiteral("uses plain http://, which would send backups unencrypted in "
-                                      "transit; use an https: URL or a local repository path"));
+                       QCoreApplication::translate(
+                           "obnam", "uses plain http://, which would send backups unencrypted in "
+                                    "transit; use an https: URL or a local repository path"));
     QString local = url;
     if (local.startsWith(QStringLiteral("file://")))
         local = local.mid(7);
     if (!local.startsWith(QLatin1Char('/')))
         return r.error(QStringLiteral("server_url"),
-                       QStringLiteral("must be an https: URL, a file:/// URL or an absolute path"));
+                       QCoreApplication::translate(
+                           "obnam", "must be an https: URL, a file:/// URL or an absolute path"));
     c.serverUrl = url;
     c.repositoryPath = QDir::cleanPath(local);
     return {};
@@ -153,8 +158,9 @@ Status parseServerAccess(ClientConfig &c, const Reader &r, const Paths &paths)
         // Tokens travel in an HTTP header; anything that could split or end it is refused.
         if (ch <= 0x20 || ch >= 0x7f)
             return r.error(QStringLiteral("access_token"),
-                           QStringLiteral("(or OBNAM_ACCESS_TOKEN) contains characters a token "
-                                          "never has"));
+                           QCoreApplication::translate(
+                               "obnam", "(or OBNAM_ACCESS_TOKEN) contains characters a token "
+                                        "never has"));
     }
     if (r.has("server_cert_sha256")) {
         auto v = r.string("server_cert_sha256");
@@ -176,48 +182,57 @@ Status parseServerAccess(ClientConfig &c, const Reader &r, const Paths &paths)
         c.serverCaFile = paths.expandHome(*v);
         QFile ca(c.serverCaFile);
         if (!ca.open(QIODevice::ReadOnly))
-            return r.error(QStringLiteral("server_ca_file"),
-                           QStringLiteral("names a file that cannot be read: ") + ca.errorString());
+            return r.error(
+                QStringLiteral("server_ca_file"),
+                QCoreApplication::translate("obnam", "names a file that cannot be read: ") +
+                    ca.errorString());
         if (QSslCertificate::fromDevice(&ca, QSsl::Pem).isEmpty())
             return r.error(QStringLiteral("server_ca_file"),
-                           QStringLiteral("holds no PEM certificate"));
+                           QCoreApplication::translate("obnam", "holds no PEM certificate"));
     }
     if (c.isLocal() && (!c.serverCertSha256.isEmpty() || !c.serverCaFile.isEmpty()))
-        return r.error(QStringLiteral("server_url"),
-                       QStringLiteral("is a local repository, so server_cert_sha256 and "
-                                      "server_ca_file do not apply"));
+        return r.error(
+            QStringLiteral("server_url"),
+            QCoreApplication::translate("obnam", "is a local repository, so server_cert_sha256 and "
+                                                 "server_ca_file do not apply"));
     return {};
 }
 
 Result<ClientConfig> parse(const YAML::Node &root, const QString &path, const Paths &paths)
 {
     if (!root.IsMap())
-        return makeError(ErrorCode::InvalidArgument,
-                         QStringLiteral("configuration must be a YAML mapping"), path);
+        return makeError(
+            ErrorCode::InvalidArgument,
+            QCoreApplication::translate("obnam", "configuration must be a YAML mapping"), path);
     for (const auto &item : root) {
         const QString key = QString::fromStdString(item.first.as<std::string>());
         if (!kKnownKeys.contains(key))
-            return makeError(ErrorCode::InvalidArgument,
-                             QStringLiteral("unknown configuration key '%1'").arg(key), path);
+            return makeError(
+                ErrorCode::InvalidArgument,
+                QCoreApplication::translate("obnam", "unknown configuration key '%1'").arg(key),
+                path);
     }
     const Reader r(root, path);
     ClientConfig c;
     c.path = path;
     if (!r.has("roots"))
-        return r.error(QStringLiteral("roots"), QStringLiteral("is required"));
+        return r.error(QStringLiteral("roots"),
+                       QCoreApplication::translate("obnam", "is required"));
     auto roots = r.strings("roots");
     if (!roots)
         return roots.error();
     if (roots->isEmpty())
-        return r.error(QStringLiteral("roots"), QStringLiteral("must list at least one directory"));
+        return r.error(QStringLiteral("roots"),
+                       QCoreApplication::translate("obnam", "must list at least one directory"));
     for (const QString &entry : std::as_const(*roots)) {
         if (entry.isEmpty())
             return r.error(QStringLiteral("roots"),
-                           QStringLiteral("must not contain an empty path"));
+                           QCoreApplication::translate("obnam", "must not contain an empty path"));
         c.roots.append(paths.expandHome(entry));
     }
     if (!r.has("server_url"))
-        return r.error(QStringLiteral("server_url"), QStringLiteral("is required"));
+        return r.error(QStringLiteral("server_url"),
+                       QCoreApplication::translate("obnam", "is required"));
     auto url = r.string("server_url");
     if (!url)
         return url.error();
@@ -238,7 +253,8 @@ Result<ClientConfig> parse(const YAML::Node &root, const QString &path, const Pa
         if (*v < 4096 || *v > 16 * 1024 * 1024 ||
             !ChunkerParams::forAverage(quint32(*v)).validate())
             return r.error(QStringLiteral("chunk_size"),
-                           QStringLiteral("must be a power of two from 4096 to 16777216"));
+                           QCoreApplication::translate(
+                               "obnam", "must be a power of two from 4096 to 16777216"));
         c.chunkSize = quint32(*v);
     }
     if (r.has("log")) {
@@ -260,8 +276,9 @@ Result<ClientConfig> parse(const YAML::Node &root, const QString &path, const Pa
         // As in roots: "~/Downloads" is the home's Downloads, not a folder named "~".
         for (const QString &pattern : std::as_const(*v)) {
             if (pattern.isEmpty())
-                return r.error(QStringLiteral("exclude"),
-                               QStringLiteral("must not contain an empty pattern"));
+                return r.error(
+                    QStringLiteral("exclude"),
+                    QCoreApplication::translate("obnam", "must not contain an empty pattern"));
             c.exclude.append(paths.expandHome(pattern));
         }
     }
@@ -306,7 +323,8 @@ Result<ClientConfig> parse(const YAML::Node &root, const QString &path, const Pa
             c.compression = level;
         else
             return r.error(QStringLiteral("compression"),
-                           QStringLiteral("must be a zstd level from 1 to 19 or 'none'"));
+                           QCoreApplication::translate(
+                               "obnam", "must be a zstd level from 1 to 19 or 'none'"));
     }
     return c;
 }
@@ -353,21 +371,30 @@ Result<ClientConfig> ClientConfig::load(const QString &path, const Paths &paths)
 {
     QFile file(path);
     if (!file.exists())
-        return makeError(ErrorCode::NotFound, QStringLiteral("configuration file does not exist"),
+        return makeError(ErrorCode::NotFound,
+                         QCoreApplication::translate("obnam", "configuration file does not exist"),
                          path, Remedy::SetUpClient);
     if (!file.open(QIODevice::ReadOnly))
         return makeError(ErrorCode::Io,
-                         QStringLiteral("cannot read configuration: ") + file.errorString(), path);
+                         QCoreApplication::translate("obnam", "cannot read configuration: ") +
+                             file.errorString(),
+                         path);
     if (file.size() > 1024 * 1024)
         return makeError(ErrorCode::InvalidArgument,
-                         QStringLiteral("configuration file is too large"), path);
-    const QByteArray text = file.readAll();
+                         QCoreApplication::translate("obnam", "configuration file is too large"),
+                         path);
+    return fromText(file.readAll(), path, paths);
+}
+
+Result<ClientConfig> ClientConfig::fromText(const QByteArray &text, const QString &path,
+                                            const Paths &paths)
+{
     try {
         const YAML::Node root = YAML::Load(text.toStdString());
         return parse(root, path, paths);
     } catch (const YAML::Exception &e) {
         return makeError(ErrorCode::InvalidArgument,
-                         QStringLiteral("configuration is not valid YAML: ") +
+                         QCoreApplication::translate("obnam", "configuration is not valid YAML: ") +
                              QString::fromStdString(e.what()),
                          path);
     }
@@ -377,11 +404,12 @@ Status ClientConfig::writeDefault(const QString &path, const QStringList &roots,
                                   const QString &repository)
 {
     if (QFileInfo::exists(path))
-        return makeError(ErrorCode::AlreadyExists, QStringLiteral("configuration file exists"),
-                         path);
+        return makeError(ErrorCode::AlreadyExists,
+                         QCoreApplication::translate("obnam", "configuration file exists"), path);
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-        return makeError(ErrorCode::Io, QStringLiteral("cannot create configuration directory"),
-                         path);
+        return makeError(
+            ErrorCode::Io,
+            QCoreApplication::translate("obnam", "cannot create configuration directory"), path);
     YAML::Emitter y;
     y << YAML::BeginMap;
     y << YAML::Key << "roots" << YAML::Value << YAML::BeginSeq;
@@ -393,13 +421,17 @@ Status ClientConfig::writeDefault(const QString &path, const QStringList &roots,
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return makeError(ErrorCode::Io,
-                         QStringLiteral("cannot write configuration: ") + file.errorString(), path);
+                         QCoreApplication::translate("obnam", "cannot write configuration: ") +
+                             file.errorString(),
+                         path);
     file.write("# obnam-cli configuration; see docs/cli.md for every key.\n");
     file.write(y.c_str());
     file.write("\n");
     if (!file.commit())
         return makeError(ErrorCode::Io,
-                         QStringLiteral("cannot write configuration: ") + file.errorString(), path);
+                         QCoreApplication::translate("obnam", "cannot write configuration: ") +
+                             file.errorString(),
+                         path);
     return {};
 }
 

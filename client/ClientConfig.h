@@ -38,6 +38,10 @@ struct ClientConfig
 
     // `paths` gives the home directory for "~" and the environment (OBNAM_ACCESS_TOKEN).
     static Result<ClientConfig> load(const QString &path, const Paths &paths);
+    // The same from text that is to become the file at `path` (a settings window checks what
+    // it is about to save).
+    static Result<ClientConfig> fromText(const QByteArray &text, const QString &path,
+                                         const Paths &paths);
     // Writes a commented default configuration; refuses to replace an existing file.
     static Status writeDefault(const QString &path, const QStringList &roots,
                                const QString &repository);

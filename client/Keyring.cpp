@@ -100,7 +100,8 @@ QFuture<Result<std::optional<QByteArray>>> Keyring::read(const QString &entry)
                     static_cast<QKeychain::ReadPasswordJob &>(job).textData().toUtf8());
             if (job.error() == QKeychain::EntryNotFound || noKeyring(job.error()))
                 return std::optional<QByteArray>();
-            return makeError(ErrorCode::Permanent, QStringLiteral("keyring: ") + job.errorString(),
+            return makeError(ErrorCode::Permanent,
+                             QCoreApplication::translate("obnam", "keyring: ") + job.errorString(),
                              entry);
         });
 }
@@ -108,9 +109,10 @@ QFuture<Result<std::optional<QByteArray>>> Keyring::read(const QString &entry)
 QFuture<Status> Keyring::write(const QString &entry, const QByteArray &passphrase)
 {
     if (!busAvailable())
-        return QtFuture::makeReadyFuture(Status(
-            makeError(ErrorCode::NotFound,
-                      QStringLiteral("no desktop keyring is available (no D-Bus session)"))));
+        return QtFuture::makeReadyFuture(
+            Status(makeError(ErrorCode::NotFound,
+                             QCoreApplication::translate(
+                                 "obnam", "no desktop keyring is available (no D-Bus session)"))));
     return run<Status>(
         [entry, text = QString::fromUtf8(passphrase)] {
             auto *job = new QKeychain::WritePasswordJob(kService);
@@ -129,9 +131,10 @@ QFuture<Status> Keyring::write(const QString &entry, const QByteArray &passphras
 QFuture<Status> Keyring::remove(const QString &entry)
 {
     if (!busAvailable())
-        return QtFuture::makeReadyFuture(Status(
-            makeError(ErrorCode::NotFound,
-                      QStringLiteral("no desktop keyring is available (no D-Bus session)"))));
+        return QtFuture::makeReadyFuture(
+            Status(makeError(ErrorCode::NotFound,
+                             QCoreApplication::translate(
+                                 "obnam", "no desktop keyring is available (no D-Bus session)"))));
     return run<Status>(
         [entry] {
             auto *job = new QKeychain::DeletePasswordJob(kService);
@@ -141,7 +144,8 @@ QFuture<Status> Keyring::remove(const QString &entry)
         [entry](QKeychain::Job &job) -> Status {
             if (job.error() == QKeychain::NoError || job.error() == QKeychain::EntryNotFound)
                 return {};
-            return makeError(ErrorCode::Permanent, QStringLiteral("keyring: ") + job.errorString(),
+            return makeError(ErrorCode::Permanent,
+                             QCoreApplication::translate("obnam", "keyring: ") + job.errorString(),
                              entry);
         });
 }

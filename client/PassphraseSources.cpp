@@ -1,5 +1,6 @@
 #include "PassphraseSources.h"
 
+#include <QCoreApplication>
 #include <QFile>
 
 namespace obnam::client {
@@ -14,7 +15,8 @@ findPassphrase(const PassphraseSources &sources, const QProcessEnvironment &envi
         QFile f(sources.file);
         if (!f.open(QIODevice::ReadOnly))
             return makeError(ErrorCode::Io,
-                             QStringLiteral("cannot read passphrase file: ") + f.errorString(),
+                             QCoreApplication::translate("obnam", "cannot read passphrase file: ") +
+                                 f.errorString(),
                              sources.file);
         QByteArray pw = f.read(4096);
         // One line: the trailing newline an editor adds is not part of the passphrase.
@@ -24,15 +26,17 @@ findPassphrase(const PassphraseSources &sources, const QProcessEnvironment &envi
         if (pw.endsWith('\r'))
             pw.chop(1);
         if (pw.isEmpty())
-            return makeError(ErrorCode::InvalidArgument, QStringLiteral("passphrase file is empty"),
+            return makeError(ErrorCode::InvalidArgument,
+                             QCoreApplication::translate("obnam", "passphrase file is empty"),
                              sources.file);
         return std::optional<QByteArray>(pw);
     }
     if (environment.contains(QStringLiteral("OBNAM_PASSPHRASE"))) {
         QByteArray pw = environment.value(QStringLiteral("OBNAM_PASSPHRASE")).toUtf8();
         if (pw.isEmpty())
-            return makeError(ErrorCode::InvalidArgument,
-                             QStringLiteral("OBNAM_PASSPHRASE is set but empty"));
+            return makeError(
+                ErrorCode::InvalidArgument,
+                QCoreApplication::translate("obnam", "OBNAM_PASSPHRASE is set but empty"));
         return std::optional<QByteArray>(pw);
     }
     if (!sources.keyringEntry.isEmpty() && keyringRead) {

@@ -9,6 +9,7 @@
 #include "repo/Repository.h"
 #include "support/CacheDir.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -30,12 +31,14 @@ Result<std::shared_ptr<Backend>> makeBackend(const ClientConfig &config, QString
         !url.userInfo().isEmpty() || !(url.path().isEmpty() || url.path() == QStringLiteral("/")) ||
         url.hasQuery() || url.hasFragment())
         return makeError(ErrorCode::InvalidArgument,
-                         QStringLiteral("server_url must be https://HOST or https://HOST:PORT"),
+                         QCoreApplication::translate(
+                             "obnam", "server_url must be https://HOST or https://HOST:PORT"),
                          config.serverUrl);
     if (config.accessToken.isEmpty())
         return makeError(ErrorCode::InvalidArgument,
-                         QStringLiteral("an obnam-server needs an access token: set access_token "
-                                        "in the configuration or OBNAM_ACCESS_TOKEN"),
+                         QCoreApplication::translate(
+                             "obnam", "an obnam-server needs an access token: set access_token "
+                                      "in the configuration or OBNAM_ACCESS_TOKEN"),
                          config.path);
     if (!config.verifyTlsCert && warnings)
         warnings->append(QStringLiteral(

@@ -1,5 +1,6 @@
 #include "FaultInjectingBackend.h"
 
+#include <QCoreApplication>
 #include <QThread>
 
 namespace obnam {
@@ -52,7 +53,8 @@ std::optional<Error> FaultInjectingBackend::before(const QString &name)
             return std::nullopt;
         if (roll(m_plan.failRate)) {
             ++m_counts.failed;
-            return makeError(ErrorCode::Transient, QStringLiteral("injected storage failure"),
+            return makeError(ErrorCode::Transient,
+                             QCoreApplication::translate("obnam", "injected storage failure"),
                              name);
         }
         if (roll(m_plan.delayRate)) {

@@ -1,5 +1,7 @@
 #include "HttpsBackend.h"
 
+#include <QCoreApplication>
+
 #include "ObjectName.h"
 
 namespace obnam {
@@ -37,42 +39,58 @@ Error HttpsBackend::toError(const HttpOutcome &o, const QString &objectName)
         // The object does not matter when the server cannot be reached at all.
         if (o.certificateRefused || o.networkError == QNetworkReply::SslHandshakeFailedError)
             return makeError(ErrorCode::Permanent,
-                             QStringLiteral("TLS certificate problem with the server%1: %2")
+                             QCoreApplication::translate(
+                                 "obnam", "TLS certificate problem with the server%1: %2")
                                  .arg(where, o.errorString),
                              QString(), o.pinMismatch ? Remedy::None : Remedy::TrustCertificate);
         return makeError(ErrorCode::Transient,
-                         QStringLiteral("cannot reach the server%1: %2").arg(where, o.errorString));
+                         QCoreApplication::translate("obnam", "cannot reach the server%1: %2")
+                             .arg(where, o.errorString));
     case 400:
         return makeError(ErrorCode::InvalidArgument,
-                         QStringLiteral("the server refused the request: ") + server, name);
+                         QCoreApplication::translate("obnam", "the server refused the request: ") +
+                             server,
+                         name);
     case 401:
-        return makeError(ErrorCode::Permanent,
-                         QStringLiteral("the server refused the access token"), name);
+        return makeError(
+            ErrorCode::Permanent,
+            QCoreApplication::translate("obnam", "the server refused the access token"), name);
     case 403:
         return makeError(ErrorCode::Permanent,
-                         QStringLiteral("the server does not allow this: ") + server, name);
+                         QCoreApplication::translate("obnam", "the server does not allow this: ") +
+                             server,
+                         name);
     case 404:
-        return makeError(ErrorCode::NotFound, QStringLiteral("no such object"), name);
+        return makeError(ErrorCode::NotFound,
+                         QCoreApplication::translate("obnam", "no such object"), name);
     case 409:
-        return makeError(ErrorCode::AlreadyExists, QStringLiteral("object exists"), name);
+        return makeError(ErrorCode::AlreadyExists,
+                         QCoreApplication::translate("obnam", "object exists"), name);
     case 413:
-        return makeError(ErrorCode::Permanent,
-                         QStringLiteral("the object is larger than the server accepts"), name);
+        return makeError(
+            ErrorCode::Permanent,
+            QCoreApplication::translate("obnam", "the object is larger than the server accepts"),
+            name);
     case 416:
-        return makeError(ErrorCode::Corrupt, QStringLiteral("object is shorter than expected"),
+        return makeError(ErrorCode::Corrupt,
+                         QCoreApplication::translate("obnam", "object is shorter than expected"),
                          name);
     case 507:
         return makeError(ErrorCode::NoSpace,
-                         QStringLiteral("the server is out of storage: ") + server, name,
-                         Remedy::FreeSpace);
+                         QCoreApplication::translate("obnam", "the server is out of storage: ") +
+                             server,
+                         name, Remedy::FreeSpace);
     default:
         break;
     }
     if (o.status >= 500)
-        return makeError(ErrorCode::Transient,
-                         QStringLiteral("server error %1: %2").arg(o.status).arg(server), name);
-    return makeError(ErrorCode::Permanent,
-                     QStringLiteral("unexpected HTTP status %1").arg(o.status), name);
+        return makeError(
+            ErrorCode::Transient,
+            QCoreApplication::translate("obnam", "server error %1: %2").arg(o.status).arg(server),
+            name);
+    return makeError(
+        ErrorCode::Permanent,
+        QCoreApplication::translate("obnam", "unexpected HTTP status %1").arg(o.status), name);
 }
 
 QFuture<Status> HttpsBackend::put(const QString &name, const QByteArray &data, PutMode mode)
@@ -106,7 +124,8 @@ QFuture<Result<QByteArray>> HttpsBackend::getRange(const QString &name, qint64 o
         return ready<Result<QByteArray>>(valid.error());
     if (offset < 0 || length < 0 || length > (qint64(1) << 31))
         return ready<Result<QByteArray>>(
-            makeError(ErrorCode::InvalidArgument, QStringLiteral("invalid range"), name));
+            makeError(ErrorCode::InvalidArgument,
+                      QCoreApplication::translate("obnam", "invalid range"), name));
     if (length == 0) {
         // HTTP cannot express an empty range; only the object's existence matters.
         return stat(name).then([name](const Result<qint64> &size) -> Result<QByteArray> {
@@ -122,8 +141,9 @@ QFuture<Result<QByteArray>> HttpsBackend::getRange(const QString &name, qint64 o
             if (o.status == 206 && o.body.size() == length)
                 return o.body;
             if (o.status == 206 || o.status == 200)
-                return makeError(ErrorCode::Corrupt,
-                                 QStringLiteral("object is shorter than expected"), name);
+                return makeError(
+                    ErrorCode::Corrupt,
+                    QCoreApplication::translate("obnam", "object is shorter than expected"), name);
             return toError(o, name);
         });
 }
@@ -139,7 +159,8 @@ QFuture<Result<qint64>> HttpsBackend::stat(const QString &name)
             bool ok = false;
             const qint64 size = o.objectSize.toLongLong(&ok);
             if (!ok)
-                return makeError(ErrorCode::Corrupt, QStringLiteral("server sent no object size"),
+                return makeError(ErrorCode::Corrupt,
+                                 QCoreApplication::translate("obnam", "server sent no object size"),
                                  name);
             return size;
         });
@@ -161,8 +182,10 @@ QFuture<Result<QStringList>> HttpsBackend::list(const QString &prefix)
                 const QString name = QString::fromLatin1(line);
                 // A server that answers with names outside the language is not believed.
                 if (!objectname::validate(name) || !name.startsWith(prefix))
-                    return makeError(ErrorCode::Corrupt,
-                                     QStringLiteral("server listed an invalid name"), name);
+                    return makeError(
+                        ErrorCode::Corrupt,
+                        QCoreApplication::translate("obnam", "server listed an invalid name"),
+                        name);
                 names.append(name);
             }
             names.sort();

@@ -4,6 +4,7 @@
 #include "crypto/Crypto.h"
 #include "support/Fd.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
@@ -58,10 +59,10 @@ Status fsyncDir(const QByteArray &dir)
 {
     Fd fd(::open(dir.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (fd.get() < 0)
-        return errnoError(errno, QStringLiteral("cannot open directory"),
+        return errnoError(errno, QCoreApplication::translate("obnam", "cannot open directory"),
                           QString::fromLocal8Bit(dir));
     if (::fsync(fd.get()) != 0)
-        return errnoError(errno, QStringLiteral("cannot sync directory"),
+        return errnoError(errno, QCoreApplication::translate("obnam", "cannot sync directory"),
                           QString::fromLocal8Bit(dir));
     return {};
 }
@@ -76,8 +77,9 @@ Status makeDirs(const QString &root, const QString &rel)
         const QString parent = QFileInfo(root).absolutePath();
         if (!QDir().mkpath(parent) ||
             (::mkdir(QFile::encodeName(root).constData(), 0700) != 0 && errno != EEXIST))
-            return makeError(ErrorCode::Permanent,
-                             QStringLiteral("cannot create repository directory"), root);
+            return makeError(
+                ErrorCode::Permanent,
+                QCoreApplication::translate("obnam", "cannot create repository directory"), root);
         if (auto s = fsyncDir(QFile::encodeName(parent)); !s)
             return s;
     }
@@ -90,7 +92,8 @@ Status makeDirs(const QString &root, const QString &rel)
             if (auto s = fsyncDir(QFile::encodeName(parent)); !s)
                 return s;
         } else if (errno != EEXIST) {
-            return errnoError(errno, QStringLiteral("cannot create directory"), path);
+            return errnoError(
+                errno, QCoreApplication::translate("obnam", "cannot create directory"), path);
         }
     }
     return {};
@@ -129,12 +132,14 @@ Result<QByteArray> readExactly(int fd, qint64 offset, qint64 length, const QStri
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            return errnoError(errno, QStringLiteral("cannot read object"), path);
+            return errnoError(errno, QCoreApplication::translate("obnam", "cannot read object"),
+                              path);
         }
         if (n == 0)
             return makeError(
                 ErrorCode::Corrupt,
-                QStringLiteral("object is shorter than expected (wanted %1 bytes at offset %2)")
+                QCoreApplication::translate(
+                    "obnam", "object is shorter than expected (wanted %1 bytes at offset %2)")
                     .arg(length)
                     .arg(offset),
                 path);
@@ -176,7 +181,8 @@ std::optional<Result<QByteArray>> readDirect(int fd, qint64 offset, qint64 lengt
             return std::nullopt;
         }
         if (n < 0)
-            return errnoError(errno, QStringLiteral("cannot read object"), path);
+            return errnoError(errno, QCoreApplication::translate("obnam", "cannot read object"),
+                              path);
         done += n;
         if ((n == 0 || n % kDirectAlign != 0) && start + done < offset + length)
             return std::nullopt;
@@ -191,12 +197,13 @@ Result<QByteArray> readRange(const QString &path, qint64 offset, qint64 length, 
     const QByteArray native = QFile::encodeName(path);
     Fd fd(::open(native.constData(), O_RDONLY | O_CLOEXEC));
     if (fd.get() < 0)
-        return errnoError(errno, QStringLiteral("cannot open object"), path);
+        return errnoError(errno, QCoreApplication::translate("obnam", "cannot open object"), path);
     if (whole) {
         struct stat st
         {};
         if (::fstat(fd.get(), &st) != 0)
-            return errnoError(errno, QStringLiteral("cannot stat object"), path);
+            return errnoError(errno, QCoreApplication::translate("obnam", "cannot stat object"),
+                              path);
         offset = 0;
         length = st.st_size;
     }
@@ -237,9 +244,11 @@ std::optional<Status> putUnnamed(const QString &root, const QString &name, const
     if (fd.get() < 0)
         return std::nullopt; // EOPNOTSUPP, EISDIR or EINVAL: no unnamed files here
     if (!writeAll(fd.get(), data))
-        return errnoError(errno, QStringLiteral("cannot write"), root + QLatin1Char('/') + name);
+        return errnoError(errno, QCoreApplication::translate("obnam", "cannot write"),
+                          root + QLatin1Char('/') + name);
     if (::fsync(fd.get()) != 0)
-        return errnoError(errno, QStringLiteral("cannot sync"), root + QLatin1Char('/') + name);
+        return errnoError(errno, QCoreApplication::translate("obnam", "cannot sync"),
+                          root + QLatin1Char('/') + name);
     const QByteArray self = "/proc/self/fd/" + QByteArray::number(fd.get());
     const QByteArray finalNative = QFile::encodeName(root + QLatin1Char('/') + name);
     // Create-only: link() refuses a taken name atomically. Overwrite: a temporary name for an
@@ -258,7 +267,7 @@ std::optional<Status> putUnnamed(const QString &root, const QString &name, const
         ::rename(tempNative.constData(), finalNative.constData()) != 0) {
         const int err = errno;
         ::unlink(tempNative.constData());
-        return errnoError(err, QStringLiteral("cannot replace object"), name);
+        return errnoError(err, QCoreApplication::translate("obnam", "cannot replace object"), name);
     }
     return fsyncDir(dirNative);
 }
@@ -293,14 +302,19 @@ QFuture<Status> LocalBackend::put(const QString &name, const QByteArray &data, P
             return *unnamed;
         Fd fd(::open(tempNative.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
         if (fd.get() < 0)
-            return errnoError(errno, QStringLiteral("cannot create temporary file"), tempPath);
-        Status status = writeAll(fd.get(), data)
-                            ? Status{}
-                            : errnoError(errno, QStringLiteral("cannot write"), tempPath);
+            return errnoError(errno,
+                              QCoreApplication::translate("obnam", "cannot create temporary file"),
+                              tempPath);
+        Status status =
+            writeAll(fd.get(), data)
+                ? Status{}
+                : errnoError(errno, QCoreApplication::translate("obnam", "cannot write"), tempPath);
         if (status && ::fsync(fd.get()) != 0)
-            status = errnoError(errno, QStringLiteral("cannot sync"), tempPath);
+            status =
+                errnoError(errno, QCoreApplication::translate("obnam", "cannot sync"), tempPath);
         if (status && ::close(fd.release()) != 0)
-            status = errnoError(errno, QStringLiteral("cannot close"), tempPath);
+            status =
+                errnoError(errno, QCoreApplication::translate("obnam", "cannot close"), tempPath);
         if (!status) {
             ::unlink(tempNative.constData());
             return status;
@@ -347,13 +361,15 @@ Result<Fd> LocalBackend::openObject(const QString &name, qint64 *size)
     const QByteArray native = QFile::encodeName(m_root + QLatin1Char('/') + name);
     Fd fd(::open(native.constData(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
     if (fd.get() < 0)
-        return errnoError(errno, QStringLiteral("cannot open object"), name);
+        return errnoError(errno, QCoreApplication::translate("obnam", "cannot open object"), name);
     struct stat st
     {};
     if (::fstat(fd.get(), &st) != 0)
-        return errnoError(errno, QStringLiteral("cannot stat object"), name);
+        return errnoError(errno, QCoreApplication::translate("obnam", "cannot stat object"), name);
     if (!S_ISREG(st.st_mode))
-        return makeError(ErrorCode::Corrupt, QStringLiteral("object is not a regular file"), name);
+        return makeError(ErrorCode::Corrupt,
+                         QCoreApplication::translate("obnam", "object is not a regular file"),
+                         name);
     *size = qint64(st.st_size);
     return fd;
 }
@@ -377,7 +393,8 @@ Result<QByteArray> LocalBackend::readRangeNow(const QString &name, qint64 offset
     // No object comes near 2^62 bytes: offsets beyond are nonsense from a damaged index, and
     // aligning them must not overflow.
     if (offset < 0 || length < 0 || length > (qint64(1) << 31) || offset > (qint64(1) << 62))
-        return makeError(ErrorCode::InvalidArgument, QStringLiteral("invalid range"), name);
+        return makeError(ErrorCode::InvalidArgument,
+                         QCoreApplication::translate("obnam", "invalid range"), name);
     if (m_openPackLimit > 0 && name.startsWith(QStringLiteral("packs/"))) {
         auto pack = openPack(name);
         if (!pack)
@@ -420,7 +437,7 @@ Result<std::shared_ptr<LocalBackend::OpenPack>> LocalBackend::openPack(const QSt
     auto fd = std::make_shared<OpenPack>();
     fd->buffered.reset(::open(native.constData(), O_RDONLY | O_CLOEXEC));
     if (fd->buffered.get() < 0)
-        return errnoError(errno, QStringLiteral("cannot open object"), name);
+        return errnoError(errno, QCoreApplication::translate("obnam", "cannot open object"), name);
     // Chunks are read mostly in the order they were packed: a wider read-ahead window.
     ::posix_fadvise(fd->buffered.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
     if (m_directWorks.load(std::memory_order_relaxed)) {
@@ -460,9 +477,11 @@ QFuture<Result<qint64>> LocalBackend::stat(const QString &name)
         {};
         const QByteArray native = QFile::encodeName(root + QLatin1Char('/') + name);
         if (::stat(native.constData(), &st) != 0)
-            return errnoError(errno, QStringLiteral("cannot stat object"), name);
+            return errnoError(errno, QCoreApplication::translate("obnam", "cannot stat object"),
+                              name);
         if (!S_ISREG(st.st_mode))
-            return makeError(ErrorCode::Corrupt, QStringLiteral("object is not a regular file"),
+            return makeError(ErrorCode::Corrupt,
+                             QCoreApplication::translate("obnam", "object is not a regular file"),
                              name);
         return qint64(st.st_size);
     });
@@ -478,8 +497,10 @@ QFuture<Result<QStringList>> LocalBackend::list(const QString &prefix)
         const QString start = base + prefix;
         if (!QFileInfo(start).isDir()) {
             if (!QFileInfo::exists(root))
-                return makeError(ErrorCode::NotFound,
-                                 QStringLiteral("repository directory does not exist"), root);
+                return makeError(
+                    ErrorCode::NotFound,
+                    QCoreApplication::translate("obnam", "repository directory does not exist"),
+                    root);
             return names;
         }
         QDirIterator it(start, QDir::Files | QDir::Hidden | QDir::NoSymLinks,
@@ -507,7 +528,8 @@ QFuture<Status> LocalBackend::remove(const QString &name)
         // freed now, not when this process ends.
         forgetPack(name);
         if (!removed)
-            return errnoError(err, QStringLiteral("cannot remove object"), name);
+            return errnoError(err, QCoreApplication::translate("obnam", "cannot remove object"),
+                              name);
         return fsyncDir(QFile::encodeName(path.section(QLatin1Char('/'), 0, -2)));
     });
 }

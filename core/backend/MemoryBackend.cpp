@@ -1,5 +1,7 @@
 #include "MemoryBackend.h"
 
+#include <QCoreApplication>
+
 #include "ObjectName.h"
 
 namespace obnam {
@@ -7,7 +9,8 @@ namespace obnam {
 namespace {
 Error notFound(const QString &name)
 {
-    return makeError(ErrorCode::NotFound, QStringLiteral("no such object"), name);
+    return makeError(ErrorCode::NotFound, QCoreApplication::translate("obnam", "no such object"),
+                     name);
 }
 } // namespace
 
@@ -17,8 +20,8 @@ QFuture<Status> MemoryBackend::put(const QString &name, const QByteArray &data, 
         return ready<Status>(valid);
     QMutexLocker lock(&m_mutex);
     if (mode == PutMode::CreateOnly && m_objects.contains(name))
-        return ready<Status>(
-            makeError(ErrorCode::AlreadyExists, QStringLiteral("object exists"), name));
+        return ready<Status>(makeError(
+            ErrorCode::AlreadyExists, QCoreApplication::translate("obnam", "object exists"), name));
     m_objects.insert(name, data);
     return ready<Status>({});
 }
@@ -41,18 +44,20 @@ QFuture<Result<QByteArray>> MemoryBackend::getRange(const QString &name, qint64 
         return ready<Result<QByteArray>>(valid.error());
     if (offset < 0 || length < 0 || length > (qint64(1) << 31))
         return ready<Result<QByteArray>>(
-            makeError(ErrorCode::InvalidArgument, QStringLiteral("invalid range"), name));
+            makeError(ErrorCode::InvalidArgument,
+                      QCoreApplication::translate("obnam", "invalid range"), name));
     QMutexLocker lock(&m_mutex);
     const auto it = m_objects.constFind(name);
     if (it == m_objects.cend())
         return ready<Result<QByteArray>>(notFound(name));
     if (offset + length > it->size())
-        return ready<Result<QByteArray>>(makeError(
-            ErrorCode::Corrupt,
-            QStringLiteral("object is shorter than expected (wanted %1 bytes at offset %2)")
-                .arg(length)
-                .arg(offset),
-            name));
+        return ready<Result<QByteArray>>(
+            makeError(ErrorCode::Corrupt,
+                      QCoreApplication::translate(
+                          "obnam", "object is shorter than expected (wanted %1 bytes at offset %2)")
+                          .arg(length)
+                          .arg(offset),
+                      name));
     return ready<Result<QByteArray>>(it->mid(qsizetype(offset), qsizetype(length)));
 }
 

@@ -1,5 +1,6 @@
 #include "ObjectName.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 
 namespace obnam::objectname {
@@ -20,7 +21,8 @@ bool isHex(QStringView s, qsizetype minLen, qsizetype maxLen)
 
 Error invalid(const QString &name)
 {
-    return makeError(ErrorCode::InvalidArgument, QStringLiteral("invalid object name"), name);
+    return makeError(ErrorCode::InvalidArgument,
+                     QCoreApplication::translate("obnam", "invalid object name"), name);
 }
 
 const QStringList &flatKinds()

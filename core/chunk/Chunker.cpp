@@ -2,6 +2,7 @@
 
 #include "crypto/Crypto.h"
 
+#include <QCoreApplication>
 #include <QtEndian>
 
 #include <bit>
@@ -26,22 +27,23 @@ Status ChunkerParams::validate() const
     if (avgSize < kLowestAverage || !std::has_single_bit(avgSize))
         return makeError(
             ErrorCode::InvalidArgument,
-            QStringLiteral("chunk average size must be a power of two of at least %1, not %2")
+            QCoreApplication::translate(
+                "obnam", "chunk average size must be a power of two of at least %1, not %2")
                 .arg(kLowestAverage)
                 .arg(avgSize));
     if (minSize == 0 || minSize > avgSize)
-        return makeError(
-            ErrorCode::InvalidArgument,
-            QStringLiteral("chunk minimum size %1 must be between 1 and the average %2")
-                .arg(minSize)
-                .arg(avgSize));
+        return makeError(ErrorCode::InvalidArgument,
+                         QCoreApplication::translate(
+                             "obnam", "chunk minimum size %1 must be between 1 and the average %2")
+                             .arg(minSize)
+                             .arg(avgSize));
     if (maxSize < avgSize || maxSize > kHighestMax)
-        return makeError(
-            ErrorCode::InvalidArgument,
-            QStringLiteral("chunk maximum size %1 must be between the average %2 and %3")
-                .arg(maxSize)
-                .arg(avgSize)
-                .arg(kHighestMax));
+        return makeError(ErrorCode::InvalidArgument,
+                         QCoreApplication::translate(
+                             "obnam", "chunk maximum size %1 must be between the average %2 and %3")
+                             .arg(maxSize)
+                             .arg(avgSize)
+                             .arg(kHighestMax));
     return {};
 }
 
@@ -56,14 +58,15 @@ QJsonObject ChunkerParams::toJson() const
 Result<ChunkerParams> ChunkerParams::fromJson(const QJsonObject &json)
 {
     if (json.value(QStringLiteral("algorithm")).toString() != QStringLiteral("fastcdc-gear-hmac"))
-        return makeError(ErrorCode::Unsupported, QStringLiteral("unknown chunking algorithm"));
+        return makeError(ErrorCode::Unsupported,
+                         QCoreApplication::translate("obnam", "unknown chunking algorithm"));
     const auto get = [&](const char *key) {
         return json.value(QLatin1String(key)).toInteger(-1);
     };
     const qint64 mn = get("min_size"), av = get("avg_size"), mx = get("max_size");
     if (mn < 0 || av < 0 || mx < 0 || mn > kHighestMax || av > kHighestMax || mx > kHighestMax)
-        return makeError(ErrorCode::Corrupt,
-                         QStringLiteral("chunker sizes missing or out of range"));
+        return makeError(ErrorCode::Corrupt, QCoreApplication::translate(
+                                                 "obnam", "chunker sizes missing or out of range"));
     ChunkerParams p{quint32(mn), quint32(av), quint32(mx)};
     if (auto s = p.validate(); !s)
         return s.error();

@@ -1,5 +1,7 @@
 #include "Compression.h"
 
+#include <QCoreApplication>
+
 #include <zstd.h>
 
 namespace obnam::compression {
@@ -60,25 +62,29 @@ QByteArray pack(QByteArrayView data, int level)
 Result<QByteArray> unpack(QByteArrayView packed, qsizetype maxSize)
 {
     if (packed.isEmpty())
-        return makeError(ErrorCode::Corrupt, QStringLiteral("empty payload has no codec tag"));
+        return makeError(ErrorCode::Corrupt,
+                         QCoreApplication::translate("obnam", "empty payload has no codec tag"));
     const auto codec = quint8(packed[0]);
     const QByteArrayView body = packed.sliced(1);
     if (codec == quint8(Codec::None)) {
         if (body.size() > maxSize)
-            return makeError(ErrorCode::Corrupt, QStringLiteral("payload larger than allowed"));
+            return makeError(ErrorCode::Corrupt,
+                             QCoreApplication::translate("obnam", "payload larger than allowed"));
         return body.toByteArray();
     }
     if (codec != quint8(Codec::Zstd))
-        return makeError(ErrorCode::Unsupported,
-                         QStringLiteral("unknown compression codec %1").arg(codec));
+        return makeError(
+            ErrorCode::Unsupported,
+            QCoreApplication::translate("obnam", "unknown compression codec %1").arg(codec));
     const unsigned long long claimed = ZSTD_getFrameContentSize(body.data(), size_t(body.size()));
     if (claimed == ZSTD_CONTENTSIZE_ERROR || claimed == ZSTD_CONTENTSIZE_UNKNOWN)
-        return makeError(ErrorCode::Corrupt,
-                         QStringLiteral("compressed payload has no valid size"));
+        return makeError(ErrorCode::Corrupt, QCoreApplication::translate(
+                                                 "obnam", "compressed payload has no valid size"));
     if (claimed > (unsigned long long)maxSize)
         return makeError(
             ErrorCode::Corrupt,
-            QStringLiteral("compressed payload claims %1 bytes, more than the limit of %2")
+            QCoreApplication::translate(
+                "obnam", "compressed payload claims %1 bytes, more than the limit of %2")
                 .arg(claimed)
                 .arg(maxSize));
     QByteArray out(qsizetype(claimed), Qt::Uninitialized);
@@ -88,7 +94,8 @@ Result<QByteArray> unpack(QByteArrayView packed, qsizetype maxSize)
                                    size_t(body.size()))
              : ZSTD_decompress(out.data(), size_t(out.size()), body.data(), size_t(body.size()));
     if (ZSTD_isError(n) || n != claimed)
-        return makeError(ErrorCode::Corrupt, QStringLiteral("compressed payload does not decode"));
+        return makeError(ErrorCode::Corrupt, QCoreApplication::translate(
+                                                 "obnam", "compressed payload does not decode"));
     return out;
 }
 
@@ -97,7 +104,8 @@ Result<QByteArray> unpack(QByteArray &&packed, qsizetype maxSize)
     if (packed.isEmpty() || quint8(packed[0]) != quint8(Codec::None))
         return unpack(QByteArrayView(packed), maxSize);
     if (packed.size() - 1 > maxSize)
-        return makeError(ErrorCode::Corrupt, QStringLiteral("payload larger than allowed"));
+        return makeError(ErrorCode::Corrupt,
+                         QCoreApplication::translate("obnam", "payload larger than allowed"));
     // Dropping the tag byte moves the start of an unshared array; nothing is copied.
     packed.remove(0, 1);
     return std::move(packed);

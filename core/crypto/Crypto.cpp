@@ -1,5 +1,7 @@
 #include "Crypto.h"
 
+#include <QCoreApplication>
+
 #include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
@@ -130,9 +132,11 @@ Status aesGcmOpenInPlace(QByteArrayView key, QByteArrayView nonce, QByteArrayVie
                          QByteArray &data)
 {
     if (key.size() != kKeySize || nonce.size() != kNonceSize)
-        return makeError(ErrorCode::InvalidArgument, QStringLiteral("bad key or nonce size"));
+        return makeError(ErrorCode::InvalidArgument,
+                         QCoreApplication::translate("obnam", "bad key or nonce size"));
     if (data.size() < kTagSize)
-        return makeError(ErrorCode::Corrupt, QStringLiteral("encrypted data is truncated"));
+        return makeError(ErrorCode::Corrupt,
+                         QCoreApplication::translate("obnam", "encrypted data is truncated"));
     const qsizetype bodySize = data.size() - kTagSize;
     CipherCtx ctx(EVP_CIPHER_CTX_new());
     // GCM is a stream mode: each plaintext byte lands where its ciphertext byte was, so the
@@ -157,7 +161,8 @@ Status aesGcmOpenInPlace(QByteArrayView key, QByteArrayView nonce, QByteArrayVie
         fatal("EVP_CTRL_GCM_SET_TAG");
     if (EVP_DecryptFinal_ex(ctx.get(), buf + total, &len) != 1) {
         wipe(data); // unauthenticated plaintext is never handed on
-        return makeError(ErrorCode::Corrupt, QStringLiteral("authentication failed"));
+        return makeError(ErrorCode::Corrupt,
+                         QCoreApplication::translate("obnam", "authentication failed"));
     }
     data.chop(kTagSize);
     return {};

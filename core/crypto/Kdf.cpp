@@ -1,5 +1,7 @@
 #include "Kdf.h"
 
+#include <QCoreApplication>
+
 #include "Crypto.h"
 
 #include <argon2.h>
@@ -25,14 +27,15 @@ Result<KdfParams> KdfParams::fromJson(const QJsonObject &json)
 {
     if (json.value(QStringLiteral("algorithm")).toString() != QStringLiteral("argon2id"))
         return makeError(ErrorCode::Unsupported,
-                         QStringLiteral("unknown key derivation algorithm"));
+                         QCoreApplication::translate("obnam", "unknown key derivation algorithm"));
     const auto m = json.value(QStringLiteral("memory_kib")).toInteger(-1);
     const auto t = json.value(QStringLiteral("iterations")).toInteger(-1);
     const auto p = json.value(QStringLiteral("parallelism")).toInteger(-1);
     if (m < 8 * p || m > kMaxMemoryKiB || t < 1 || t > kMaxIterations || p < 1 ||
         p > kMaxParallelism)
-        return makeError(ErrorCode::Corrupt,
-                         QStringLiteral("key derivation parameters out of range"));
+        return makeError(
+            ErrorCode::Corrupt,
+            QCoreApplication::translate("obnam", "key derivation parameters out of range"));
     return KdfParams{quint32(m), quint32(t), quint32(p)};
 }
 
@@ -46,8 +49,9 @@ Result<QByteArray> deriveKey(const QByteArray &passphrase, const QByteArray &sal
                           size_t(salt.size()), key.data(), size_t(key.size()));
     if (rc != ARGON2_OK) {
         wipe(key);
-        return makeError(ErrorCode::Permanent, QStringLiteral("key derivation failed: ") +
-                                                   QString::fromUtf8(argon2_error_message(rc)));
+        return makeError(ErrorCode::Permanent,
+                         QCoreApplication::translate("obnam", "key derivation failed: ") +
+                             QString::fromUtf8(argon2_error_message(rc)));
     }
     return key;
 }

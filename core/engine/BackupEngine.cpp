@@ -6,6 +6,7 @@
 #include "support/CacheDir.h"
 #include "support/Fd.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QHostInfo>
@@ -176,14 +177,16 @@ Result<BackupResult> BackupEngine::run()
     m_clock.start();
     const QDateTime started = QDateTime::currentDateTimeUtc();
     if (m_options.roots.isEmpty())
-        return makeError(ErrorCode::InvalidArgument, QStringLiteral("no backup roots given"));
+        return makeError(ErrorCode::InvalidArgument,
+                         QCoreApplication::translate("obnam", "no backup roots given"));
     // Every root must exist before anything is written.
     for (const QByteArray &root : std::as_const(m_options.roots)) {
         struct stat st
         {};
         if (::lstat(root.constData(), &st) != 0)
             return makeError(ErrorCode::NotFound,
-                             QStringLiteral("backup root does not exist or cannot be examined: ") +
+                             QCoreApplication::translate(
+                                 "obnam", "backup root does not exist or cannot be examined: ") +
                                  fsmeta::errnoText(errno),
                              display(root));
     }
@@ -253,7 +256,8 @@ Result<BackupResult> BackupEngine::run()
     for (qsizetype i = 0; i < m_patterns.size(); ++i) {
         if (m_patternHits[i] == 0)
             warn(m_patterns[i].text.toLocal8Bit(),
-                 QStringLiteral("exclude pattern matched nothing in this backup"));
+                 QCoreApplication::translate("obnam",
+                                             "exclude pattern matched nothing in this backup"));
     }
     // Every entry is stored: the previous generation (and its page cache) can go before the
     // new database is packed, which is this backup's peak of memory when nothing changed.
@@ -335,7 +339,8 @@ Status BackupEngine::backupRoot(const QByteArray &root)
     struct stat st
     {};
     if (::lstat(root.constData(), &st) != 0)
-        return makeError(ErrorCode::NotFound, QStringLiteral("backup root vanished"),
+        return makeError(ErrorCode::NotFound,
+                         QCoreApplication::translate("obnam", "backup root vanished"),
                          display(root));
     FileEntry entry = fsmeta::fromStat(root, st, m_names);
     m_root = root;
@@ -346,7 +351,8 @@ Status BackupEngine::walk(const QByteArray &path, const FileEntry &entryIn, dev_
                           const std::optional<std::optional<FileEntry>> &known)
 {
     if (!proceed())
-        return makeError(ErrorCode::Cancelled, QStringLiteral("backup cancelled"));
+        return makeError(ErrorCode::Cancelled,
+                         QCoreApplication::translate("obnam", "backup cancelled"));
     FileEntry entry = entryIn;
     if (entry.kind == FileKind::Symlink) {
         auto full = fsmeta::lstatEntry(path, m_names);
@@ -388,7 +394,8 @@ Status BackupEngine::walk(const QByteArray &path, const FileEntry &entryIn, dev_
         listing = m_statAhead->take(path, m_root, entry.device, entry.inode, entry.ctimeNs);
     DIR *dir = otherDevice || listing ? nullptr : ::opendir(path.constData());
     if (!otherDevice && !listing && !dir) {
-        warn(path, QStringLiteral("cannot read directory: ") + fsmeta::errnoText(errno));
+        warn(path, QCoreApplication::translate("obnam", "cannot read directory: ") +
+                       fsmeta::errnoText(errno));
         entry.reason = Reason::FileError;
         return record(std::move(entry), before);
     }
@@ -421,8 +428,8 @@ Status BackupEngine::walk(const QByteArray &path, const FileEntry &entryIn, dev_
             names.append({name, std::nullopt});
         }
         if (errno != 0)
-            warn(path,
-                 QStringLiteral("error while reading directory: ") + fsmeta::errnoText(errno));
+            warn(path, QCoreApplication::translate("obnam", "error while reading directory: ") +
+                           fsmeta::errnoText(errno));
     }
     // Only a directory listing a tag file is opened to look for one.
     const bool cacheDir = hasTag && m_options.excludeCacheTagDirectories && isCacheDir(path);
@@ -451,7 +458,8 @@ Status BackupEngine::walk(const QByteArray &path, const FileEntry &entryIn, dev_
             st = *seen;
         } else if (::fstatat(::dirfd(dir), name.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
             // Relative to the open directory: no walk of the whole path for every child.
-            warn(child, QStringLiteral("cannot examine: ") + fsmeta::errnoText(errno));
+            warn(child, QCoreApplication::translate("obnam", "cannot examine: ") +
+                            fsmeta::errnoText(errno));
             continue;
         }
         if (S_ISDIR(st.st_mode) && !m_ownDirs.isEmpty()) {
@@ -655,7 +663,8 @@ Status BackupEngine::readFile(qint64 owner, const FileEntry &entry)
                 return s;
         }
         if (!proceed())
-            return makeError(ErrorCode::Cancelled, QStringLiteral("backup cancelled"));
+            return makeError(ErrorCode::Cancelled,
+                             QCoreApplication::translate("obnam", "backup cancelled"));
         report(Phase::Scanning);
     }
     PendingFile &p = m_pending[owner - m_pendingBase];

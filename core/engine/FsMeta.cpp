@@ -1,5 +1,7 @@
 #include "FsMeta.h"
 
+#include <QCoreApplication>
+
 #include "support/Bytes.h"
 
 #include <cerrno>
@@ -117,7 +119,8 @@ Result<QByteArray> readXattrs(const QByteArray &path)
         if (errno == ENOTSUP || errno == ENOSYS)
             return QByteArray();
         return makeError(ErrorCode::Io,
-                         QStringLiteral("cannot list extended attributes: ") + errnoText(errno),
+                         QCoreApplication::translate("obnam", "cannot list extended attributes: ") +
+                             errnoText(errno),
                          QString::fromLocal8Bit(path));
     }
     if (size == 0)
@@ -126,7 +129,8 @@ Result<QByteArray> readXattrs(const QByteArray &path)
     size = ::llistxattr(path.constData(), list.data(), size_t(list.size()));
     if (size < 0)
         return makeError(ErrorCode::Io,
-                         QStringLiteral("cannot list extended attributes: ") + errnoText(errno),
+                         QCoreApplication::translate("obnam", "cannot list extended attributes: ") +
+                             errnoText(errno),
                          QString::fromLocal8Bit(path));
     list.truncate(size);
     QList<QPair<QByteArray, QByteArray>> attrs;
@@ -170,7 +174,8 @@ Result<QList<QPair<QByteArray, QByteArray>>> parseXattrs(const QByteArray &blob)
             out.append({name, value});
     }
     if (!r.ok())
-        return makeError(ErrorCode::Corrupt, QStringLiteral("extended attributes are malformed"));
+        return makeError(ErrorCode::Corrupt,
+                         QCoreApplication::translate("obnam", "extended attributes are malformed"));
     return out;
 }
 

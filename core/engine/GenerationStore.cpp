@@ -6,6 +6,7 @@
 #include "repo/Repository.h"
 #include "support/CacheDir.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -93,7 +94,8 @@ Status forEachChunkBatch(const Repository &repo, const QString &path,
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return makeError(ErrorCode::Io,
-                         QStringLiteral("cannot read generation database: ") + file.errorString(),
+                         QCoreApplication::translate("obnam", "cannot read generation database: ") +
+                             file.errorString(),
                          path);
     const qint64 expected = file.size();
     const Chunker &chunker = repo.chunker();
@@ -112,7 +114,9 @@ Status forEachChunkBatch(const Repository &repo, const QString &path,
             if (n < 0)
                 return makeError(
                     ErrorCode::Io,
-                    QStringLiteral("cannot read generation database: ") + file.errorString(), path);
+                    QCoreApplication::translate("obnam", "cannot read generation database: ") +
+                        file.errorString(),
+                    path);
             eof = n == 0;
             filled += qsizetype(n);
             total += n;
@@ -137,7 +141,9 @@ Status forEachChunkBatch(const Repository &repo, const QString &path,
         }
     }
     if (total != expected)
-        return makeError(ErrorCode::Io, QStringLiteral("short read of generation database"), path);
+        return makeError(ErrorCode::Io,
+                         QCoreApplication::translate("obnam", "short read of generation database"),
+                         path);
     if (batch.isEmpty())
         return {};
     return take(batch);
@@ -200,15 +206,17 @@ Result<QString> fetchDatabase(Repository &repo, const GenerationRecord &record,
         path + QStringLiteral(".part-") + QString::fromLatin1(crypto::randomBytes(6).toHex());
     QFile out(temp);
     if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly))
-        return makeError(ErrorCode::Io, QStringLiteral("cannot create file: ") + out.errorString(),
-                         temp);
+        return makeError(
+            ErrorCode::Io,
+            QCoreApplication::translate("obnam", "cannot create file: ") + out.errorString(), temp);
     out.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
     qint64 written = 0;
     for (const QByteArray &id : record.dbChunks) {
         if (control && !control->proceed()) {
             out.remove();
             return makeError(ErrorCode::Cancelled,
-                             QStringLiteral("fetching the generation database was cancelled"),
+                             QCoreApplication::translate(
+                                 "obnam", "fetching the generation database was cancelled"),
                              record.id);
         }
         auto chunk = repo.readChunk(id);
@@ -222,28 +230,34 @@ Result<QString> fetchDatabase(Repository &repo, const GenerationRecord &record,
         written += chunk->size();
         if (written > record.dbSize) {
             out.remove();
-            return makeError(ErrorCode::Corrupt,
-                             QStringLiteral("generation database is larger than recorded"),
-                             record.id);
+            return makeError(
+                ErrorCode::Corrupt,
+                QCoreApplication::translate("obnam", "generation database is larger than recorded"),
+                record.id);
         }
         if (out.write(*chunk) != chunk->size()) {
             const QString why = out.errorString();
             out.remove();
-            return makeError(ErrorCode::Io, QStringLiteral("cannot write cached database: ") + why,
-                             temp);
+            return makeError(
+                ErrorCode::Io,
+                QCoreApplication::translate("obnam", "cannot write cached database: ") + why, temp);
         }
     }
     if (written != record.dbSize) {
         out.remove();
-        return makeError(ErrorCode::Corrupt,
-                         QStringLiteral("generation database is smaller than recorded"), record.id);
+        return makeError(
+            ErrorCode::Corrupt,
+            QCoreApplication::translate("obnam", "generation database is smaller than recorded"),
+            record.id);
     }
     out.close();
     if (!QFile::rename(temp, path)) {
         QFile::remove(path);
         if (!QFile::rename(temp, path)) {
             QFile::remove(temp);
-            return makeError(ErrorCode::Io, QStringLiteral("cannot place cached database"), path);
+            return makeError(ErrorCode::Io,
+                             QCoreApplication::translate("obnam", "cannot place cached database"),
+                             path);
         }
     }
     return path;

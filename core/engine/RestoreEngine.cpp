@@ -8,6 +8,7 @@
 #include "repo/Repository.h"
 #include "support/Fd.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QThread>
 #include <QtConcurrent/QtConcurrentRun>
@@ -191,7 +192,8 @@ Result<RestoreResult> RestoreEngine::run()
         if (restorepath::relative(e.path).isEmpty()) {
             hostile = makeError(
                 ErrorCode::Corrupt,
-                QStringLiteral("generation contains a path that would escape the target directory"),
+                QCoreApplication::translate(
+                    "obnam", "generation contains a path that would escape the target directory"),
                 display(e.path));
             return false;
         }
@@ -204,7 +206,8 @@ Result<RestoreResult> RestoreEngine::run()
     if (!hostile)
         return hostile.error();
     if (matchedSelected == 0 && !m_options.paths.isEmpty())
-        return makeError(ErrorCode::NotFound, QStringLiteral("no such path in the generation"),
+        return makeError(ErrorCode::NotFound,
+                         QCoreApplication::translate("obnam", "no such path in the generation"),
                          display(m_options.paths.first()));
     m_progress.filesTotal = matched;
     m_progress.bytesTotalFinal = true;
@@ -215,16 +218,17 @@ Result<RestoreResult> RestoreEngine::run()
              .isEmpty())
         return makeError(
             ErrorCode::InvalidArgument,
-            QStringLiteral(
-                "restore target is not empty (use --overwrite to restore into it anyway)"),
+            QCoreApplication::translate(
+                "obnam", "restore target is not empty (use --overwrite to restore into it anyway)"),
             m_options.target);
     if (!QDir().mkpath(m_options.target))
-        return makeError(ErrorCode::Io, QStringLiteral("cannot create restore target"),
+        return makeError(ErrorCode::Io,
+                         QCoreApplication::translate("obnam", "cannot create restore target"),
                          m_options.target);
     m_root =
         ::open(QFile::encodeName(m_options.target).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (m_root < 0)
-        return errnoError(QStringLiteral("cannot open restore target"),
+        return errnoError(QCoreApplication::translate("obnam", "cannot open restore target"),
                           QFile::encodeName(m_options.target));
 
     m_progress.phase = Phase::Restoring;
@@ -232,7 +236,8 @@ Result<RestoreResult> RestoreEngine::run()
     ChunkCursor chunks(db);
     auto walked = forEachEntry(db, [&](const FileEntry &e) {
         if (!proceed())
-            stop(makeError(ErrorCode::Cancelled, QStringLiteral("restore interrupted")));
+            stop(makeError(ErrorCode::Cancelled,
+                           QCoreApplication::translate("obnam", "restore interrupted")));
         if (stopped())
             return false;
         if (!selected(e.path) && !(e.kind == FileKind::Directory && aboveSelected(e.path)))
@@ -311,7 +316,7 @@ Result<int> RestoreEngine::openParent(const QByteArray &rel, QByteArray *name, P
         *name = rel.sliced(slash + 1);
         const int fd = ::dup(cache.fd.get());
         if (fd < 0)
-            return errnoError(QStringLiteral("cannot open directory"), rel);
+            return errnoError(QCoreApplication::translate("obnam", "cannot open directory"), rel);
         return fd;
     }
     auto opened = openParentUncached(rel, name);
@@ -328,14 +333,15 @@ Result<int> RestoreEngine::openParentUncached(const QByteArray &rel, QByteArray 
     *name = parts.takeLast();
     int fd = ::dup(m_root);
     if (fd < 0)
-        return errnoError(QStringLiteral("cannot open restore target"), rel);
+        return errnoError(QCoreApplication::translate("obnam", "cannot open restore target"), rel);
     for (const QByteArray &part : std::as_const(parts)) {
         int next = ::openat(fd, part.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
         if (next < 0 && errno == ENOENT) {
             if (::mkdirat(fd, part.constData(), 0700) != 0 && errno != EEXIST) {
                 const int err = errno;
                 ::close(fd);
-                return errnoError(QStringLiteral("cannot create directory"), rel, err);
+                return errnoError(QCoreApplication::translate("obnam", "cannot create directory"),
+                                  rel, err);
             }
             next = ::openat(fd, part.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
         }
@@ -420,17 +426,19 @@ Status RestoreEngine::stage(Planned &p)
     for (const QByteArray &id : ids) {
         auto location = m_repo.index().find(id);
         if (!location)
-            return makeError(ErrorCode::NotFound,
-                             QStringLiteral("chunk %1 is not in the repository's index")
-                                 .arg(QString::fromLatin1(id.toHex())),
-                             display(p.entry.path));
+            return makeError(
+                ErrorCode::NotFound,
+                QCoreApplication::translate("obnam", "chunk %1 is not in the repository's index")
+                    .arg(QString::fromLatin1(id.toHex())),
+                display(p.entry.path));
         offsets.append(size);
         size += location->entry.plainLength;
         locations.append(std::move(*location));
     }
     if (size != p.entry.size)
         return makeError(ErrorCode::Corrupt,
-                         QStringLiteral("its chunks hold %1 bytes but the generation records %2")
+                         QCoreApplication::translate(
+                             "obnam", "its chunks hold %1 bytes but the generation records %2")
                              .arg(size)
                              .arg(p.entry.size),
                          display(p.entry.path));
@@ -449,7 +457,8 @@ Status RestoreEngine::stage(Planned &p)
             [this, file = p.file, location = locations[i], at = offsets[i],
              path = p.entry.path]() -> Status {
                 if (m_cancelled.load(std::memory_order_relaxed) || !proceed())
-                    return makeError(ErrorCode::Cancelled, QStringLiteral("restore stopped"),
+                    return makeError(ErrorCode::Cancelled,
+                                     QCoreApplication::translate("obnam", "restore stopped"),
                                      display(path));
                 if (file->failed())
                     return {}; // the file has already failed: reported by the failing chunk
@@ -465,7 +474,8 @@ Status RestoreEngine::stage(Planned &p)
                 if (data->size() != qsizetype(location.entry.plainLength)) {
                     file->markFailed();
                     return makeError(ErrorCode::Corrupt,
-                                     QStringLiteral("chunk %1 is not as long as the index says")
+                                     QCoreApplication::translate(
+                                         "obnam", "chunk %1 is not as long as the index says")
                                          .arg(QString::fromLatin1(location.entry.chunkId.toHex())),
                                      display(path));
                 }
@@ -489,7 +499,8 @@ void RestoreEngine::restoreWindow(QList<Planned> &window)
         // A chunk task that saw the control cancelled fails its file; that is the stop, not
         // a problem with the file.
         if (!s && !stopped() && cancelled())
-            stop(makeError(ErrorCode::Cancelled, QStringLiteral("restore interrupted")));
+            stop(makeError(ErrorCode::Cancelled,
+                           QCoreApplication::translate("obnam", "restore interrupted")));
         if (s && !stopped()) {
             ++m_restored;
         } else if (!s && !stopped()) {
@@ -532,7 +543,8 @@ Status RestoreEngine::createEntry(Planned &planned)
             {};
             if (errno != EEXIST || ::fstatat(p, name.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0 ||
                 !S_ISDIR(st.st_mode))
-                return errnoError(QStringLiteral("cannot create directory"), e.path);
+                return errnoError(QCoreApplication::translate("obnam", "cannot create directory"),
+                                  e.path);
         }
         m_directories.append({e, rel});
         return {};
@@ -561,10 +573,13 @@ Status RestoreEngine::createEntry(Planned &planned)
                        (e.kind == FileKind::BlockDevice ? S_IFBLK : S_IFCHR) | 0600, dev_t(e.rdev));
         break;
     default:
-        return makeError(ErrorCode::Corrupt, QStringLiteral("unknown entry kind"), display(e.path));
+        return makeError(ErrorCode::Corrupt,
+                         QCoreApplication::translate("obnam", "unknown entry kind"),
+                         display(e.path));
     }
     if (rc != 0)
-        return errnoError(QStringLiteral("cannot create ") + kindLetter(e.kind), e.path);
+        return errnoError(
+            QCoreApplication::translate("obnam", "cannot create ") + kindLetter(e.kind), e.path);
     if (m_options.afterNodeCreated)
         m_options.afterNodeCreated(rel);
     struct stat current
@@ -595,14 +610,16 @@ Status RestoreEngine::nameRegular(Planned &planned)
                 return firstParent.error();
             Fd fp(*firstParent);
             if (::linkat(fp.get(), firstName.constData(), parentFd.get(), name.constData(), 0) != 0)
-                return errnoError(QStringLiteral("cannot create hard link"), e.path);
+                return errnoError(QCoreApplication::translate("obnam", "cannot create hard link"),
+                                  e.path);
             return {};
         }
     }
     if (!planned.chunkIds)
         return makeError(ErrorCode::NotFound,
-                         QStringLiteral("not restored: the file it is a hard link to could not be "
-                                        "restored"),
+                         QCoreApplication::translate(
+                             "obnam", "not restored: the file it is a hard link to could not be "
+                                      "restored"),
                          display(e.path));
     // The first error wins; every chunk task is waited for, so none still writes to the file
     // when it is finished or removed.

@@ -1,5 +1,7 @@
 #include "RestoreFile.h"
 
+#include <QCoreApplication>
+
 #include "crypto/Crypto.h"
 #include "engine/FsMeta.h"
 #include "support/Fd.h"
@@ -81,7 +83,7 @@ Status applyMetadata(const FileEntry &e, int fd, bool pathOnly, bool asRoot,
         const int rc =
             pathOnly ? ::fchownat(fd, "", e.uid, e.gid, AT_EMPTY_PATH) : ::fchown(fd, e.uid, e.gid);
         if (rc != 0)
-            return errnoError(QStringLiteral("cannot set owner"), e.path);
+            return errnoError(QCoreApplication::translate("obnam", "cannot set owner"), e.path);
     }
     if (!pathOnly && !e.xattrs.isEmpty()) {
         auto attrs = fsmeta::parseXattrs(e.xattrs);
@@ -90,9 +92,10 @@ Status applyMetadata(const FileEntry &e, int fd, bool pathOnly, bool asRoot,
         for (const auto &[key, value] : std::as_const(*attrs)) {
             if (::fsetxattr(fd, key.constData(), value.constData(), size_t(value.size()), 0) != 0 &&
                 errno != ENOTSUP && errno != EPERM)
-                return errnoError(QStringLiteral("cannot set extended attribute ") +
-                                      QString::fromLatin1(key),
-                                  e.path);
+                return errnoError(
+                    QCoreApplication::translate("obnam", "cannot set extended attribute ") +
+                        QString::fromLatin1(key),
+                    e.path);
         }
     }
     // An access ACL among the attributes just set rewrites the mode bits: set them again.
@@ -106,10 +109,12 @@ Status applyMetadata(const FileEntry &e, int fd, bool pathOnly, bool asRoot,
             pathOnly ? ::chmod(self.constData(), mode_t(e.mode)) : ::fchmod(fd, mode_t(e.mode));
         if (rc != 0 && pathOnly && errno == ENOENT)
             return makeError(ErrorCode::Io,
-                             QStringLiteral("cannot set permissions safely: /proc is not mounted"),
+                             QCoreApplication::translate(
+                                 "obnam", "cannot set permissions safely: /proc is not mounted"),
                              display(e.path));
         if (rc != 0)
-            return errnoError(QStringLiteral("cannot set permissions"), e.path);
+            return errnoError(QCoreApplication::translate("obnam", "cannot set permissions"),
+                              e.path);
     }
     struct timespec times[2];
     times[0].tv_sec = e.atimeNs / 1000000000LL;
@@ -125,7 +130,7 @@ Status applyMetadata(const FileEntry &e, int fd, bool pathOnly, bool asRoot,
     const int rc = pathOnly ? ::utimensat(fd, "", times, AT_EMPTY_PATH | AT_SYMLINK_NOFOLLOW)
                             : ::futimens(fd, times);
     if (rc != 0)
-        return errnoError(QStringLiteral("cannot set times"), e.path);
+        return errnoError(QCoreApplication::translate("obnam", "cannot set times"), e.path);
     return {};
 }
 
@@ -156,17 +161,20 @@ Result<Fd> openCreatedNode(const FileEntry &e, int parent, const QByteArray &nam
 {
     Fd node(::openat(parent, name.constData(), O_PATH | O_NOFOLLOW | O_CLOEXEC));
     if (node.get() < 0)
-        return errnoError(QStringLiteral("cannot open restored entry"), e.path);
+        return errnoError(QCoreApplication::translate("obnam", "cannot open restored entry"),
+                          e.path);
     if (::fstat(node.get(), current) != 0)
-        return errnoError(QStringLiteral("cannot open restored entry"), e.path);
+        return errnoError(QCoreApplication::translate("obnam", "cannot open restored entry"),
+                          e.path);
     // What this process just created is of the recorded kind, its own, and has one name. A
     // name swapped meanwhile for a link, another user's node or a second name of some other
     // inode fails this, and nothing is changed.
     if (!hasKind(current->st_mode, e.kind) || current->st_uid != ::geteuid() ||
         current->st_nlink != 1)
         return makeError(ErrorCode::Io,
-                         QStringLiteral("not restored: the entry was replaced by something else "
-                                        "while it was being restored"),
+                         QCoreApplication::translate(
+                             "obnam", "not restored: the entry was replaced by something else "
+                                      "while it was being restored"),
                          display(e.path));
     return node;
 }
@@ -204,7 +212,7 @@ Result<std::unique_ptr<StagedFile>> StagedFile::create(const FileEntry &e, Fd pa
             return f;
         // Not every file system has unnamed files; anything else is a real error.
         if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL)
-            return errnoError(QStringLiteral("cannot create file"), e.path);
+            return errnoError(QCoreApplication::translate("obnam", "cannot create file"), e.path);
     }
     f->m_temp = ".obnam-restore-" + crypto::randomBytes(6).toHex();
     f->m_fd.reset(::openat(dir, f->m_temp.constData(),
@@ -212,7 +220,7 @@ Result<std::unique_ptr<StagedFile>> StagedFile::create(const FileEntry &e, Fd pa
     if (f->m_fd.get() < 0) {
         const int err = errno;
         f->m_temp.clear(); // not created: nothing to remove
-        return errnoError(QStringLiteral("cannot create file"), e.path, err);
+        return errnoError(QCoreApplication::translate("obnam", "cannot create file"), e.path, err);
     }
     return f;
 }
@@ -226,7 +234,7 @@ StagedFile::~StagedFile()
 Status StagedFile::writeAt(qint64 offset, const QByteArray &data)
 {
     if (!writeSparse(m_fd.get(), data, offset))
-        return errnoError(QStringLiteral("cannot write"), m_path);
+        return errnoError(QCoreApplication::translate("obnam", "cannot write"), m_path);
     return {};
 }
 
@@ -239,7 +247,7 @@ Status StagedFile::finish(const FileEntry &e, const QByteArray &name, bool asRoo
     // A file whose last block is a hole is shorter than recorded until its size is set.
     if (!known || now.st_size != e.size) {
         if (::ftruncate(fd, e.size) != 0)
-            return errnoError(QStringLiteral("cannot set file size"), e.path);
+            return errnoError(QCoreApplication::translate("obnam", "cannot set file size"), e.path);
         now.st_size = e.size;
     }
     if (auto s = applyMetadata(e, fd, false, asRoot, known ? &now : nullptr); !s)
@@ -258,7 +266,8 @@ Status StagedFile::finish(const FileEntry &e, const QByteArray &name, bool asRoo
                          m_overwrite ? 0 : RENAME_NOREPLACE);
     }
     if (rc != 0)
-        return errnoError(QStringLiteral("cannot move restored file into place"), e.path);
+        return errnoError(
+            QCoreApplication::translate("obnam", "cannot move restored file into place"), e.path);
     m_placed = true;
     return {};
 }

@@ -2,6 +2,7 @@
 #include "GenerationRow.h"
 
 #include <QAtomicInteger>
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlDriver>
@@ -79,9 +80,10 @@ GenerationDb::~GenerationDb()
 
 Error GenerationDb::sqlError(const QString &what, const QSqlQuery &query) const
 {
-    return makeError(
-        ErrorCode::Corrupt,
-        QStringLiteral("generation database: %1: %2").arg(what, query.lastError().text()), m_path);
+    return makeError(ErrorCode::Corrupt,
+                     QCoreApplication::translate("obnam", "generation database: %1: %2")
+                         .arg(what, query.lastError().text()),
+                     m_path);
 }
 
 Status GenerationDb::exec(const QString &sql) const
@@ -112,7 +114,9 @@ Result<std::unique_ptr<GenerationDb>> GenerationDb::create(const QString &path)
     if (!db.open())
         return makeError(
             ErrorCode::Io,
-            QStringLiteral("cannot create generation database: ") + db.lastError().text(), path);
+            QCoreApplication::translate("obnam", "cannot create generation database: ") +
+                db.lastError().text(),
+            path);
     // The file is a scratch copy until it is stored in the repository: durability comes from
     // the repository's writes, so SQLite's own syncing would only cost time.
     for (const char *pragma : {"PRAGMA journal_mode=OFF", "PRAGMA synchronous=OFF",
@@ -125,7 +129,8 @@ Result<std::unique_ptr<GenerationDb>> GenerationDb::create(const QString &path)
             return s.error();
     }
     if (!db.transaction())
-        return makeError(ErrorCode::Io, QStringLiteral("cannot begin transaction"), path);
+        return makeError(ErrorCode::Io,
+                         QCoreApplication::translate("obnam", "cannot begin transaction"), path);
     if (auto s = g->prepareWriters(); !s)
         return s.error();
     if (auto s = g->setMeta(QStringLiteral("schema_version_major"), QString::number(kSchemaMajor));
@@ -145,7 +150,8 @@ Result<sqlite3 *> GenerationDb::nativeHandle() const
                           ? *static_cast<sqlite3 *const *>(handle.data())
                           : nullptr;
     if (!native)
-        return makeError(ErrorCode::Io, QStringLiteral("the SQLite driver gives no handle"),
+        return makeError(ErrorCode::Io,
+                         QCoreApplication::translate("obnam", "the SQLite driver gives no handle"),
                          m_path);
     return native;
 }
@@ -166,10 +172,11 @@ Status GenerationDb::prepareWriters()
                            nullptr) != SQLITE_OK ||
         sqlite3_prepare_v2(m_native->db, chunks, int(sizeof chunks), &m_native->chunk, nullptr) !=
             SQLITE_OK)
-        return makeError(ErrorCode::Io,
-                         QStringLiteral("generation database: prepare inserts: ") +
-                             QString::fromUtf8(sqlite3_errmsg(m_native->db)),
-                         m_path);
+        return makeError(
+            ErrorCode::Io,
+            QCoreApplication::translate("obnam", "generation database: prepare inserts: ") +
+                QString::fromUtf8(sqlite3_errmsg(m_native->db)),
+            m_path);
     return {};
 }
 
@@ -181,12 +188,14 @@ Result<std::unique_ptr<GenerationDb>> GenerationDb::openReadOnly(const QString &
     db.setDatabaseName(path);
     db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
     if (!QFileInfo(path).isFile())
-        return makeError(ErrorCode::NotFound, QStringLiteral("generation database is missing"),
+        return makeError(ErrorCode::NotFound,
+                         QCoreApplication::translate("obnam", "generation database is missing"),
                          path);
     if (!db.open())
-        return makeError(
-            ErrorCode::Corrupt,
-            QStringLiteral("cannot open generation database: ") + db.lastError().text(), path);
+        return makeError(ErrorCode::Corrupt,
+                         QCoreApplication::translate("obnam", "cannot open generation database: ") +
+                             db.lastError().text(),
+                         path);
     // A downloaded database is input from storage: do not trust its schema's SQL.
     // locking_mode=EXCLUSIVE: the file is a private, immutable copy in the client's cache, so
     // the shared lock taken by the first read is kept. Without it SQLite locks, checks for a
@@ -198,29 +207,34 @@ Result<std::unique_ptr<GenerationDb>> GenerationDb::openReadOnly(const QString &
           "PRAGMA mmap_size=0", "PRAGMA locking_mode=EXCLUSIVE", "PRAGMA cache_size=-8192"}) {
         if (auto s = g->exec(QString::fromLatin1(pragma)); !s)
             return makeError(ErrorCode::Corrupt,
-                             QStringLiteral("generation database is not an SQLite database"), path);
+                             QCoreApplication::translate(
+                                 "obnam", "generation database is not an SQLite database"),
+                             path);
     }
     auto major = g->meta(QStringLiteral("schema_version_major"));
     if (!major)
         return makeError(
             ErrorCode::Corrupt,
-            QStringLiteral("generation database is not an SQLite database of this program: ") +
+            QCoreApplication::translate(
+                "obnam", "generation database is not an SQLite database of this program: ") +
                 major.error().message,
             path);
     const auto minor = g->meta(QStringLiteral("schema_version_minor"));
     if (major->toInt() > kSchemaMajor)
         return makeError(ErrorCode::Unsupported,
-                         QStringLiteral("the generation was made by a newer version of obnam "
-                                        "(database schema %1.%2; this version reads %3.x): "
-                                        "upgrade obnam to read it")
+                         QCoreApplication::translate(
+                             "obnam", "the generation was made by a newer version of obnam "
+                                      "(database schema %1.%2; this version reads %3.x): "
+                                      "upgrade obnam to read it")
                              .arg(*major, minor ? *minor : QStringLiteral("?"))
                              .arg(kSchemaMajor),
                          path);
     if (major->toInt() != kSchemaMajor)
-        return makeError(
-            ErrorCode::Corrupt,
-            QStringLiteral("generation database has an unknown schema version %1").arg(*major),
-            path);
+        return makeError(ErrorCode::Corrupt,
+                         QCoreApplication::translate(
+                             "obnam", "generation database has an unknown schema version %1")
+                             .arg(*major),
+                         path);
     QSqlQuery probe(db);
     // The tables must be tables: a view (recursive, say) in a hostile database could make
     // every query run forever.
@@ -228,8 +242,9 @@ Result<std::unique_ptr<GenerationDb>> GenerationDb::openReadOnly(const QString &
                                    "name IN ('meta', 'files', 'chunks')")) ||
         !probe.next() || probe.value(0).toInt() != 3)
         return makeError(ErrorCode::Corrupt,
-                         QStringLiteral("generation database lacks its tables (meta, files, "
-                                        "chunks)"),
+                         QCoreApplication::translate(
+                             "obnam", "generation database lacks its tables (meta, files, "
+                                      "chunks)"),
                          path);
     if (!probe.exec(QStringLiteral("SELECT ") + kFileColumns +
                     QStringLiteral(" FROM files LIMIT 1")) ||
@@ -257,7 +272,8 @@ Result<QString> GenerationDb::meta(const QString &key) const
     if (!q.exec())
         return sqlError(QStringLiteral("read meta"), q);
     if (!q.next())
-        return makeError(ErrorCode::NotFound, QStringLiteral("no meta value ") + key, m_path);
+        return makeError(ErrorCode::NotFound,
+                         QCoreApplication::translate("obnam", "no meta value ") + key, m_path);
     return q.value(0).toString();
 }
 
@@ -301,8 +317,10 @@ bool stepOnce(sqlite3_stmt *s)
 Result<qint64> GenerationDb::insertFile(const FileEntry &e, const QList<QByteArray> &chunkIds)
 {
     if (!m_native || !m_native->file)
-        return makeError(ErrorCode::InvalidArgument,
-                         QStringLiteral("generation database is not open for writing"), m_path);
+        return makeError(
+            ErrorCode::InvalidArgument,
+            QCoreApplication::translate("obnam", "generation database is not open for writing"),
+            m_path);
     sqlite3_stmt *f = m_native->file;
     const QByteArray user = e.user.toUtf8();
     const QByteArray group = e.group.toUtf8();
@@ -328,7 +346,7 @@ Result<qint64> GenerationDb::insertFile(const FileEntry &e, const QList<QByteArr
     const auto failed = [&](const char *what) {
         return makeError(
             ErrorCode::Io,
-            QStringLiteral("generation database: %1: %2")
+            QCoreApplication::translate("obnam", "generation database: %1: %2")
                 .arg(QLatin1String(what), QString::fromUtf8(sqlite3_errmsg(m_native->db))),
             m_path);
     };
@@ -357,7 +375,9 @@ Status GenerationDb::finish()
     if (!db.commit())
         return makeError(
             ErrorCode::Io,
-            QStringLiteral("cannot commit generation database: ") + db.lastError().text(), m_path);
+            QCoreApplication::translate("obnam", "cannot commit generation database: ") +
+                db.lastError().text(),
+            m_path);
     db.close();
     return {};
 }

@@ -1,6 +1,7 @@
 #include "GenerationDb.h"
 #include "GenerationRow.h"
 
+#include <QCoreApplication>
 #include <QSqlError>
 
 #include <sqlite3.h>
@@ -50,7 +51,8 @@ Result<std::optional<FileEntry>> GenerationDb::lookup(const QByteArray &path) co
     // A damaged path index can point a lookup at another file's row; never believe it.
     if (e->path != path)
         return makeError(ErrorCode::Corrupt,
-                         QStringLiteral("generation database index disagrees with its table"),
+                         QCoreApplication::translate(
+                             "obnam", "generation database index disagrees with its table"),
                          m_path);
     return std::optional<FileEntry>(std::move(*e));
 }
@@ -84,8 +86,9 @@ Result<QList<FileEntry>> GenerationDb::children(const QByteArray &directory) con
             if (!e->path.startsWith(prefix) || e->path.size() == prefix.size()) {
                 q.finish(); // a damaged index: the row is not where the index says
                 return makeError(ErrorCode::Corrupt,
-                                 QStringLiteral("generation database index disagrees with its "
-                                                "table"),
+                                 QCoreApplication::translate(
+                                     "obnam", "generation database index disagrees with its "
+                                              "table"),
                                  m_path);
             }
             const qsizetype slash = e->path.indexOf('/', prefix.size());
@@ -116,8 +119,10 @@ Result<QList<QByteArray>> GenerationDb::chunks(qint64 fileId) const
         QByteArray id = q.value(0).toByteArray();
         if (id.size() != 32) {
             q.finish();
-            return makeError(ErrorCode::Corrupt,
-                             QStringLiteral("generation database has a bad chunk id"), m_path);
+            return makeError(
+                ErrorCode::Corrupt,
+                QCoreApplication::translate("obnam", "generation database has a bad chunk id"),
+                m_path);
         }
         out.append(std::move(id));
     }
@@ -137,7 +142,7 @@ Result<sqlite3_stmt *> GenerationDb::prepareNative(const char *sql) const
     if (sqlite3_prepare_v2(*handle, sql, -1, &stmt, nullptr) != SQLITE_OK) {
         sqlite3_finalize(stmt);
         return makeError(ErrorCode::Corrupt,
-                         QStringLiteral("generation database: %1: %2")
+                         QCoreApplication::translate("obnam", "generation database: %1: %2")
                              .arg(QLatin1String(sql), QString::fromUtf8(sqlite3_errmsg(*handle))),
                          m_path);
     }
@@ -148,7 +153,7 @@ Error GenerationDb::stepError(sqlite3_stmt *stmt, const char *what) const
 {
     return makeError(
         ErrorCode::Corrupt,
-        QStringLiteral("generation database: %1: %2")
+        QCoreApplication::translate("obnam", "generation database: %1: %2")
             .arg(QLatin1String(what), QString::fromUtf8(sqlite3_errmsg(sqlite3_db_handle(stmt)))),
         m_path);
 }
@@ -223,8 +228,10 @@ Result<std::optional<GenerationDb::ChunkRow>> GenerationDb::ChunkStream::next()
     const genrow::StatementRow row{m_stmt};
     ChunkRow chunk{row.integer(0), row.blob(1)};
     if (chunk.chunkId.size() != 32)
-        return makeError(ErrorCode::Corrupt,
-                         QStringLiteral("generation database has a bad chunk id"), m_db.m_path);
+        return makeError(
+            ErrorCode::Corrupt,
+            QCoreApplication::translate("obnam", "generation database has a bad chunk id"),
+            m_db.m_path);
     return std::optional<ChunkRow>(std::move(chunk));
 }
 
@@ -237,8 +244,10 @@ Status GenerationDb::forEachChunkId(const std::function<void(const QByteArray &)
     while (q.next()) {
         const QByteArray id = q.value(0).toByteArray();
         if (id.size() != 32)
-            return makeError(ErrorCode::Corrupt,
-                             QStringLiteral("generation database has a bad chunk id"), m_path);
+            return makeError(
+                ErrorCode::Corrupt,
+                QCoreApplication::translate("obnam", "generation database has a bad chunk id"),
+                m_path);
         visit(id);
     }
     return {};

@@ -10,6 +10,7 @@
 #include "support/Bytes.h"
 #include "support/RateEstimator.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QRandomGenerator>
@@ -230,7 +231,8 @@ Status Checker::readData(State &state)
         report(state, Phase::ReadingData, i, selected.size(), state.report.bytesRead, totalBytes);
         if (!proceed()) {
             next.waitForFinished();
-            return makeError(ErrorCode::Cancelled, QStringLiteral("check cancelled"));
+            return makeError(ErrorCode::Cancelled,
+                             QCoreApplication::translate("obnam", "check cancelled"));
         }
         const auto damage = [&](const QString &why) {
             state.report.damaged.append(CheckFinding{name, why});
@@ -297,7 +299,8 @@ Status Checker::checkGenerations(State &state)
         const QString genName = objectname::generation(record.id);
         report(state, Phase::CheckingGenerations, g, generations->size());
         if (!proceed())
-            return makeError(ErrorCode::Cancelled, QStringLiteral("check cancelled"));
+            return makeError(ErrorCode::Cancelled,
+                             QCoreApplication::translate("obnam", "check cancelled"));
         QString dbProblem;
         for (const QByteArray &id : record.dbChunks) {
             if (state.badChunk.contains(id))

@@ -10,6 +10,7 @@
 #include "support/Bytes.h"
 #include "support/CrashPoint.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QSet>
 
@@ -20,9 +21,10 @@ namespace {
 Error abortWith(const QString &why, const QString &path = {},
                 Remedy remedy = Remedy::CheckRepository)
 {
-    return makeError(ErrorCode::Corrupt,
-                     QStringLiteral("prune stopped before deleting anything: ") + why, path,
-                     remedy);
+    return makeError(
+        ErrorCode::Corrupt,
+        QCoreApplication::translate("obnam", "prune stopped before deleting anything: ") + why,
+        path, remedy);
 }
 
 } // namespace
@@ -53,11 +55,13 @@ Result<PruneReport> Pruner::run()
     if (!generations)
         return generations.error();
     for (const Error &e : m_repo.damagedObjects())
-        return abortWith(
-            QStringLiteral("a damaged object makes the references unknowable (%1)").arg(e.message),
-            e.path, Remedy::RepairRepository);
+        return abortWith(QCoreApplication::translate(
+                             "obnam", "a damaged object makes the references unknowable (%1)")
+                             .arg(e.message),
+                         e.path, Remedy::RepairRepository);
     if (const auto missing = m_repo.missingPacks(); !missing.isEmpty())
-        return abortWith(QStringLiteral("the index names %1 pack(s) the storage does not hold")
+        return abortWith(QCoreApplication::translate(
+                             "obnam", "the index names %1 pack(s) the storage does not hold")
                              .arg(missing.size()),
                          objectname::pack(hex(missing.first().packId)), Remedy::RepairRepository);
     report.generations = int(generations->size());
@@ -65,16 +69,18 @@ Result<PruneReport> Pruner::run()
     for (qsizetype g = 0; g < generations->size(); ++g) {
         step(Phase::Referencing, g, generations->size());
         if (!proceed())
-            return makeError(ErrorCode::Cancelled, QStringLiteral("prune cancelled; nothing was "
+            return makeError(ErrorCode::Cancelled,
+                             QCoreApplication::translate("obnam", "prune cancelled; nothing was "
                                                                   "changed"));
         const GenerationRecord &record = generations->at(g);
         for (const QByteArray &id : record.dbChunks)
             referenced.insert(id);
         auto db = generationstore::open(m_repo, record, m_options.cacheDir, &control());
         if (!db)
-            return abortWith(QStringLiteral("generation %1 cannot be read: %2")
-                                 .arg(record.id, db.error().message),
-                             db.error().path);
+            return abortWith(
+                QCoreApplication::translate("obnam", "generation %1 cannot be read: %2")
+                    .arg(record.id, db.error().message),
+                db.error().path);
         if (auto s = (*db)->forEachChunkId([&](const QByteArray &id) { referenced.insert(id); });
             !s)
             return abortWith(s.error().message, objectname::generation(record.id));
@@ -82,8 +88,9 @@ Result<PruneReport> Pruner::run()
     const ChunkIndex &index = m_repo.index();
     for (const QByteArray &id : std::as_const(referenced))
         if (!index.contains(id))
-            return abortWith(QStringLiteral("chunk %1 is used by a generation but is in no "
-                                            "index object")
+            return abortWith(QCoreApplication::translate(
+                                 "obnam", "chunk %1 is used by a generation but is in no "
+                                          "index object")
                                  .arg(hex(id)),
                              {}, Remedy::RepairRepository);
     report.referencedChunks = referenced.size();
@@ -106,7 +113,8 @@ Result<PruneReport> Pruner::run()
         const QString name = objectname::pack(hex(p.packId));
         indexed.insert(name);
         if (!listed.contains(name))
-            return abortWith(QStringLiteral("the index names a pack the storage does not list"),
+            return abortWith(QCoreApplication::translate(
+                                 "obnam", "the index names a pack the storage does not list"),
                              name);
         qint64 live = 0, total = 0;
         for (const PackEntry &e : p.entries) {
@@ -152,14 +160,16 @@ Result<PruneReport> Pruner::run()
         step(Phase::Repacking, i, repack.size());
         // Packs written so far are in no index: the next prune removes them.
         if (!proceed())
-            return makeError(ErrorCode::Cancelled, QStringLiteral("prune cancelled; nothing was "
+            return makeError(ErrorCode::Cancelled,
+                             QCoreApplication::translate("obnam", "prune cancelled; nothing was "
                                                                   "removed"));
         for (const PackEntry &e : std::as_const(repack[i].entries)) {
             if (!referenced.contains(e.chunkId))
                 continue;
             auto plain = m_repo.readChunk(e.chunkId);
             if (!plain)
-                return abortWith(QStringLiteral("a live chunk cannot be read for repacking: ") +
+                return abortWith(QCoreApplication::translate(
+                                     "obnam", "a live chunk cannot be read for repacking: ") +
                                      plain.error().message,
                                  plain.error().path);
             if (auto s =
@@ -178,8 +188,9 @@ Result<PruneReport> Pruner::run()
     // The last point where a cancel changes nothing. Replacing the index is not interrupted:
     // it writes the new index objects, then removes the old ones.
     if (!proceed())
-        return makeError(ErrorCode::Cancelled,
-                         QStringLiteral("prune cancelled; nothing was removed"));
+        return makeError(
+            ErrorCode::Cancelled,
+            QCoreApplication::translate("obnam", "prune cancelled; nothing was removed"));
     step(Phase::Indexing, 0, 1);
     auto replaced = m_repo.replaceIndex(all, *oldIndex, "prune");
     if (!replaced)
@@ -193,9 +204,10 @@ Result<PruneReport> Pruner::run()
         // No index names these packs any more: stopping leaves them for the next prune.
         if (!proceed())
             return makeError(ErrorCode::Cancelled,
-                             QStringLiteral("prune cancelled after it rewrote the index; %1 "
-                                            "packs it had still to delete are left for the next "
-                                            "prune")
+                             QCoreApplication::translate(
+                                 "obnam", "prune cancelled after it rewrote the index; %1 "
+                                          "packs it had still to delete are left for the next "
+                                          "prune")
                                  .arg(remove.size() - i));
         crashpoint::hit("prune-pack-delete-before");
         if (auto s = backend.remove(remove[i]).result();

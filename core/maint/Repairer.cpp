@@ -10,6 +10,7 @@
 #include "support/Bytes.h"
 #include "support/CrashPoint.h"
 
+#include <QCoreApplication>
 #include <QSet>
 
 namespace obnam {
@@ -53,8 +54,9 @@ Result<RepairReport> Repairer::run()
         // (and any salvaged packs unindexed, for prune).
         if (!proceed()) {
             next.waitForFinished();
-            return makeError(ErrorCode::Cancelled,
-                             QStringLiteral("repair cancelled; the index is unchanged"));
+            return makeError(
+                ErrorCode::Cancelled,
+                QCoreApplication::translate("obnam", "repair cancelled; the index is unchanged"));
         }
         const QString name = packNames->at(i);
         reportProgress(Phase::ReadingPacks, i, packNames->size());

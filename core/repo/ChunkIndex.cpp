@@ -2,6 +2,7 @@
 
 #include "support/Bytes.h"
 
+#include <QCoreApplication>
 #include <QSet>
 
 namespace obnam {
@@ -138,16 +139,18 @@ QByteArray ChunkIndex::serialize(const QList<IndexedPack> &packs)
 Result<QList<IndexedPack>> ChunkIndex::parse(const QByteArray &payload, const QString &name)
 {
     const auto corrupt = [&](const QString &why) {
-        return makeError(ErrorCode::Corrupt, QStringLiteral("index: ") + why, name);
+        return makeError(ErrorCode::Corrupt, QCoreApplication::translate("obnam", "index: ") + why,
+                         name);
     };
     ByteReader r(payload);
     if (r.raw(4) != kMagic)
-        return corrupt(QStringLiteral("bad magic"));
+        return corrupt(QCoreApplication::translate("obnam", "bad magic"));
     if (r.u32() != kVersion)
-        return makeError(ErrorCode::Unsupported, QStringLiteral("unknown index version"), name);
+        return makeError(ErrorCode::Unsupported,
+                         QCoreApplication::translate("obnam", "unknown index version"), name);
     const quint32 packCount = r.u32();
     if (!r.ok() || qsizetype(packCount) * kPackHeadSize > r.remaining())
-        return corrupt(QStringLiteral("pack count exceeds the object"));
+        return corrupt(QCoreApplication::translate("obnam", "pack count exceeds the object"));
     QList<IndexedPack> packs;
     packs.reserve(packCount);
     for (quint32 i = 0; i < packCount; ++i) {
@@ -156,7 +159,7 @@ Result<QList<IndexedPack>> ChunkIndex::parse(const QByteArray &payload, const QS
         p.salt = r.raw(16);
         const quint32 n = r.u32();
         if (!r.ok() || qsizetype(n) * kEntrySize > r.remaining())
-            return corrupt(QStringLiteral("entry count exceeds the object"));
+            return corrupt(QCoreApplication::translate("obnam", "entry count exceeds the object"));
         p.entries.reserve(n);
         for (quint32 j = 0; j < n; ++j) {
             PackEntry e;
@@ -166,13 +169,13 @@ Result<QList<IndexedPack>> ChunkIndex::parse(const QByteArray &payload, const QS
             e.plainLength = r.u32();
             e.counter = r.u32();
             if (e.counter == 0)
-                return corrupt(QStringLiteral("entry uses the header nonce"));
+                return corrupt(QCoreApplication::translate("obnam", "entry uses the header nonce"));
             p.entries.append(std::move(e));
         }
         packs.append(std::move(p));
     }
     if (!r.atEnd())
-        return corrupt(QStringLiteral("trailing bytes"));
+        return corrupt(QCoreApplication::translate("obnam", "trailing bytes"));
     return packs;
 }
 

@@ -1,5 +1,7 @@
 #include "ChunkWriter.h"
 
+#include <QCoreApplication>
+
 #include "Repository.h"
 #include "backend/ObjectName.h"
 #include "support/CrashPoint.h"
@@ -52,7 +54,8 @@ Status ChunkWriter::add(const QByteArray &chunkId, const QByteArray &packed, qui
     // a chunk that was known must still be.
     if (packed.isEmpty())
         return makeError(ErrorCode::Permanent,
-                         QStringLiteral("a chunk prepared as stored is not in the repository"),
+                         QCoreApplication::translate(
+                             "obnam", "a chunk prepared as stored is not in the repository"),
                          QStringLiteral("chunk ") + QString::fromLatin1(chunkId.toHex()));
     m_builder.add(chunkId, packed, plainLength);
     m_open.insert(chunkId);

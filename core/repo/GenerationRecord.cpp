@@ -1,5 +1,6 @@
 #include "GenerationRecord.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -27,30 +28,33 @@ QByteArray GenerationRecord::serialize() const
 Result<GenerationRecord> GenerationRecord::parse(const QByteArray &payload, const QString &name)
 {
     const auto corrupt = [&](const QString &why) {
-        return makeError(ErrorCode::Corrupt, QStringLiteral("generation record: ") + why, name);
+        return makeError(ErrorCode::Corrupt,
+                         QCoreApplication::translate("obnam", "generation record: ") + why, name);
     };
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(payload, &err);
     if (err.error != QJsonParseError::NoError || !doc.isObject())
-        return corrupt(QStringLiteral("not valid JSON"));
+        return corrupt(QCoreApplication::translate("obnam", "not valid JSON"));
     const QJsonObject o = doc.object();
     const qint64 version = o.value(QStringLiteral("version")).toInteger(-1);
     if (version > kVersion)
         return makeError(ErrorCode::Unsupported,
-                         QStringLiteral("the generation was made by a newer version of obnam "
-                                        "(record version %1; this version reads up to %2): "
-                                        "upgrade obnam to read it")
+                         QCoreApplication::translate(
+                             "obnam", "the generation was made by a newer version of obnam "
+                                      "(record version %1; this version reads up to %2): "
+                                      "upgrade obnam to read it")
                              .arg(version)
                              .arg(kVersion),
                          name);
     if (version != kVersion)
-        return makeError(ErrorCode::Corrupt, QStringLiteral("unknown generation record version"),
+        return makeError(ErrorCode::Corrupt,
+                         QCoreApplication::translate("obnam", "unknown generation record version"),
                          name);
     GenerationRecord g;
     for (const QJsonValue &v : o.value(QStringLiteral("db_chunks")).toArray()) {
         const QByteArray id = QByteArray::fromHex(v.toString().toLatin1());
         if (id.size() != 32)
-            return corrupt(QStringLiteral("bad database chunk id"));
+            return corrupt(QCoreApplication::translate("obnam", "bad database chunk id"));
         g.dbChunks.append(id);
     }
     g.dbSize = o.value(QStringLiteral("db_size")).toInteger(-1);
@@ -65,7 +69,7 @@ Result<GenerationRecord> GenerationRecord::parse(const QByteArray &payload, cons
     g.parent = o.value(QStringLiteral("parent")).toString();
     if (g.dbChunks.isEmpty() || g.dbSize <= 0 || g.fileCount < 0 || g.totalBytes < 0 ||
         !g.started.isValid() || !g.finished.isValid())
-        return corrupt(QStringLiteral("missing or invalid fields"));
+        return corrupt(QCoreApplication::translate("obnam", "missing or invalid fields"));
     return g;
 }
 

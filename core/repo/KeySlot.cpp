@@ -2,6 +2,7 @@
 
 #include "crypto/Crypto.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -31,15 +32,17 @@ Result<std::pair<QByteArray, QByteArray>> splitMac(const QByteArray &slot)
 {
     if (slot.size() <= kMacTail || !slot.endsWith("\"}") ||
         QByteArrayView(slot).sliced(slot.size() - kMacTail, kMacField.size()) != kMacField)
-        return makeError(ErrorCode::Corrupt,
-                         QStringLiteral("key slot has no authentication code at its end"));
+        return makeError(
+            ErrorCode::Corrupt,
+            QCoreApplication::translate("obnam", "key slot has no authentication code at its end"));
     const QByteArray text = slot.sliced(slot.size() - kMacTail + kMacField.size(), 44);
     const QByteArray mac = QByteArray::fromBase64(text, QByteArray::AbortOnBase64DecodingErrors);
     // Re-encoding must give the same text: base64 has spare bits a decoder ignores, and a
     // flip there must not pass as the same code.
     if (mac.size() != 32 || mac.toBase64() != text)
-        return makeError(ErrorCode::Corrupt,
-                         QStringLiteral("key slot authentication code is malformed"));
+        return makeError(
+            ErrorCode::Corrupt,
+            QCoreApplication::translate("obnam", "key slot authentication code is malformed"));
     return std::pair{QByteArray(slot.first(slot.size() - kMacTail) + '}'), mac};
 }
 
@@ -59,16 +62,19 @@ struct ParsedSlot
 Result<ParsedSlot> parse(const QByteArray &slot)
 {
     if (slot.size() > kMaxSlotSize)
-        return makeError(ErrorCode::Corrupt, QStringLiteral("key slot is too large"));
+        return makeError(ErrorCode::Corrupt,
+                         QCoreApplication::translate("obnam", "key slot is too large"));
     if (auto parts = splitMac(slot); !parts)
         return parts.error();
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(slot, &err);
     if (err.error != QJsonParseError::NoError || !doc.isObject())
-        return makeError(ErrorCode::Corrupt, QStringLiteral("key slot is not valid JSON"));
+        return makeError(ErrorCode::Corrupt,
+                         QCoreApplication::translate("obnam", "key slot is not valid JSON"));
     const QJsonObject o = doc.object();
     if (o.value(QStringLiteral("version")).toInteger(-1) != 1)
-        return makeError(ErrorCode::Unsupported, QStringLiteral("unknown key slot version"));
+        return makeError(ErrorCode::Unsupported,
+                         QCoreApplication::translate("obnam", "unknown key slot version"));
     auto params = crypto::KdfParams::fromJson(o.value(QStringLiteral("kdf")).toObject());
     if (!params)
         return params.error();
@@ -78,7 +84,8 @@ Result<ParsedSlot> parse(const QByteArray &slot)
     ParsedSlot p{*params, b64("salt"), b64("nonce"), b64("wrapped")};
     if (p.salt.size() != kSaltSize || p.nonce.size() != crypto::kNonceSize ||
         p.wrapped.size() <= crypto::kTagSize)
-        return makeError(ErrorCode::Corrupt, QStringLiteral("key slot fields have the wrong size"));
+        return makeError(ErrorCode::Corrupt, QCoreApplication::translate(
+                                                 "obnam", "key slot fields have the wrong size"));
     return p;
 }
 
@@ -118,8 +125,9 @@ Status KeySlot::authenticate(const QByteArray &slot, const MasterKeys &keys,
     if (!crypto::equalConstantTime(slotMac(keys, repositoryId, slotId, parts->first),
                                    parts->second))
         return makeError(ErrorCode::Corrupt,
-                         QStringLiteral("key slot has been changed or damaged (its "
-                                        "authentication code does not match)"));
+                         QCoreApplication::translate("obnam",
+                                                     "key slot has been changed or damaged (its "
+                                                     "authentication code does not match)"));
     return {};
 }
 
@@ -137,7 +145,8 @@ Result<MasterKeys> KeySlot::unwrap(const QByteArray &slot, const QByteArray &pas
     crypto::wipe(*kek);
     if (!plain)
         return makeError(ErrorCode::WrongPassphrase,
-                         QStringLiteral("wrong passphrase: it does not open this key slot"));
+                         QCoreApplication::translate(
+                             "obnam", "wrong passphrase: it does not open this key slot"));
     auto keys = MasterKeys::deserialize(*plain);
     crypto::wipe(*plain);
     if (!keys)

@@ -47,7 +47,8 @@ Result<LockInfo> parse(const QByteArray &payload, const QString &name)
     info.refreshed =
         QDateTime::fromString(o.value(QStringLiteral("refreshed")).toString(), Qt::ISODateWithMs);
     if (!info.created.isValid() || !info.refreshed.isValid() || info.hostname.isEmpty())
-        return makeError(ErrorCode::Corrupt, QStringLiteral("lock object is malformed"), name);
+        return makeError(ErrorCode::Corrupt,
+                         QCoreApplication::translate("obnam", "lock object is malformed"), name);
     return info;
 }
 
@@ -176,7 +177,8 @@ Result<std::unique_ptr<RepositoryLock>> RepositoryLock::acquire(Repository &repo
             continue;
         if (exclusive || other.exclusive)
             return makeError(ErrorCode::Transient,
-                             QStringLiteral("the repository is locked: %1").arg(other.describe()),
+                             QCoreApplication::translate("obnam", "the repository is locked: %1")
+                                 .arg(other.describe()),
                              objectname::lock(other.id), Remedy::WaitForLock);
     }
     lock->m_refresher = std::thread([raw = lock.get()] { raw->refreshLoop(); });

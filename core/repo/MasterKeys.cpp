@@ -1,5 +1,7 @@
 #include "MasterKeys.h"
 
+#include <QCoreApplication>
+
 #include "crypto/Crypto.h"
 
 namespace obnam {
@@ -35,8 +37,9 @@ QByteArray MasterKeys::serialize() const
 Result<MasterKeys> MasterKeys::deserialize(const QByteArray &blob)
 {
     if (blob.size() != kBlobSize || blob[0] != kVersion)
-        return makeError(ErrorCode::Corrupt,
-                         QStringLiteral("master key material has the wrong form"));
+        return makeError(
+            ErrorCode::Corrupt,
+            QCoreApplication::translate("obnam", "master key material has the wrong form"));
     const int k = crypto::kKeySize;
     return MasterKeys{blob.mid(1, k), blob.mid(1 + k, k), blob.mid(1 + 2 * k, k)};
 }

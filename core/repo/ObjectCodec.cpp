@@ -1,5 +1,7 @@
 #include "ObjectCodec.h"
 
+#include <QCoreApplication>
+
 #include "crypto/Compression.h"
 #include "crypto/Crypto.h"
 
@@ -40,12 +42,15 @@ Result<QByteArray> ObjectCodec::open(ObjectType type, const QByteArray &sealed, 
         return makeError(ErrorCode::Corrupt, why, name);
     };
     if (sealed.size() < kHeaderSize + crypto::kTagSize || !sealed.startsWith(kMagic))
-        return corrupt(QStringLiteral("object is truncated or not an obnam object"));
+        return corrupt(
+            QCoreApplication::translate("obnam", "object is truncated or not an obnam object"));
     if (sealed[4] != kVersion)
-        return makeError(ErrorCode::Unsupported,
-                         QStringLiteral("unknown object version %1").arg(int(sealed[4])), name);
+        return makeError(
+            ErrorCode::Unsupported,
+            QCoreApplication::translate("obnam", "unknown object version %1").arg(int(sealed[4])),
+            name);
     if (quint8(sealed[5]) != quint8(type))
-        return corrupt(QStringLiteral("object has the wrong type"));
+        return corrupt(QCoreApplication::translate("obnam", "object has the wrong type"));
     const QByteArray header = sealed.left(kHeaderSize);
     QByteArray subkey =
         crypto::hkdfSha256(m_dataKey, header.mid(6, kSaltSize), kInfo, crypto::kKeySize);
@@ -54,8 +59,8 @@ Result<QByteArray> ObjectCodec::open(ObjectType type, const QByteArray &sealed, 
                            QByteArrayView(sealed).sliced(kHeaderSize));
     crypto::wipe(subkey);
     if (!plain)
-        return corrupt(
-            QStringLiteral("object does not authenticate (damaged, or from another repository)"));
+        return corrupt(QCoreApplication::translate(
+            "obnam", "object does not authenticate (damaged, or from another repository)"));
     auto payload = compression::unpack(*plain, maxSize);
     if (!payload)
         return corrupt(payload.error().message);

@@ -1,5 +1,7 @@
 #include "Pack.h"
 
+#include <QCoreApplication>
+
 #include "crypto/Compression.h"
 #include "crypto/Crypto.h"
 #include "support/Bytes.h"
@@ -36,7 +38,8 @@ Result<QByteArray> openBlob(const QByteArray &subkey, const QByteArray &reposito
                             const PackEntry &entry, QByteArray blob)
 {
     if (entry.counter == 0)
-        return makeError(ErrorCode::Corrupt, QStringLiteral("chunk uses the header's nonce"));
+        return makeError(ErrorCode::Corrupt,
+                         QCoreApplication::translate("obnam", "chunk uses the header's nonce"));
     if (auto s = crypto::aesGcmOpenInPlace(subkey, crypto::counterNonce(entry.counter),
                                            chunkAad(repositoryId, entry.chunkId), blob);
         !s)
@@ -48,33 +51,36 @@ Result<Header> parseHeader(const QByteArray &dataKey, const QByteArray &reposito
                            const QByteArray &packBytes, const QString &name)
 {
     const auto corrupt = [&](const QString &why) {
-        return makeError(ErrorCode::Corrupt, QStringLiteral("pack: ") + why, name);
+        return makeError(ErrorCode::Corrupt, QCoreApplication::translate("obnam", "pack: ") + why,
+                         name);
     };
     if (packBytes.size() < kPrefixSize + kTrailerSize + crypto::kTagSize ||
         !packBytes.startsWith(kMagic) || !packBytes.endsWith(kMagic))
-        return corrupt(QStringLiteral("truncated or not a pack"));
+        return corrupt(QCoreApplication::translate("obnam", "truncated or not a pack"));
     if (packBytes[4] != kVersion)
-        return makeError(ErrorCode::Unsupported, QStringLiteral("unknown pack version"), name);
+        return makeError(ErrorCode::Unsupported,
+                         QCoreApplication::translate("obnam", "unknown pack version"), name);
     Header h;
     h.salt = packBytes.mid(5, kSaltSize);
     ByteReader lenReader(QByteArrayView(packBytes).sliced(packBytes.size() - kTrailerSize, 4));
     const quint32 headerLen = lenReader.u32();
     const qsizetype bodyEnd = packBytes.size() - kTrailerSize - qsizetype(headerLen);
     if (headerLen < quint32(crypto::kTagSize) || bodyEnd < kPrefixSize)
-        return corrupt(QStringLiteral("header length out of range"));
+        return corrupt(QCoreApplication::translate("obnam", "header length out of range"));
     QByteArray key = subkey(dataKey, h.salt);
     auto sealedHeader = crypto::aesGcmOpen(key, crypto::counterNonce(0), headerAad(repositoryId),
                                            packBytes.mid(bodyEnd, headerLen));
     crypto::wipe(key);
     if (!sealedHeader)
-        return corrupt(QStringLiteral("header does not authenticate"));
+        return corrupt(QCoreApplication::translate("obnam", "header does not authenticate"));
     auto plain = compression::unpack(*sealedHeader, 64 * 1024 * 1024);
     if (!plain)
         return corrupt(plain.error().message);
     ByteReader r(*plain);
     const quint32 n = r.u32();
     if (!r.ok() || qsizetype(n) * kEntrySize != r.remaining())
-        return corrupt(QStringLiteral("header entry count does not match its size"));
+        return corrupt(
+            QCoreApplication::translate("obnam", "header entry count does not match its size"));
     h.entries.reserve(n);
     for (quint32 i = 0; i < n; ++i) {
         PackEntry e;
@@ -85,7 +91,9 @@ Result<Header> parseHeader(const QByteArray &dataKey, const QByteArray &reposito
         e.counter = r.u32();
         if (e.offset < quint64(kPrefixSize) || e.length > quint64(bodyEnd) ||
             e.offset > quint64(bodyEnd) - e.length || e.counter == 0)
-            return corrupt(QStringLiteral("header entry %1 points outside the pack").arg(i));
+            return corrupt(
+                QCoreApplication::translate("obnam", "header entry %1 points outside the pack")
+                    .arg(i));
         h.entries.append(std::move(e));
     }
     return h;

@@ -1,5 +1,6 @@
 #include "RepoConfig.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -35,37 +36,41 @@ QByteArray RepoConfig::serialize() const
 Result<RepoConfig> RepoConfig::parse(const QByteArray &bytes)
 {
     const auto corrupt = [](const QString &why) {
-        return makeError(ErrorCode::Corrupt, QStringLiteral("repository config: ") + why,
+        return makeError(ErrorCode::Corrupt,
+                         QCoreApplication::translate("obnam", "repository config: ") + why,
                          QStringLiteral("config"));
     };
     if (bytes.size() > kMaxConfigSize)
-        return corrupt(QStringLiteral("too large"));
+        return corrupt(QCoreApplication::translate("obnam", "too large"));
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &err);
     if (err.error != QJsonParseError::NoError || !doc.isObject())
-        return corrupt(QStringLiteral("not valid JSON"));
+        return corrupt(QCoreApplication::translate("obnam", "not valid JSON"));
     const QJsonObject o = doc.object();
     if (o.value(QStringLiteral("format")).toString() != kFormatName)
-        return corrupt(QStringLiteral("not an obnam repository"));
+        return corrupt(QCoreApplication::translate("obnam", "not an obnam repository"));
     RepoConfig c;
     c.formatVersion = int(o.value(QStringLiteral("version")).toInteger(-1));
     if (c.formatVersion > kFormatVersion)
         return makeError(ErrorCode::Unsupported,
-                         QStringLiteral("the repository was written by a newer version of obnam "
-                                        "(repository format %1; this version reads up to %2): "
-                                        "upgrade obnam to use it")
+                         QCoreApplication::translate(
+                             "obnam", "the repository was written by a newer version of obnam "
+                                      "(repository format %1; this version reads up to %2): "
+                                      "upgrade obnam to use it")
                              .arg(c.formatVersion)
                              .arg(kFormatVersion),
                          QStringLiteral("the repository's config object"));
     if (c.formatVersion != kFormatVersion)
-        return corrupt(QStringLiteral("unknown repository format version %1").arg(c.formatVersion));
+        return corrupt(QCoreApplication::translate("obnam", "unknown repository format version %1")
+                           .arg(c.formatVersion));
     if (o.value(QStringLiteral("chunk_id")).toString() != QStringLiteral("hmac-sha256"))
-        return makeError(ErrorCode::Unsupported, QStringLiteral("unknown chunk id kind"),
+        return makeError(ErrorCode::Unsupported,
+                         QCoreApplication::translate("obnam", "unknown chunk id kind"),
                          QStringLiteral("config"));
     c.repositoryId =
         QByteArray::fromHex(o.value(QStringLiteral("repository_id")).toString().toLatin1());
     if (c.repositoryId.size() != 16)
-        return corrupt(QStringLiteral("bad repository id"));
+        return corrupt(QCoreApplication::translate("obnam", "bad repository id"));
     auto chunker = ChunkerParams::fromJson(o.value(QStringLiteral("chunker")).toObject());
     if (!chunker)
         return Error{chunker.error().code,
@@ -74,11 +79,11 @@ Result<RepoConfig> RepoConfig::parse(const QByteArray &bytes)
     c.chunker = *chunker;
     const qint64 pack = o.value(QStringLiteral("pack_size")).toInteger(-1);
     if (pack < kMinPack || pack > kMaxPack)
-        return corrupt(QStringLiteral("pack size out of range"));
+        return corrupt(QCoreApplication::translate("obnam", "pack size out of range"));
     c.packSize = quint32(pack);
     c.mac = QByteArray::fromHex(o.value(QStringLiteral("mac")).toString().toLatin1());
     if (c.mac.size() != 32)
-        return corrupt(QStringLiteral("missing or malformed mac"));
+        return corrupt(QCoreApplication::translate("obnam", "missing or malformed mac"));
     c.stored = bytes;
     return c;
 }

@@ -1,5 +1,6 @@
 #include "Repository.h"
 
+#include <QCoreApplication>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "KeySlot.h"
@@ -61,7 +62,8 @@ Result<RepoConfig> Repository::readConfig(Backend &backend)
     if (!bytes) {
         if (bytes.error().code == ErrorCode::NotFound)
             return makeError(ErrorCode::NotFound,
-                             QStringLiteral("no repository here (the config object is missing)"),
+                             QCoreApplication::translate(
+                                 "obnam", "no repository here (the config object is missing)"),
                              backend.location());
         return bytes.error();
     }
@@ -79,9 +81,11 @@ Result<std::unique_ptr<Repository>> Repository::init(std::shared_ptr<Backend> ba
         return present.error();
     if (*present)
         return makeError(ErrorCode::AlreadyExists,
-                         QStringLiteral("a repository already exists here"), backend->location());
+                         QCoreApplication::translate("obnam", "a repository already exists here"),
+                         backend->location());
     if (passphrase.isEmpty())
-        return makeError(ErrorCode::InvalidArgument, QStringLiteral("the passphrase is empty"));
+        return makeError(ErrorCode::InvalidArgument,
+                         QCoreApplication::translate("obnam", "the passphrase is empty"));
 
     RepoConfig config;
     config.repositoryId = crypto::randomBytes(16);
@@ -114,11 +118,13 @@ Result<std::unique_ptr<Repository>> Repository::open(std::shared_ptr<Backend> ba
     if (!names)
         return names.error();
     if (names->isEmpty())
-        return makeError(ErrorCode::NotFound, QStringLiteral("the repository has no key slots"),
+        return makeError(ErrorCode::NotFound,
+                         QCoreApplication::translate("obnam", "the repository has no key slots"),
                          QStringLiteral("keys/"));
     Error last =
         makeError(ErrorCode::WrongPassphrase,
-                  QStringLiteral("wrong passphrase: no key slot of this repository opens with it"),
+                  QCoreApplication::translate(
+                      "obnam", "wrong passphrase: no key slot of this repository opens with it"),
                   QString(), Remedy::CheckPassphrase);
     for (const QString &name : std::as_const(*names)) {
         auto slot = backend->get(name).result();
@@ -144,15 +150,17 @@ Result<std::unique_ptr<Repository>> Repository::open(std::shared_ptr<Backend> ba
                                                      const QString &repositoryId)
 {
     if (!keys.isValid())
-        return makeError(ErrorCode::InvalidArgument, QStringLiteral("invalid key material"));
+        return makeError(ErrorCode::InvalidArgument,
+                         QCoreApplication::translate("obnam", "invalid key material"));
     auto config = readConfig(*backend);
     if (!config)
         return config.error();
     if (!repositoryId.isEmpty() && config->repositoryIdHex() != repositoryId)
         return makeError(ErrorCode::InvalidArgument,
-                         QStringLiteral("these credentials belong to a different repository "
-                                        "(%1…) than the one at %2 (%3…): another client's access "
-                                        "token, or a changed server_url?")
+                         QCoreApplication::translate(
+                             "obnam", "these credentials belong to a different repository "
+                                      "(%1…) than the one at %2 (%3…): another client's access "
+                                      "token, or a changed server_url?")
                              .arg(repositoryId.left(12), backend->location(),
                                   config->repositoryIdHex().left(12)),
                          QString(), Remedy::SetUpClient);
@@ -168,8 +176,9 @@ Result<std::unique_ptr<Repository>> Repository::finishOpen(std::shared_ptr<Backe
         (config.serialize() != config.stored ||
          !crypto::equalConstantTime(configMac(keys, config), config.mac)))
         return makeError(ErrorCode::Corrupt,
-                         QStringLiteral("the repository's config object has been changed or "
-                                        "damaged (its authentication code does not match)"),
+                         QCoreApplication::translate(
+                             "obnam", "the repository's config object has been changed or "
+                                      "damaged (its authentication code does not match)"),
                          backend->location());
     std::unique_ptr<Repository> repo(
         new Repository(std::move(backend), std::move(config), std::move(keys)));
@@ -204,7 +213,8 @@ Result<QByteArray> Repository::readChunk(const QByteArray &chunkId)
 {
     const auto location = m_index.find(chunkId);
     if (!location)
-        return makeError(ErrorCode::NotFound, QStringLiteral("chunk is not in the index"),
+        return makeError(ErrorCode::NotFound,
+                         QCoreApplication::translate("obnam", "chunk is not in the index"),
                          QStringLiteral("chunk ") + hex(chunkId));
     return readChunk(*location);
 }
@@ -228,22 +238,26 @@ Result<QByteArray> Repository::openChunk(const ChunkLocation &location, QByteArr
     auto key = packSubkey(location.packId, location.salt);
     auto packed = pack::openBlob(*key, m_config.repositoryId, location.entry, std::move(blob));
     if (!packed)
-        return makeError(ErrorCode::Corrupt, QStringLiteral("chunk does not authenticate"), what());
+        return makeError(ErrorCode::Corrupt,
+                         QCoreApplication::translate("obnam", "chunk does not authenticate"),
+                         what());
     auto plain = compression::unpack(std::move(*packed),
                                      qMin<qsizetype>(kMaxChunkSize, location.entry.plainLength));
     if (!plain)
         return makeError(ErrorCode::Corrupt, plain.error().message, what());
     if (plain->size() != qsizetype(location.entry.plainLength) ||
         !crypto::equalConstantTime(crypto::hmacSha256(m_keys.idKey, *plain), chunkId))
-        return makeError(ErrorCode::Corrupt, QStringLiteral("chunk content does not match its id"),
-                         what());
+        return makeError(
+            ErrorCode::Corrupt,
+            QCoreApplication::translate("obnam", "chunk content does not match its id"), what());
     return plain;
 }
 
 Result<QString> Repository::addKey(const QByteArray &passphrase, const crypto::KdfParams &params)
 {
     if (passphrase.isEmpty())
-        return makeError(ErrorCode::InvalidArgument, QStringLiteral("the passphrase is empty"));
+        return makeError(ErrorCode::InvalidArgument,
+                         QCoreApplication::translate("obnam", "the passphrase is empty"));
     const QString slotId = hex(crypto::randomBytes(16));
     auto slot = KeySlot::wrap(m_keys, passphrase, params, m_config.repositoryId, slotId);
     if (!slot)
@@ -261,13 +275,14 @@ Status Repository::removeKey(const QString &slotId)
     const bool known = std::any_of(slots->cbegin(), slots->cend(),
                                    [&](const KeySlotInfo &k) { return k.id == slotId; });
     if (!known)
-        return makeError(ErrorCode::NotFound, QStringLiteral("no such key slot"), slotId);
+        return makeError(ErrorCode::NotFound,
+                         QCoreApplication::translate("obnam", "no such key slot"), slotId);
     if (slots->size() == 1)
-        return makeError(
-            ErrorCode::InvalidArgument,
-            QStringLiteral("refusing to remove the last key slot: the repository could "
-                           "never be opened again"),
-            slotId);
+        return makeError(ErrorCode::InvalidArgument,
+                         QCoreApplication::translate(
+                             "obnam", "refusing to remove the last key slot: the repository could "
+                                      "never be opened again"),
+                         slotId);
     return m_backend->remove(objectname::key(slotId)).result();
 }
 
@@ -330,7 +345,8 @@ Status Repository::changePassphrase(const QString &slotId, const QByteArray &old
                                     const crypto::KdfParams &params)
 {
     if (newPassphrase.isEmpty())
-        return makeError(ErrorCode::InvalidArgument, QStringLiteral("the new passphrase is empty"));
+        return makeError(ErrorCode::InvalidArgument,
+                         QCoreApplication::translate("obnam", "the new passphrase is empty"));
     const QString name = objectname::key(slotId);
     if (auto valid = objectname::validate(name); !valid)
         return valid;
@@ -371,8 +387,9 @@ Status Repository::verifyStored(const QString &name, qint64 size)
     if (!stored && stored.error().code != ErrorCode::NotFound)
         return stored.error();
     return makeError(ErrorCode::Corrupt,
-                     QStringLiteral("the storage acknowledged this object but does not hold it "
-                                    "(%1 of %2 bytes); it may be losing writes")
+                     QCoreApplication::translate(
+                         "obnam", "the storage acknowledged this object but does not hold it "
+                                  "(%1 of %2 bytes); it may be losing writes")
                          .arg(stored ? QString::number(*stored) : QStringLiteral("none"))
                          .arg(size),
                      name);
@@ -391,7 +408,9 @@ Result<QByteArray> Repository::openObject(ObjectType type, const QString &name,
     if (hex(crypto::sha256(*sealed)) != objectname::idOf(name))
         return makeError(
             ErrorCode::Corrupt,
-            QStringLiteral("object content does not match its name (damaged or swapped)"), name);
+            QCoreApplication::translate(
+                "obnam", "object content does not match its name (damaged or swapped)"),
+            name);
     return m_codec.open(type, *sealed, name);
 }
 
@@ -566,7 +585,8 @@ QFuture<Result<QList<GenerationRecord>>> Repository::generationsAsync()
 Result<GenerationRecord> Repository::resolveGeneration(const QString &spec)
 {
     const auto unknown = [&] {
-        return makeError(ErrorCode::NotFound, QStringLiteral("Unknown generation: ") + spec);
+        return makeError(ErrorCode::NotFound,
+                         QCoreApplication::translate("obnam", "Unknown generation: ") + spec);
     };
     if (spec.isEmpty())
         return unknown();
@@ -575,8 +595,9 @@ Result<GenerationRecord> Repository::resolveGeneration(const QString &spec)
         if (!all)
             return all.error();
         if (all->isEmpty())
-            return makeError(ErrorCode::NotFound,
-                             QStringLiteral("the repository has no generations yet"));
+            return makeError(
+                ErrorCode::NotFound,
+                QCoreApplication::translate("obnam", "the repository has no generations yet"));
         return all->last();
     }
     auto names = m_backend->list(QStringLiteral("generations/")).result();
@@ -592,7 +613,8 @@ Result<GenerationRecord> Repository::resolveGeneration(const QString &spec)
         return unknown();
     if (matches.size() > 1)
         return makeError(ErrorCode::InvalidArgument,
-                         QStringLiteral("ambiguous generation prefix %1 matches %2 generations")
+                         QCoreApplication::translate(
+                             "obnam", "ambiguous generation prefix %1 matches %2 generations")
                              .arg(spec)
                              .arg(matches.size()));
     return readGeneration(matches.first());

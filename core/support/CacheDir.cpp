@@ -1,5 +1,6 @@
 #include "CacheDir.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -46,7 +47,8 @@ Status makePrivatePath(const QString &dir)
     for (const QString &part : dir.split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
         path += QLatin1Char('/') + part;
         if (::mkdir(QFile::encodeName(path).constData(), 0700) != 0 && errno != EEXIST)
-            return cacheError(QStringLiteral("cannot create cache directory"), path, errno);
+            return cacheError(QCoreApplication::translate("obnam", "cannot create cache directory"),
+                              path, errno);
     }
     return {};
 }
@@ -58,21 +60,29 @@ Status preparePrivate(const QString &root)
     {};
     if (::lstat(native.constData(), &st) != 0) {
         if (errno != ENOENT)
-            return cacheError(QStringLiteral("cannot use cache directory"), root, errno);
+            return cacheError(QCoreApplication::translate("obnam", "cannot use cache directory"),
+                              root, errno);
         const QString parent = root.section(QLatin1Char('/'), 0, -2);
         if (!parent.isEmpty() && !QDir().mkpath(parent))
-            return makeError(ErrorCode::Io, QStringLiteral("cannot create cache directory"),
+            return makeError(ErrorCode::Io,
+                             QCoreApplication::translate("obnam", "cannot create cache directory"),
                              parent);
         if (::mkdir(native.constData(), 0700) != 0 && errno != EEXIST)
-            return cacheError(QStringLiteral("cannot create cache directory"), root, errno);
+            return cacheError(QCoreApplication::translate("obnam", "cannot create cache directory"),
+                              root, errno);
         if (::lstat(native.constData(), &st) != 0)
-            return cacheError(QStringLiteral("cannot use cache directory"), root, errno);
+            return cacheError(QCoreApplication::translate("obnam", "cannot use cache directory"),
+                              root, errno);
     }
     if (!S_ISDIR(st.st_mode))
-        return makeError(ErrorCode::Io, QStringLiteral("cache directory is not a directory"), root);
+        return makeError(ErrorCode::Io,
+                         QCoreApplication::translate("obnam", "cache directory is not a directory"),
+                         root);
     if ((st.st_mode & 07777) != 0700) {
         if (::chmod(native.constData(), 0700) != 0)
-            return cacheError(QStringLiteral("cannot make cache directory private"), root, errno);
+            return cacheError(
+                QCoreApplication::translate("obnam", "cannot make cache directory private"), root,
+                errno);
         tightenTree(root);
     }
     const QByteArray tag = native + "/CACHEDIR.TAG";
