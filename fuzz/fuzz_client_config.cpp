@@ -68,13 +68,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(file.write(text.data(), qint64(size)) == qint64(size));
     }
 
-    QByteArray sink;
-    QTextStream out(&sink);
-    QTextStream err(&sink);
     QProcessEnvironment env;
     env.insert(QStringLiteral("HOME"), home->path());
-    const cli::CliContext ctx{out, err, env, false, {}, {}, {}};
-    const auto config = cli::ClientConfig::load(configPath, ctx);
+    const auto config = client::ClientConfig::load(configPath, client::Paths(env));
     if (!config) {
         FUZZ_CHECK(!config.error().message.isEmpty());
         return 0;

@@ -271,11 +271,9 @@ void repoConfigSeeds()
 void clientConfigSeeds()
 {
     QTemporaryDir tmp;
-    QByteArray sink;
-    QTextStream out(&sink);
     QProcessEnvironment env;
     env.insert(QStringLiteral("HOME"), tmp.path());
-    const cli::CliContext ctx{out, out, env, false, {}, {}, {}};
+    const client::Paths paths(env);
     const auto loads = [&](const QByteArray &yaml) {
         const QString check = tmp.filePath(QStringLiteral("check.yaml"));
         {
@@ -284,13 +282,13 @@ void clientConfigSeeds()
                 file.write(yaml) != yaml.size())
                 return false;
         }
-        return cli::ClientConfig::load(check, ctx).ok();
+        return client::ClientConfig::load(check, paths).ok();
     };
 
     const QString path = tmp.filePath(QStringLiteral("default.yaml"));
     QByteArray generated;
-    if (cli::ClientConfig::writeDefault(path, {QStringLiteral("/home/user")},
-                                        QStringLiteral("/srv/backup/repo"))) {
+    if (client::ClientConfig::writeDefault(path, {QStringLiteral("/home/user")},
+                                           QStringLiteral("/srv/backup/repo"))) {
         QFile file(path);
         if (file.open(QIODevice::ReadOnly))
             generated = file.readAll();

@@ -511,7 +511,7 @@ void RestoreEngine::restoreWindow(QList<Planned> &window)
                 stop(Error{ErrorCode::NoSpace, s.error().message, w.path});
             }
             m_result.errors.append(w);
-            Q_EMIT warning(w);
+            Q_EMIT itemFailed(w);
         } else if (s) {
             ++m_restored; // named before the stop was noticed: it is whole
         }

@@ -70,7 +70,10 @@ public:
 
 Q_SIGNALS:
     void progress(const obnam::RestoreProgress &progress);
+    // An entry restored with a caveat (it could not be read at backup time).
     void warning(const obnam::ItemWarning &warning);
+    // An entry that could not be restored; the restore goes on with the others.
+    void itemFailed(const obnam::ItemWarning &error);
 
 private:
     // An entry to restore; a regular file's data is being fetched and written in the
