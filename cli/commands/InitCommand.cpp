@@ -1,8 +1,8 @@
 #include "Commands.h"
 
 #include "../Passphrase.h"
-#include "Credentials.h"
 #include "Keyring.h"
+#include "Setup.h"
 #include "crypto/Crypto.h"
 #include "repo/Repository.h"
 
@@ -53,90 +53,37 @@ public:
 protected:
     int execute(CliContext &ctx, const QCommandLineParser &parser) override
     {
-        const QString path = configPath(ctx);
-        // A default configuration is written beside its final name and moved there only once
-        // the repository was created or unlocked: a failed init leaves nothing behind, and
-        // running the same command again works.
-        QString draft;
-        const auto dropDraft = qScopeGuard([&] {
-            if (!draft.isEmpty())
-                QFile::remove(draft);
-        });
-        if (!QFileInfo::exists(path)) {
-            QStringList roots;
-            for (const QString &root : parser.values(QStringLiteral("root")))
-                roots.append(QFileInfo(root).absoluteFilePath());
-            if (roots.isEmpty())
-                roots.append(ctx.paths().home());
-            QString repository = parser.value(QStringLiteral("repository"));
-            if (repository.isEmpty())
-                repository = ctx.paths().defaultRepository();
-            else if (!repository.contains(QStringLiteral("://")))
-                repository = QFileInfo(repository).absoluteFilePath();
-            draft = path + QStringLiteral(".new-") +
-                    QString::fromLatin1(crypto::randomBytes(4).toHex());
-            if (auto s = ClientConfig::writeDefault(draft, roots, repository); !s)
-                return fail(ctx, Error{s.error().code, s.error().message, path});
-        } else if (parser.isSet(QStringLiteral("root")) ||
-                   parser.isSet(QStringLiteral("repository"))) {
-            return fail(
-                ctx,
-                makeError(ErrorCode::InvalidArgument,
-                          QStringLiteral("--root and --repository only apply when no configuration "
-                                         "exists yet; edit the configuration instead"),
-                          path));
+        client::Setup::Request request;
+        request.configPath = configPath(ctx);
+        request.roots = parser.values(QStringLiteral("root"));
+        request.repository = parser.value(QStringLiteral("repository"));
+        request.allowNonEmpty = parser.isSet(QStringLiteral("allow-non-empty"));
+        auto setup = client::Setup::prepare(request, ctx.paths());
+        if (setup) {
+            for (const QString &w : (*setup)->warnings())
+                ctx.err << "warning: " << w << "\n";
         }
-        auto config = loadConfig(draft.isEmpty() ? path : draft, ctx);
-        if (!config)
-            return fail(ctx, config.error());
-        config->path = path;
-        QStringList warnings;
-        auto backend = client::makeBackend(*config, &warnings);
-        for (const QString &w : std::as_const(warnings))
-            ctx.err << "warning: " << w << "\n";
-        if (!backend)
-            return fail(ctx, backend.error());
-        auto exists = Repository::exists(**backend);
-        if (!exists)
-            return fail(ctx, exists.error());
-        if (!*exists && config->isLocal() && !parser.isSet(QStringLiteral("allow-non-empty"))) {
-            // Not a repository, but not empty either: most likely a typo for another folder,
-            // or the user's own files. A repository is not created among them.
-            const QDir dir(config->repositoryPath);
-            if (dir.exists() &&
-                !dir.isEmpty(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot))
-                return fail(ctx, makeError(ErrorCode::InvalidArgument,
-                                           QStringLiteral("the directory is not empty and is not "
-                                                          "an obnam repository; choose an empty "
-                                                          "or new directory (or pass "
-                                                          "--allow-non-empty)"),
-                                           config->repositoryPath));
-        }
-
+        if (!setup)
+            return fail(ctx, setup.error());
+        const bool exists = (*setup)->repositoryExists();
         auto passphrase =
             obtainPassphrase(ctx, parser.value(QStringLiteral("insecure-passphrase")),
                              parser.value(QStringLiteral("passphrase-file")),
-                             *exists ? QStringLiteral("Passphrase for the repository")
-                                     : QStringLiteral("New passphrase for the repository"),
-                             !*exists);
+                             exists ? QStringLiteral("Passphrase for the repository")
+                                    : QStringLiteral("New passphrase for the repository"),
+                             !exists);
         if (!passphrase)
             return fail(ctx, passphrase.error());
-        Result<std::unique_ptr<Repository>> repo = makeError(ErrorCode::Permanent, QString());
-        if (*exists) {
-            repo = Repository::open(*backend, *passphrase);
-        } else {
-            Repository::InitOptions options;
-            options.chunker = ChunkerParams::forAverage(config->chunkSize);
-            repo = Repository::init(*backend, *passphrase, options);
-        }
-        if (!repo) {
+        auto done = (*setup)->complete(*passphrase);
+        if (!done) {
             crypto::wipe(*passphrase);
-            return fail(ctx, repo.error());
+            return fail(ctx, done.error());
         }
+        const ClientConfig &config = (*setup)->config();
         if (parser.isSet(QStringLiteral("keyring"))) {
             const Status stored =
                 ctx.keyringWrite
-                    ? ctx.keyringWrite(client::Keyring::entryName(config->serverUrl), *passphrase)
+                    ? ctx.keyringWrite(client::Keyring::entryName(config.serverUrl), *passphrase)
                     : Status(makeError(ErrorCode::NotFound, QStringLiteral("no desktop keyring")));
             if (stored)
                 ctx.out << "Passphrase stored in the desktop keyring\n";
@@ -145,24 +92,12 @@ protected:
                         << stored.error().toString() << "\n";
         }
         crypto::wipe(*passphrase);
-        if (!draft.isEmpty()) {
-            if (!QFile::rename(draft, path))
-                return fail(ctx, makeError(ErrorCode::Io,
-                                           QStringLiteral("cannot write the configuration"), path));
-            draft.clear();
-            ctx.out << "Wrote a default configuration to " << path << "\n";
-        }
-        const client::Credentials credentials{(*repo)->config().repositoryIdHex(), (*repo)->keys()};
-        if (auto s = credentials.save(config->credentialsPath()); !s)
-            return fail(ctx, s.error());
-        client::logRun(*config, QStringLiteral("INFO"),
-                       QStringLiteral("init: %1 repository %2")
-                           .arg(*exists ? QStringLiteral("unlocked") : QStringLiteral("created"),
-                                config->serverUrl));
-        ctx.out << (*exists ? "Unlocked the existing repository at "
-                            : "Created a new repository at ")
-                << config->serverUrl << "\n"
-                << "Credentials stored in " << config->credentialsPath() << "\n";
+        if (done->wroteConfig)
+            ctx.out << "Wrote a default configuration to " << config.path << "\n";
+        ctx.out << (done->created ? "Created a new repository at "
+                                  : "Unlocked the existing repository at ")
+                << config.serverUrl << "\n"
+                << "Credentials stored in " << config.credentialsPath() << "\n";
         return ExitOk;
     }
 };
