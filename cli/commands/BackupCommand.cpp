@@ -3,12 +3,15 @@
 #include "../Format.h"
 #include "../Interrupt.h"
 #include "BackupPlan.h"
+#include "RunHistory.h"
 #include "engine/BackupEngine.h"
 #include "engine/StatAhead.h"
 #include "maint/Resume.h"
 #include "repo/Lock.h"
 #include "repo/Repository.h"
 
+#include <QDateTime>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QScopeGuard>
@@ -86,7 +89,17 @@ protected:
                 ctx.err << "\r\x1b[K" << format::backupProgressLine(p) << Qt::flush;
         });
         client::logRun(s.config, QStringLiteral("INFO"), QStringLiteral("backup started"));
+        const QDateTime started = QDateTime::currentDateTime();
+        QElapsedTimer clock;
+        clock.start();
         auto result = engine.run();
+        // In the history obnam-gui shows too, however the run ended.
+        if (auto recorded =
+                client::RunHistory(ctx.paths())
+                    .append(client::describeBackup(started, clock.elapsed() / 1000.0, result,
+                                                   engine.stored(), QStringLiteral("obnam-cli")));
+            !recorded)
+            ctx.err << "warning: " << recorded.error().toString() << "\n";
         if (live)
             ctx.err << "\r\x1b[K" << Qt::flush;
         if (!result && interrupts.signal() != 0) {

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "Paths.h"
+#include "engine/BackupEngine.h"
+#include "support/Result.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace obnam::client {
+
+// One backup run, as a person wants to see it afterwards.
+struct Run
+{
+    enum Outcome
+    {
+        Succeeded,
+        SucceededWithWarnings,
+        Failed,
+        Cancelled,
+    };
+    QDateTime started;
+    double durationSeconds = 0;
+    qint64 files = 0;
+    qint64 newBytes = 0; // bytes of new data stored
+    Outcome outcome = Succeeded;
+    QString generationId;
+    QString message;      // why it failed, for Failed
+    QStringList warnings; // "path: message", as many as were kept
+    QString program;      // "obnam-cli" or "obnam-gui"
+};
+
+QString outcomeName(Run::Outcome outcome);
+
+// The run a backup's result (or its failure) describes; `stored` is what it stored either way.
+Run describeBackup(const QDateTime &started, double durationSeconds,
+                   const Result<BackupResult> &result, const ChunkWriterStats &stored,
+                   const QString &program);
+
+// The runs of this user's backups, newest last, kept in $XDG_STATE_HOME/obnam/runs.jsonl (one
+// JSON object a line, mode 0600) by obnam-cli and obnam-gui alike, so each shows the other's.
+// It holds paths of files that could not be read, never secrets. Only the latest kMaxRuns are
+// kept, and at most kMaxWarnings warnings of each.
+class RunHistory
+{
+public:
+    explicit RunHistory(const Paths &paths);
+    QString file() const { return m_file; }
+
+    Status append(const Run &run) const;
+    // Newest last; lines that do not parse are skipped.
+    QList<Run> load() const;
+
+    static constexpr int kMaxRuns = 200;
+    static constexpr int kMaxWarnings = 1000;
+
+private:
+    QString m_file;
+};
+
+} // namespace obnam::client
