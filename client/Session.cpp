@@ -1,5 +1,9 @@
 #include "Session.h"
 
+#include <QSysInfo>
+
+#include "Keyring.h"
+
 #include "Credentials.h"
 #include "backend/CachingBackend.h"
 #include "backend/HttpsBackend.h"
@@ -14,6 +18,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSysInfo>
 #include <QUrl>
 
 #include <cerrno>
@@ -90,6 +95,75 @@ Result<Session> openSession(const ClientConfig &config, const Paths &paths,
     Session session{config, std::move(*repo), {}};
     session.cacheDir = paths.repositoryCache(session.repository->config().repositoryIdHex());
     return session;
+}
+
+Result<Session> openWithoutTerminal(const QString &configPath, const Paths &paths,
+                                    const std::optional<QByteArray> &passphrase, bool objectCache)
+{
+    auto config = ClientConfig::load(configPath, paths);
+    if (!config)
+        return config.error();
+    OpenOptions options;
+    options.objectCache = objectCache;
+    const QString entry = Keyring::entryName(config->serverUrl);
+    options.passphrase = [&passphrase, entry]() -> Result<std::optional<QByteArray>> {
+        if (passphrase)
+            return passphrase;
+        auto stored = Keyring::read(entry).result();
+        if (stored && stored->has_value())
+            return *stored;
+        // A keyring that is missing, locked or refuses is "nothing stored": the caller asks.
+        return std::optional<QByteArray>();
+    };
+    return openSession(*config, paths, options, nullptr);
+}
+
+Result<QList<LockInfo>> liveLocks(const ClientConfig &config)
+{
+    auto credentials = Credentials::load(config.credentialsPath());
+    if (!credentials)
+        return QList<LockInfo>();
+    auto backend = makeBackend(config, nullptr);
+    if (!backend)
+        return backend.error();
+    auto repo =
+        Repository::openWithoutIndex(*backend, credentials->keys, credentials->repositoryId);
+    if (!repo)
+        return repo.error();
+    auto locks = RepositoryLock::list(**repo);
+    if (!locks)
+        return locks.error();
+    QList<LockInfo> live;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const LockInfo &lock : std::as_const(*locks))
+        if (!lock.isStale(now))
+            live.append(lock);
+    return live;
+}
+
+Result<std::unique_ptr<RepositoryLock>> backupLock(Session &session)
+{
+    auto lock = RepositoryLock::acquire(*session.repository, false, QStringLiteral("backup"));
+    if (!lock)
+        return lock;
+    // Ours is written before the others are read: two starting at once both see each other
+    // and both refuse, which is the safe side of that race.
+    auto locks = RepositoryLock::list(*session.repository);
+    if (!locks)
+        return locks.error();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QString host = QSysInfo::machineHostName();
+    for (const LockInfo &other : std::as_const(*locks)) {
+        if (other.id == (*lock)->info().id || other.isStale(now))
+            continue;
+        if (other.purpose == QStringLiteral("backup") && other.hostname == host)
+            return makeError(ErrorCode::Transient,
+                             QCoreApplication::translate(
+                                 "obnam", "a backup from this computer is already running: %1")
+                                 .arg(other.describe()),
+                             {}, Remedy::WaitForLock);
+    }
+    return lock;
 }
 
 Result<std::unique_ptr<RepositoryLock>> readingLock(Session &session, const QString &purpose,

@@ -38,7 +38,8 @@ Result<std::unique_ptr<Setup>> Setup::prepare(const Request &request, const Path
             path + QStringLiteral(".new-") + QString::fromLatin1(crypto::randomBytes(4).toHex());
         if (auto s = ClientConfig::writeDefault(setup->m_draft, roots, repository); !s)
             return Error{s.error().code, s.error().message, path};
-        if (!request.excludes.isEmpty() || !request.serverCertSha256Text.isEmpty()) {
+        if (!request.excludes.isEmpty() || !request.serverCertSha256Text.isEmpty() ||
+            !request.accessToken.isEmpty()) {
             auto editor = ConfigEditor::open(setup->m_draft);
             if (!editor)
                 return editor.error();
@@ -47,6 +48,9 @@ Result<std::unique_ptr<Setup>> Setup::prepare(const Request &request, const Path
             if (!request.serverCertSha256Text.isEmpty())
                 editor->set(QStringLiteral("server_cert_sha256"),
                             QVariant(QString::fromLatin1(request.serverCertSha256Text)));
+            if (!request.accessToken.isEmpty())
+                editor->set(QStringLiteral("access_token"),
+                            QVariant(QString::fromUtf8(request.accessToken)));
             if (auto s = editor->save(); !s)
                 return Error{s.error().code, s.error().message, path};
         }

@@ -37,6 +37,7 @@ public:
         QString repository; // a directory or an https:// URL; default: Paths::defaultRepository()
         QStringList excludes;
         QByteArray serverCertSha256Text; // "AB:CD:…", for a server with its own certificate
+        QByteArray accessToken;          // the server's token for this client, written 0600
         bool allowNonEmpty = false;      // a local directory holding other files
     };
 

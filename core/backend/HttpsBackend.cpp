@@ -30,22 +30,31 @@ Error HttpsBackend::toError(const HttpOutcome &o, const QString &objectName)
 {
     const QString server = QString::fromUtf8(o.body).trimmed();
     // "config" in a message reads like the user's configuration file: name the object.
-    const QString name = objectName == QStringLiteral("config")
-                             ? QStringLiteral("the repository's config object")
-                             : objectName;
-    const QString where = o.server.isEmpty() ? QString() : QStringLiteral(" at ") + o.server;
+    const QString name =
+        objectName == QStringLiteral("config")
+            ? QCoreApplication::translate("obnam", "the repository's config object")
+            : objectName;
+    // The server's address is named when known; two messages, so each reads whole in a
+    // translation.
+    const auto aboutServer = [&o](const char *withAddress, const char *without) {
+        return o.server.isEmpty()
+                   ? QCoreApplication::translate("obnam", without).arg(o.errorString)
+                   : QCoreApplication::translate("obnam", withAddress).arg(o.server, o.errorString);
+    };
     switch (o.status) {
     case 0:
         // The object does not matter when the server cannot be reached at all.
         if (o.certificateRefused || o.networkError == QNetworkReply::SslHandshakeFailedError)
-            return makeError(ErrorCode::Permanent,
-                             QCoreApplication::translate(
-                                 "obnam", "TLS certificate problem with the server%1: %2")
-                                 .arg(where, o.errorString),
-                             QString(), o.pinMismatch ? Remedy::None : Remedy::TrustCertificate);
-        return makeError(ErrorCode::Transient,
-                         QCoreApplication::translate("obnam", "cannot reach the server%1: %2")
-                             .arg(where, o.errorString));
+            return makeError(
+                ErrorCode::Permanent,
+                aboutServer(
+                    QT_TRANSLATE_NOOP("obnam", "TLS certificate problem with the server at %1: %2"),
+                    QT_TRANSLATE_NOOP("obnam", "TLS certificate problem with the server: %1")),
+                QString(), o.pinMismatch ? Remedy::None : Remedy::TrustCertificate);
+        return makeError(
+            ErrorCode::Transient,
+            aboutServer(QT_TRANSLATE_NOOP("obnam", "cannot reach the server at %1: %2"),
+                        QT_TRANSLATE_NOOP("obnam", "cannot reach the server: %1")));
     case 400:
         return makeError(ErrorCode::InvalidArgument,
                          QCoreApplication::translate("obnam", "the server refused the request: ") +

@@ -577,9 +577,14 @@ Status RestoreEngine::createEntry(Planned &planned)
                          QCoreApplication::translate("obnam", "unknown entry kind"),
                          display(e.path));
     }
-    if (rc != 0)
-        return errnoError(
-            QCoreApplication::translate("obnam", "cannot create ") + kindLetter(e.kind), e.path);
+    if (rc != 0) {
+        const char *what =
+            e.kind == FileKind::Symlink  ? QT_TRANSLATE_NOOP("obnam", "cannot create symbolic link")
+            : e.kind == FileKind::Fifo   ? QT_TRANSLATE_NOOP("obnam", "cannot create named pipe")
+            : e.kind == FileKind::Socket ? QT_TRANSLATE_NOOP("obnam", "cannot create socket")
+                                         : QT_TRANSLATE_NOOP("obnam", "cannot create device node");
+        return errnoError(QCoreApplication::translate("obnam", what), e.path);
+    }
     if (m_options.afterNodeCreated)
         m_options.afterNodeCreated(rel);
     struct stat current

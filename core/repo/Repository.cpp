@@ -149,6 +149,21 @@ Result<std::unique_ptr<Repository>> Repository::open(std::shared_ptr<Backend> ba
                                                      const MasterKeys &keys,
                                                      const QString &repositoryId)
 {
+    return openKeys(std::move(backend), keys, repositoryId, true);
+}
+
+Result<std::unique_ptr<Repository>> Repository::openWithoutIndex(std::shared_ptr<Backend> backend,
+                                                                 const MasterKeys &keys,
+                                                                 const QString &repositoryId)
+{
+    return openKeys(std::move(backend), keys, repositoryId, false);
+}
+
+Result<std::unique_ptr<Repository>> Repository::openKeys(std::shared_ptr<Backend> backend,
+                                                         const MasterKeys &keys,
+                                                         const QString &repositoryId,
+                                                         bool withIndex)
+{
     if (!keys.isValid())
         return makeError(ErrorCode::InvalidArgument,
                          QCoreApplication::translate("obnam", "invalid key material"));
@@ -164,11 +179,12 @@ Result<std::unique_ptr<Repository>> Repository::open(std::shared_ptr<Backend> ba
                              .arg(repositoryId.left(12), backend->location(),
                                   config->repositoryIdHex().left(12)),
                          QString(), Remedy::SetUpClient);
-    return finishOpen(std::move(backend), std::move(*config), keys);
+    return finishOpen(std::move(backend), std::move(*config), keys, withIndex);
 }
 
 Result<std::unique_ptr<Repository>> Repository::finishOpen(std::shared_ptr<Backend> backend,
-                                                           RepoConfig config, MasterKeys keys)
+                                                           RepoConfig config, MasterKeys keys,
+                                                           bool withIndex)
 {
     // Byte-exact and authenticated: any change to the config, even one that still parses,
     // is found here.
@@ -182,8 +198,10 @@ Result<std::unique_ptr<Repository>> Repository::finishOpen(std::shared_ptr<Backe
                          backend->location());
     std::unique_ptr<Repository> repo(
         new Repository(std::move(backend), std::move(config), std::move(keys)));
-    if (auto s = repo->loadIndex(); !s)
-        return s.error();
+    if (withIndex) {
+        if (auto s = repo->loadIndex(); !s)
+            return s.error();
+    }
     return repo;
 }
 

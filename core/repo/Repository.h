@@ -52,6 +52,12 @@ public:
     static Result<std::unique_ptr<Repository>> open(std::shared_ptr<Backend> backend,
                                                     const MasterKeys &keys,
                                                     const QString &repositoryId = {});
+    // The same without reading the index: for looking at locks, key slots and generation
+    // records only (a window watching for other clients' backups). Nothing that reads or
+    // stores data may use such a repository.
+    static Result<std::unique_ptr<Repository>> openWithoutIndex(std::shared_ptr<Backend> backend,
+                                                                const MasterKeys &keys,
+                                                                const QString &repositoryId);
     static Result<bool> exists(Backend &backend);
 
     ~Repository();
@@ -136,8 +142,13 @@ private:
     Repository(std::shared_ptr<Backend> backend, RepoConfig config, MasterKeys keys);
     static Result<RepoConfig> readConfig(Backend &backend);
     static QByteArray configMac(const MasterKeys &keys, const RepoConfig &config);
+    static Result<std::unique_ptr<Repository>> openKeys(std::shared_ptr<Backend> backend,
+                                                        const MasterKeys &keys,
+                                                        const QString &repositoryId,
+                                                        bool withIndex);
     static Result<std::unique_ptr<Repository>> finishOpen(std::shared_ptr<Backend> backend,
-                                                          RepoConfig config, MasterKeys keys);
+                                                          RepoConfig config, MasterKeys keys,
+                                                          bool withIndex = true);
     Result<QByteArray> packSubkey(const QByteArray &packId, const QByteArray &salt);
     struct StoredKeySlot
     {
