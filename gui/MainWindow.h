@@ -1,0 +1,85 @@
+#pragma once
+
+#include "BackupRunner.h"
+#include "Paths.h"
+
+#include <QElapsedTimer>
+#include <QMainWindow>
+#include <QThreadPool>
+#include <QTimer>
+
+class QGroupBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QTableView;
+
+namespace obnam::gui {
+
+class RunHistoryModel;
+
+// The backup window: what is backed up and where, how the last backup went, "Back up now",
+// a running backup's progress with Pause and Cancel, and the history of recent runs.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    MainWindow(client::Paths paths, QString configPath, QWidget *parent = nullptr);
+
+    BackupRunner &runner() { return *m_runner; }
+    // Re-reads the configuration and (on a worker) the history: after the settings changed,
+    // a run here, or a run of obnam-cli.
+    void refresh();
+
+public Q_SLOTS:
+    void backUpNow();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void showProgress(const OperationProgress &progress);
+    void stateChanged(BackupRunner::State state);
+    void finished(const client::Run &run);
+    void askPassphrase(bool wrong);
+    void showWarnings();
+    void openSettings();
+    void showElsewhere(const QString &what);
+    void showRuns(const QList<client::Run> &runs);
+
+    client::Paths m_paths;
+    QString m_configPath;
+    BackupRunner *m_runner;
+    RunHistoryModel *m_history;
+
+    QLabel *m_what;
+    QLabel *m_where;
+    QLabel *m_last;
+    QLabel *m_notice;
+    QLabel *m_elsewhere;
+    QPushButton *m_backUp;
+    QPushButton *m_settings;
+    QGroupBox *m_progressBox;
+    QLabel *m_phase;
+    QProgressBar *m_bar;
+    QLabel *m_files;
+    QLabel *m_read;
+    QLabel *m_uploaded;
+    QLabel *m_rate;
+    QLabel *m_eta;
+    QLabel *m_folder;
+    QPushButton *m_pause;
+    QPushButton *m_cancel;
+    QTableView *m_table;
+    QPushButton *m_warnings;
+    QString m_repository;
+    bool m_quitWhenDone = false;
+    bool m_loading = false;
+    bool m_closing = false;
+    std::optional<QByteArray> m_rememberPassphrase;
+    QThreadPool m_pool; // reads the run history
+    QTimer *m_reload;
+};
+
+} // namespace obnam::gui

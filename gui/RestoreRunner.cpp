@@ -1,0 +1,113 @@
+#include "RestoreRunner.h"
+
+#include "Session.h"
+#include "engine/RestoreEngine.h"
+#include "repo/Lock.h"
+#include "repo/Repository.h"
+#include "support/OperationControl.h"
+
+#include <QFileInfo>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+
+namespace obnam::gui {
+
+RestoreRunner::RestoreRunner(client::Paths paths, QObject *parent)
+    : QObject(parent)
+    , m_paths(std::move(paths))
+{
+    m_pool.setMaxThreadCount(1);
+}
+
+RestoreRunner::~RestoreRunner()
+{
+    cancel();
+    m_pool.waitForDone();
+}
+
+void RestoreRunner::listGenerations(const QString &configPath)
+{
+    const client::Paths paths = m_paths;
+    QtConcurrent::run(&m_pool, [configPath, paths]() -> Result<QList<GenerationRecord>> {
+        auto session = client::openWithoutTerminal(configPath, paths, std::nullopt);
+        if (!session)
+            return session.error();
+        auto generations = session->repository->generations();
+        if (generations)
+            std::sort(generations->begin(), generations->end(),
+                      [](const GenerationRecord &a, const GenerationRecord &b) {
+                          return a.finished > b.finished;
+                      });
+        return generations;
+    }).then(this, [this](const Result<QList<GenerationRecord>> &generations) {
+        if (generations)
+            Q_EMIT generationsListed(*generations);
+        else
+            Q_EMIT failed(generations.error().toString());
+    });
+}
+
+void RestoreRunner::restore(const QString &configPath, const QString &id, const QString &target)
+{
+    if (busy())
+        return;
+    auto control = std::make_shared<OperationControl>();
+    m_control = control;
+    const client::Paths paths = m_paths;
+    QtConcurrent::run(&m_pool, [this, control, configPath, paths, id, target]() -> Outcome {
+        Outcome outcome;
+        auto session = client::openWithoutTerminal(configPath, paths, std::nullopt);
+        if (!session) {
+            outcome.message = session.error().toString();
+            return outcome;
+        }
+        auto generation = session->repository->resolveGeneration(id);
+        if (!generation) {
+            outcome.message = generation.error().toString();
+            return outcome;
+        }
+        QString note;
+        auto lock = client::readingLock(*session, QStringLiteral("restore"), &note);
+        if (!lock) {
+            outcome.message = lock.error().toString();
+            return outcome;
+        }
+        RestoreOptions options;
+        options.target = QFileInfo(target).absoluteFilePath();
+        options.cacheDir = session->cacheDir;
+        RestoreEngine engine(*session->repository, *generation, options);
+        engine.setControl(control.get());
+        QObject::connect(&engine, &RestoreEngine::progress, this,
+                         [this](const OperationProgress &p) { Q_EMIT progress(p); });
+        auto result = engine.run();
+        if (!result) {
+            outcome.message = result.error().toString();
+            return outcome;
+        }
+        outcome.files = result->files;
+        outcome.bytes = result->bytes;
+        for (const ItemWarning &e : std::as_const(result->errors))
+            outcome.problems.append(e.path + QStringLiteral(": ") + e.message);
+        for (const ItemWarning &w : std::as_const(result->warnings))
+            outcome.problems.append(w.path + QStringLiteral(": ") + w.message);
+        if (result->stoppedBy) {
+            outcome.cancelled = result->stoppedBy->code == ErrorCode::Cancelled;
+            outcome.message = result->stoppedBy->message;
+            return outcome;
+        }
+        outcome.ok = result->errors.isEmpty();
+        return outcome;
+    }).then(this, [this](const Outcome &outcome) {
+        m_control.reset();
+        Q_EMIT restored(outcome);
+    });
+}
+
+void RestoreRunner::cancel()
+{
+    if (m_control)
+        m_control->cancel();
+}
+
+} // namespace obnam::gui

@@ -1,0 +1,107 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>obnam::gui::MainWindow</name>
+    <message numerus="yes">
+        <source>(leaving out %n pattern(s))</source>
+        <translation>
+            <numerusform>(leaving out %n pattern)</numerusform>
+            <numerusform>(leaving out %n patterns)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s), %1 new</source>
+        <translation>
+            <numerusform>%n file, %1 new</numerusform>
+            <numerusform>%n files, %1 new</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>obnam::gui::RestorePage</name>
+    <message numerus="yes">
+        <source>%1 — %n file(s), %2, from %3</source>
+        <translation>
+            <numerusform>%1 — %n file, %2, from %3</numerusform>
+            <numerusform>%1 — %n files, %2, from %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Restored %n file(s)&lt;/b&gt; (%1) into %2.</source>
+        <translation>
+            <numerusform>&lt;b&gt;Restored %n file&lt;/b&gt; (%1) into %2.</numerusform>
+            <numerusform>&lt;b&gt;Restored %n files&lt;/b&gt; (%1) into %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The restore was stopped. %n file(s) were restored whole; none was left half-written.</source>
+        <translation>
+            <numerusform>The restore was stopped. %n file was restored whole; none was left half-written.</numerusform>
+            <numerusform>The restore was stopped. %n files were restored whole; none was left half-written.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>obnam::gui::RunHistoryModel</name>
+    <message numerus="yes">
+        <source>succeeded, %n warning(s)</source>
+        <translation>
+            <numerusform>succeeded, %n warning</numerusform>
+            <numerusform>succeeded, %n warnings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>obnam::gui::SettingsDialog</name>
+    <message numerus="yes">
+        <source>the %n newest backup(s)</source>
+        <translation>
+            <numerusform>the %n newest backup</numerusform>
+            <numerusform>the %n newest backups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the newest backup of each of the last %n hour(s) that have one</source>
+        <translation>
+            <numerusform>the newest backup of each of the last %n hour that have one</numerusform>
+            <numerusform>the newest backup of each of the last %n hours that have one</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the newest backup of each of the last %n day(s) that have one</source>
+        <translation>
+            <numerusform>the newest backup of each of the last %n day that have one</numerusform>
+            <numerusform>the newest backup of each of the last %n days that have one</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the newest backup of each of the last %n week(s) that have one</source>
+        <translation>
+            <numerusform>the newest backup of each of the last %n week that have one</numerusform>
+            <numerusform>the newest backup of each of the last %n weeks that have one</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the newest backup of each of the last %n month(s) that have one</source>
+        <translation>
+            <numerusform>the newest backup of each of the last %n month that have one</numerusform>
+            <numerusform>the newest backup of each of the last %n months that have one</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the newest backup of each of the last %n year(s) that have one</source>
+        <translation>
+            <numerusform>the newest backup of each of the last %n year that have one</numerusform>
+            <numerusform>the newest backup of each of the last %n years that have one</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;No damage found.&lt;/b&gt; %n backup(s) checked, %1 of %2 data packs read back and verified, in %3.</source>
+        <translation>
+            <numerusform>&lt;b&gt;No damage found.&lt;/b&gt; %n backup checked, %1 of %2 data packs read back and verified, in %3.</numerusform>
+            <numerusform>&lt;b&gt;No damage found.&lt;/b&gt; %n backups checked, %1 of %2 data packs read back and verified, in %3.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
