@@ -377,6 +377,7 @@ struct HttpServer::Impl
     ssl::context tls;
     tcp::acceptor acceptor;
     std::shared_ptr<ConnectionSlots> slots;
+    std::unique_ptr<asio::signal_set> signals;
 };
 
 HttpServer::HttpServer(const ServerConfig &config, ObjectApi &api)
@@ -443,6 +444,15 @@ void HttpServer::run()
 void HttpServer::stop()
 {
     d->io.stop();
+}
+
+void HttpServer::stopOnSignals()
+{
+    d->signals = std::make_unique<asio::signal_set>(d->io, SIGINT, SIGTERM);
+    d->signals->async_wait([this](const beast::error_code &ec, int) {
+        if (!ec)
+            d->io.stop();
+    });
 }
 
 } // namespace obnam::server

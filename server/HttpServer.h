@@ -23,6 +23,9 @@ public:
     // Serves on the configured number of threads until stop(); blocks.
     void run();
     void stop();
+    // Stops when SIGINT or SIGTERM arrives. Asio's own signal handling: a plain signal handler
+    // must not call stop(), which takes the event loop's lock the interrupted thread may hold.
+    void stopOnSignals();
 
 private:
     struct Impl;

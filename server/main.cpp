@@ -102,14 +102,6 @@ int clientCommand(const ServerConfig &config, const QStringList &args,
     return 2;
 }
 
-HttpServer *g_server = nullptr;
-
-void onSignal(int)
-{
-    if (g_server)
-        g_server->stop();
-}
-
 } // namespace
 
 int main(int argc, char **argv)
@@ -182,14 +174,11 @@ int main(int argc, char **argv)
     HttpServer server(*config, api);
     if (auto s = server.start(); !s)
         return fail(s.error());
-    g_server = &server;
-    std::signal(SIGTERM, onSignal);
-    std::signal(SIGINT, onSignal);
+    server.stopOnSignals();
     std::signal(SIGPIPE, SIG_IGN);
     std::printf("certificate SHA-256 fingerprint: %s\n", qPrintable(*fingerprint));
     std::printf("listening on %s:%u\n", qPrintable(config->host), unsigned(server.port()));
     std::fflush(stdout);
     server.run();
-    g_server = nullptr;
     return 0;
 }

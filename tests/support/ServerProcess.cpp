@@ -93,11 +93,22 @@ void ServerProcess::kill()
     m_process->waitForFinished(5000);
 }
 
+int ServerProcess::terminate(int timeoutMs)
+{
+    if (!m_process || m_process->state() == QProcess::NotRunning)
+        return -1;
+    m_process->terminate();
+    if (!m_process->waitForFinished(timeoutMs)) {
+        kill();
+        return -1;
+    }
+    return m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : -1;
+}
+
 bool ServerProcess::isRunning() const
 {
     // Waiting for no time at all lets QProcess notice an exit that no event loop delivered yet.
-    return m_process && !m_process->waitForFinished(0) &&
-           m_process->state() == QProcess::Running;
+    return m_process && !m_process->waitForFinished(0) && m_process->state() == QProcess::Running;
 }
 
 QString ServerProcess::baseUrl() const

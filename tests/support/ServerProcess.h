@@ -19,6 +19,9 @@ public:
 
     bool start(); // starts (or restarts) the server and waits until it listens
     void kill();  // SIGKILL, as a crash
+    // SIGTERM, as systemd stops it: its exit code, or -1 when it had not exited within
+    // `timeoutMs` (it is then killed).
+    int terminate(int timeoutMs);
     bool isRunning() const;
     qint64 pid() const { return m_process ? m_process->processId() : 0; }
 
