@@ -1,5 +1,7 @@
 #include "BackupPlan.h"
 
+#include "ExcludePresets.h"
+
 #include <QFile>
 
 namespace obnam::client {
@@ -18,6 +20,7 @@ BackupOptions backupOptions(const ClientConfig &config, const Paths &paths, cons
     options.roots = backupRoots(config);
     options.excludeCacheTagDirectories = config.excludeCacheTagDirectories;
     options.excludes = config.exclude;
+    options.quietExcludes = presetPatterns(paths);
     options.oneFileSystem = config.oneFileSystem;
     options.clientName = config.clientName;
     options.compressionLevel = config.compression;

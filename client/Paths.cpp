@@ -64,4 +64,14 @@ QString Paths::expandHome(const QString &path) const
     return path;
 }
 
+QString Paths::abbreviateHome(const QString &path) const
+{
+    const QString h = home();
+    if (path == h)
+        return QStringLiteral("~");
+    if (!h.isEmpty() && path.startsWith(h + QLatin1Char('/')))
+        return QLatin1Char('~') + path.mid(h.size());
+    return path;
+}
+
 } // namespace obnam::client

@@ -33,6 +33,8 @@ public:
 
     // "~" and "~/..." as the home directory; anything else as it is.
     QString expandHome(const QString &path) const;
+    // The reverse, for showing a path: the home directory and what is below it as "~/...".
+    QString abbreviateHome(const QString &path) const;
 
 private:
     QString xdg(const char *variable, const char *fallback) const;

@@ -16,10 +16,10 @@ namespace obnam::client {
 // server prints it when it starts) before anything is sent to it.
 struct ServerCertificate
 {
-    QByteArray sha256;      // digest of the DER certificate
-    bool trusted = false;   // the system's certificate authorities vouch for it and the name
-    QStringList problems;   // why it is not trusted, in Qt's words
-    QString subject;        // common name
+    QByteArray sha256;    // digest of the DER certificate
+    bool trusted = false; // the system's certificate authorities vouch for it and the name
+    QStringList problems; // why it is not trusted, in Qt's words
+    QString subject;      // common name
     QDateTime expires;
 
     // "AB:CD:…", as obnam-server prints it and server_cert_sha256 takes it.

@@ -10,8 +10,8 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QSysInfo>
 #include <QElapsedTimer>
+#include <QSysInfo>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace obnam::gui {

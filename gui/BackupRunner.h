@@ -26,7 +26,7 @@ public:
     enum class State
     {
         Idle,
-        Opening,  // opening the repository, taking the lock
+        Opening, // opening the repository, taking the lock
         Running,
         Paused,   // held at a safe point; the lock is kept
         Stopping, // cancelled, finishing at the next safe point

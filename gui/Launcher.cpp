@@ -12,8 +12,7 @@ Launcher::Launcher(client::Paths paths, QString configPath, QObject *parent)
     : QObject(parent)
     , m_paths(std::move(paths))
     , m_configPath(std::move(configPath))
-{
-}
+{}
 
 Launcher::~Launcher()
 {
@@ -60,8 +59,7 @@ void Launcher::showWindow(bool backUpNow)
 
 void Launcher::raise()
 {
-    QWidget *shown = m_window ? static_cast<QWidget *>(m_window)
-                              : static_cast<QWidget *>(m_wizard);
+    QWidget *shown = m_window ? static_cast<QWidget *>(m_window) : static_cast<QWidget *>(m_wizard);
     if (!shown)
         return;
     shown->show();

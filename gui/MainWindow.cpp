@@ -13,8 +13,8 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
-#include <QFileSystemWatcher>
 #include <QFileInfo>
+#include <QFileSystemWatcher>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -68,8 +68,8 @@ MainWindow::MainWindow(client::Paths paths, QString configPath, QWidget *parent)
     layout->addWidget(summary);
 
     auto *buttons = new QHBoxLayout;
-    m_backUp = new QPushButton(QIcon(QStringLiteral(":/icons/backup.svg")), tr("&Back up now"),
-                               central);
+    m_backUp =
+        new QPushButton(QIcon(QStringLiteral(":/icons/backup.svg")), tr("&Back up now"), central);
     m_backUp->setObjectName(QStringLiteral("backUpNow"));
     m_backUp->setDefault(true);
     m_settings = new QPushButton(tr("&Settings…"), central);
@@ -183,6 +183,11 @@ MainWindow::MainWindow(client::Paths paths, QString configPath, QWidget *parent)
                                        !m_history->run(current.row()).warnings.isEmpty());
             });
     connect(m_warnings, &QPushButton::clicked, this, &MainWindow::showWarnings);
+    // Enter or a double click on a run opens its warnings, as the button does.
+    connect(m_table, &QTableView::activated, this, [this] {
+        if (m_warnings->isEnabled())
+            showWarnings();
+    });
 
     // obnam-cli records its runs in the same history: show them as they land.
     m_pool.setMaxThreadCount(1);
@@ -194,8 +199,7 @@ MainWindow::MainWindow(client::Paths paths, QString configPath, QWidget *parent)
     const QString historyFile = client::RunHistory(m_paths).file();
     QDir().mkpath(QFileInfo(historyFile).path());
     watcher->addPath(QFileInfo(historyFile).path());
-    connect(watcher, &QFileSystemWatcher::directoryChanged, m_reload,
-            qOverload<>(&QTimer::start));
+    connect(watcher, &QFileSystemWatcher::directoryChanged, m_reload, qOverload<>(&QTimer::start));
     m_runner->watch(m_configPath);
     refresh();
     resize(760, 600);
@@ -223,11 +227,12 @@ void MainWindow::refresh()
     }
     m_loading = true;
     const client::Paths paths = m_paths;
-    QtConcurrent::run(&m_pool, [paths] { return client::RunHistory(paths).load(); })
-        .then(this, [this](const QList<client::Run> &runs) {
-            m_loading = false;
-            showRuns(runs);
-        });
+    QtConcurrent::run(&m_pool, [paths] {
+        return client::RunHistory(paths).load();
+    }).then(this, [this](const QList<client::Run> &runs) {
+        m_loading = false;
+        showRuns(runs);
+    });
 }
 
 void MainWindow::showRuns(const QList<client::Run> &runs)
@@ -238,11 +243,11 @@ void MainWindow::showRuns(const QList<client::Run> &runs)
         m_last->setText(tr("never"));
     } else {
         const client::Run &last = runs.last();
-        QString line = tr("%1, %2").arg(text::when(last.started),
-                                        client::outcomeName(last.outcome));
+        QString line =
+            tr("%1, %2").arg(text::when(last.started), client::outcomeName(last.outcome));
         if (last.outcome == client::Run::Succeeded ||
             last.outcome == client::Run::SucceededWithWarnings)
-            line += QLatin1String(" — ") +
+            line += QStringLiteral(" — ") +
                     tr("%n file(s), %1 new", nullptr, int(qMin<qint64>(last.files, INT_MAX)))
                         .arg(text::bytes(last.newBytes));
         m_last->setText(line);
@@ -322,13 +327,12 @@ void MainWindow::showProgress(const OperationProgress &p)
     m_read->setText(text::bytes(p.bytesRead));
     m_uploaded->setText(text::bytes(p.bytesUploaded));
     m_rate->setText(tr("%1/s").arg(text::bytes(qint64(p.bytesPerSecond))));
-    m_eta->setText(p.etaSeconds < 0 ? tr("not known yet")
-                   : p.bytesTotalFinal
-                       ? text::duration(p.etaSeconds)
-                       : tr("at least %1").arg(text::duration(p.etaSeconds)));
+    m_eta->setText(p.etaSeconds < 0    ? tr("not known yet")
+                   : p.bytesTotalFinal ? text::remaining(p.etaSeconds)
+                                       : tr("at least %1").arg(text::remaining(p.etaSeconds)));
     const QString folder = QFileInfo(QString::fromLocal8Bit(p.currentPath)).path();
-    m_folder->setText(m_folder->fontMetrics().elidedText(folder, Qt::ElideMiddle,
-                                                         qMax(100, m_folder->width())));
+    m_folder->setText(
+        m_folder->fontMetrics().elidedText(folder, Qt::ElideMiddle, qMax(100, m_folder->width())));
     m_folder->setToolTip(folder);
 }
 
@@ -379,8 +383,8 @@ void MainWindow::showWarnings()
     dialog->setObjectName(QStringLiteral("warningsDialog"));
     dialog->setWindowTitle(tr("Warnings"));
     auto *layout = new QVBoxLayout(dialog);
-    auto *intro = new QLabel(tr("These files or folders could not be backed up in that run:"),
-                             dialog);
+    auto *intro =
+        new QLabel(tr("These files or folders could not be backed up in that run:"), dialog);
     intro->setWordWrap(true);
     layout->addWidget(intro);
     auto *list = new QPlainTextEdit(warnings.join(QLatin1Char('\n')), dialog);
@@ -392,8 +396,9 @@ void MainWindow::showWarnings()
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
     buttons->button(QDialogButtonBox::Close)->setText(tr("C&lose"));
     auto *copy = buttons->addButton(tr("&Copy all"), QDialogButtonBox::ActionRole);
-    connect(copy, &QPushButton::clicked, dialog,
-            [warnings] { QGuiApplication::clipboard()->setText(warnings.join(QLatin1Char('\n'))); });
+    connect(copy, &QPushButton::clicked, dialog, [warnings] {
+        QGuiApplication::clipboard()->setText(warnings.join(QLatin1Char('\n')));
+    });
     connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
     layout->addWidget(buttons);
     dialog->resize(640, 400);

@@ -18,12 +18,12 @@ PassphraseDialog::PassphraseDialog(const QString &repository, bool wrongBefore, 
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(this);
     intro->setWordWrap(true);
-    intro->setText(wrongBefore
-                       ? tr("<b>That passphrase did not open the repository.</b><br>Enter the "
-                            "passphrase for %1 again:")
-                             .arg(repository.toHtmlEscaped())
-                       : tr("Enter the passphrase for the repository at %1:")
-                             .arg(repository.toHtmlEscaped()));
+    intro->setText(
+        wrongBefore
+            ? tr("<b>That passphrase did not open the repository.</b><br>Enter the "
+                 "passphrase for %1 again:")
+                  .arg(repository.toHtmlEscaped())
+            : tr("Enter the passphrase for the repository at %1:").arg(repository.toHtmlEscaped()));
     layout->addWidget(intro);
     m_passphrase->setEchoMode(QLineEdit::Password);
     m_passphrase->setAccessibleName(tr("Passphrase"));

@@ -141,8 +141,12 @@ void PassphrasePage::showStrength()
         m_strengthText->setText(tr("Reasonable. A few more words make it much stronger."));
     } else {
         m_strength->setFormat(tr("strong"));
-        m_strengthText->setText(tr("Strong."));
+        m_strengthText->setText(tr("Hard to guess. Write it down: it cannot be recovered."));
     }
+    // Said as soon as the second entry is as long as the first, not only by a disabled button.
+    if (m_creating && m_repeat->text().size() >= m_passphrase->text().size() &&
+        !m_repeat->text().isEmpty() && m_repeat->text() != m_passphrase->text())
+        m_strengthText->setText(tr("The two entries differ."));
 }
 
 bool PassphrasePage::isComplete() const
@@ -170,8 +174,7 @@ bool PassphrasePage::validatePage()
         return false;
     m_busy = true;
     Q_EMIT completeChanged();
-    m_status->setText(m_creating ? tr("Creating the repository…")
-                                 : tr("Opening the repository…"));
+    m_status->setText(m_creating ? tr("Creating the repository…") : tr("Opening the repository…"));
     const QByteArray passphrase = m_passphrase->text().toUtf8();
     const bool remember = m_remember->isChecked();
     // The key derivation takes a second or more: never on the window's thread.
@@ -208,9 +211,8 @@ bool PassphrasePage::validatePage()
         const QString entry = client::Keyring::entryName(setup->config().serverUrl);
         client::Keyring::write(entry, passphrase).then(this, [this, moveOn](const Status &s) {
             if (!s)
-                m_wizard->addNote(tr("The passphrase could not be stored in the desktop "
-                                     "keyring (%1). You will be asked for it when it is "
-                                     "needed.")
+                m_wizard->addNote(tr("The passphrase was not stored in the desktop keyring: "
+                                     "%1. You will be asked for it when it is needed.")
                                       .arg(s.error().message));
             moveOn();
         });

@@ -82,12 +82,11 @@ RestorePage::RestorePage(SetupWizard *wizard)
             [this](const QList<GenerationRecord> &generations) {
                 m_generation->clear();
                 for (const GenerationRecord &g : generations)
-                    m_generation->addItem(
-                        tr("%1 — %n file(s), %2, from %3", nullptr,
-                           int(qMin<qint64>(g.fileCount, INT_MAX)))
-                            .arg(text::when(g.finished.toLocalTime()), text::bytes(g.totalBytes),
-                                 g.hostname),
-                        g.id);
+                    m_generation->addItem(tr("%1 — %n file(s), %2, from %3", nullptr,
+                                             int(qMin<qint64>(g.fileCount, INT_MAX)))
+                                              .arg(text::when(g.finished.toLocalTime()),
+                                                   text::bytes(g.totalBytes), g.hostname),
+                                          g.id);
                 m_restore->setEnabled(!generations.isEmpty());
                 m_status->setText(generations.isEmpty()
                                       ? tr("This repository holds no backups yet.")
@@ -101,8 +100,8 @@ RestorePage::RestorePage(SetupWizard *wizard)
             m_bar->setRange(0, 1000);
             m_bar->setValue(int(1000.0 * double(p.bytes) / double(p.bytesTotal)));
         }
-        m_status->setText(tr("%1 of %2 files restored").arg(QLocale().toString(p.files),
-                                                            QLocale().toString(p.filesTotal)));
+        m_status->setText(tr("%1 of %2 files restored")
+                              .arg(QLocale().toString(p.files), QLocale().toString(p.filesTotal)));
     });
     connect(m_runner, &RestoreRunner::restored, this, [this](const RestoreRunner::Outcome &o) {
         m_bar->hide();

@@ -2,7 +2,7 @@
 
 #include "ClientConfig.h"
 #include "ConfigEditor.h"
-#include "Presets.h"
+#include "ExcludePresets.h"
 #include "Session.h"
 #include "Text.h"
 #include "maint/Checker.h"
@@ -123,7 +123,7 @@ QWidget *SettingsDialog::foldersPage()
 
     auto *leaveBox = new QGroupBox(tr("Leave out"), page);
     auto *leaveLayout = new QVBoxLayout(leaveBox);
-    for (const ExcludePreset &preset : excludePresets()) {
+    for (const client::ExcludePreset &preset : client::excludePresets()) {
         auto *box = new QCheckBox(preset.label, leaveBox);
         box->setProperty("patterns", preset.patterns);
         m_presets.append(box);
@@ -292,7 +292,10 @@ void SettingsDialog::load()
     }
     for (const QString &root : std::as_const(config->roots))
         addRoot(root);
-    QStringList rest = config->exclude;
+    // Shown and saved as the user would write them: "~/Downloads", not the expanded path.
+    QStringList rest;
+    for (const QString &pattern : std::as_const(config->exclude))
+        rest.append(m_paths.abbreviateHome(pattern));
     for (QCheckBox *box : std::as_const(m_presets)) {
         const QStringList patterns = box->property("patterns").toStringList();
         bool all = true;

@@ -1,6 +1,6 @@
 #include "SetupWizard.h"
 
-#include "Presets.h"
+#include "ExcludePresets.h"
 #include "Setup.h"
 #include "WizardPages.h"
 
@@ -149,7 +149,7 @@ FoldersPage::FoldersPage(const QString &home, QWidget *parent)
     layout->addLayout(row);
     auto *leave = new QLabel(tr("Leave out:"), this);
     layout->addWidget(leave);
-    for (const ExcludePreset &preset : excludePresets()) {
+    for (const client::ExcludePreset &preset : client::excludePresets()) {
         auto *box = new QCheckBox(preset.label, this);
         box->setChecked(true);
         box->setProperty("patterns", preset.patterns);

@@ -15,8 +15,7 @@ SingleInstance::SingleInstance(QString directory, QString name, QObject *parent)
     : QObject(parent)
     , m_directory(std::move(directory))
     , m_name(std::move(name))
-{
-}
+{}
 
 QString SingleInstance::socketPath() const
 {

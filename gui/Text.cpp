@@ -14,10 +14,22 @@ QString duration(double seconds)
 {
     const qint64 s = qint64(seconds + 0.5);
     if (s >= 3600)
-        return QCoreApplication::translate("Text", "%1 h %2 min").arg(s / 3600).arg((s / 60) % 60, 2, 10, QLatin1Char('0'));
+        return QCoreApplication::translate("Text", "%1 h %2 min")
+            .arg(s / 3600)
+            .arg((s / 60) % 60, 2, 10, QLatin1Char('0'));
     if (s >= 60)
-        return QCoreApplication::translate("Text", "%1 min %2 s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+        return QCoreApplication::translate("Text", "%1 min %2 s")
+            .arg(s / 60)
+            .arg(s % 60, 2, 10, QLatin1Char('0'));
     return QCoreApplication::translate("Text", "%1 s").arg(s);
+}
+
+QString remaining(double seconds)
+{
+    // An estimate this short changes faster than it can be read.
+    if (seconds < 10)
+        return QCoreApplication::translate("Text", "a few seconds");
+    return duration(seconds);
 }
 
 QString when(const QDateTime &moment)

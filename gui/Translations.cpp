@@ -22,8 +22,7 @@ bool installTranslations(QCoreApplication &app, const QLocale &locale)
     };
     bool found = false;
     auto *own = new QTranslator;
-    if (own->load(locale, QStringLiteral("obnam"), QStringLiteral("_"),
-                  QStringLiteral(":/i18n"))) {
+    if (own->load(locale, QStringLiteral("obnam"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
         add(own);
         found = true;
     } else {

@@ -81,9 +81,9 @@ WherePage::WherePage(SetupWizard *wizard)
 
     for (QLineEdit *edit : {m_folder, m_url, m_token, m_expected})
         connect(edit, &QLineEdit::textChanged, this, &WherePage::changed);
-    for (QAbstractButton *button : {static_cast<QAbstractButton *>(m_local),
-                                    static_cast<QAbstractButton *>(m_server),
-                                    static_cast<QAbstractButton *>(m_confirm)})
+    for (QAbstractButton *button :
+         {static_cast<QAbstractButton *>(m_local), static_cast<QAbstractButton *>(m_server),
+          static_cast<QAbstractButton *>(m_confirm)})
         connect(button, &QAbstractButton::toggled, this, &WherePage::changed);
     connect(m_url, &QLineEdit::textChanged, this, [this] {
         m_fetched.reset();
@@ -92,8 +92,8 @@ WherePage::WherePage(SetupWizard *wizard)
         m_confirm->setChecked(false);
     });
     connect(m_browse, &QPushButton::clicked, this, [this] {
-        auto *dialog = new QFileDialog(this, tr("Choose where to keep the backups"),
-                                       m_wizard->paths().home());
+        auto *dialog =
+            new QFileDialog(this, tr("Choose where to keep the backups"), m_wizard->paths().home());
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->setFileMode(QFileDialog::Directory);
         dialog->setOption(QFileDialog::ShowDirsOnly);
@@ -170,8 +170,7 @@ bool WherePage::validatePage()
     }
     if (!m_expected->text().trimmed().isEmpty()) {
         if (auto parsed = client::parseFingerprint(m_expected->text()); !parsed) {
-            fail(tr("The certificate fingerprint is not valid: %1")
-                     .arg(parsed.error().message));
+            fail(tr("The certificate fingerprint is not valid: %1").arg(parsed.error().message));
             return false;
         }
     }
@@ -250,30 +249,32 @@ void WherePage::prepare(const QString &repository, const QByteArray &token, cons
                                   : tr("Preparing the repository folder…"));
     const client::Paths paths = m_wizard->paths();
     const bool restoring = m_wizard->restoring();
-    QtConcurrent::run(m_wizard->pool(), [request, paths]() -> Result<std::shared_ptr<client::Setup>> {
-        auto setup = client::Setup::prepare(request, paths);
-        if (!setup)
-            return setup.error();
-        return std::shared_ptr<client::Setup>(std::move(*setup));
-    }).then(this, [this, restoring](const Result<std::shared_ptr<client::Setup>> &setup) {
-        m_busy = false;
-        if (!setup) {
-            fail(setup.error().toString());
-            return;
-        }
-        if (restoring && !(*setup)->repositoryExists()) {
-            fail(tr("There is no backup repository there. Choose the folder or server your "
-                    "backups were made to."));
-            return;
-        }
-        for (const QString &warning : (*setup)->warnings())
-            m_wizard->addNote(warning);
-        m_wizard->setSetup(*setup);
-        m_status->clear();
-        m_ready = true;
-        Q_EMIT completeChanged();
-        m_wizard->next();
-    });
+    QtConcurrent::run(m_wizard->pool(),
+                      [request, paths]() -> Result<std::shared_ptr<client::Setup>> {
+                          auto setup = client::Setup::prepare(request, paths);
+                          if (!setup)
+                              return setup.error();
+                          return std::shared_ptr<client::Setup>(std::move(*setup));
+                      })
+        .then(this, [this, restoring](const Result<std::shared_ptr<client::Setup>> &setup) {
+            m_busy = false;
+            if (!setup) {
+                fail(setup.error().toString());
+                return;
+            }
+            if (restoring && !(*setup)->repositoryExists()) {
+                fail(tr("There is no backup repository there. Choose the folder or server your "
+                        "backups were made to."));
+                return;
+            }
+            for (const QString &warning : (*setup)->warnings())
+                m_wizard->addNote(warning);
+            m_wizard->setSetup(*setup);
+            m_status->clear();
+            m_ready = true;
+            Q_EMIT completeChanged();
+            m_wizard->next();
+        });
 }
 
 } // namespace obnam::gui

@@ -121,6 +121,7 @@ class FinishPage : public QWizardPage
 public:
     explicit FinishPage(SetupWizard *wizard);
     void initializePage() override;
+    int nextId() const override { return -1; } // the last page: Finish, no Next
     bool startBackupNow() const;
 
 private:

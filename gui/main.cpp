@@ -17,7 +17,7 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("obnam-gui"));
     QApplication::setApplicationVersion(QStringLiteral(OBNAM_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("org.example.ObnamQt"));
+    QApplication::setDesktopFileName(QStringLiteral("org.obnam.ObnamQt"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/obnam.svg")));
     obnam::gui::installTranslations(app);
 
@@ -43,9 +43,8 @@ int main(int argc, char *argv[])
     if (runtime.isEmpty())
         runtime = QDir::tempPath();
     // One window per user and configuration.
-    const QString name = QStringLiteral("obnam-gui-%1-%2.socket")
-                             .arg(::getuid())
-                             .arg(qHash(configPath), 0, 16);
+    const QString name =
+        QStringLiteral("obnam-gui-%1-%2.socket").arg(::getuid()).arg(qHash(configPath), 0, 16);
     obnam::gui::SingleInstance instance(runtime, name);
     if (!instance.claim())
         return 0;

@@ -10,13 +10,17 @@ SERVER=/usr/bin/obnam-server
 CONFIG=/etc/obnam-server/server.yaml
 for f in "$CLI" "$SERVER" "$CONFIG" /lib/systemd/system/obnam-server.service \
     /usr/share/man/man1/obnam-cli.1.gz /usr/share/man/man1/obnam-server.1.gz \
-    /usr/share/bash-completion/completions/obnam-cli; do
+    /usr/share/bash-completion/completions/obnam-cli /usr/bin/obnam-gui \
+    /usr/share/applications/org.obnam.ObnamQt.desktop /usr/share/metainfo/org.obnam.ObnamQt.metainfo.xml \
+    /usr/share/icons/hicolor/scalable/apps/org.obnam.ObnamQt.svg; do
     [ -e "$f" ] || { echo "install-scenario: $f is missing" >&2; exit 1; }
 done
 getent passwd obnam-server >/dev/null || { echo "install-scenario: no obnam-server user" >&2; exit 1; }
 [ "$(stat -c %a /var/lib/obnam-server)" = 700 ] || { echo "install-scenario: data directory is not 0700" >&2; exit 1; }
 "$CLI" --version
 "$SERVER" --version
+# The desktop application starts with what the package pulled in (no display here).
+QT_QPA_PLATFORM=offscreen /usr/bin/obnam-gui --version
 
 # The server, as the unit would run it (no systemd needed here).
 admin() { runuser -u obnam-server -- "$SERVER" --config "$CONFIG" "$@"; }

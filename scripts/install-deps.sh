@@ -9,15 +9,18 @@ packages=(
   # Qt 6 and the libraries core/ links
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite libqt6sql6-psql
+  qt6-svg-dev qt6-translations-l10n
   qtkeychain-qt6-dev libsqlite3-dev libssl-dev libzstd-dev libargon2-dev libyaml-cpp-dev libboost1.81-dev
   # offscreen rendering, keyring and tests that drop privileges
   fonts-dejavu-core dbus gnome-keyring libsecret-1-0 util-linux attr
+  # the desktop application's screenshots under a real X server (scripts/screenshots.sh)
+  xvfb xauth
   # benchmarks (dataset generator, timing)
   python3 time restic borgbackup
   # fuzzing and sanitizers (scripts/fuzz.sh: clang with libFuzzer's runtime, libclang_rt.fuzzer)
   clang libclang-rt-14-dev
   # packages (scripts/package.sh): dpkg-shlibdeps comes with build-essential's dpkg-dev
-  lintian systemd
+  lintian systemd desktop-file-utils appstream
 )
 
 missing=()

@@ -36,7 +36,7 @@ pkill -u obnam-server obnam-server 2>/dev/null || true
 apt-get purge -y -qq obnam obnam-server >/dev/null 2>"${TMPDIR:-/tmp}/purge.log" || { cat "${TMPDIR:-/tmp}/purge.log"; exit 1; }
 cat "${TMPDIR:-/tmp}/purge.log"
 left=""
-for p in /usr/bin/obnam-cli /usr/bin/obnam-server /etc/obnam-server /lib/systemd/system/obnam-server.service \
+for p in /usr/bin/obnam-cli /usr/bin/obnam-gui /usr/share/applications/org.obnam.ObnamQt.desktop /usr/bin/obnam-server /etc/obnam-server /lib/systemd/system/obnam-server.service \
     /usr/share/doc/obnam /usr/share/doc/obnam-server /usr/share/man/man1/obnam-cli.1.gz; do
     [ -e "$p" ] && left="$left $p"
 done

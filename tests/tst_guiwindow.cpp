@@ -1,8 +1,8 @@
 // The backup window, driven through its real widgets on the offscreen platform, against real
 // repositories, the real obnam-cli and (through tests/with-keyring.sh) a real Secret Service.
 #include "BackupRunner.h"
-#include "ClientConfig.h"
 #include "CliRunner.h"
+#include "ClientConfig.h"
 #include "GuiSupport.h"
 #include "Keyring.h"
 #include "MainWindow.h"
@@ -52,7 +52,7 @@ struct Fixture
     {
         for (int i = 0; i < files; ++i)
             putFile(home.home() + QStringLiteral("/data/d%1/f%2").arg(i % 10).arg(i),
-                      randomData(size + i, quint32(i)));
+                    randomData(size + i, quint32(i)));
         const auto r = home.run({QStringLiteral("init"), QStringLiteral("--root"),
                                  home.home() + QStringLiteral("/data")},
                                 {}, {kPassphrase, kPassphrase});
@@ -141,8 +141,8 @@ private Q_SLOTS:
     {
         Fixture f;
         // This computer has the configuration but not the key: the passphrase is needed.
-        QVERIFY(QFile::remove(client::ClientConfig::load(f.home.configPath(), f.paths)
-                                  ->credentialsPath()));
+        QVERIFY(QFile::remove(
+            client::ClientConfig::load(f.home.configPath(), f.paths)->credentialsPath()));
         const QString repository = f.home.repositoryPath();
         const QString entry = client::Keyring::entryName(
             client::ClientConfig::load(f.home.configPath(), f.paths)->serverUrl);
@@ -157,10 +157,10 @@ private Q_SLOTS:
         type(child<QLineEdit>(dialog, "passphrase"), QStringLiteral("wrong"));
         click(child<QPushButton>(dialog, "open"));
         // Asked again, saying why.
-        QTRY_VERIFY_WITH_TIMEOUT((dialog = shownDialog<gui::PassphraseDialog>()) &&
-                                     dialog->findChild<QLabel *>()->text().contains(
-                                         QStringLiteral("did not open")),
-                                 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (dialog = shownDialog<gui::PassphraseDialog>()) &&
+                dialog->findChild<QLabel *>()->text().contains(QStringLiteral("did not open")),
+            30000);
         QCOMPARE(finished.count(), 0);
         type(child<QLineEdit>(dialog, "passphrase"), QString::fromUtf8(kPassphrase));
         click(child<QCheckBox>(dialog, "remember"));
@@ -257,7 +257,8 @@ private Q_SLOTS:
         QCOMPARE(child<QListWidget>(&dialog, "roots")->count(), 2);
         auto *daily = child<QSpinBox>(&dialog, "keepDaily");
         daily->setValue(7);
-        QVERIFY(child<QLabel>(&dialog, "keepExplanation")->text().contains(QStringLiteral("7 day")));
+        QVERIFY(
+            child<QLabel>(&dialog, "keepExplanation")->text().contains(QStringLiteral("7 day")));
         child<QSpinBox>(&dialog, "compression")->setValue(9);
         click(child<QCheckBox>(&dialog, "oneFileSystem"));
 
@@ -267,8 +268,9 @@ private Q_SLOTS:
         click(child<QPushButton>(&dialog, "check"));
         QVERIFY(checked.wait(60000));
         QCOMPARE(checked.at(0).at(0).toBool(), true);
-        QVERIFY2(child<QLabel>(&dialog, "checkResult")->text().contains(QStringLiteral("No damage")),
-                 qPrintable(child<QLabel>(&dialog, "checkResult")->text()));
+        QVERIFY2(
+            child<QLabel>(&dialog, "checkResult")->text().contains(QStringLiteral("No damage")),
+            qPrintable(child<QLabel>(&dialog, "checkResult")->text()));
 
         dialog.accept();
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
@@ -310,7 +312,7 @@ private Q_SLOTS:
         table->setFocus();
         QTest::keyClick(table, Qt::Key_Down); // from the keyboard
         QTRY_VERIFY(show->isEnabled());
-        click(show);
+        QTest::keyClick(table, Qt::Key_Return); // opens the run's warnings, as the button does
         QDialog *dialog = nullptr;
         QTRY_VERIFY((dialog = window.findChild<QDialog *>(QStringLiteral("warningsDialog"))));
         QCOMPARE(child<QPlainTextEdit>(dialog, "warningList")->toPlainText(),

@@ -1,8 +1,8 @@
 // The first-run wizard, driven through its real widgets on the offscreen platform: it writes a
 // configuration obnam-cli uses, refuses a server whose certificate is not the one the user was
 // given, and restores from an existing repository.
-#include "ClientConfig.h"
 #include "CliRunner.h"
+#include "ClientConfig.h"
 #include "GuiSupport.h"
 #include "ServerProcess.h"
 #include "SetupWizard.h"
@@ -38,9 +38,8 @@ private:
     {
         for (int i = 0; i < 20; ++i)
             QVERIFY(putFile(home.home() + QStringLiteral("/Documents/f%1").arg(i),
-                              randomData(10000 + i * 1000, quint32(i))));
-        QVERIFY(putFile(home.home() + QStringLiteral("/.cache/big"),
-                          randomData(50000, 99)));
+                            randomData(10000 + i * 1000, quint32(i))));
+        QVERIFY(putFile(home.home() + QStringLiteral("/.cache/big"), randomData(50000, 99)));
     }
 
 private Q_SLOTS:
@@ -99,7 +98,8 @@ private Q_SLOTS:
         QCOMPARE(config->repositoryPath, repository);
         QVERIFY2(config->exclude.contains(home.home() + QStringLiteral("/.cache")),
                  qPrintable(config->exclude.join(u',')));
-        struct stat st {};
+        struct stat st
+        {};
         QCOMPARE(::stat(QFile::encodeName(config->credentialsPath()).constData(), &st), 0);
         QCOMPARE(st.st_mode & 0777, 0400u);
         auto r = home.run({QStringLiteral("backup")});
@@ -137,7 +137,9 @@ private Q_SLOTS:
         const QString said = certificate->text();
         QVERIFY2(said.contains(QStringLiteral("not the server")), qPrintable(said));
         QVERIFY2(said.contains(server.fingerprintText()), qPrintable(said)); // what it showed
-        QVERIFY(child<QLabel>(wizard.currentPage(), "status")->text().contains(QStringLiteral("does not match")));
+        QVERIFY(child<QLabel>(wizard.currentPage(), "status")
+                    ->text()
+                    .contains(QStringLiteral("does not match")));
         QCOMPARE(wizard.currentId(), int(SetupWizard::WherePageId));
         QVERIFY(!QFileInfo::exists(home.configPath()));
 
@@ -171,9 +173,10 @@ private Q_SLOTS:
         // A repository made elsewhere; this computer restores from it.
         CliHome before;
         fillData(before);
-        QVERIFY(before.run({QStringLiteral("init"), QStringLiteral("--repository"),
-                            before.repositoryPath()},
-                           {}, {kPassphrase.toUtf8(), kPassphrase.toUtf8()})
+        QVERIFY(before
+                    .run({QStringLiteral("init"), QStringLiteral("--repository"),
+                          before.repositoryPath()},
+                         {}, {kPassphrase.toUtf8(), kPassphrase.toUtf8()})
                     .code == 0);
         QVERIFY(before.run({QStringLiteral("backup")}).code == 0);
 
@@ -188,8 +191,9 @@ private Q_SLOTS:
         QDir().mkpath(home.path() + QStringLiteral("/empty"));
         type(child<QLineEdit>(&wizard, "folder"), home.path() + QStringLiteral("/empty"));
         next(wizard);
-        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(wizard.currentPage(), "status")->text().contains(
-                                     QStringLiteral("no backup repository")),
+        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(wizard.currentPage(), "status")
+                                     ->text()
+                                     .contains(QStringLiteral("no backup repository")),
                                  20000);
         type(child<QLineEdit>(&wizard, "folder"), before.repositoryPath());
         next(wizard);
@@ -212,12 +216,13 @@ private Q_SLOTS:
         const QString target = home.path() + QStringLiteral("/restored");
         type(child<QLineEdit>(&wizard, "target"), target);
         click(child<QPushButton>(&wizard, "restore"));
-        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(wizard.currentPage(), "status")->text().contains(
-                                     QStringLiteral("Restored")),
+        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(wizard.currentPage(), "status")
+                                     ->text()
+                                     .contains(QStringLiteral("Restored")),
                                  60000);
         const QByteArray original = QFile::encodeName(before.home() + QStringLiteral("/Documents"));
-        const QByteArray restored = QFile::encodeName(target + before.home() +
-                                                      QStringLiteral("/Documents"));
+        const QByteArray restored =
+            QFile::encodeName(target + before.home() + QStringLiteral("/Documents"));
         QCOMPARE(manifestDiff(manifest(original), manifest(restored)), QString());
     }
 };

@@ -41,14 +41,16 @@ QList<Message> readTs(const QString &path, QString *error)
         if (name == QLatin1String("name")) {
             context = xml.readElementText();
         } else if (name == QLatin1String("message")) {
-            m = Message{context, {}, xml.attributes().value(QLatin1String("numerus")) ==
-                                         QLatin1String("yes"),
-                        false, {}};
+            m = Message{context,
+                        {},
+                        xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes"),
+                        false,
+                        {}};
         } else if (name == QLatin1String("source")) {
             m.source = xml.readElementText();
         } else if (name == QLatin1String("translation")) {
-            m.unfinished = xml.attributes().value(QLatin1String("type")) ==
-                           QLatin1String("unfinished");
+            m.unfinished =
+                xml.attributes().value(QLatin1String("type")) == QLatin1String("unfinished");
             if (!m.numerus) {
                 m.forms = {xml.readElementText()};
                 out.append(m);

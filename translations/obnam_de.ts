@@ -102,6 +102,10 @@
         <source>%1 on %2 (process %3), since %4</source>
         <translation>%1 auf %2 (Prozess %3), seit %4</translation>
     </message>
+    <message>
+        <source>a few seconds</source>
+        <translation>wenige Sekunden</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1462,10 +1466,6 @@
         <translation>stark</translation>
     </message>
     <message>
-        <source>Strong.</source>
-        <translation>Stark.</translation>
-    </message>
-    <message>
         <source>Creating the repository…</source>
         <translation>Das Repository wird erstellt…</translation>
     </message>
@@ -1482,8 +1482,16 @@
         <translation>Die Passphrase wird im Desktop-Schlüsselbund gespeichert…</translation>
     </message>
     <message>
-        <source>The passphrase could not be stored in the desktop keyring (%1). You will be asked for it when it is needed.</source>
-        <translation>Die Passphrase konnte nicht im Desktop-Schlüsselbund gespeichert werden (%1). Sie werden danach gefragt, wenn sie benötigt wird.</translation>
+        <source>Hard to guess. Write it down: it cannot be recovered.</source>
+        <translation>Schwer zu erraten. Schreiben Sie sie auf: Sie kann nicht wiederhergestellt werden.</translation>
+    </message>
+    <message>
+        <source>The two entries differ.</source>
+        <translation>Die beiden Eingaben stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>The passphrase was not stored in the desktop keyring: %1. You will be asked for it when it is needed.</source>
+        <translation>Die Passphrase wurde nicht im Desktop-Schlüsselbund gespeichert: %1. Sie werden danach gefragt, wenn sie benötigt wird.</translation>
     </message>
 </context>
 <context>

@@ -102,6 +102,10 @@
         <source>%1 on %2 (process %3), since %4</source>
         <translation>%1 sur %2 (processus %3), depuis %4</translation>
     </message>
+    <message>
+        <source>a few seconds</source>
+        <translation>quelques secondes</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1462,10 +1466,6 @@
         <translation>forte</translation>
     </message>
     <message>
-        <source>Strong.</source>
-        <translation>Robuste.</translation>
-    </message>
-    <message>
         <source>Creating the repository…</source>
         <translation>Création du dépôt…</translation>
     </message>
@@ -1482,8 +1482,16 @@
         <translation>Enregistrement de la phrase secrète dans le trousseau de clés du bureau…</translation>
     </message>
     <message>
-        <source>The passphrase could not be stored in the desktop keyring (%1). You will be asked for it when it is needed.</source>
-        <translation>La phrase secrète n&apos;a pas pu être enregistrée dans le trousseau de clés du bureau (%1). Elle vous sera demandée lorsqu&apos;elle sera nécessaire.</translation>
+        <source>Hard to guess. Write it down: it cannot be recovered.</source>
+        <translation>Difficile à deviner. Notez-la : elle ne peut pas être récupérée.</translation>
+    </message>
+    <message>
+        <source>The two entries differ.</source>
+        <translation>Les deux saisies sont différentes.</translation>
+    </message>
+    <message>
+        <source>The passphrase was not stored in the desktop keyring: %1. You will be asked for it when it is needed.</source>
+        <translation>La phrase secrète n’a pas été enregistrée dans le trousseau de clés : %1. Elle vous sera demandée quand elle sera nécessaire.</translation>
     </message>
 </context>
 <context>

@@ -131,10 +131,14 @@ void BackupEngine::report(Phase phase, bool force)
     m_progress.phase = phase;
     m_progress.elapsedSeconds = double(now) / 1000.0;
     m_progress.bytesUploaded = m_writer.stats().storedBytes;
-    // A first backup's total is what the metadata read-ahead has found so far.
+    // The total is what the metadata read-ahead has found; until it has seen everything, the
+    // previous generation's size is the better guess when it is bigger. Never less than what
+    // is done already: the read-ahead's count is a lower bound.
     if (!m_progress.bytesTotalFinal && m_statAhead) {
-        m_progress.bytesTotal = qMax(m_statAhead->bytesFound(), m_progress.bytes);
-        m_progress.bytesTotalFinal = m_statAhead->finished();
+        const bool all = m_statAhead->finished();
+        const qint64 found = m_statAhead->bytesFound();
+        m_progress.bytesTotal = qMax(all ? found : qMax(found, m_previousBytes), m_progress.bytes);
+        m_progress.bytesTotalFinal = all;
     }
     m_rate.add(m_progress.elapsedSeconds, m_progress.bytes);
     m_progress.bytesPerSecond = m_rate.rate();
@@ -209,8 +213,8 @@ Result<BackupResult> BackupEngine::run()
             if (!db)
                 return db.error();
             m_previous = std::make_unique<PreviousGeneration>(std::move(*db));
+            m_previousBytes = parent.totalBytes;
             m_progress.bytesTotal = parent.totalBytes;
-            m_progress.bytesTotalFinal = true;
         } else if (latest.error().code != ErrorCode::NotFound) {
             return latest.error();
         }
@@ -254,7 +258,7 @@ Result<BackupResult> BackupEngine::run()
     Q_ASSERT(m_pending.isEmpty());
     // A rule that excluded nothing is most likely mistyped: say so, in this backup.
     for (qsizetype i = 0; i < m_patterns.size(); ++i) {
-        if (m_patternHits[i] == 0)
+        if (m_patternHits[i] == 0 && !m_options.quietExcludes.contains(m_patterns[i].text))
             warn(m_patterns[i].text.toLocal8Bit(),
                  QCoreApplication::translate("obnam",
                                              "exclude pattern matched nothing in this backup"));

@@ -31,8 +31,10 @@ struct BackupOptions
     // Globs. Without a '/', against each entry's name ("*.tmp"); starting with '/', against
     // the whole path ("/home/u/cache"); with a '/' elsewhere, against the end of the path at
     // any depth ("Documents/scratch" is every .../Documents/scratch). A pattern that matches
-    // nothing in a backup is a warning of that backup.
+    // nothing in a backup is a warning of that backup, unless it is one of `quietExcludes`
+    // (common exclusions offered to everyone: a computer without ~/Downloads is no mistake).
     QStringList excludes;
+    QStringList quietExcludes;
     bool oneFileSystem = false;
     QString clientName;
     int compressionLevel = 3;
@@ -173,6 +175,7 @@ private:
     RateEstimator m_rate;
     QElapsedTimer m_clock;
     qint64 m_lastReport = -1000;
+    qint64 m_previousBytes = 0; // the previous generation's size: a guess until the read-ahead is done
 };
 
 } // namespace obnam

@@ -45,9 +45,9 @@ struct OperationProgress
     qint64 filesTotal = 0; // restore: entries to restore
     qint64 bytes = 0;      // bytes done: of files examined (backup), written (restore), read
                            // back (check)
-    // Bytes there are to do: restore and check the known amount; a backup the previous
-    // generation's size, or for a first backup what the metadata read-ahead has found so far
-    // (it grows while the read-ahead goes on; bytesTotalFinal says when it is all).
+    // Bytes there are to do: restore and check the known amount; a backup what the metadata
+    // read-ahead has found so far, or the previous generation's size while that is bigger (it
+    // grows while the read-ahead goes on; bytesTotalFinal says when it is all).
     qint64 bytesTotal = 0;
     bool bytesTotalFinal = false;
     qint64 bytesRead = 0;     // backup: bytes of files read because new or changed

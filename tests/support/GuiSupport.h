@@ -2,16 +2,16 @@
 
 // Driving real widgets from a test: clicks and typing go through QTest, as a person's would.
 #include <QAbstractButton>
-#include <QCheckBox>
-#include <QLabel>
-#include <QProgressBar>
-#include <QPushButton>
-#include <QRadioButton>
 #include <QApplication>
+#include <QCheckBox>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRadioButton>
 #include <QWidget>
 #include <QtTest>
 
@@ -37,7 +37,8 @@ inline void click(QAbstractButton *button)
     QVERIFY2(button->isEnabled(), qPrintable(button->text() + QStringLiteral(" is disabled")));
     // A check box or radio button reacts to its indicator and label, not to empty space
     // its layout gave it: click where a person would.
-    const bool indicator = qobject_cast<QCheckBox *>(button) || qobject_cast<QRadioButton *>(button);
+    const bool indicator =
+        qobject_cast<QCheckBox *>(button) || qobject_cast<QRadioButton *>(button);
     const QPoint at = indicator ? QPoint(qMin(8, button->width() / 2), button->height() / 2)
                                 : button->rect().center();
     QTest::mouseClick(button, Qt::LeftButton, Qt::NoModifier, at);
@@ -61,15 +62,13 @@ inline void type(QLineEdit *edit, const QString &text)
     QCOMPARE(edit->text(), text);
 }
 
-template <typename T>
-T *child(QObject *parent, const char *name)
+template <typename T> T *child(QObject *parent, const char *name)
 {
     return parent->findChild<T *>(QLatin1String(name));
 }
 
 // The top-level widget of type T that is showing now (a dialog opened with open()).
-template <typename T>
-T *shownDialog()
+template <typename T> T *shownDialog()
 {
     for (QWidget *w : QApplication::topLevelWidgets())
         if (auto *d = qobject_cast<T *>(w); d && d->isVisible())

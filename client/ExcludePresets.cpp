@@ -1,8 +1,8 @@
-#include "Presets.h"
+#include "ExcludePresets.h"
 
 #include <QCoreApplication>
 
-namespace obnam::gui {
+namespace obnam::client {
 
 QList<ExcludePreset> excludePresets()
 {
@@ -18,4 +18,13 @@ QList<ExcludePreset> excludePresets()
     };
 }
 
-} // namespace obnam::gui
+QStringList presetPatterns(const Paths &paths)
+{
+    QStringList out;
+    for (const ExcludePreset &preset : excludePresets())
+        for (const QString &pattern : preset.patterns)
+            out.append(paths.expandHome(pattern));
+    return out;
+}
+
+} // namespace obnam::client
