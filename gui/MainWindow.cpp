@@ -207,10 +207,28 @@ MainWindow::MainWindow(client::Paths paths, QString configPath, QWidget *parent)
 
 void MainWindow::refresh()
 {
-    auto config = client::ClientConfig::load(m_configPath, m_paths);
+    if (m_loading) {
+        m_reload->start();
+        return;
+    }
+    m_loading = true;
+    const client::Paths paths = m_paths;
+    const QString configPath = m_configPath;
+    // Read on a worker: the configuration and the history are files, and files can be slow.
+    QtConcurrent::run(&m_pool, [paths, configPath] {
+        return Loaded{client::ClientConfig::load(configPath, paths),
+                      client::RunHistory(paths).load()};
+    }).then(this, [this](const Loaded &loaded) {
+        m_loading = false;
+        showConfig(loaded.config);
+        showRuns(loaded.runs);
+    });
+}
+
+void MainWindow::showConfig(const Result<client::ClientConfig> &config)
+{
     if (config) {
-        QStringList roots = config->roots;
-        QString what = roots.join(QStringLiteral(", "));
+        QString what = config->roots.join(QStringLiteral(", "));
         if (!config->exclude.isEmpty())
             what += QLatin1Char(' ') +
                     tr("(leaving out %n pattern(s))", nullptr, int(config->exclude.size()));
@@ -221,18 +239,6 @@ void MainWindow::refresh()
         m_what->setText(tr("The configuration cannot be read: %1").arg(config.error().toString()));
         m_where->clear();
     }
-    if (m_loading) {
-        m_reload->start();
-        return;
-    }
-    m_loading = true;
-    const client::Paths paths = m_paths;
-    QtConcurrent::run(&m_pool, [paths] {
-        return client::RunHistory(paths).load();
-    }).then(this, [this](const QList<client::Run> &runs) {
-        m_loading = false;
-        showRuns(runs);
-    });
 }
 
 void MainWindow::showRuns(const QList<client::Run> &runs)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "BackupRunner.h"
+#include "ClientConfig.h"
 #include "Paths.h"
 
 #include <QElapsedTimer>
@@ -47,6 +48,14 @@ private:
     void openSettings();
     void showElsewhere(const QString &what);
     void showRuns(const QList<client::Run> &runs);
+    void showConfig(const Result<client::ClientConfig> &config);
+
+    // What refresh() reads on a worker.
+    struct Loaded
+    {
+        Result<client::ClientConfig> config;
+        QList<client::Run> runs;
+    };
 
     client::Paths m_paths;
     QString m_configPath;

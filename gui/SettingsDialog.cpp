@@ -76,7 +76,8 @@ SettingsDialog::SettingsDialog(client::Paths paths, QString configPath, QWidget 
     m_error->hide();
     layout->addWidget(m_error);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Save)->setText(tr("&Save"));
+    m_save = buttons->button(QDialogButtonBox::Save);
+    m_save->setText(tr("&Save"));
     buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -284,17 +285,32 @@ QWidget *SettingsDialog::checkPage()
 
 void SettingsDialog::load()
 {
-    auto config = client::ClientConfig::load(m_configPath, m_paths);
-    if (!config) {
-        m_error->setText(tr("The configuration cannot be read: %1").arg(config.error().toString()));
-        m_error->show();
-        return;
-    }
-    for (const QString &root : std::as_const(config->roots))
+    m_tabs->setEnabled(false);
+    m_save->setEnabled(false);
+    const QString configPath = m_configPath;
+    const client::Paths paths = m_paths;
+    QtConcurrent::run(&m_pool, [configPath, paths] {
+        return client::ClientConfig::load(configPath, paths);
+    }).then(this, [this](const Result<client::ClientConfig> &config) {
+        if (!config) {
+            m_error->setText(
+                tr("The configuration cannot be read: %1").arg(config.error().toString()));
+            m_error->show();
+            return;
+        }
+        fill(*config);
+        m_tabs->setEnabled(true);
+        m_save->setEnabled(true);
+    });
+}
+
+void SettingsDialog::fill(const client::ClientConfig &config)
+{
+    for (const QString &root : std::as_const(config.roots))
         addRoot(root);
     // Shown and saved as the user would write them: "~/Downloads", not the expanded path.
     QStringList rest;
-    for (const QString &pattern : std::as_const(config->exclude))
+    for (const QString &pattern : std::as_const(config.exclude))
         rest.append(m_paths.abbreviateHome(pattern));
     for (QCheckBox *box : std::as_const(m_presets)) {
         const QStringList patterns = box->property("patterns").toStringList();
@@ -307,11 +323,11 @@ void SettingsDialog::load()
                 rest.removeAll(p);
     }
     m_excludes->addItems(rest);
-    m_repository->setText(config->serverUrl);
-    m_compression->setValue(config->compression);
-    m_oneFileSystem->setChecked(config->oneFileSystem);
-    m_cacheTags->setChecked(config->excludeCacheTagDirectories);
-    const RetentionPolicy &r = config->retention;
+    m_repository->setText(config.serverUrl);
+    m_compression->setValue(config.compression);
+    m_oneFileSystem->setChecked(config.oneFileSystem);
+    m_cacheTags->setChecked(config.excludeCacheTagDirectories);
+    const RetentionPolicy &r = config.retention;
     const QList<int> values{r.last, r.hourly, r.daily, r.weekly, r.monthly, r.yearly};
     for (int i = 0; i < m_keep.size(); ++i)
         m_keep[i]->setValue(values[i]);
@@ -376,29 +392,39 @@ void SettingsDialog::accept()
         if (box->isChecked())
             excludes += box->property("patterns").toStringList();
     excludes += items(m_excludes);
-    auto editor = client::ConfigEditor::open(m_configPath);
-    if (!editor) {
-        m_error->setText(tr("The settings were not saved: %1").arg(editor.error().toString()));
-        m_error->show();
-        return;
-    }
-    editor->set(QStringLiteral("roots"), QVariant(roots));
-    editor->set(QStringLiteral("exclude"), QVariant(excludes));
-    editor->set(QStringLiteral("compression"), QVariant(m_compression->value()));
-    editor->set(QStringLiteral("one_file_system"), QVariant(m_oneFileSystem->isChecked()));
-    editor->set(QStringLiteral("exclude_cache_tag_directories"),
-                QVariant(m_cacheTags->isChecked()));
+    QList<QPair<QString, QVariant>> values{
+        {QStringLiteral("roots"), QVariant(roots)},
+        {QStringLiteral("exclude"), QVariant(excludes)},
+        {QStringLiteral("compression"), QVariant(m_compression->value())},
+        {QStringLiteral("one_file_system"), QVariant(m_oneFileSystem->isChecked())},
+        {QStringLiteral("exclude_cache_tag_directories"), QVariant(m_cacheTags->isChecked())},
+    };
     const QStringList keys{QStringLiteral("keep_last"),    QStringLiteral("keep_hourly"),
                            QStringLiteral("keep_daily"),   QStringLiteral("keep_weekly"),
                            QStringLiteral("keep_monthly"), QStringLiteral("keep_yearly")};
     for (int i = 0; i < keys.size(); ++i)
-        editor->set(keys[i], QVariant(m_keep[i]->value()));
-    if (auto saved = editor->save(); !saved) {
-        m_error->setText(tr("The settings were not saved: %1").arg(saved.error().toString()));
-        m_error->show();
-        return;
-    }
-    QDialog::accept();
+        values.append({keys[i], QVariant(m_keep[i]->value())});
+    m_save->setEnabled(false);
+    m_error->hide();
+    const QString configPath = m_configPath;
+    QtConcurrent::run(&m_pool, [configPath, values]() -> QString {
+        auto editor = client::ConfigEditor::open(configPath);
+        if (!editor)
+            return editor.error().toString();
+        for (const auto &[key, value] : values)
+            editor->set(key, value);
+        if (auto saved = editor->save(); !saved)
+            return saved.error().toString();
+        return {};
+    }).then(this, [this](const QString &error) {
+        m_save->setEnabled(true);
+        if (!error.isEmpty()) {
+            m_error->setText(tr("The settings were not saved: %1").arg(error));
+            m_error->show();
+            return;
+        }
+        QDialog::accept();
+    });
 }
 
 void SettingsDialog::checkRepository()

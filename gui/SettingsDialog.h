@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ClientConfig.h"
 #include "Paths.h"
 
 #include <QDialog>
@@ -34,7 +35,8 @@ public:
     SettingsDialog(client::Paths paths, QString configPath, QWidget *parent = nullptr);
     ~SettingsDialog() override;
 
-    // Saves; on failure the reason is shown in the dialog, which stays open.
+    // Saves (on a worker) and closes; on failure the reason is shown in the dialog, which
+    // stays open. The configuration is read on a worker too: the tabs are enabled once it is.
     void accept() override;
 
     QTabWidget *tabs() const { return m_tabs; }
@@ -51,6 +53,7 @@ private:
     QWidget *keepPage();
     QWidget *checkPage();
     void load();
+    void fill(const client::ClientConfig &config);
     void addRoot(const QString &path);
     void updateKeepExplanation();
 
@@ -73,6 +76,7 @@ private:
     QProgressBar *m_checkBar = nullptr;
     QLabel *m_checkResult = nullptr;
     QLabel *m_error = nullptr;
+    QPushButton *m_save = nullptr;
     std::shared_ptr<OperationControl> m_checkControl; // of the check that is running
     QThreadPool m_pool;
 };

@@ -229,6 +229,8 @@ int main(int argc, char *argv[])
         gui::SettingsDialog settings(paths, configPath);
         settings.show();
         (void)QTest::qWaitForWindowExposed(&settings);
+        if (!waitFor([&] { return settings.tabs()->isEnabled(); }))
+            shooter.problem(QStringLiteral("the settings did not load"));
         shooter.shoot(&settings, QStringLiteral("settings-folders"));
         settings.tabs()->setCurrentIndex(2);
         settings.findChild<QSpinBox *>(QStringLiteral("keepDaily"))->setValue(7);

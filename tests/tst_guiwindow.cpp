@@ -252,6 +252,7 @@ private Q_SLOTS:
         file.close();
         gui::SettingsDialog dialog(f.paths, f.home.configPath());
         dialog.show();
+        QTRY_VERIFY(dialog.tabs()->isEnabled()); // once the configuration has been read
         type(child<QLineEdit>(&dialog, "newRoot"), f.home.home() + QStringLiteral("/more"));
         click(dialog.findChild<QPushButton *>(QStringLiteral("addRoot")));
         QCOMPARE(child<QListWidget>(&dialog, "roots")->count(), 2);
@@ -273,7 +274,7 @@ private Q_SLOTS:
             qPrintable(child<QLabel>(&dialog, "checkResult")->text()));
 
         dialog.accept();
-        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QTRY_COMPARE(dialog.result(), int(QDialog::Accepted)); // saved on a worker
         auto config = client::ClientConfig::load(f.home.configPath(), f.paths);
         QVERIFY2(config, qPrintable(config ? QString() : config.error().toString()));
         QCOMPARE(config->roots.size(), 2);
