@@ -10,6 +10,8 @@
 #include <QRegularExpression>
 #include <QtTest>
 
+#include <sys/time.h>
+
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -65,8 +67,9 @@ private Q_SLOTS:
         CliHome h;
         auto r = h.run({QStringLiteral("--help")});
         QCOMPARE(r.code, 0);
-        for (const char *cmd : {"init", "backup", "list", "list-files", "restore", "resolve",
-                                "show-generation", "gen-info", "diff", "key", "config", "chunkify"})
+        for (const char *cmd :
+             {"init", "backup", "list", "list-files", "restore", "resolve", "show-generation",
+              "gen-info", "diff", "versions", "key", "config", "chunkify"})
             QVERIFY2(r.out.contains(QLatin1String(cmd)), cmd);
         QVERIFY(r.out.contains(QStringLiteral("Exit status")));
         r = h.run({QStringLiteral("--version")});
@@ -390,6 +393,58 @@ private Q_SLOTS:
         QVERIFY(diff.out.contains(QStringLiteral("+ %1/new.txt\n").arg(r->src)));
         QVERIFY(diff.out.contains(QStringLiteral("* %1/file.txt\n").arg(r->src)));
         QVERIFY(diff.out.contains(QStringLiteral("- %1/dir/data.bin\n").arg(r->src)));
+    }
+
+    // A file changed in 2 of 5 generations has 3 versions; a change of content alone (same
+    // size, same time) is one, a change of permissions alone is not.
+    void versionsFoldsWhatDidNotChange()
+    {
+        auto r = ready();
+        const QString file = r->src + QStringLiteral("/file.txt");
+        const auto setTime = [&file] {
+            struct timeval times[2] = {{1700000000, 0}, {1700000000, 0}};
+            QVERIFY(::utimes(QFile::encodeName(file).constData(), times) == 0);
+        };
+        const auto backUp = [&r] {
+            QTest::qSleep(10);
+            QCOMPARE(r->home.run({QStringLiteral("backup")}).code, 0);
+        };
+        QVERIFY(test::writeFile(enc(file), "version one\n"));
+        setTime();
+        backUp();                                             // 1: the first version
+        backUp();                                             // 2: unchanged
+        QVERIFY(test::writeFile(enc(file), "version two\n")); // same size
+        setTime();                                            // same time
+        backUp(); // 3: the second version, by its content alone
+        QVERIFY(QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner));
+        backUp(); // 4: the same content
+        QVERIFY(test::writeFile(enc(file), "the third and longest version\n"));
+        backUp(); // 5: the third version
+
+        auto v = r->home.run({QStringLiteral("versions"), file});
+        QVERIFY2(v.code == 0, qPrintable(v.err));
+        QVERIFY2(v.out.startsWith(file + QStringLiteral(": 3 versions in 5 generations\n")),
+                 qPrintable(v.out));
+        const QStringList lines = v.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 4);
+        QVERIFY(lines[1].endsWith(QStringLiteral(" - 12 2023-11-14T22:13:20Z x2")));
+        QVERIFY(lines[2].endsWith(QStringLiteral(" - 12 2023-11-14T22:13:20Z x2")));
+        QVERIFY(lines[3].contains(QStringLiteral(" - 30 ")));
+        QVERIFY(lines[3].endsWith(QStringLiteral(" x1")));
+
+        v = r->home.run({QStringLiteral("versions"), QStringLiteral("--json"), file});
+        QCOMPARE(v.code, 0);
+        const QJsonObject o = QJsonDocument::fromJson(v.out.toUtf8()).object();
+        QCOMPARE(o.value(QStringLiteral("generations")).toInt(), 5);
+        const QJsonArray versions = o.value(QStringLiteral("versions")).toArray();
+        QCOMPARE(versions.size(), 3);
+        QCOMPARE(versions[2].toObject().value(QStringLiteral("size")).toInt(), 30);
+        QCOMPARE(versions[1].toObject().value(QStringLiteral("generations")).toInt(), 2);
+
+        v = r->home.run({QStringLiteral("versions"), r->src + QStringLiteral("/no-such-file")});
+        QCOMPARE(v.code, 1);
+        QVERIFY2(v.err.contains(QStringLiteral("no-such-file is in no generation")),
+                 qPrintable(v.err));
     }
 
     void backupJsonEvents()
