@@ -31,7 +31,21 @@ struct Outcome
     Kind kind = Done;
     client::Run run;
     QString holder;
+    QString historyError; // the run could not be recorded
 };
+
+// Where the look at the repository's locks runs. It may wait minutes on a server that does
+// not answer, and needs nothing of the runner: a window that closes does not wait for it
+// (its answer is dropped), nor does the process at exit, so the pool is never destroyed.
+QThreadPool *lookoutPool()
+{
+    static QThreadPool *pool = [] {
+        auto *p = new QThreadPool;
+        p->setMaxThreadCount(2);
+        return p;
+    }();
+    return pool;
+}
 
 // The live locks of others, in words.
 QString describeLocks(Repository &repo, qint64 ownPid = -1)
@@ -56,7 +70,6 @@ BackupRunner::BackupRunner(client::Paths paths, QObject *parent)
     , m_paths(std::move(paths))
 {
     m_pool.setMaxThreadCount(1);
-    m_watchPool.setMaxThreadCount(1);
 }
 
 BackupRunner::~BackupRunner()
@@ -64,7 +77,6 @@ BackupRunner::~BackupRunner()
     if (m_control)
         m_control->cancel();
     m_pool.waitForDone();
-    m_watchPool.waitForDone();
 }
 
 void BackupRunner::setState(State state)
@@ -91,7 +103,8 @@ void BackupRunner::start(const QString &configPath, std::optional<QByteArray> pa
         const auto failed = [&](const Error &e) {
             outcome.run = client::describeBackup(started, clock.elapsed() / 1000.0, e, {},
                                                  QStringLiteral("obnam-gui"));
-            (void)client::RunHistory(paths).append(outcome.run);
+            if (auto s = client::RunHistory(paths).append(outcome.run); !s)
+                outcome.historyError = s.error().toString();
             return outcome;
         };
         auto session = client::openWithoutTerminal(configPath, paths, passphrase);
@@ -106,6 +119,7 @@ void BackupRunner::start(const QString &configPath, std::optional<QByteArray> pa
             }
             return failed(session.error());
         }
+        QMetaObject::invokeMethod(this, [this] { Q_EMIT opened(); });
         auto lock = client::backupLock(*session);
         if (!lock) {
             if (lock.error().remedy == Remedy::WaitForLock) {
@@ -133,11 +147,17 @@ void BackupRunner::start(const QString &configPath, std::optional<QByteArray> pa
         const auto result = engine.run();
         outcome.run = client::describeBackup(started, clock.elapsed() / 1000.0, result,
                                              engine.stored(), QStringLiteral("obnam-gui"));
-        (void)client::RunHistory(paths).append(outcome.run);
+        if (auto s = client::RunHistory(paths).append(outcome.run); !s)
+            outcome.historyError = s.error().toString();
         return outcome;
-    }).then(this, [this](const Outcome &outcome) {
+    }).then(this, [this, control](const Outcome &outcome) {
         m_control.reset();
         setState(State::Idle);
+        if (!outcome.historyError.isEmpty())
+            Q_EMIT historyNotWritten(outcome.historyError);
+        // Cancelled while it was opening: whatever it would have asked is moot now.
+        if (control->isCancelled() && outcome.kind != Outcome::Done)
+            return;
         switch (outcome.kind) {
         case Outcome::NeedPassphrase:
             Q_EMIT needPassphrase(false);
@@ -201,7 +221,7 @@ void BackupRunner::look()
     m_looking = true;
     const QString configPath = m_watchConfig;
     const client::Paths paths = m_paths;
-    QtConcurrent::run(&m_watchPool, [configPath, paths]() -> QString {
+    QtConcurrent::run(lookoutPool(), [configPath, paths]() -> QString {
         auto config = client::ClientConfig::load(configPath, paths);
         if (!config)
             return {};

@@ -60,8 +60,12 @@ Q_SIGNALS:
     void busyElsewhere(const QString &holder);
     // What another process is doing with the repository now ("" once nothing).
     void elsewhere(const QString &what);
+    // The repository opened with the credentials given: a passphrase typed for this run works.
+    void opened();
     // However it ended; also recorded in the run history.
     void finished(const obnam::client::Run &run);
+    // The run could not be written to the history of runs (the window still shows it).
+    void historyNotWritten(const QString &why);
 
 private:
     void setState(State state);
@@ -71,7 +75,6 @@ private:
     State m_state = State::Idle;
     std::shared_ptr<OperationControl> m_control;
     QThreadPool m_pool; // the run's own thread: the window's pool stays free
-    QThreadPool m_watchPool;
     QTimer *m_watchTimer = nullptr;
     QString m_watchConfig;
     bool m_looking = false;

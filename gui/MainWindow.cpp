@@ -169,11 +169,25 @@ MainWindow::MainWindow(client::Paths paths, QString configPath, QWidget *parent)
     connect(m_runner, &BackupRunner::progress, this, &MainWindow::showProgress);
     connect(m_runner, &BackupRunner::stateChanged, this, &MainWindow::stateChanged);
     connect(m_runner, &BackupRunner::finished, this, &MainWindow::finished);
-    connect(m_runner, &BackupRunner::needPassphrase, this, &MainWindow::askPassphrase);
+    connect(m_runner, &BackupRunner::opened, this, &MainWindow::rememberPassphrase);
+    connect(m_runner, &BackupRunner::needPassphrase, this, [this](bool wrong) {
+        m_rememberPassphrase.reset();
+        if (m_quitWhenDone)
+            quitIfLeft(); // nobody is there to answer
+        else
+            askPassphrase(wrong);
+    });
     connect(m_runner, &BackupRunner::busyElsewhere, this, [this](const QString &holder) {
+        m_rememberPassphrase.reset();
         m_notice->setText(tr("Not started: the backup is running elsewhere already (%1). "
                              "Try again when it has finished.")
                               .arg(holder));
+        m_notice->show();
+        quitIfLeft();
+    });
+    connect(m_runner, &BackupRunner::historyNotWritten, this, [this](const QString &why) {
+        m_notice->setText(
+            tr("This backup could not be recorded in the history of backups: %1").arg(why));
         m_notice->show();
     });
     connect(m_runner, &BackupRunner::elsewhere, this, &MainWindow::showElsewhere);
@@ -342,21 +356,46 @@ void MainWindow::showProgress(const OperationProgress &p)
     m_folder->setToolTip(folder);
 }
 
+void MainWindow::rememberPassphrase()
+{
+    // Only a passphrase that has opened the repository is stored.
+    if (!m_rememberPassphrase)
+        return;
+    const QString entry = client::Keyring::entryName(m_repository);
+    client::Keyring::write(entry, *m_rememberPassphrase).then(this, [this](const Status &s) {
+        if (!s) {
+            m_notice->setText(tr("The passphrase could not be stored in the desktop "
+                                 "keyring: %1")
+                                  .arg(s.error().message));
+            m_notice->show();
+        }
+    });
+    m_rememberPassphrase.reset();
+}
+
+void MainWindow::quitIfLeft()
+{
+    // The window was closed with "keep it running": nothing is running now.
+    if (!m_quitWhenDone)
+        return;
+    m_closing = true;
+    close();
+    QApplication::quit();
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    // Shown again (a second launch) after "keep it running": it stays when the backup ends.
+    if (m_quitWhenDone) {
+        m_quitWhenDone = false;
+        QApplication::setQuitOnLastWindowClosed(true);
+    }
+    QMainWindow::showEvent(event);
+}
+
 void MainWindow::finished(const client::Run &run)
 {
-    if (m_rememberPassphrase) {
-        // It opened the repository (a wrong one asks again instead of finishing).
-        const QString entry = client::Keyring::entryName(m_repository);
-        client::Keyring::write(entry, *m_rememberPassphrase).then(this, [this](const Status &s) {
-            if (!s) {
-                m_notice->setText(tr("The passphrase could not be stored in the desktop "
-                                     "keyring: %1")
-                                      .arg(s.error().message));
-                m_notice->show();
-            }
-        });
-        m_rememberPassphrase.reset();
-    }
+    m_rememberPassphrase.reset();
     refresh();
     switch (run.outcome) {
     case client::Run::Failed:
@@ -371,11 +410,7 @@ void MainWindow::finished(const client::Run &run)
     default:
         break;
     }
-    if (m_quitWhenDone) {
-        m_closing = true;
-        close();
-        QApplication::quit();
-    }
+    quitIfLeft();
 }
 
 void MainWindow::showWarnings()
@@ -444,6 +479,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
             m_runner->cancel();
         } else if (button != keep) {
             return;
+        } else if (m_runner->state() == BackupRunner::State::Paused) {
+            m_runner->resume(); // nobody would be there to resume it
         }
         // The window goes; the process stays until the backup has stopped or finished.
         m_quitWhenDone = true;

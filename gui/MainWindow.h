@@ -38,12 +38,15 @@ public Q_SLOTS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void showProgress(const OperationProgress &progress);
     void stateChanged(BackupRunner::State state);
     void finished(const client::Run &run);
     void askPassphrase(bool wrong);
+    void rememberPassphrase();
+    void quitIfLeft();
     void showWarnings();
     void openSettings();
     void showElsewhere(const QString &what);

@@ -143,6 +143,8 @@ void PassphrasePage::showStrength()
         m_strength->setFormat(tr("strong"));
         m_strengthText->setText(tr("Hard to guess. Write it down: it cannot be recovered."));
     }
+    if (m_creating && !m_passphrase->text().isEmpty() && m_passphrase->text().size() < 8)
+        m_strengthText->setText(tr("Use at least 8 characters."));
     // Said as soon as the second entry is as long as the first, not only by a disabled button.
     if (m_creating && m_repeat->text().size() >= m_passphrase->text().size() &&
         !m_repeat->text().isEmpty() && m_repeat->text() != m_passphrase->text())
@@ -173,6 +175,7 @@ bool PassphrasePage::validatePage()
     if (!setup)
         return false;
     m_busy = true;
+    m_wizard->setWorking(true);
     Q_EMIT completeChanged();
     m_status->setText(m_creating ? tr("Creating the repository…") : tr("Opening the repository…"));
     const QByteArray passphrase = m_passphrase->text().toUtf8();
@@ -183,6 +186,7 @@ bool PassphrasePage::validatePage()
     }).then(this, [this, setup, passphrase, remember](const Result<client::Setup::Done> &done) {
         if (!done) {
             m_busy = false;
+            m_wizard->setWorking(false);
             if (done.error().code == ErrorCode::WrongPassphrase) {
                 m_status->setText(tr("<b>That passphrase did not open the repository.</b> "
                                      "Check it and try again."));
@@ -196,12 +200,15 @@ bool PassphrasePage::validatePage()
         }
         const auto moveOn = [this] {
             m_busy = false;
+            m_wizard->setWorking(false);
             m_done = true;
             m_status->clear();
             m_passphrase->clear();
             m_repeat->clear();
             Q_EMIT completeChanged();
-            m_wizard->next();
+            // Back was pressed meanwhile: the work is done, the person is elsewhere.
+            if (m_wizard->currentPage() == this)
+                m_wizard->next();
         };
         if (!remember) {
             moveOn();

@@ -116,6 +116,10 @@ RestorePage::RestorePage(SetupWizard *wizard)
             text = tr("The restore was stopped. %n file(s) were restored whole; none was left "
                       "half-written.",
                       nullptr, int(qMin<qint64>(o.files, INT_MAX)));
+        else if (o.message.isEmpty()) // it went through, but not every entry came back
+            text = tr("<b>Restored %n file(s)</b> (%1) into %2, but not everything.", nullptr,
+                      int(qMin<qint64>(o.files, INT_MAX)))
+                       .arg(text::bytes(o.bytes), m_target->text().toHtmlEscaped());
         else
             text = tr("<b>The restore failed:</b> %1").arg(o.message.toHtmlEscaped());
         if (!o.problems.isEmpty()) {

@@ -13,6 +13,20 @@
 
 namespace obnam::gui {
 
+namespace {
+
+// Listing needs nothing of the runner, and may wait on a slow server: the page that asked
+// does not wait for it when it closes (the answer is dropped), nor does the process at exit,
+// so the pool is never destroyed. Not QtConcurrent's global pool: opening a repository waits
+// on work of its own there.
+QThreadPool *listingPool()
+{
+    static QThreadPool *pool = new QThreadPool;
+    return pool;
+}
+
+} // namespace
+
 RestoreRunner::RestoreRunner(client::Paths paths, QObject *parent)
     : QObject(parent)
     , m_paths(std::move(paths))
@@ -29,7 +43,7 @@ RestoreRunner::~RestoreRunner()
 void RestoreRunner::listGenerations(const QString &configPath)
 {
     const client::Paths paths = m_paths;
-    QtConcurrent::run(&m_pool, [configPath, paths]() -> Result<QList<GenerationRecord>> {
+    QtConcurrent::run(listingPool(), [configPath, paths]() -> Result<QList<GenerationRecord>> {
         auto session = client::openWithoutTerminal(configPath, paths, std::nullopt);
         if (!session)
             return session.error();

@@ -2,6 +2,7 @@
 
 #include "ClientConfig.h"
 #include "ConfigEditor.h"
+#include "EnterClicks.h"
 #include "ExcludePresets.h"
 #include "Session.h"
 #include "Text.h"
@@ -154,7 +155,7 @@ QWidget *SettingsDialog::foldersPage()
         addRoot(m_newRoot->text());
         m_newRoot->clear();
     });
-    connect(m_newRoot, &QLineEdit::returnPressed, add, &QPushButton::click);
+    new EnterClicks(m_newRoot, add);
     connect(browse, &QPushButton::clicked, this, [this] {
         auto *dialog = new QFileDialog(this, tr("Choose a folder to back up"), m_paths.home());
         dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -170,7 +171,7 @@ QWidget *SettingsDialog::foldersPage()
             m_excludes->addItem(pattern);
         m_newExclude->clear();
     });
-    connect(m_newExclude, &QLineEdit::returnPressed, addExclude, &QPushButton::click);
+    new EnterClicks(m_newExclude, addExclude);
     connect(removeExclude, &QPushButton::clicked, this,
             [this] { delete m_excludes->currentItem(); });
     return page;
@@ -200,7 +201,7 @@ QWidget *SettingsDialog::optionsPage()
     layout->addWidget(note(tr("Compression (zstd) makes backups smaller; 3 is fast and good. "
                               "Higher levels save a little more space and take more time."),
                            page));
-    m_oneFileSystem = new QCheckBox(tr("Stay on &one file system (do not back up other disks "
+    m_oneFileSystem = new QCheckBox(tr("Stay on one file s&ystem (do not back up other disks "
                                        "mounted inside these folders)"),
                                     page);
     m_oneFileSystem->setObjectName(QStringLiteral("oneFileSystem"));
@@ -216,13 +217,14 @@ QWidget *SettingsDialog::keepPage()
 {
     auto *page = new QWidget(this);
     auto *layout = new QVBoxLayout(page);
-    layout->addWidget(note(tr("Which backups to keep when old ones are forgotten (obnam-cli "
-                              "forget, then prune to free their space). 0 turns a rule off."),
+    layout->addWidget(note(tr("Which backups to keep when old ones are thinned out to save "
+                              "space: the command obnam-cli forget applies these rules, and "
+                              "obnam-cli prune then frees the space. 0 turns a rule off."),
                            page));
     auto *form = new QFormLayout;
     const QList<std::pair<QString, QString>> rules{
         {QStringLiteral("keepLast"), tr("Newest &backups:")},
-        {QStringLiteral("keepHourly"), tr("&Hours:")},
+        {QStringLiteral("keepHourly"), tr("Ho&urs:")},
         {QStringLiteral("keepDaily"), tr("&Days:")},
         {QStringLiteral("keepWeekly"), tr("&Weeks:")},
         {QStringLiteral("keepMonthly"), tr("&Months:")},
@@ -406,6 +408,9 @@ void SettingsDialog::accept()
         values.append({keys[i], QVariant(m_keep[i]->value())});
     m_save->setEnabled(false);
     m_error->hide();
+    // The save runs after the check on the dialog's one worker: the check stops first.
+    if (m_checkControl)
+        m_checkControl->cancel();
     const QString configPath = m_configPath;
     QtConcurrent::run(&m_pool, [configPath, values]() -> QString {
         auto editor = client::ConfigEditor::open(configPath);

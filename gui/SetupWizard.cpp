@@ -1,5 +1,6 @@
 #include "SetupWizard.h"
 
+#include "EnterClicks.h"
 #include "ExcludePresets.h"
 #include "Setup.h"
 #include "WizardPages.h"
@@ -66,6 +67,13 @@ QStringList SetupWizard::roots() const
 QStringList SetupWizard::excludes() const
 {
     return restoring() ? QStringList() : m_folders->excludes();
+}
+
+void SetupWizard::reject()
+{
+    if (m_working)
+        return;
+    QWizard::reject();
 }
 
 void SetupWizard::addNote(const QString &note)
@@ -157,6 +165,7 @@ FoldersPage::FoldersPage(const QString &home, QWidget *parent)
         layout->addWidget(box);
     }
     add->setAutoDefault(false);
+    new EnterClicks(m_newRoot, add);
     connect(add, &QPushButton::clicked, this, [this] {
         this->add(m_newRoot->text());
         m_newRoot->clear();

@@ -49,6 +49,11 @@ public:
     std::shared_ptr<client::Setup> setup() const { return m_setup; }
     void setSetup(std::shared_ptr<client::Setup> setup) { m_setup = std::move(setup); }
     // What the user should still hear about at the end (a keyring that refused).
+    // While a page works (connecting, creating the repository), the wizard cannot be
+    // cancelled: what it is doing would finish behind the person's back.
+    void setWorking(bool working) { m_working = working; }
+    void reject() override;
+
     void addNote(const QString &note);
     QStringList notes() const { return m_notes; }
 
@@ -62,6 +67,7 @@ private:
     std::shared_ptr<client::Setup> m_setup;
     QStringList m_notes;
     QThreadPool m_pool;
+    bool m_working = false;
 };
 
 } // namespace obnam::gui

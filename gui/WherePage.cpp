@@ -55,7 +55,7 @@ WherePage::WherePage(SetupWizard *wizard)
     const QList<std::pair<QString, QLineEdit *>> rows{
         {tr("&Address:"), m_url},
         {tr("Access &token:"), m_token},
-        {tr("Certificate &fingerprint:"), m_expected}};
+        {tr("Certificate finger&print:"), m_expected}};
     for (const auto &[text, edit] : rows) {
         auto *label = new QLabel(text, this);
         label->setBuddy(edit);
@@ -135,12 +135,14 @@ bool WherePage::isComplete() const
         return false;
     if (m_local->isChecked())
         return !m_folder->text().trimmed().isEmpty();
-    return !m_url->text().trimmed().isEmpty();
+    // A server without its access token cannot be used: the administrator gives both.
+    return !m_url->text().trimmed().isEmpty() && !m_token->text().trimmed().isEmpty();
 }
 
 void WherePage::setBusy(const QString &what)
 {
     m_busy = !what.isEmpty();
+    m_wizard->setWorking(m_busy);
     m_status->setText(what);
     Q_EMIT completeChanged();
 }
@@ -148,6 +150,7 @@ void WherePage::setBusy(const QString &what)
 void WherePage::fail(const QString &message)
 {
     m_busy = false;
+    m_wizard->setWorking(false);
     m_status->setText(message);
     Q_EMIT completeChanged();
 }
@@ -183,8 +186,14 @@ bool WherePage::validatePage()
     client::fetchServerCertificate(url).then(
         this, [this, wanted](const Result<client::ServerCertificate> &certificate) {
             m_busy = false;
-            if (QUrl(m_url->text().trimmed()).toString() != wanted)
-                return; // the address was changed meanwhile
+            m_wizard->setWorking(false);
+            if (wizard()->currentPage() != this ||
+                QUrl(m_url->text().trimmed()).toString() != wanted) {
+                // Left or changed meanwhile: the answer is about another address.
+                m_status->clear();
+                Q_EMIT completeChanged();
+                return;
+            }
             if (!certificate) {
                 fail(tr("The server cannot be reached: %1").arg(certificate.error().message));
                 return;
@@ -258,6 +267,7 @@ void WherePage::prepare(const QString &repository, const QByteArray &token, cons
                       })
         .then(this, [this, restoring](const Result<std::shared_ptr<client::Setup>> &setup) {
             m_busy = false;
+            m_wizard->setWorking(false);
             if (!setup) {
                 fail(setup.error().toString());
                 return;

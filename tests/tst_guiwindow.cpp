@@ -254,8 +254,11 @@ private Q_SLOTS:
         dialog.show();
         QTRY_VERIFY(dialog.tabs()->isEnabled()); // once the configuration has been read
         type(child<QLineEdit>(&dialog, "newRoot"), f.home.home() + QStringLiteral("/more"));
-        click(dialog.findChild<QPushButton *>(QStringLiteral("addRoot")));
+        // Enter adds the folder; it does not press Save.
+        QTest::keyClick(child<QLineEdit>(&dialog, "newRoot"), Qt::Key_Return);
         QCOMPARE(child<QListWidget>(&dialog, "roots")->count(), 2);
+        QTest::qWait(300); // a save would have closed it by now
+        QVERIFY(dialog.isVisible());
         auto *daily = child<QSpinBox>(&dialog, "keepDaily");
         daily->setValue(7);
         QVERIFY(

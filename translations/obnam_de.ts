@@ -1371,6 +1371,10 @@
         <source>Not started: the backup is running elsewhere already (%1). Try again when it has finished.</source>
         <translation>Nicht gestartet: die Sicherung läuft bereits an anderer Stelle (%1). Versuchen Sie es erneut, wenn sie beendet ist.</translation>
     </message>
+    <message>
+        <source>This backup could not be recorded in the history of backups: %1</source>
+        <translation>Diese Sicherung konnte nicht im Verlauf der Sicherungen vermerkt werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>obnam::gui::PassphraseDialog</name>
@@ -1493,6 +1497,10 @@
         <source>The passphrase was not stored in the desktop keyring: %1. You will be asked for it when it is needed.</source>
         <translation>Die Passphrase wurde nicht im Desktop-Schlüsselbund gespeichert: %1. Sie werden danach gefragt, wenn sie benötigt wird.</translation>
     </message>
+    <message>
+        <source>Use at least 8 characters.</source>
+        <translation>Verwenden Sie mindestens 8 Zeichen.</translation>
+    </message>
 </context>
 <context>
     <name>obnam::gui::RestorePage</name>
@@ -1596,6 +1604,13 @@
     <message>
         <source>Restoring…</source>
         <translation>Wird wiederhergestellt…</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Restored %n file(s)&lt;/b&gt; (%1) into %2, but not everything.</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n Datei wiederhergestellt&lt;/b&gt; (%1) in %2, aber nicht alles.</numerusform>
+            <numerusform>&lt;b&gt;%n Dateien wiederhergestellt&lt;/b&gt; (%1) in %2, aber nicht alles.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1731,24 +1746,12 @@
         <translation>Kompression (zstd) macht Sicherungen kleiner; 3 ist schnell und gut. Höhere Stufen sparen etwas mehr Platz und brauchen mehr Zeit.</translation>
     </message>
     <message>
-        <source>Stay on &amp;one file system (do not back up other disks mounted inside these folders)</source>
-        <translation>Auf &amp;einem Dateisystem bleiben (keine anderen Datenträger sichern, die in diesen Ordnern eingehängt sind)</translation>
-    </message>
-    <message>
         <source>Leave out folders marked as caches (CACHEDIR.TAG)</source>
         <translation>Als Zwischenspeicher markierte Ordner auslassen (CACHEDIR.TAG)</translation>
     </message>
     <message>
-        <source>Which backups to keep when old ones are forgotten (obnam-cli forget, then prune to free their space). 0 turns a rule off.</source>
-        <translation>Welche Sicherungen behalten werden, wenn alte vergessen werden (obnam-cli forget, danach prune, um ihren Platz freizugeben). 0 schaltet eine Regel ab.</translation>
-    </message>
-    <message>
         <source>Newest &amp;backups:</source>
         <translation>&amp;Neueste Sicherungen:</translation>
-    </message>
-    <message>
-        <source>&amp;Hours:</source>
-        <translation>St&amp;unden:</translation>
     </message>
     <message>
         <source>&amp;Days:</source>
@@ -1867,6 +1870,18 @@
         <source>&lt;b&gt;Damage found:&lt;/b&gt; %1 damaged object(s), %2 file(s) that cannot be restored whole.&lt;ul&gt;%3&lt;/ul&gt;Run &lt;tt&gt;obnam-cli check&lt;/tt&gt; for the full list and &lt;tt&gt;obnam-cli repair&lt;/tt&gt; to rebuild what can be rebuilt.</source>
         <translation>&lt;b&gt;Schäden gefunden:&lt;/b&gt; %1 beschädigte(s) Objekt(e), %2 Datei(en), die nicht vollständig wiederhergestellt werden können.&lt;ul&gt;%3&lt;/ul&gt;Führen Sie &lt;tt&gt;obnam-cli check&lt;/tt&gt; aus, um die vollständige Liste zu erhalten, und &lt;tt&gt;obnam-cli repair&lt;/tt&gt;, um neu aufzubauen, was sich neu aufbauen lässt.</translation>
     </message>
+    <message>
+        <source>Stay on one file s&amp;ystem (do not back up other disks mounted inside these folders)</source>
+        <translation>Auf &amp;einem Dateisystem bleiben (keine anderen Datenträger sichern, die in diesen Ordnern eingehängt sind)</translation>
+    </message>
+    <message>
+        <source>Which backups to keep when old ones are thinned out to save space: the command obnam-cli forget applies these rules, and obnam-cli prune then frees the space. 0 turns a rule off.</source>
+        <translation>Welche Sicherungen behalten werden, wenn alte ausgedünnt werden, um Platz zu sparen: Der Befehl obnam-cli forget wendet diese Regeln an, danach gibt obnam-cli prune den Platz frei. 0 schaltet eine Regel ab.</translation>
+    </message>
+    <message>
+        <source>Ho&amp;urs:</source>
+        <translation>St&amp;unden:</translation>
+    </message>
 </context>
 <context>
     <name>obnam::gui::SetupWizard</name>
@@ -1953,10 +1968,6 @@
         <translation>Zugangs&amp;token:</translation>
     </message>
     <message>
-        <source>Certificate &amp;fingerprint:</source>
-        <translation>Zertifikats-Fingerabd&amp;ruck:</translation>
-    </message>
-    <message>
         <source>I have compared this fingerprint with the one from the server&apos;s administrator, and they are the same</source>
         <translation>Ich habe diesen Fingerabdruck mit dem des Serveradministrators verglichen, und sie stimmen überein</translation>
     </message>
@@ -2023,6 +2034,10 @@
     <message>
         <source>There is no backup repository there. Choose the folder or server your backups were made to.</source>
         <translation>Dort gibt es kein Sicherungs-Repository. Wählen Sie den Ordner oder Server, in den Ihre Sicherungen geschrieben wurden.</translation>
+    </message>
+    <message>
+        <source>Certificate finger&amp;print:</source>
+        <translation>Zertifikats-Fingerabd&amp;ruck:</translation>
     </message>
 </context>
 </TS>

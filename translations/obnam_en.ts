@@ -41,6 +41,13 @@
             <numerusform>The restore was stopped. %n files were restored whole; none was left half-written.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Restored %n file(s)&lt;/b&gt; (%1) into %2, but not everything.</source>
+        <translation>
+            <numerusform>&lt;b&gt;Restored %n file&lt;/b&gt; (%1) into %2, but not everything.</numerusform>
+            <numerusform>&lt;b&gt;Restored %n files&lt;/b&gt; (%1) into %2, but not everything.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>obnam::gui::RunHistoryModel</name>

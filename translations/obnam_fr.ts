@@ -1371,6 +1371,10 @@
         <source>Not started: the backup is running elsewhere already (%1). Try again when it has finished.</source>
         <translation>Non lancée : la sauvegarde est déjà en cours ailleurs (%1). Réessayez quand elle sera terminée.</translation>
     </message>
+    <message>
+        <source>This backup could not be recorded in the history of backups: %1</source>
+        <translation>Cette sauvegarde n’a pas pu être inscrite dans l’historique des sauvegardes : %1</translation>
+    </message>
 </context>
 <context>
     <name>obnam::gui::PassphraseDialog</name>
@@ -1493,6 +1497,10 @@
         <source>The passphrase was not stored in the desktop keyring: %1. You will be asked for it when it is needed.</source>
         <translation>La phrase secrète n’a pas été enregistrée dans le trousseau de clés : %1. Elle vous sera demandée quand elle sera nécessaire.</translation>
     </message>
+    <message>
+        <source>Use at least 8 characters.</source>
+        <translation>Utilisez au moins 8 caractères.</translation>
+    </message>
 </context>
 <context>
     <name>obnam::gui::RestorePage</name>
@@ -1596,6 +1604,13 @@
     <message>
         <source>Restoring…</source>
         <translation>Restauration…</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Restored %n file(s)&lt;/b&gt; (%1) into %2, but not everything.</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n fichier restauré&lt;/b&gt; (%1) dans %2, mais pas tout.</numerusform>
+            <numerusform>&lt;b&gt;%n fichiers restaurés&lt;/b&gt; (%1) dans %2, mais pas tout.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1731,24 +1746,12 @@
         <translation>La compression (zstd) réduit la taille des sauvegardes ; 3 est rapide et efficace. Les niveaux plus élevés économisent un peu plus d&apos;espace mais prennent plus de temps.</translation>
     </message>
     <message>
-        <source>Stay on &amp;one file system (do not back up other disks mounted inside these folders)</source>
-        <translation>Rester sur &amp;un seul système de fichiers (ne pas sauvegarder les autres disques montés dans ces dossiers)</translation>
-    </message>
-    <message>
         <source>Leave out folders marked as caches (CACHEDIR.TAG)</source>
         <translation>Exclure les dossiers marqués comme caches (CACHEDIR.TAG)</translation>
     </message>
     <message>
-        <source>Which backups to keep when old ones are forgotten (obnam-cli forget, then prune to free their space). 0 turns a rule off.</source>
-        <translation>Quelles sauvegardes conserver lorsque les anciennes sont oubliées (obnam-cli forget, puis prune pour libérer leur espace). 0 désactive une règle.</translation>
-    </message>
-    <message>
         <source>Newest &amp;backups:</source>
         <translation>Sauvegardes les plus &amp;récentes :</translation>
-    </message>
-    <message>
-        <source>&amp;Hours:</source>
-        <translation>&amp;Heures :</translation>
     </message>
     <message>
         <source>&amp;Days:</source>
@@ -1867,6 +1870,18 @@
         <source>&lt;b&gt;Damage found:&lt;/b&gt; %1 damaged object(s), %2 file(s) that cannot be restored whole.&lt;ul&gt;%3&lt;/ul&gt;Run &lt;tt&gt;obnam-cli check&lt;/tt&gt; for the full list and &lt;tt&gt;obnam-cli repair&lt;/tt&gt; to rebuild what can be rebuilt.</source>
         <translation>&lt;b&gt;Dommages trouvés :&lt;/b&gt; %1 objet(s) endommagé(s), %2 fichier(s) impossible(s) à restaurer en entier.&lt;ul&gt;%3&lt;/ul&gt;Exécutez &lt;tt&gt;obnam-cli check&lt;/tt&gt; pour obtenir la liste complète et &lt;tt&gt;obnam-cli repair&lt;/tt&gt; pour reconstruire ce qui peut l&apos;être.</translation>
     </message>
+    <message>
+        <source>Stay on one file s&amp;ystem (do not back up other disks mounted inside these folders)</source>
+        <translation>Rester sur &amp;un seul système de fichiers (ne pas sauvegarder les autres disques montés dans ces dossiers)</translation>
+    </message>
+    <message>
+        <source>Which backups to keep when old ones are thinned out to save space: the command obnam-cli forget applies these rules, and obnam-cli prune then frees the space. 0 turns a rule off.</source>
+        <translation>Quelles sauvegardes conserver lorsque les anciennes sont éclaircies pour gagner de la place : la commande obnam-cli forget applique ces règles, puis obnam-cli prune libère l’espace. 0 désactive une règle.</translation>
+    </message>
+    <message>
+        <source>Ho&amp;urs:</source>
+        <translation>&amp;Heures :</translation>
+    </message>
 </context>
 <context>
     <name>obnam::gui::SetupWizard</name>
@@ -1953,10 +1968,6 @@
         <translation>&amp;Jeton d&apos;accès :</translation>
     </message>
     <message>
-        <source>Certificate &amp;fingerprint:</source>
-        <translation>&amp;Empreinte du certificat :</translation>
-    </message>
-    <message>
         <source>I have compared this fingerprint with the one from the server&apos;s administrator, and they are the same</source>
         <translation>J&apos;ai comparé cette empreinte avec celle fournie par l&apos;administrateur du serveur, et elles sont identiques</translation>
     </message>
@@ -2023,6 +2034,10 @@
     <message>
         <source>There is no backup repository there. Choose the folder or server your backups were made to.</source>
         <translation>Il n&apos;y a aucun dépôt de sauvegarde à cet emplacement. Choisissez le dossier ou le serveur vers lequel vos sauvegardes ont été faites.</translation>
+    </message>
+    <message>
+        <source>Certificate finger&amp;print:</source>
+        <translation>&amp;Empreinte du certificat :</translation>
     </message>
 </context>
 </TS>
