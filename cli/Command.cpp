@@ -87,7 +87,8 @@ QString remedyHint(Remedy remedy)
 {
     switch (remedy) {
     case Remedy::None:
-    case Remedy::Upgrade: // the message says it
+    case Remedy::Upgrade:           // the message says it
+    case Remedy::ChooseEmptyFolder: // the message says it, with the option that overrides it
         return {};
     case Remedy::SetUpClient:
         return QStringLiteral("run 'obnam-cli init' (or pass --config) to set up this client");

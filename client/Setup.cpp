@@ -87,7 +87,7 @@ Result<std::unique_ptr<Setup>> Setup::prepare(const Request &request, const Path
                                  "obnam", "the directory is not empty and is not an obnam "
                                           "repository; choose an empty or new directory (or pass "
                                           "--allow-non-empty)"),
-                             setup->m_config.repositoryPath);
+                             setup->m_config.repositoryPath, Remedy::ChooseEmptyFolder);
     }
     return setup;
 }

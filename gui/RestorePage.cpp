@@ -152,13 +152,6 @@ void RestorePage::startRestore()
     const QString target = m_target->text().trimmed();
     if (id.isEmpty() || target.isEmpty())
         return;
-    const QDir dir(target);
-    if (dir.exists() && !dir.isEmpty(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot)) {
-        m_status->setText(tr("%1 is not empty. Choose a new or empty folder, so that nothing "
-                             "in it is replaced.")
-                              .arg(target.toHtmlEscaped()));
-        return;
-    }
     m_restore->setEnabled(false);
     m_cancel->setEnabled(true);
     m_bar->setRange(0, 0);

@@ -6,6 +6,7 @@
 #include "repo/Repository.h"
 #include "support/OperationControl.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -71,6 +72,15 @@ void RestoreRunner::restore(const QString &configPath, const QString &id, const 
     const client::Paths paths = m_paths;
     QtConcurrent::run(&m_pool, [this, control, configPath, paths, id, target]() -> Outcome {
         Outcome outcome;
+        // Into a new or empty folder only, so that nothing there is replaced. Looked at here,
+        // not on the window's thread: the target may be a slow or removable disk.
+        const QDir dir(target);
+        if (dir.exists() && !dir.isEmpty(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot)) {
+            outcome.message = tr("%1 is not empty. Choose a new or empty folder, so that nothing "
+                                 "in it is replaced.")
+                                  .arg(target);
+            return outcome;
+        }
         auto session = client::openWithoutTerminal(configPath, paths, std::nullopt);
         if (!session) {
             outcome.message = session.error().toString();

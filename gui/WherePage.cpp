@@ -269,7 +269,17 @@ void WherePage::prepare(const QString &repository, const QByteArray &token, cons
             m_busy = false;
             m_wizard->setWorking(false);
             if (!setup) {
-                fail(setup.error().toString());
+                // Files that are not a repository: said in the window's words (the message
+                // names an option of obnam-cli's).
+                if (setup.error().remedy == Remedy::ChooseEmptyFolder)
+                    fail(restoring ? tr("There is no backup repository there. Choose the folder "
+                                        "or server your backups were made to.")
+                                   : tr("%1 holds other files and is no backup repository. "
+                                        "Choose an empty or new folder for the backups, so that "
+                                        "they stay apart from your files.")
+                                         .arg(setup.error().path));
+                else
+                    fail(setup.error().toString());
                 return;
             }
             if (restoring && !(*setup)->repositoryExists()) {

@@ -68,6 +68,17 @@ private Q_SLOTS:
         QCOMPARE(roots->item(0)->text(), home.home()); // home preselected
         next(wizard);
         QCOMPARE(wizard.currentId(), int(SetupWizard::WherePageId));
+        // A folder of the user's own files is not made a repository: said in words.
+        type(child<QLineEdit>(&wizard, "folder"), home.home() + QStringLiteral("/Documents"));
+        next(wizard);
+        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(wizard.currentPage(), "status")
+                                     ->text()
+                                     .contains(QStringLiteral("holds other files")),
+                                 20000);
+        QVERIFY(!child<QLabel>(wizard.currentPage(), "status")
+                     ->text()
+                     .contains(QStringLiteral("--allow-non-empty")));
+        QCOMPARE(wizard.currentId(), int(SetupWizard::WherePageId));
         const QString repository = home.path() + QStringLiteral("/disk/backups");
         type(child<QLineEdit>(&wizard, "folder"), repository);
         next(wizard);

@@ -1598,10 +1598,6 @@
         <translation>Die Liste der Sicherungen wird gelesen…</translation>
     </message>
     <message>
-        <source>%1 is not empty. Choose a new or empty folder, so that nothing in it is replaced.</source>
-        <translation>%1 ist nicht leer. Wählen Sie einen neuen oder leeren Ordner, damit darin nichts ersetzt wird.</translation>
-    </message>
-    <message>
         <source>Restoring…</source>
         <translation>Wird wiederhergestellt…</translation>
     </message>
@@ -1611,6 +1607,13 @@
             <numerusform>&lt;b&gt;%n Datei wiederhergestellt&lt;/b&gt; (%1) in %2, aber nicht alles.</numerusform>
             <numerusform>&lt;b&gt;%n Dateien wiederhergestellt&lt;/b&gt; (%1) in %2, aber nicht alles.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>obnam::gui::RestoreRunner</name>
+    <message>
+        <source>%1 is not empty. Choose a new or empty folder, so that nothing in it is replaced.</source>
+        <translation>%1 ist nicht leer. Wählen Sie einen neuen oder leeren Ordner, damit darin nichts ersetzt wird.</translation>
     </message>
 </context>
 <context>
@@ -2038,6 +2041,10 @@
     <message>
         <source>Certificate finger&amp;print:</source>
         <translation>Zertifikats-Fingerabd&amp;ruck:</translation>
+    </message>
+    <message>
+        <source>%1 holds other files and is no backup repository. Choose an empty or new folder for the backups, so that they stay apart from your files.</source>
+        <translation>%1 enthält andere Dateien und ist kein Sicherungs-Repository. Wählen Sie für die Sicherungen einen leeren oder neuen Ordner, damit sie von Ihren Dateien getrennt bleiben.</translation>
     </message>
 </context>
 </TS>

@@ -1598,10 +1598,6 @@
         <translation>Lecture de la liste des sauvegardes…</translation>
     </message>
     <message>
-        <source>%1 is not empty. Choose a new or empty folder, so that nothing in it is replaced.</source>
-        <translation>%1 n&apos;est pas vide. Choisissez un dossier nouveau ou vide, afin que rien de ce qu&apos;il contient ne soit remplacé.</translation>
-    </message>
-    <message>
         <source>Restoring…</source>
         <translation>Restauration…</translation>
     </message>
@@ -1611,6 +1607,13 @@
             <numerusform>&lt;b&gt;%n fichier restauré&lt;/b&gt; (%1) dans %2, mais pas tout.</numerusform>
             <numerusform>&lt;b&gt;%n fichiers restaurés&lt;/b&gt; (%1) dans %2, mais pas tout.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>obnam::gui::RestoreRunner</name>
+    <message>
+        <source>%1 is not empty. Choose a new or empty folder, so that nothing in it is replaced.</source>
+        <translation>%1 n&apos;est pas vide. Choisissez un dossier nouveau ou vide, afin que rien de ce qu&apos;il contient ne soit remplacé.</translation>
     </message>
 </context>
 <context>
@@ -2038,6 +2041,10 @@
     <message>
         <source>Certificate finger&amp;print:</source>
         <translation>&amp;Empreinte du certificat :</translation>
+    </message>
+    <message>
+        <source>%1 holds other files and is no backup repository. Choose an empty or new folder for the backups, so that they stay apart from your files.</source>
+        <translation>%1 contient d&apos;autres fichiers et n&apos;est pas un dépôt de sauvegarde. Choisissez un dossier vide ou nouveau pour les sauvegardes, afin qu&apos;elles restent séparées de vos fichiers.</translation>
     </message>
 </context>
 </TS>

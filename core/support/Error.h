@@ -36,6 +36,7 @@ enum class Remedy
     CheckRepository,  // damage was met: a full check names it
     RepairRepository, // the index disagrees with the storage: a repair rebuilds it
     Upgrade,          // written by a newer version
+    ChooseEmptyFolder, // a new repository goes into an empty or new folder, not among files
 };
 
 // A small error value: what went wrong, in words, the object or path it concerns, and what can
