@@ -127,7 +127,7 @@ private Q_SLOTS:
                       "  - \"~/Documents/scratch\"\n" // the home's, by ~
                       "  - \"*.o\"\n"                 // any name
                       "  - \"a/Documents/scratch\"\n" // at any depth
-                      "  - \"~/no/such/thing\"\n"    // matches nothing: a warning
+                      "  - \"~/no/such/thing\"\n"     // matches nothing: a warning
                       "  - \"~/Downloads\"\n");       // a common exclusion: no warning
         QCOMPARE(h.run({QStringLiteral("init")}, passphrase()).code, 0);
         const auto b = h.run({QStringLiteral("backup")}, passphrase());

@@ -175,7 +175,8 @@ private:
     RateEstimator m_rate;
     QElapsedTimer m_clock;
     qint64 m_lastReport = -1000;
-    qint64 m_previousBytes = 0; // the previous generation's size: a guess until the read-ahead is done
+    // The previous generation's size: the total's guess until the read-ahead is done.
+    qint64 m_previousBytes = 0;
 };
 
 } // namespace obnam

@@ -27,15 +27,15 @@ QString errorCodeName(ErrorCode code);
 enum class Remedy
 {
     None,
-    SetUpClient,      // this client has no configuration or credentials for the repository
-    CheckPassphrase,  // no key slot opens with the passphrase given
-    WaitForLock,      // another process holds the repository's lock
-    RemoveStaleLocks, // the lock's holder is gone: stale locks can be removed
-    TrustCertificate, // the server's certificate is not trusted, or not the one pinned
-    FreeSpace,        // the storage or the target is full
-    CheckRepository,  // damage was met: a full check names it
-    RepairRepository, // the index disagrees with the storage: a repair rebuilds it
-    Upgrade,          // written by a newer version
+    SetUpClient,       // this client has no configuration or credentials for the repository
+    CheckPassphrase,   // no key slot opens with the passphrase given
+    WaitForLock,       // another process holds the repository's lock
+    RemoveStaleLocks,  // the lock's holder is gone: stale locks can be removed
+    TrustCertificate,  // the server's certificate is not trusted, or not the one pinned
+    FreeSpace,         // the storage or the target is full
+    CheckRepository,   // damage was met: a full check names it
+    RepairRepository,  // the index disagrees with the storage: a repair rebuilds it
+    Upgrade,           // written by a newer version
     ChooseEmptyFolder, // a new repository goes into an empty or new folder, not among files
 };
 
