@@ -1,4 +1,5 @@
 #include "ClientConfig.h"
+#include "WholeFile.h"
 
 #include "chunk/Chunker.h"
 
@@ -8,7 +9,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QSslCertificate>
 
 #include <yaml-cpp/yaml.h>
@@ -418,21 +418,11 @@ Status ClientConfig::writeDefault(const QString &path, const QStringList &roots,
     y << YAML::EndSeq;
     y << YAML::Key << "server_url" << YAML::Value << repository.toStdString();
     y << YAML::EndMap;
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return makeError(ErrorCode::Io,
-                         QCoreApplication::translate("obnam", "cannot write configuration: ") +
-                             file.errorString(),
-                         path);
-    file.write("# obnam-cli configuration; see docs/cli.md for every key.\n");
-    file.write(y.c_str());
-    file.write("\n");
-    if (!file.commit())
-        return makeError(ErrorCode::Io,
-                         QCoreApplication::translate("obnam", "cannot write configuration: ") +
-                             file.errorString(),
-                         path);
-    return {};
+    return writeWholeFile(
+        path,
+        QByteArray("# obnam-cli configuration; see docs/cli.md for every key.\n") + y.c_str() +
+            '\n',
+        QCoreApplication::translate("obnam", "cannot write configuration: "), false);
 }
 
 } // namespace obnam::client

@@ -1,4 +1,5 @@
 #include "ConfigEditor.h"
+#include "WholeFile.h"
 
 #include "ClientConfig.h"
 
@@ -7,7 +8,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
-#include <QSaveFile>
 
 #include <yaml-cpp/yaml.h>
 
@@ -108,20 +108,9 @@ Status ConfigEditor::save() const
         return makeError(
             ErrorCode::Io,
             QCoreApplication::translate("obnam", "cannot create configuration directory"), dir);
-    QSaveFile out(m_path);
-    if (!out.open(QIODevice::WriteOnly))
-        return makeError(ErrorCode::Io,
-                         QCoreApplication::translate("obnam", "cannot write configuration: ") +
-                             out.errorString(),
-                         m_path);
-    out.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-    out.write(m_text.toUtf8());
-    if (!out.commit())
-        return makeError(ErrorCode::Io,
-                         QCoreApplication::translate("obnam", "cannot write configuration: ") +
-                             out.errorString(),
-                         m_path);
-    return {};
+    return writeWholeFile(m_path, m_text.toUtf8(),
+                          QCoreApplication::translate("obnam", "cannot write configuration: "),
+                          true);
 }
 
 } // namespace obnam::client

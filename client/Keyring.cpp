@@ -124,7 +124,8 @@ QFuture<Status> Keyring::write(const QString &entry, const QByteArray &passphras
             if (job.error() == QKeychain::NoError)
                 return {};
             return makeError(noKeyring(job.error()) ? ErrorCode::NotFound : ErrorCode::Permanent,
-                             QStringLiteral("keyring: ") + job.errorString(), entry);
+                             QCoreApplication::translate("obnam", "keyring: ") + job.errorString(),
+                             entry);
         });
 }
 

@@ -1,4 +1,5 @@
 #include "RunHistory.h"
+#include "WholeFile.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -7,7 +8,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -142,21 +142,11 @@ Status RunHistory::append(const Run &run) const
         runs = runs.mid(runs.size() - kMaxRuns);
     // Rewritten whole and renamed into place: two programs appending at once lose at worst
     // one run's line, never the file.
-    QSaveFile out(m_file);
-    if (!out.open(QIODevice::WriteOnly))
-        return makeError(ErrorCode::Io,
-                         QCoreApplication::translate("obnam", "cannot write the history: ") +
-                             out.errorString(),
-                         m_file);
-    out.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    QByteArray text;
     for (const Run &r : std::as_const(runs))
-        out.write(QJsonDocument(toJson(r)).toJson(QJsonDocument::Compact) + '\n');
-    if (!out.commit())
-        return makeError(ErrorCode::Io,
-                         QCoreApplication::translate("obnam", "cannot write the history: ") +
-                             out.errorString(),
-                         m_file);
-    return {};
+        text += QJsonDocument(toJson(r)).toJson(QJsonDocument::Compact) + '\n';
+    return writeWholeFile(m_file, text,
+                          QCoreApplication::translate("obnam", "cannot write the history: "), true);
 }
 
 } // namespace obnam::client
