@@ -24,29 +24,6 @@ private:
     QTemporaryDir m_tmp;
     std::unique_ptr<Repository> m_repo;
 
-    // The longest gap between two turns of this thread's event loop while `start` runs its
-    // asynchronous work and until `done` holds.
-    qint64 longestStall(const std::function<void()> &start, const std::function<bool()> &done)
-    {
-        QElapsedTimer clock;
-        clock.start();
-        qint64 last = 0;
-        qint64 longest = 0;
-        QTimer tick;
-        tick.setInterval(1);
-        QObject::connect(&tick, &QTimer::timeout, &tick, [&] {
-            const qint64 now = clock.elapsed();
-            longest = qMax(longest, now - last);
-            last = now;
-        });
-        tick.start();
-        start();
-        while (!done() && clock.elapsed() < 60000)
-            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
-        longest = qMax(longest, clock.elapsed() - last);
-        return longest;
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
@@ -145,7 +122,7 @@ private Q_SLOTS:
             std::optional<qsizetype> entries;
             std::shared_ptr<GenerationReader> reader;
             const QString cache = m_tmp.path() + QStringLiteral("/gui-cache-%1").arg(attempt);
-            const qint64 stall = longestStall(
+            const qint64 stall = test::longestStall(
                 [&] {
                     m_repo->generationsAsync().then(
                         &window, [&](const Result<QList<GenerationRecord>> &all) {

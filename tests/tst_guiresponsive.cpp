@@ -68,23 +68,9 @@ private:
         if (!QTest::qWaitForWindowExposed(&window))
             return -1;
         QSignalSpy finished(&window.runner(), &gui::BackupRunner::finished);
-        QElapsedTimer clock;
-        clock.start();
-        qint64 last = 0;
-        qint64 longest = 0;
-        QTimer tick;
-        tick.setInterval(1);
-        connect(&tick, &QTimer::timeout, &tick, [&] {
-            const qint64 now = clock.elapsed();
-            longest = qMax(longest, now - last);
-            last = now;
-        });
-        tick.start();
-        click(child<QPushButton>(&window, "backUpNow"));
-        while (finished.isEmpty() && clock.elapsed() < 300000)
-            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
-        longest = qMax(longest, clock.elapsed() - last);
-        tick.stop();
+        const qint64 longest =
+            longestStall([&] { click(child<QPushButton>(&window, "backUpNow")); },
+                         [&] { return !finished.isEmpty(); }, 300000);
         const auto run =
             finished.isEmpty() ? client::Run{} : finished.at(0).at(0).value<client::Run>();
         if (run.outcome != client::Run::Succeeded || run.files < files) {

@@ -7,8 +7,11 @@
 #include "repo/ChunkWriter.h"
 #include "repo/Repository.h"
 
+#include <QCoreApplication>
 #include <QDebug>
+#include <QElapsedTimer>
 #include <QFileInfo>
+#include <QTimer>
 
 namespace obnam::test {
 
@@ -183,6 +186,27 @@ QString commitCrafted(Repository &repo, const QString &scratchDir, const QList<F
     r.fileCount = entries.size();
     auto gid = repo.commitGeneration(r);
     return gid ? *gid : QString();
+}
+
+qint64 longestStall(const std::function<void()> &start, const std::function<bool()> &done,
+                    int timeoutMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    qint64 last = 0;
+    qint64 longest = 0;
+    QTimer tick;
+    tick.setInterval(1);
+    QObject::connect(&tick, &QTimer::timeout, &tick, [&] {
+        const qint64 now = clock.elapsed();
+        longest = qMax(longest, now - last);
+        last = now;
+    });
+    tick.start();
+    start();
+    while (!done() && clock.elapsed() < timeoutMs)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    return qMax(longest, clock.elapsed() - last);
 }
 
 } // namespace obnam::test

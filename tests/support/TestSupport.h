@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include <QByteArray>
 #include <QRandomGenerator>
 
@@ -21,6 +23,12 @@ QMap<QByteArray, QByteArray> manifest(const QByteArray &root, bool withTimes = t
 
 // Writes a file with the given contents (parent directories must exist).
 bool writeFile(const QByteArray &path, const QByteArray &data);
+
+// The longest gap, in milliseconds, between two turns of this thread's event loop while
+// `start` runs its asynchronous work and until `done` holds (or `timeoutMs` has passed): how
+// long a window on this thread would have been frozen.
+qint64 longestStall(const std::function<void()> &start, const std::function<bool()> &done,
+                    int timeoutMs = 60000);
 
 // Human-readable difference between two manifests, empty when they are equal.
 QString manifestDiff(const QMap<QByteArray, QByteArray> &a, const QMap<QByteArray, QByteArray> &b);
