@@ -2,6 +2,7 @@
 
 #include "BackupPlan.h"
 #include "ClientConfig.h"
+#include "SearchIndex.h"
 #include "Session.h"
 #include "Text.h"
 #include "maint/Resume.h"
@@ -145,6 +146,9 @@ void BackupRunner::start(const QString &configPath, std::optional<QByteArray> pa
                 setState(State::Running);
         });
         const auto result = engine.run();
+        // A search index that misses the generation catches up at the next search.
+        if (result)
+            (void)client::updateSearchIndexIfPresent(*session);
         outcome.run = client::describeBackup(started, clock.elapsed() / 1000.0, result,
                                              engine.stored(), QStringLiteral("obnam-gui"));
         if (auto s = client::RunHistory(paths).append(outcome.run); !s)

@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QStorageInfo>
 #include <QtTest>
 
 #include <sys/time.h>
@@ -31,6 +32,12 @@ QProcessEnvironment passphrase(const QString &pw = QStringLiteral("correct horse
 QByteArray enc(const QString &s)
 {
     return QFile::encodeName(s);
+}
+
+QByteArray contents(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("(unreadable)");
 }
 
 } // namespace
@@ -69,7 +76,7 @@ private Q_SLOTS:
         QCOMPARE(r.code, 0);
         for (const char *cmd :
              {"init", "backup", "list", "list-files", "restore", "resolve", "show-generation",
-              "gen-info", "diff", "versions", "key", "config", "chunkify"})
+              "gen-info", "diff", "versions", "find", "key", "config", "chunkify"})
             QVERIFY2(r.out.contains(QLatin1String(cmd)), cmd);
         QVERIFY(r.out.contains(QStringLiteral("Exit status")));
         r = h.run({QStringLiteral("--version")});
@@ -445,6 +452,124 @@ private Q_SLOTS:
         QCOMPARE(v.code, 1);
         QVERIFY2(v.err.contains(QStringLiteral("no-such-file is in no generation")),
                  qPrintable(v.err));
+    }
+
+    void findSearchesEveryGeneration()
+    {
+        auto r = ready();
+        const QString gone = r->src + QStringLiteral("/dir/Old-Report.odt");
+        QVERIFY(test::writeFile(enc(gone), "old"));
+        QCOMPARE(r->home.run({QStringLiteral("backup")}).code, 0);
+        QVERIFY(QFile::remove(gone));
+        QCOMPARE(r->home.run({QStringLiteral("backup")}).code, 0);
+        QCOMPARE(r->home.run({QStringLiteral("backup")}).code, 0);
+
+        auto f = r->home.run({QStringLiteral("find"), QStringLiteral("report")});
+        QVERIFY2(f.code == 0, qPrintable(f.err));
+        const QStringList lines = f.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        QCOMPARE(lines[0], gone + QStringLiteral(" (1 of 3 generations)"));
+        const auto gens = r->home.run({QStringLiteral("list")});
+        QVERIFY(lines[1].trimmed().startsWith(gens.out.section(QLatin1Char(' '), 0, 0)));
+
+        // Globs, a path, JSON; the index stays in the cache and learns each new backup.
+        f = r->home.run(
+            {QStringLiteral("find"), QStringLiteral("--json"), QStringLiteral("*.txt")});
+        QCOMPARE(f.code, 0);
+        QJsonArray hits = QJsonDocument::fromJson(f.out.toUtf8()).array();
+        QCOMPARE(hits.size(), 1);
+        QCOMPARE(hits[0].toObject().value(QStringLiteral("path")).toString(),
+                 r->src + QStringLiteral("/file.txt"));
+        QCOMPARE(hits[0].toObject().value(QStringLiteral("generations")).toArray().size(), 3);
+        const auto b = r->home.run({QStringLiteral("backup"), QStringLiteral("--json")});
+        QVERIFY(b.out.contains(QStringLiteral("search_index_seconds")));
+        f = r->home.run(
+            {QStringLiteral("find"), QStringLiteral("--json"), QStringLiteral("dir/*.bin")});
+        hits = QJsonDocument::fromJson(f.out.toUtf8()).array();
+        QCOMPARE(hits.size(), 1);
+        QCOMPARE(hits[0].toObject().value(QStringLiteral("generations")).toArray().size(), 4);
+
+        f = r->home.run({QStringLiteral("find"), QStringLiteral("no-such-name")});
+        QCOMPARE(f.code, 1);
+        QVERIFY(f.err.contains(QStringLiteral("nothing matches no-such-name")));
+        QCOMPARE(r->home.run({QStringLiteral("find"), QString()}).code, 2);
+    }
+
+    void restoreDryRunPreviewsAndWritesNothing()
+    {
+        auto r = ready();
+        QCOMPARE(r->home.run({QStringLiteral("backup")}).code, 0);
+        const QString target = r->home.path() + QStringLiteral("/target");
+        const QString taken = target + r->src + QStringLiteral("/file.txt");
+        QVERIFY(QDir().mkpath(QFileInfo(taken).path()));
+        QVERIFY(test::writeFile(enc(taken), "mine, not the backup's\n"));
+        const auto before = test::manifest(enc(target));
+        const QStringList base{QStringLiteral("restore"), QStringLiteral("--dry-run"),
+                               QStringLiteral("latest"), target};
+
+        // Into a folder that is not empty, without saying what to do: it would refuse.
+        auto d = r->home.run(base);
+        QCOMPARE(d.code, 1);
+        QVERIFY2(d.out.contains(QStringLiteral("exists ") + r->src + QStringLiteral("/file.txt\n")),
+                 qPrintable(d.out));
+        QVERIFY(
+            d.out.contains(QStringLiteral("create ") + r->src + QStringLiteral("/dir/data.bin\n")));
+        QVERIFY(d.err.contains(QStringLiteral("is not empty")));
+
+        d = r->home.run(base +
+                        QStringList{QStringLiteral("--overwrite"), QStringLiteral("--json")});
+        QCOMPARE(d.code, 0);
+        QJsonObject o = QJsonDocument::fromJson(d.out.toUtf8()).object();
+        QCOMPARE(o.value(QStringLiteral("existing")).toArray(),
+                 QJsonArray({QJsonValue(r->src + QStringLiteral("/file.txt"))}));
+        QCOMPARE(o.value(QStringLiteral("bytes_needed")).toInteger(), 300000 + 10);
+        QCOMPARE(o.value(QStringLiteral("existing_action")).toString(),
+                 QStringLiteral("overwrite"));
+        const qint64 free = QStorageInfo(target).bytesAvailable();
+        QVERIFY(qAbs(o.value(QStringLiteral("free_bytes")).toInteger() - free) < 64 * 1024 * 1024);
+        QVERIFY(o.value(QStringLiteral("would_restore")).toBool());
+
+        d = r->home.run(base +
+                        QStringList{QStringLiteral("--skip-existing"), QStringLiteral("--json")});
+        o = QJsonDocument::fromJson(d.out.toUtf8()).object();
+        QCOMPARE(o.value(QStringLiteral("bytes_needed")).toInteger(), 300000);
+        QCOMPARE(test::manifest(enc(target)), before); // nothing written, ever
+
+        QCOMPARE(r->home
+                     .run(base + QStringList{QStringLiteral("--skip-existing"),
+                                             QStringLiteral("--keep-both")})
+                     .code,
+                 2);
+    }
+
+    void restoreSkipsOrKeepsBoth()
+    {
+        auto r = ready();
+        QCOMPARE(r->home.run({QStringLiteral("backup")}).code, 0);
+        const QString target = r->home.path() + QStringLiteral("/target");
+        const QString taken = target + r->src + QStringLiteral("/file.txt");
+        QVERIFY(QDir().mkpath(QFileInfo(taken).path()));
+        QVERIFY(test::writeFile(enc(taken), "mine\n"));
+
+        auto s = r->home.run({QStringLiteral("restore"), QStringLiteral("--skip-existing"),
+                              QStringLiteral("latest"), target});
+        QVERIFY2(s.code == 0, qPrintable(s.err));
+        QVERIFY(s.out.contains(QStringLiteral("skipped (exists): ")));
+        QCOMPARE(contents((taken)), QByteArray("mine\n"));
+        QCOMPARE(contents((target + r->src + QStringLiteral("/dir/data.bin"))),
+                 test::randomData(300000, 1));
+
+        s = r->home.run({QStringLiteral("restore"), QStringLiteral("--keep-both"),
+                         QStringLiteral("latest"), target, r->src + QStringLiteral("/file.txt")});
+        QVERIFY2(s.code == 0, qPrintable(s.err));
+        const QString beside = target + r->src + QStringLiteral("/file (restored).txt");
+        QVERIFY2(s.out.contains(QStringLiteral("restored as ") + beside), qPrintable(s.out));
+        QCOMPARE(contents((taken)), QByteArray("mine\n"));
+        QCOMPARE(contents((beside)), QByteArray("some text\n"));
+        s = r->home.run({QStringLiteral("restore"), QStringLiteral("--keep-both"),
+                         QStringLiteral("latest"), target, r->src + QStringLiteral("/file.txt")});
+        QCOMPARE(contents((target + r->src + QStringLiteral("/file (restored 2).txt"))),
+                 QByteArray("some text\n"));
     }
 
     void backupJsonEvents()

@@ -400,7 +400,7 @@ private Q_SLOTS:
         RestoreOptions o;
         o.target = target;
         o.cacheDir = m_cache;
-        o.overwrite = true;
+        o.existing = RestoreOptions::Existing::Overwrite;
         auto record = m_repo->resolveGeneration(QStringLiteral("latest"));
         QVERIFY(record);
         RestoreEngine again(*m_repo, *record, o);

@@ -1108,6 +1108,38 @@
         <source>cannot create device node</source>
         <translation>Gerätedatei kann nicht erstellt werden</translation>
     </message>
+    <message>
+        <source>the pattern is empty</source>
+        <translation>das Muster ist leer</translation>
+    </message>
+    <message>
+        <source>the pattern cannot be used: %1</source>
+        <translation>das Muster ist nicht verwendbar: %1</translation>
+    </message>
+    <message>
+        <source>the search index cannot be rebuilt</source>
+        <translation>der Suchindex lässt sich nicht neu aufbauen</translation>
+    </message>
+    <message>
+        <source>search index: %1: %2</source>
+        <translation>Suchindex: %1: %2</translation>
+    </message>
+    <message>
+        <source>updating the search index was cancelled</source>
+        <translation>die Aktualisierung des Suchindex wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>the search index lacks a path it had</source>
+        <translation>dem Suchindex fehlt ein Pfad, den er hatte</translation>
+    </message>
+    <message>
+        <source>the preview was cancelled</source>
+        <translation>die Vorschau wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>generation database has an invalid file row</source>
+        <translation>die Datenbank der Generation enthält eine ungültige Dateizeile</translation>
+    </message>
 </context>
 <context>
     <name>obnam::gui::FinishPage</name>

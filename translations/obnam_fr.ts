@@ -1108,6 +1108,38 @@
         <source>cannot create device node</source>
         <translation>impossible de créer le fichier de périphérique</translation>
     </message>
+    <message>
+        <source>the pattern is empty</source>
+        <translation>le motif est vide</translation>
+    </message>
+    <message>
+        <source>the pattern cannot be used: %1</source>
+        <translation>le motif est inutilisable : %1</translation>
+    </message>
+    <message>
+        <source>the search index cannot be rebuilt</source>
+        <translation>l’index de recherche ne peut pas être reconstruit</translation>
+    </message>
+    <message>
+        <source>search index: %1: %2</source>
+        <translation>index de recherche : %1 : %2</translation>
+    </message>
+    <message>
+        <source>updating the search index was cancelled</source>
+        <translation>la mise à jour de l’index de recherche a été annulée</translation>
+    </message>
+    <message>
+        <source>the search index lacks a path it had</source>
+        <translation>il manque à l’index de recherche un chemin qu’il avait</translation>
+    </message>
+    <message>
+        <source>the preview was cancelled</source>
+        <translation>l’aperçu a été annulé</translation>
+    </message>
+    <message>
+        <source>generation database has an invalid file row</source>
+        <translation>la base de données de la génération contient une ligne de fichier invalide</translation>
+    </message>
 </context>
 <context>
     <name>obnam::gui::FinishPage</name>

@@ -4,6 +4,7 @@
 #include "../Interrupt.h"
 #include "BackupPlan.h"
 #include "RunHistory.h"
+#include "SearchIndex.h"
 #include "engine/BackupEngine.h"
 #include "engine/StatAhead.h"
 #include "maint/Resume.h"
@@ -122,6 +123,12 @@ protected:
         client::logRun(s.config, QStringLiteral("INFO"),
                        QStringLiteral("backup finished: generation %1").arg(result->generationId));
         const int status = result->newCacheTags.isEmpty() ? ExitOk : ExitError;
+        QElapsedTimer indexing;
+        indexing.start();
+        if (auto indexed = client::updateSearchIndexIfPresent(s); !indexed)
+            ctx.err << "warning: the search index was not updated (the next search does it): "
+                    << indexed.error().toString() << "\n";
+        const double indexSeconds = double(indexing.nsecsElapsed()) / 1e9;
         // Said on every run, once per directory, and never a warning: it is how it should be.
         for (const auto &[own, which] : std::as_const(result->skippedOwn))
             ctx.err << "note: not backed up: " << format::path(own)
@@ -147,6 +154,7 @@ protected:
                             {QStringLiteral("new_cachedir_tags"), tags},
                             {QStringLiteral("skipped_own"), skipped},
                             {QStringLiteral("duration"), result->durationSeconds},
+                            {QStringLiteral("search_index_seconds"), indexSeconds},
                             {QStringLiteral("file_count"), result->fileCount},
                             {QStringLiteral("total_bytes"), result->totalBytes},
                             {QStringLiteral("new_chunks"), result->stats.newChunks},

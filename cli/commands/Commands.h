@@ -23,6 +23,7 @@ std::unique_ptr<Command> makeConfigCommand();
 std::unique_ptr<Command> makeChunkifyCommand();
 std::unique_ptr<Command> makeDiffCommand();
 std::unique_ptr<Command> makeVersionsCommand();
+std::unique_ptr<Command> makeFindCommand();
 std::unique_ptr<Command> makeCheckCommand();
 std::unique_ptr<Command> makeForgetCommand();
 std::unique_ptr<Command> makePruneCommand();

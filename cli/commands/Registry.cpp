@@ -15,6 +15,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     all.push_back(makeGenInfoCommand());
     all.push_back(makeDiffCommand());
     all.push_back(makeVersionsCommand());
+    all.push_back(makeFindCommand());
     all.push_back(makeCheckCommand());
     all.push_back(makeForgetCommand());
     all.push_back(makePruneCommand());

@@ -93,6 +93,50 @@ QByteArray relative(const QByteArray &stored)
     }
     return rel;
 }
+bool selected(const QList<QByteArray> &selection, const QByteArray &path)
+{
+    if (selection.isEmpty())
+        return true;
+    for (const QByteArray &p : selection) {
+        const QByteArray base = p.size() > 1 && p.endsWith('/') ? p.chopped(1) : p;
+        if (path == base ||
+            (path.startsWith(base) && (base.endsWith('/') || path.at(base.size()) == '/')))
+            return true;
+    }
+    return false;
+}
+
+bool aboveSelected(const QList<QByteArray> &selection, const QByteArray &path)
+{
+    for (const QByteArray &p : selection) {
+        if (p.size() > path.size() && p.startsWith(path) &&
+            (path.endsWith('/') || p.at(path.size()) == '/'))
+            return true;
+    }
+    return false;
+}
+
+QByteArray besideName(const QByteArray &rel, const std::function<bool(const QByteArray &)> &isTaken)
+{
+    const qsizetype slash = rel.lastIndexOf('/');
+    const QByteArray dir = rel.first(slash + 1);
+    const QByteArray name = rel.sliced(slash + 1);
+    // The suffix stays last, so the copy still opens with the same application; a leading
+    // dot (".bashrc") is no suffix.
+    qsizetype dot = name.lastIndexOf('.');
+    if (dot <= 0)
+        dot = name.size();
+    const QByteArray stem = name.first(dot);
+    const QByteArray suffix = name.sliced(dot);
+    for (int n = 1;; ++n) {
+        const QByteArray mark =
+            n == 1 ? QByteArray(" (restored)") : " (restored " + QByteArray::number(n) + ")";
+        const QByteArray candidate = dir + stem + mark + suffix;
+        if (!isTaken(candidate))
+            return candidate;
+    }
+}
+
 } // namespace restorepath
 
 RestoreEngine::RestoreEngine(Repository &repository, GenerationRecord generation,
@@ -136,25 +180,19 @@ void RestoreEngine::report(bool force)
 
 bool RestoreEngine::selected(const QByteArray &path) const
 {
-    if (m_options.paths.isEmpty())
-        return true;
-    for (const QByteArray &p : m_options.paths) {
-        const QByteArray base = p.size() > 1 && p.endsWith('/') ? p.chopped(1) : p;
-        if (path == base ||
-            (path.startsWith(base) && (base.endsWith('/') || path.at(base.size()) == '/')))
-            return true;
-    }
-    return false;
+    return restorepath::selected(m_options.paths, path);
 }
 
 bool RestoreEngine::aboveSelected(const QByteArray &path) const
 {
-    for (const QByteArray &p : m_options.paths) {
-        if (p.size() > path.size() && p.startsWith(path) &&
-            (path.endsWith('/') || p.at(path.size()) == '/'))
-            return true;
-    }
-    return false;
+    return restorepath::aboveSelected(m_options.paths, path);
+}
+
+bool RestoreEngine::taken(const QByteArray &rel) const
+{
+    struct stat st
+    {};
+    return ::fstatat(m_root, rel.constData(), &st, AT_SYMLINK_NOFOLLOW) == 0;
 }
 
 void RestoreEngine::stop(Error why)
@@ -213,7 +251,7 @@ Result<RestoreResult> RestoreEngine::run()
     m_progress.bytesTotalFinal = true;
 
     QDir target(m_options.target);
-    if (target.exists() && !m_options.overwrite &&
+    if (target.exists() && m_options.existing == RestoreOptions::Existing::Refuse &&
         !target.entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot)
              .isEmpty())
         return makeError(
@@ -379,6 +417,19 @@ Status RestoreEngine::forEachEntry(const GenerationDb &db,
 Status RestoreEngine::plan(ChunkCursor &chunks, const FileEntry &e)
 {
     Planned p{e, restorepath::relative(e.path), std::nullopt, {}, {}, {}};
+    if (e.kind != FileKind::Directory &&
+        (m_options.existing == RestoreOptions::Existing::Skip ||
+         m_options.existing == RestoreOptions::Existing::KeepBoth)) {
+        if (taken(p.rel)) {
+            if (m_options.existing == RestoreOptions::Existing::Skip) {
+                m_result.skipped.append(e.path);
+                return {};
+            }
+            p.rel =
+                restorepath::besideName(p.rel, [this](const QByteArray &r) { return taken(r); });
+            m_result.besides.append({e.path, p.rel});
+        }
+    }
     if (e.kind == FileKind::Regular) {
         const auto linkKey = qMakePair(e.device, e.inode);
         // The second name of a hard link is a link to the first, not a second copy.
@@ -446,7 +497,7 @@ Status RestoreEngine::stage(Planned &p)
     auto parent = openParent(p.rel, &name, m_stagingParent);
     if (!parent)
         return parent.error();
-    auto created = restorefile::StagedFile::create(p.entry, Fd(*parent), m_options.overwrite);
+    auto created = restorefile::StagedFile::create(p.entry, Fd(*parent), overwriting());
     if (!created)
         return created.error();
     p.file = std::move(*created);
@@ -545,12 +596,16 @@ Status RestoreEngine::createEntry(Planned &planned)
                 !S_ISDIR(st.st_mode))
                 return errnoError(QCoreApplication::translate("obnam", "cannot create directory"),
                                   e.path);
+            // A folder that was there keeps its own mode and times unless overwriting.
+            if (m_options.existing == RestoreOptions::Existing::Skip ||
+                m_options.existing == RestoreOptions::Existing::KeepBoth)
+                return {};
         }
         m_directories.append({e, rel});
         return {};
     }
 
-    if (m_options.overwrite) {
+    if (overwriting()) {
         struct stat st
         {};
         if (::fstatat(p, name.constData(), &st, AT_SYMLINK_NOFOLLOW) == 0 && !S_ISDIR(st.st_mode))
@@ -607,7 +662,7 @@ Status RestoreEngine::nameRegular(Planned &planned)
             if (!parent)
                 return parent.error();
             Fd parentFd(*parent);
-            if (m_options.overwrite)
+            if (overwriting())
                 ::unlinkat(parentFd.get(), name.constData(), 0);
             QByteArray firstName;
             auto firstParent = openParent(*first, &firstName, m_namingParent);

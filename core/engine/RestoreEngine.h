@@ -28,7 +28,17 @@ struct RestoreOptions
 {
     QString target;          // directory under which every backed-up path is recreated
     QList<QByteArray> paths; // only these stored paths and what is below them; empty = all
-    bool overwrite = false;  // allow a non-empty target and replace what is there
+    // What to do where an entry's place under the target is taken. Refuse: the target must be
+    // empty (or new). The others restore into any target; directories that exist are merged
+    // (and keep their own metadata when skipping or keeping both).
+    enum class Existing
+    {
+        Refuse,
+        Overwrite, // replace what is there
+        Skip,      // leave what is there; the entry is not restored
+        KeepBoth,  // restore beside it as "name (restored).ext"
+    };
+    Existing existing = Existing::Refuse;
     QString cacheDir;
     // Called between creating a symbolic link, FIFO, socket or device node and setting its
     // metadata: lets tests swap the entry there, as a hostile local user racing the restore
@@ -40,6 +50,8 @@ struct RestoreResult
 {
     qint64 files = 0;
     qint64 bytes = 0;
+    QList<QByteArray> skipped;                    // stored paths left alone (Existing::Skip)
+    QList<QPair<QByteArray, QByteArray>> besides; // stored path, where it went (KeepBoth)
     QList<ItemWarning> warnings; // e.g. entries that were unreadable at backup time
     QList<ItemWarning> errors;   // entries that could not be restored; the restore failed
     // Set when the restore ended early: the target's file system filled up, or cancel().
@@ -116,9 +128,10 @@ private:
     Result<int> openParent(const QByteArray &rel, QByteArray *name, ParentCache &cache);
     Result<int> openParentUncached(const QByteArray &rel, QByteArray *name);
     bool selected(const QByteArray &path) const;
-    // A directory above a selected path (restoring /a/b/f alone still gives /a and /a/b their
-    // recorded metadata).
     bool aboveSelected(const QByteArray &path) const;
+    bool overwriting() const { return m_options.existing == RestoreOptions::Existing::Overwrite; }
+    // Whether an entry's place under the target is taken (Skip, KeepBoth).
+    bool taken(const QByteArray &rel) const;
     // Ends the restore early for `why`, once; later entries are not reported one by one.
     void stop(Error why);
     bool stopped() const { return m_result.stoppedBy.has_value(); }
@@ -156,6 +169,15 @@ namespace restorepath {
 QByteArray relative(const QByteArray &stored);
 // "/" (any number of slashes): the entry of a backup of the whole file system.
 bool isFileSystemRoot(const QByteArray &stored);
+// Whether `path` is one of `selection` or below one; an empty selection takes everything.
+bool selected(const QList<QByteArray> &selection, const QByteArray &path);
+// A directory above a selected path (restoring /a/b/f alone still gives /a and /a/b their
+// recorded metadata).
+bool aboveSelected(const QList<QByteArray> &selection, const QByteArray &path);
+// Where an entry goes beside a taken place: "dir/name (restored).ext", then "(restored 2)"
+// and on, the first for which `isTaken` says no.
+QByteArray besideName(const QByteArray &rel,
+                      const std::function<bool(const QByteArray &)> &isTaken);
 } // namespace restorepath
 
 } // namespace obnam

@@ -91,8 +91,28 @@ public:
         sqlite3_stmt *m_stmt; // owned
         bool m_done = false;
     };
+    // Every path in path order, read from the path index alone (no table rows): the cheapest
+    // way to compare two generations' lists of paths.
+    class PathStream
+    {
+    public:
+        Result<std::optional<QByteArray>> next();
+        ~PathStream();
+        PathStream(const PathStream &) = delete;
+        PathStream &operator=(const PathStream &) = delete;
+
+    private:
+        friend class GenerationDb;
+        PathStream(const GenerationDb &db, sqlite3_stmt *stmt);
+        const GenerationDb &m_db;
+        sqlite3_stmt *m_stmt; // owned
+        bool m_done = false;
+    };
     Result<std::unique_ptr<FileStream>> streamFiles() const;
     Result<std::unique_ptr<ChunkStream>> streamChunks() const;
+    Result<std::unique_ptr<PathStream>> streamPaths() const;
+    // How many entries were recorded for each reason, indexed by Reason.
+    Result<QList<qint64>> reasonCounts() const;
     // Every chunk id any file uses, each once, in no particular order.
     Status forEachChunkId(const std::function<void(const QByteArray &)> &visit) const;
     // Calls `visit` for each entry in path order until it returns false.

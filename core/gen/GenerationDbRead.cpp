@@ -196,6 +196,67 @@ Result<std::optional<FileEntry>> GenerationDb::FileStream::next()
     return std::optional<FileEntry>(std::move(*e));
 }
 
+GenerationDb::PathStream::PathStream(const GenerationDb &db, sqlite3_stmt *stmt)
+    : m_db(db)
+    , m_stmt(stmt)
+{}
+
+GenerationDb::PathStream::~PathStream()
+{
+    sqlite3_finalize(m_stmt);
+}
+
+Result<std::unique_ptr<GenerationDb::PathStream>> GenerationDb::streamPaths() const
+{
+    // INDEXED BY: a damaged or foreign database without the index is refused rather than
+    // sorted in memory.
+    auto stmt = prepareNative("SELECT path FROM files INDEXED BY files_path ORDER BY path");
+    if (!stmt)
+        return stmt.error();
+    return std::unique_ptr<PathStream>(new PathStream(*this, *stmt));
+}
+
+Result<std::optional<QByteArray>> GenerationDb::PathStream::next()
+{
+    if (m_done)
+        return std::optional<QByteArray>();
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_DONE) {
+        m_done = true;
+        return std::optional<QByteArray>();
+    }
+    if (rc != SQLITE_ROW)
+        return m_db.stepError(m_stmt, "list paths");
+    QByteArray path = genrow::StatementRow{m_stmt}.blob(0);
+    if (path.isEmpty())
+        return makeError(
+            ErrorCode::Corrupt,
+            QCoreApplication::translate("obnam", "generation database has an invalid file row"),
+            m_db.m_path);
+    return std::optional<QByteArray>(std::move(path));
+}
+
+Result<QList<qint64>> GenerationDb::reasonCounts() const
+{
+    auto stmt = prepareNative("SELECT reason, COUNT(*) FROM files GROUP BY reason");
+    if (!stmt)
+        return stmt.error();
+    QList<qint64> counts(int(Reason::FileError) + 1, 0);
+    int rc;
+    while ((rc = sqlite3_step(*stmt)) == SQLITE_ROW) {
+        const qint64 reason = sqlite3_column_int64(*stmt, 0);
+        if (reason >= 0 && reason < counts.size())
+            counts[reason] = sqlite3_column_int64(*stmt, 1);
+    }
+    if (rc != SQLITE_DONE) {
+        Error e = stepError(*stmt, "count reasons");
+        sqlite3_finalize(*stmt);
+        return e;
+    }
+    sqlite3_finalize(*stmt);
+    return counts;
+}
+
 GenerationDb::ChunkStream::ChunkStream(const GenerationDb &db, sqlite3_stmt *stmt)
     : m_db(db)
     , m_stmt(stmt)
