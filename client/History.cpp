@@ -1,6 +1,5 @@
 #include "History.h"
 
-#include "crypto/Crypto.h"
 #include "engine/GenerationStore.h"
 #include "repo/Repository.h"
 
@@ -42,14 +41,7 @@ QFuture<Result<QList<FileVersion>>> fileHistory(Session &session, const QByteArr
                     return entry.error();
                 if (!entry->has_value())
                     return std::optional<FileVersion>();
-                FileVersion version{gen, std::move(**entry), {}};
-                if (version.entry.kind == FileKind::Regular) {
-                    auto chunks = (*db)->chunks(version.entry.fileId);
-                    if (!chunks)
-                        return chunks.error();
-                    version.content = crypto::sha256(chunks->join());
-                }
-                return std::optional<FileVersion>(std::move(version));
+                return std::optional<FileVersion>(FileVersion{gen, std::move(**entry)});
             });
         QList<FileVersion> versions;
         for (const Found &f : found) {
@@ -60,25 +52,6 @@ QFuture<Result<QList<FileVersion>>> fileHistory(Session &session, const QByteArr
         }
         return versions;
     });
-}
-
-QList<DistinctVersion> distinctVersions(const QList<FileVersion> &history)
-{
-    const auto same = [](const FileVersion &a, const FileVersion &b) {
-        return a.entry.kind == b.entry.kind && a.entry.size == b.entry.size &&
-               a.entry.mtimeNs == b.entry.mtimeNs && a.entry.target == b.entry.target &&
-               a.content == b.content;
-    };
-    QList<DistinctVersion> out;
-    for (const FileVersion &v : history) {
-        if (!out.isEmpty() && same(out.last().first, v)) {
-            out.last().last = v.generation;
-            ++out.last().generations;
-            continue;
-        }
-        out.append(DistinctVersion{v, v.generation, 1});
-    }
-    return out;
 }
 
 } // namespace obnam::client

@@ -15,8 +15,9 @@ namespace {
 
 // Paths once each; a name column (lower-cased, for the trigram index, which reads it from
 // here); generations in the order they were added (seq), with what they changed; spans of
-// consecutive seqs of one client in which a path exists (last NULL: still there in that
-// client's newest); each client's newest added generation.
+// consecutive seqs of one client in which a path exists as one version (last NULL: still
+// there in that client's newest), with that version's signature; each client's newest
+// added generation.
 const char *const kSchema = R"(
 CREATE TABLE paths (id INTEGER PRIMARY KEY, path BLOB NOT NULL UNIQUE, name TEXT NOT NULL);
 CREATE VIRTUAL TABLE names USING fts5(name, content = 'paths', content_rowid = 'id',
@@ -27,7 +28,9 @@ CREATE TABLE gens (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQU
 CREATE TABLE clients (key INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, head_seq INTEGER,
                       head_id TEXT);
 CREATE TABLE spans (path INTEGER NOT NULL, client INTEGER NOT NULL, first INTEGER NOT NULL,
-                    last INTEGER, PRIMARY KEY (path, client, first)) WITHOUT ROWID;
+                    last INTEGER, kind INTEGER NOT NULL, size INTEGER NOT NULL,
+                    mtime INTEGER NOT NULL, sig BLOB NOT NULL,
+                    PRIMARY KEY (path, client, first)) WITHOUT ROWID;
 )";
 
 void removeFiles(const QString &path)
@@ -43,6 +46,35 @@ int versionOf(sqlite3 *db)
     if (q.step() != SQLITE_ROW)
         return -1;
     return int(q.integer(0));
+}
+
+// The generations still indexed, by seq, with their client.
+using Generations = QMap<qint64, QPair<QString, qint64>>;
+
+Result<Generations> loadGenerations(sqlite3 *db, const QString &file)
+{
+    Generations gens;
+    sql::Statement q(db, "SELECT seq, id, client FROM gens");
+    int rc;
+    while ((rc = q.step()) == SQLITE_ROW)
+        gens.insert(q.integer(0), {q.text(1), q.integer(2)});
+    if (rc != SQLITE_DONE)
+        return sql::error(db, file, "list generations");
+    return gens;
+}
+
+// The seqs of the client's generations that a span covers (last NULL: up to the newest).
+QList<qint64> covered(const Generations &gens, const sql::Statement &span, int clientColumn)
+{
+    const qint64 client = span.integer(clientColumn);
+    const qint64 first = span.integer(clientColumn + 1);
+    const qint64 last = span.isNull(clientColumn + 2) ? std::numeric_limits<qint64>::max()
+                                                      : span.integer(clientColumn + 2);
+    QList<qint64> seqs;
+    for (auto it = gens.lowerBound(first); it != gens.cend() && it.key() <= last; ++it)
+        if (it->second == client)
+            seqs.append(it.key());
+    return seqs;
 }
 
 } // namespace
@@ -112,16 +144,9 @@ Result<QList<SearchHit>> SearchIndex::find(const PathPattern &pattern, int limit
         *truncated = false;
     if (!pattern.isValid())
         return makeError(ErrorCode::InvalidArgument, pattern.errorString());
-    // The generations still indexed, by seq, with their client.
-    QMap<qint64, QPair<QString, qint64>> gens;
-    {
-        sql::Statement q(m_db, "SELECT seq, id, client FROM gens");
-        int rc;
-        while ((rc = q.step()) == SQLITE_ROW)
-            gens.insert(q.integer(0), {q.text(1), q.integer(2)});
-        if (rc != SQLITE_DONE)
-            return sql::error(m_db, m_path, "list generations");
-    }
+    auto gens = loadGenerations(m_db, m_path);
+    if (!gens)
+        return gens.error();
     // The trigram index narrows the names down; the pattern decides.
     sql::Statement q(m_db, "SELECT p.id, p.path FROM names JOIN paths p ON p.id = names.rowid "
                            "WHERE names.name LIKE ?1");
@@ -150,15 +175,8 @@ Result<QList<SearchHit>> SearchIndex::find(const PathPattern &pattern, int limit
         SearchHit hit{path, {}};
         spans.bind(1, id);
         QList<qint64> seqs;
-        while ((rc = spans.step()) == SQLITE_ROW) {
-            const qint64 client = spans.integer(0);
-            const qint64 first = spans.integer(1);
-            const qint64 last =
-                spans.isNull(2) ? std::numeric_limits<qint64>::max() : spans.integer(2);
-            for (auto it = gens.lowerBound(first); it != gens.cend() && it.key() <= last; ++it)
-                if (it->second == client)
-                    seqs.append(it.key());
-        }
+        while ((rc = spans.step()) == SQLITE_ROW)
+            seqs += covered(*gens, spans, 0);
         spans.reset();
         if (rc != SQLITE_DONE)
             return sql::error(m_db, m_path, "read spans");
@@ -167,10 +185,57 @@ Result<QList<SearchHit>> SearchIndex::find(const PathPattern &pattern, int limit
             continue;
         std::sort(seqs.begin(), seqs.end());
         for (qint64 s : seqs)
-            hit.generations.append(gens.value(s).first);
+            hit.generations.append(gens->value(s).first);
         hits.append(std::move(hit));
     }
     return hits;
+}
+
+Result<QList<IndexedVersion>> SearchIndex::versions(const QByteArray &path) const
+{
+    auto gens = loadGenerations(m_db, m_path);
+    if (!gens)
+        return gens.error();
+    sql::Statement q(m_db, "SELECT s.client, s.first, s.last, s.kind, s.size, s.mtime, s.sig "
+                           "FROM spans s JOIN paths p ON p.id = s.path WHERE p.path = ?1");
+    q.bind(1, path);
+    struct Span
+    {
+        QList<qint64> seqs;
+        QByteArray sig;
+        IndexedVersion version;
+    };
+    QList<Span> spans;
+    int rc;
+    while ((rc = q.step()) == SQLITE_ROW) {
+        Span span{covered(*gens, q, 0), q.blob(6), {}};
+        if (span.seqs.isEmpty())
+            continue; // only in generations forgotten since
+        const qint64 kind = q.integer(3);
+        if (kind < 0 || kind > int(FileKind::CharDevice))
+            return makeError(ErrorCode::Corrupt,
+                             QCoreApplication::translate("obnam", "search index: %1: %2")
+                                 .arg(QStringLiteral("read versions"), QStringLiteral("kind")),
+                             m_path);
+        span.version = IndexedVersion{FileKind(kind), q.integer(4), q.integer(5), {}};
+        spans.append(std::move(span));
+    }
+    if (rc != SQLITE_DONE)
+        return sql::error(m_db, m_path, "read versions");
+    // In the order the generations were added; a version that comes back (from another
+    // client, or after a gap) right after itself is still one version.
+    std::sort(spans.begin(), spans.end(),
+              [](const Span &a, const Span &b) { return a.seqs.first() < b.seqs.first(); });
+    QList<IndexedVersion> out;
+    QByteArray lastSig;
+    for (Span &span : spans) {
+        if (out.isEmpty() || span.sig != lastSig)
+            out.append(span.version);
+        for (qint64 seq : std::as_const(span.seqs))
+            out.last().generations.append(gens->value(seq).first);
+        lastSig = span.sig;
+    }
+    return out;
 }
 
 Result<QHash<QString, GenerationChanges>> SearchIndex::changes() const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "PathPattern.h"
+#include "gen/FileEntry.h"
 #include "repo/GenerationRecord.h"
 #include "support/Result.h"
 
@@ -33,17 +34,29 @@ struct SearchHit
 struct GenerationChanges
 {
     qint64 added = 0;
-    qint64 changed = 0; // entries the backup recorded as changed
+    qint64 changed = 0; // a new version: kind, size, modification time, target or content
     qint64 removed = 0;
 };
 
-// Every path of every generation, for searching them all at once: a cache in the repository's
-// cache directory (an SQLite database; deleting it loses nothing), never the source of truth.
-// Each path is stored once, its name in an FTS5 trigram index, and where it exists as spans of
-// consecutive generations of one client, so a path that stays for 30 generations costs one
-// row. A new generation is added by comparing its list of paths with the client's previous
-// one: only what appeared or disappeared is written. Several processes may use one index (a
-// backup adds to it while a window searches it).
+// One version of a path that really differs from the one before it, and the generations (ids,
+// oldest first) that hold it.
+struct IndexedVersion
+{
+    FileKind kind = FileKind::Regular;
+    qint64 size = 0;
+    qint64 mtimeNs = 0;
+    QStringList generations;
+};
+
+// Every path of every generation, for searching them all at once and for a path's versions: a
+// cache in the repository's cache directory (an SQLite database; deleting it loses nothing),
+// never the source of truth. Each path is stored once, its name in an FTS5 trigram index, and
+// each of its versions as a span of consecutive generations of one client with the version's
+// kind, size, time and a hash of its content, so a file that stays the same for 30
+// generations costs one row. A new generation is added by comparing its list of paths with the
+// client's previous one (what disappeared) and looking at the entries its backup did not find
+// unchanged (what appeared or changed): a day's backup writes about what changed that day.
+// Several processes may use one index (a backup adds to it while a window searches it).
 class SearchIndex
 {
 public:
@@ -69,6 +82,10 @@ public:
     Result<QList<SearchHit>> find(const PathPattern &pattern, int limit = -1,
                                   bool *truncated = nullptr) const;
 
+    // The versions of `path` that really differ, oldest first; empty when no generation the
+    // index knows holds it.
+    Result<QList<IndexedVersion>> versions(const QByteArray &path) const;
+
     // What each indexed generation added, changed and removed, by generation id.
     Result<QHash<QString, GenerationChanges>> changes() const;
     // Which of `generations` are indexed, by id.
@@ -80,8 +97,7 @@ private:
     SearchIndex(sqlite3 *db, QString path);
     struct Writer;
     Status forget(const QList<GenerationRecord> &present);
-    Status recount(const QList<GenerationRecord> &present, Repository &repository,
-                   const QString &cacheDir, OperationControl *control);
+    Status recount();
     Status add(Repository &repository, const QString &cacheDir, const GenerationRecord &gen,
                const QHash<QString, GenerationRecord> &present, OperationControl *control);
 

@@ -17,6 +17,7 @@
 
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 using namespace obnam;
@@ -202,6 +203,62 @@ private Q_SLOTS:
         QCOMPARE(changes->value(gens[3].id).added, 1);
         QCOMPARE(changes->value(gens[0].id).added, gens[0].fileCount);
         QCOMPARE(changes->value(gens[4].id).added + changes->value(gens[4].id).removed, 0);
+    }
+
+    void versionsAreTheOnesThatDiffer()
+    {
+        const QByteArray file = p("/file.txt");
+        const auto setTime = [&file] {
+            struct timeval times[2] = {{1700000000, 0}, {1700000000, 0}};
+            QVERIFY(::utimes(file.constData(), times) == 0);
+        };
+        QVERIFY(test::writeFile(file, "version one\n"));
+        setTime();
+        backup(); // 1: the first version
+        backup(); // 2: unchanged
+        QVERIFY(test::writeFile(file, "version two\n"));
+        setTime();
+        backup(); // 3: same size and time, other content: a version
+        QVERIFY(::chmod(file.constData(), 0600) == 0);
+        backup(); // 4: permissions alone: no version
+        QVERIFY(test::writeFile(file, "the third and longest version\n"));
+        backup(); // 5
+        const auto gens = generations();
+        auto idx = index(gens);
+        QVERIFY(idx);
+        auto v = idx->versions(file);
+        QVERIFY(v);
+        QCOMPARE(v->size(), 3);
+        QCOMPARE(v->at(0).generations, ids(gens, {0, 1}));
+        QCOMPARE(v->at(1).generations, ids(gens, {2, 3}));
+        QCOMPARE(v->at(2).generations, ids(gens, {4}));
+        QCOMPARE(v->at(0).size, 12);
+        QCOMPARE(v->at(1).mtimeNs, qint64(1700000000) * 1000000000);
+        QCOMPARE(v->at(2).size, 30);
+        QCOMPARE(idx->changes()->value(gens[2].id).changed, 1);
+        QCOMPARE(idx->changes()->value(gens[3].id).changed, 0);
+        QVERIFY(idx->versions(p("/no-such-file"))->isEmpty());
+
+        // Built one generation at a time (each backup compared with the one before), the same.
+        idx.reset();
+        QVERIFY(QFile::remove(SearchIndex::fileIn(m_cache)));
+        for (int n = 1; n <= gens.size(); ++n)
+            QVERIFY(index(gens.mid(0, n)));
+        idx = index(gens);
+        QCOMPARE(idx->versions(file)->size(), 3);
+        QCOMPARE(idx->versions(file)->at(1).generations, ids(gens, {2, 3}));
+        // The generation that brought the second version forgotten: the third generation is
+        // then where it first appears, and its change is counted against the first.
+        QList<GenerationRecord> left = gens;
+        left.removeAt(1);
+        idx = index(left);
+        QCOMPARE(idx->versions(file)->at(1).generations, ids(gens, {2, 3}));
+        QCOMPARE(idx->changes()->value(gens[2].id).changed, 1);
+        left.removeAt(1); // and the third
+        idx = index(left);
+        QCOMPARE(idx->versions(file)->at(1).generations, ids(gens, {3}));
+        QCOMPARE(idx->changes()->value(gens[3].id).changed, 1);
+        QCOMPARE(idx->changes()->value(gens[3].id).added, 0);
     }
 
     void addedOneAtATimeGivesTheSameAnswers()

@@ -2,7 +2,7 @@
 #include "Commands.h"
 
 #include "../Format.h"
-#include "History.h"
+#include "SearchIndex.h"
 #include "repo/Repository.h"
 
 #include <QDir>
@@ -52,38 +52,52 @@ protected:
         if (!given.startsWith(QLatin1Char('/')))
             given = QDir::current().absoluteFilePath(given);
         const QByteArray path = QFile::encodeName(QDir::cleanPath(given));
-        auto history = client::fileHistory(s, path).result();
-        if (!history)
-            return fail(ctx, history.error());
-        if (history->isEmpty()) {
+        auto index = client::updatedSearchIndex(s);
+        if (!index)
+            return fail(ctx, index.error());
+        auto versions = (*index)->versions(path);
+        if (!versions)
+            return fail(ctx, versions.error());
+        if (versions->isEmpty()) {
             ctx.err << "error: " << format::path(path) << " is in no generation\n";
             return ExitError;
         }
-        const QList<client::DistinctVersion> versions = client::distinctVersions(*history);
+        auto generations = s.repository->generations();
+        if (!generations)
+            return fail(ctx, generations.error());
+        QHash<QString, GenerationRecord> byId;
+        for (const GenerationRecord &g : std::as_const(*generations))
+            byId.insert(g.id, g);
+        qsizetype holding = 0;
+        for (const client::IndexedVersion &v : std::as_const(*versions))
+            holding += v.generations.size();
         if (parser.isSet(kJson)) {
             QJsonArray array;
-            for (const client::DistinctVersion &v : versions) {
-                QJsonObject o = format::fileJson(v.first.entry);
-                o.insert(QStringLiteral("generation_id"), v.first.generation.id);
-                o.insert(QStringLiteral("generation_started"), iso(v.first.generation.started));
-                o.insert(QStringLiteral("last_generation_id"), v.last.id);
-                o.insert(QStringLiteral("generations"), v.generations);
-                array.append(o);
+            for (const client::IndexedVersion &v : std::as_const(*versions)) {
+                const GenerationRecord first = byId.value(v.generations.constFirst());
+                array.append(
+                    QJsonObject{{QStringLiteral("kind"), QString(kindLetter(v.kind))},
+                                {QStringLiteral("size"), v.size},
+                                {QStringLiteral("mtime"), isoNs(v.mtimeNs)},
+                                {QStringLiteral("mtime_ns"), v.mtimeNs},
+                                {QStringLiteral("generation_id"), first.id},
+                                {QStringLiteral("generation_started"), iso(first.started)},
+                                {QStringLiteral("last_generation_id"), v.generations.constLast()},
+                                {QStringLiteral("generations"), int(v.generations.size())}});
             }
             const QJsonObject out{{QStringLiteral("path"), format::path(path)},
-                                  {QStringLiteral("generations"), int(history->size())},
+                                  {QStringLiteral("generations"), int(holding)},
                                   {QStringLiteral("versions"), array}};
             ctx.out << QJsonDocument(out).toJson(QJsonDocument::Indented);
             return ExitOk;
         }
-        ctx.out << format::path(path) << ": " << versions.size()
-                << (versions.size() == 1 ? " version" : " versions") << " in " << history->size()
-                << (history->size() == 1 ? " generation" : " generations") << "\n";
-        for (const client::DistinctVersion &v : versions) {
-            const FileEntry &e = v.first.entry;
-            ctx.out << v.first.generation.id << " " << iso(v.first.generation.started) << " "
-                    << kindLetter(e.kind) << " " << e.size << " " << isoNs(e.mtimeNs) << " x"
-                    << v.generations << "\n";
+        ctx.out << format::path(path) << ": " << versions->size()
+                << (versions->size() == 1 ? " version" : " versions") << " in " << holding
+                << (holding == 1 ? " generation" : " generations") << "\n";
+        for (const client::IndexedVersion &v : std::as_const(*versions)) {
+            const GenerationRecord first = byId.value(v.generations.constFirst());
+            ctx.out << first.id << " " << iso(first.started) << " " << kindLetter(v.kind) << " "
+                    << v.size << " " << isoNs(v.mtimeNs) << " x" << v.generations.size() << "\n";
         }
         return ExitOk;
     }

@@ -108,11 +108,11 @@ public:
         sqlite3_stmt *m_stmt; // owned
         bool m_done = false;
     };
-    Result<std::unique_ptr<FileStream>> streamFiles() const;
+    // `recordedOnly`: only the entries the backup did not find unchanged (new, changed,
+    // unreadable), for a reader that already knows the previous generation.
+    Result<std::unique_ptr<FileStream>> streamFiles(bool recordedOnly = false) const;
     Result<std::unique_ptr<ChunkStream>> streamChunks() const;
     Result<std::unique_ptr<PathStream>> streamPaths() const;
-    // How many entries were recorded for each reason, indexed by Reason.
-    Result<QList<qint64>> reasonCounts() const;
     // Every chunk id any file uses, each once, in no particular order.
     Status forEachChunkId(const std::function<void(const QByteArray &)> &visit) const;
     // Calls `visit` for each entry in path order until it returns false.

@@ -168,10 +168,13 @@ GenerationDb::FileStream::~FileStream()
     sqlite3_finalize(m_stmt);
 }
 
-Result<std::unique_ptr<GenerationDb::FileStream>> GenerationDb::streamFiles() const
+Result<std::unique_ptr<GenerationDb::FileStream>> GenerationDb::streamFiles(bool recordedOnly) const
 {
     const QByteArray sql =
-        (QStringLiteral("SELECT ") + kFileColumns + QStringLiteral(" FROM files ORDER BY fileid"))
+        (QStringLiteral("SELECT ") + kFileColumns + QStringLiteral(" FROM files ") +
+         (recordedOnly ? QStringLiteral("WHERE reason != %1 ").arg(int(Reason::Unchanged))
+                       : QString()) +
+         QStringLiteral("ORDER BY fileid"))
             .toLatin1();
     auto stmt = prepareNative(sql.constData());
     if (!stmt)
@@ -234,27 +237,6 @@ Result<std::optional<QByteArray>> GenerationDb::PathStream::next()
             QCoreApplication::translate("obnam", "generation database has an invalid file row"),
             m_db.m_path);
     return std::optional<QByteArray>(std::move(path));
-}
-
-Result<QList<qint64>> GenerationDb::reasonCounts() const
-{
-    auto stmt = prepareNative("SELECT reason, COUNT(*) FROM files GROUP BY reason");
-    if (!stmt)
-        return stmt.error();
-    QList<qint64> counts(int(Reason::FileError) + 1, 0);
-    int rc;
-    while ((rc = sqlite3_step(*stmt)) == SQLITE_ROW) {
-        const qint64 reason = sqlite3_column_int64(*stmt, 0);
-        if (reason >= 0 && reason < counts.size())
-            counts[reason] = sqlite3_column_int64(*stmt, 1);
-    }
-    if (rc != SQLITE_DONE) {
-        Error e = stepError(*stmt, "count reasons");
-        sqlite3_finalize(*stmt);
-        return e;
-    }
-    sqlite3_finalize(*stmt);
-    return counts;
 }
 
 GenerationDb::ChunkStream::ChunkStream(const GenerationDb &db, sqlite3_stmt *stmt)
