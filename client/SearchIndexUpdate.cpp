@@ -7,9 +7,13 @@
 #include "gen/ChunkCursor.h"
 #include "support/OperationControl.h"
 
+#include <QScopeGuard>
 #include <QSet>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <cstring>
 #include <optional>
 
 namespace obnam::client {
@@ -34,9 +38,16 @@ QByteArray versionSignature(const FileEntry &e, const QList<QByteArray> &chunks)
     return crypto::sha256(s).left(16);
 }
 
+// Byte order, as SQLite sorts blobs: the order both streams come in.
+int byteOrder(QByteArrayView a, QByteArrayView b)
+{
+    const int c = std::memcmp(a.data(), b.data(), size_t(std::min(a.size(), b.size())));
+    return c != 0 ? c : (a.size() < b.size() ? -1 : a.size() > b.size() ? 1 : 0);
+}
+
 // Walks the paths of two generations side by side, in order, and calls back for each path
-// only the older one has. Both lists come from the path indexes alone: comparing a million
-// paths reads no table row.
+// only the older one has. Both lists come from the path indexes alone, compared where SQLite
+// keeps them: comparing a million paths reads no table row and copies none.
 Status removedPaths(const GenerationDb &older, const GenerationDb &newer,
                     const std::function<Status(const QByteArray &)> &onlyOlder,
                     OperationControl *control)
@@ -58,17 +69,25 @@ Status removedPaths(const GenerationDb &older, const GenerationDb &newer,
             return {};
         if ((step & 0xffff) == 0 && control && control->isCancelled())
             return cancelled();
-        if (!b->has_value() || **a < **b) {
-            if (auto s = onlyOlder(**a); !s)
+        const int order = b->has_value() ? byteOrder(**a, **b) : -1;
+        if (order < 0) {
+            if (auto s = onlyOlder((*a)->toByteArray()); !s)
                 return s;
             a = (*before)->next();
-        } else if (**b < **a) {
+        } else if (order > 0) {
             b = (*after)->next();
         } else {
             a = (*before)->next();
             b = (*after)->next();
         }
     }
+}
+
+// Not QtConcurrent's global pool: opening a database verifies it there.
+QThreadPool *removalPool()
+{
+    static QThreadPool pool;
+    return &pool;
 }
 
 struct Head
@@ -130,7 +149,7 @@ Status SearchIndex::update(Repository &repository, const QString &cacheDir,
 struct SearchIndex::Writer
 {
     explicit Writer(sqlite3 *db)
-        : insertPath(db, "INSERT INTO paths (path, name) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
+        : insertPath(db, "INSERT INTO paths (path, name) VALUES (?1, ?2)")
         , selectPath(db, "SELECT id FROM paths WHERE path = ?1")
         , insertName(db, "INSERT INTO names (rowid, name) VALUES (?1, ?2)")
         , openSpan(db, "INSERT INTO spans (path, client, first, kind, size, mtime, sig) "
@@ -159,6 +178,33 @@ Status SearchIndex::add(Repository &repository, const QString &cacheDir,
             return p.error();
         previous = std::move(*p);
     }
+    // What the previous generation has and this one lacks, found on another thread while
+    // this one looks at the entries (each database is opened again there: a connection
+    // belongs to its thread).
+    QFuture<Result<QList<QByteArray>>> removed;
+    if (previous) {
+        const GenerationRecord before = present.value(seen->id);
+        removed = QtConcurrent::run(
+            removalPool(),
+            [&repository, before, gen, cacheDir, control]() -> Result<QList<QByteArray>> {
+                auto older = generationstore::open(repository, before, cacheDir, control);
+                if (!older)
+                    return older.error();
+                auto newer = generationstore::open(repository, gen, cacheDir, control);
+                if (!newer)
+                    return newer.error();
+                QList<QByteArray> gone;
+                const auto collect = [&gone](const QByteArray &path) -> Status {
+                    gone.append(path);
+                    return {};
+                };
+                if (auto s = removedPaths(**older, **newer, collect, control); !s)
+                    return s.error();
+                return gone;
+            });
+    }
+    // Waited for however this ends: it reads through the repository and the control.
+    const auto join = qScopeGuard([&removed] { removed.waitForFinished(); });
     // A backup that compared itself with that same generation marked what it found unchanged:
     // only the rest needs looking at (about 1 % of a day's backup). Otherwise every entry.
     const bool recordedOnly = previous && gen.parent == seen->id;
@@ -209,30 +255,28 @@ Status SearchIndex::add(Repository &repository, const QString &cacheDir,
     Writer w(m_db);
     GenerationChanges changes;
     const auto pathId = [&](const QByteArray &path, bool create) -> Result<qint64> {
-        if (create) {
-            const QString name = QString::fromUtf8(entryName(path)).toLower();
-            w.insertPath.bind(1, path);
-            w.insertPath.bind(2, name);
-            if (!w.insertPath.run())
-                return sql::error(m_db, m_path, "add a path");
-            if (sqlite3_changes(m_db) == 1) {
-                const qint64 id = sqlite3_last_insert_rowid(m_db);
-                w.insertName.bind(1, id);
-                w.insertName.bind(2, name);
-                if (!w.insertName.run())
-                    return sql::error(m_db, m_path, "add a name");
-                return id;
-            }
-        }
+        // Most paths a generation brings are known already (changed files): looked up first.
         w.selectPath.bind(1, path);
         const int rc = w.selectPath.step();
-        const qint64 id = rc == SQLITE_ROW ? w.selectPath.integer(0) : 0;
+        const qint64 known = rc == SQLITE_ROW ? w.selectPath.integer(0) : 0;
         w.selectPath.reset();
-        if (rc != SQLITE_ROW)
+        if (rc == SQLITE_ROW)
+            return known;
+        if (!create)
             return makeError(
                 ErrorCode::Corrupt,
                 QCoreApplication::translate("obnam", "the search index lacks a path it had"),
                 m_path);
+        const QString name = QString::fromUtf8(entryName(path)).toLower();
+        w.insertPath.bind(1, path);
+        w.insertPath.bind(2, name);
+        if (!w.insertPath.run())
+            return sql::error(m_db, m_path, "add a path");
+        const qint64 id = sqlite3_last_insert_rowid(m_db);
+        w.insertName.bind(1, id);
+        w.insertName.bind(2, name);
+        if (!w.insertName.run())
+            return sql::error(m_db, m_path, "add a name");
         return id;
     };
     const auto close = [&](qint64 id) -> Status {
@@ -243,17 +287,6 @@ Status SearchIndex::add(Repository &repository, const QString &cacheDir,
             return sql::error(m_db, m_path, "close a span");
         return {};
     };
-    if (previous) {
-        const auto removed = [&](const QByteArray &path) -> Status {
-            auto id = pathId(path, false);
-            if (!id)
-                return id.error();
-            ++changes.removed;
-            return close(*id);
-        };
-        if (auto s = removedPaths(*previous, **db, removed, control); !s)
-            return s;
-    }
     // Each entry looked at continues its path's open span when it is the same version, or
     // starts a new one.
     const auto entry = [&](const FileEntry &e, const QList<QByteArray> &chunks) -> Status {
@@ -290,6 +323,7 @@ Status SearchIndex::add(Repository &repository, const QString &cacheDir,
     if (!stream)
         return stream.error();
     ChunkCursor cursor(**db);
+    qint64 newRows = 0; // entries the backup found new: not in the previous generation
     for (quint64 step = 1;; ++step) {
         auto row = (*stream)->next();
         if (!row)
@@ -299,6 +333,7 @@ Status SearchIndex::add(Repository &repository, const QString &cacheDir,
         if ((step & 0xfff) == 0 && control && control->isCancelled())
             return cancelled();
         const FileEntry &e = **row;
+        newRows += e.reason == Reason::New ? 1 : 0;
         QList<QByteArray> chunks;
         if (e.kind == FileKind::Regular) {
             // A few files: indexed lookups; all of them: one scan beside the files.
@@ -309,6 +344,31 @@ Status SearchIndex::add(Repository &repository, const QString &cacheDir,
         }
         if (auto s = entry(e, chunks); !s)
             return s;
+    }
+    // What the previous generation had and this one lacks. Where only the entries the backup
+    // recorded were looked at, the row counts say whether anything can be missing at all.
+    bool mayHaveRemoved = previous != nullptr;
+    if (recordedOnly) {
+        auto before = previous->fileCount();
+        auto after = (*db)->fileCount();
+        if (!before)
+            return before.error();
+        if (!after)
+            return after.error();
+        mayHaveRemoved = *before - (*after - newRows) != 0;
+    }
+    if (mayHaveRemoved) {
+        auto gone = removed.result();
+        if (!gone)
+            return gone.error();
+        for (const QByteArray &path : std::as_const(*gone)) {
+            auto id = pathId(path, false);
+            if (!id)
+                return id.error();
+            ++changes.removed;
+            if (auto s = close(*id); !s)
+                return s;
+        }
     }
     sql::Statement counts(m_db, "UPDATE gens SET added = ?2, changed = ?3, removed = ?4 "
                                 "WHERE seq = ?1");

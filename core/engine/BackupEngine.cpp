@@ -323,8 +323,10 @@ Result<BackupResult> BackupEngine::run()
         m_options.cacheDir + QStringLiteral("/generations/") + *id + QStringLiteral(".db");
     static_cast<void>(
         cachedir::makePrivatePath(m_options.cacheDir + QStringLiteral("/generations")));
-    if (QFile::rename(dbPath, cached))
+    if (QFile::rename(dbPath, cached)) {
+        generationstore::adoptDatabase(cached);
         generationstore::trimCache(m_options.cacheDir, *id);
+    }
     report(Phase::Done, true);
     return m_result;
 }

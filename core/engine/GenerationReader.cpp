@@ -105,4 +105,10 @@ QFuture<Result<std::optional<FileEntry>>> GenerationReader::entry(const QByteArr
         [path](GenerationDb &db) { return db.lookup(path); });
 }
 
+QFuture<Result<QList<QPair<QString, QString>>>> GenerationReader::meta()
+{
+    return ask<Result<QList<QPair<QString, QString>>>>(
+        [](GenerationDb &db) { return db.allMeta(); });
+}
+
 } // namespace obnam

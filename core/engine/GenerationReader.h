@@ -42,6 +42,8 @@ public:
     QFuture<Result<QList<FileEntry>>> children(const QByteArray &directory);
     // One path's entry, or nothing when the generation does not have it.
     QFuture<Result<std::optional<FileEntry>>> entry(const QByteArray &path);
+    // The database's own description of the generation (gen-info): key and value pairs.
+    QFuture<Result<QList<QPair<QString, QString>>>> meta();
 
 private:
     GenerationReader();

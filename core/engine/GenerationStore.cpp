@@ -11,6 +11,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
+#include <QMutex>
 #include <QThread>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentMap>
@@ -20,8 +22,11 @@
 #include <cstring>
 #include <memory>
 #include <numeric>
+#include <optional>
 #include <utility>
 #include <vector>
+
+#include <sys/stat.h>
 
 namespace obnam::generationstore {
 
@@ -152,6 +157,48 @@ Status forEachChunkBatch(const Repository &repo, const QString &path,
 // Whether a cached database is the one the (authenticated) generation record names: cut
 // into chunks again, its chunk ids (keyed MACs of the bytes) must be the record's, in order.
 // A file changed by anyone without the keys, or by a flipped bit, is not.
+// Cached databases this process has verified or written, by path, with the file's identity:
+// opening one again (a browser going back to a generation, the search index after a backup)
+// needs no second hashing. Any other file under that name (downloaded again, replaced) is
+// another inode, and any write to the file itself changes its ctime.
+struct FileIdentity
+{
+    quint64 device = 0;
+    quint64 inode = 0;
+    qint64 size = -1;
+    qint64 ctimeNs = 0;
+    bool operator==(const FileIdentity &) const = default;
+};
+
+std::optional<FileIdentity> identityOf(const QString &path)
+{
+    struct stat st
+    {};
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+        return std::nullopt;
+    return FileIdentity{quint64(st.st_dev), quint64(st.st_ino), qint64(st.st_size),
+                        qint64(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec};
+}
+
+QMutex verifiedMutex;
+QHash<QString, FileIdentity> verified;
+
+void rememberVerified(const QString &path)
+{
+    if (auto id = identityOf(path)) {
+        QMutexLocker lock(&verifiedMutex);
+        verified.insert(path, *id);
+    }
+}
+
+bool verifiedBefore(const QString &path)
+{
+    const auto id = identityOf(path);
+    QMutexLocker lock(&verifiedMutex);
+    const auto known = verified.constFind(path);
+    return id && known != verified.cend() && *known == *id;
+}
+
 bool matchesRecord(const Repository &repo, const GenerationRecord &record, const QString &path)
 {
     qsizetype next = 0;
@@ -195,9 +242,11 @@ Result<QString> fetchDatabase(Repository &repo, const GenerationRecord &record,
     const QString path = dir + QLatin1Char('/') + record.id + QStringLiteral(".db");
     // A cached copy is used only when it is exactly what the record names; anything else is
     // a cache miss, downloaded again.
-    if (QFileInfo(path).size() == record.dbSize && matchesRecord(repo, record, path)) {
+    if (QFileInfo(path).size() == record.dbSize &&
+        (verifiedBefore(path) || matchesRecord(repo, record, path))) {
         // Used now: the cache keeps the most recently used databases.
         QFile(path).setFileTime(QDateTime::currentDateTimeUtc(), QFileDevice::FileModificationTime);
+        rememberVerified(path);
         return path;
     }
     if (auto made = cachedir::makePrivatePath(dir); !made)
@@ -260,7 +309,13 @@ Result<QString> fetchDatabase(Repository &repo, const GenerationRecord &record,
                              path);
         }
     }
+    rememberVerified(path);
     return path;
+}
+
+void adoptDatabase(const QString &path)
+{
+    rememberVerified(path);
 }
 
 Result<std::unique_ptr<GenerationDb>> open(Repository &repo, const GenerationRecord &record,

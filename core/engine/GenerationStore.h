@@ -49,6 +49,10 @@ Result<QList<QByteArray>> storeDatabase(Repository &repo, ChunkWriter &writer, c
 Result<QString> fetchDatabase(Repository &repo, const GenerationRecord &record,
                               const QString &cacheDir, OperationControl *control = nullptr);
 
+// Tells the store that the file at `path` is a generation database this process wrote (a
+// backup's new one, moved into the cache): fetchDatabase() takes it without hashing it again.
+void adoptDatabase(const QString &path);
+
 // fetchDatabase() and GenerationDb::openReadOnly() in one.
 Result<std::unique_ptr<GenerationDb>> open(Repository &repo, const GenerationRecord &record,
                                            const QString &cacheDir,

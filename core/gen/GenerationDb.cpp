@@ -68,7 +68,7 @@ GenerationDb::~GenerationDb()
 {
     m_native.reset(); // statements go before the connection that owns them
     m_lookup.reset();
-    m_chunks.reset();
+    sqlite3_finalize(m_chunks);
     m_children.reset();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connection, false);

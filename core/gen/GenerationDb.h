@@ -96,7 +96,9 @@ public:
     class PathStream
     {
     public:
-        Result<std::optional<QByteArray>> next();
+        // The next path, or nullopt at the end. The bytes are SQLite's: valid until the next
+        // call, never copied (a comparison of a million paths needs no allocation).
+        Result<std::optional<QByteArrayView>> next();
         ~PathStream();
         PathStream(const PathStream &) = delete;
         PathStream &operator=(const PathStream &) = delete;
@@ -137,7 +139,8 @@ private:
     struct NativeInserts;
     std::unique_ptr<NativeInserts> m_native;
     mutable std::unique_ptr<QSqlQuery> m_lookup; // prepared on first use
-    mutable std::unique_ptr<QSqlQuery> m_chunks;
+    // chunks() goes to SQLite directly: the search index asks it for every changed file.
+    mutable sqlite3_stmt *m_chunks = nullptr;
     mutable std::unique_ptr<QSqlQuery> m_children;
 };
 

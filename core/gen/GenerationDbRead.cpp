@@ -109,16 +109,19 @@ Result<QList<FileEntry>> GenerationDb::children(const QByteArray &directory) con
 
 Result<QList<QByteArray>> GenerationDb::chunks(qint64 fileId) const
 {
-    QSqlQuery &q = prepared(
-        m_chunks, QStringLiteral("SELECT chunk_id FROM chunks WHERE fileid = ? ORDER BY seq"));
-    q.bindValue(0, fileId);
-    if (!q.exec())
-        return sqlError(QStringLiteral("read chunks"), q);
+    if (!m_chunks) {
+        auto stmt = prepareNative("SELECT chunk_id FROM chunks WHERE fileid = ? ORDER BY seq");
+        if (!stmt)
+            return stmt.error();
+        m_chunks = *stmt;
+    }
+    sqlite3_bind_int64(m_chunks, 1, fileId);
     QList<QByteArray> out;
-    while (q.next()) {
-        QByteArray id = q.value(0).toByteArray();
+    int rc;
+    while ((rc = sqlite3_step(m_chunks)) == SQLITE_ROW) {
+        QByteArray id = genrow::StatementRow{m_chunks}.blob(0);
         if (id.size() != 32) {
-            q.finish();
+            sqlite3_reset(m_chunks);
             return makeError(
                 ErrorCode::Corrupt,
                 QCoreApplication::translate("obnam", "generation database has a bad chunk id"),
@@ -126,7 +129,13 @@ Result<QList<QByteArray>> GenerationDb::chunks(qint64 fileId) const
         }
         out.append(std::move(id));
     }
-    q.finish();
+    Error failed;
+    const bool ok = rc == SQLITE_DONE;
+    if (!ok)
+        failed = stepError(m_chunks, "read chunks");
+    sqlite3_reset(m_chunks);
+    if (!ok)
+        return failed;
     return out;
 }
 
@@ -219,24 +228,25 @@ Result<std::unique_ptr<GenerationDb::PathStream>> GenerationDb::streamPaths() co
     return std::unique_ptr<PathStream>(new PathStream(*this, *stmt));
 }
 
-Result<std::optional<QByteArray>> GenerationDb::PathStream::next()
+Result<std::optional<QByteArrayView>> GenerationDb::PathStream::next()
 {
     if (m_done)
-        return std::optional<QByteArray>();
+        return std::optional<QByteArrayView>();
     const int rc = sqlite3_step(m_stmt);
     if (rc == SQLITE_DONE) {
         m_done = true;
-        return std::optional<QByteArray>();
+        return std::optional<QByteArrayView>();
     }
     if (rc != SQLITE_ROW)
         return m_db.stepError(m_stmt, "list paths");
-    QByteArray path = genrow::StatementRow{m_stmt}.blob(0);
-    if (path.isEmpty())
+    const auto *data = static_cast<const char *>(sqlite3_column_blob(m_stmt, 0));
+    const int size = sqlite3_column_bytes(m_stmt, 0);
+    if (!data || size <= 0)
         return makeError(
             ErrorCode::Corrupt,
             QCoreApplication::translate("obnam", "generation database has an invalid file row"),
             m_db.m_path);
-    return std::optional<QByteArray>(std::move(path));
+    return std::optional<QByteArrayView>(QByteArrayView(data, size));
 }
 
 GenerationDb::ChunkStream::ChunkStream(const GenerationDb &db, sqlite3_stmt *stmt)
