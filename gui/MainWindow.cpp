@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "BrowserWindow.h"
+
 #include "ClientConfig.h"
 #include "Keyring.h"
 #include "PassphraseDialog.h"
@@ -74,7 +76,12 @@ MainWindow::MainWindow(client::Paths paths, QString configPath, QWidget *parent)
     m_backUp->setDefault(true);
     m_settings = new QPushButton(tr("&Settings…"), central);
     m_settings->setObjectName(QStringLiteral("settings"));
+    m_browse = new QPushButton(tr("Browse bac&kups…"), central);
+    m_browse->setObjectName(QStringLiteral("browse"));
+    m_browse->setToolTip(tr("Look through every backup, search them all at once, see the "
+                            "versions of a file and restore any of them."));
     buttons->addWidget(m_backUp);
+    buttons->addWidget(m_browse);
     buttons->addWidget(m_settings);
     buttons->addStretch();
     layout->addLayout(buttons);
@@ -159,6 +166,7 @@ MainWindow::MainWindow(client::Paths paths, QString configPath, QWidget *parent)
 
     connect(m_backUp, &QPushButton::clicked, this, &MainWindow::backUpNow);
     connect(m_settings, &QPushButton::clicked, this, &MainWindow::openSettings);
+    connect(m_browse, &QPushButton::clicked, this, &MainWindow::openBrowser);
     connect(m_pause, &QPushButton::clicked, this, [this] {
         if (m_runner->state() == BackupRunner::State::Paused)
             m_runner->resume();
@@ -444,6 +452,24 @@ void MainWindow::showWarnings()
     layout->addWidget(buttons);
     dialog->resize(640, 400);
     dialog->open();
+}
+
+MainWindow::~MainWindow()
+{
+    delete m_browser; // a window of its own, but the backup window's to close
+}
+
+BrowserWindow *MainWindow::openBrowser()
+{
+    // One browser: a second request raises it.
+    if (!m_browser) {
+        m_browser = new BrowserWindow(m_paths, m_configPath);
+        m_browser->setObjectName(QStringLiteral("browser"));
+    }
+    m_browser->show();
+    m_browser->raise();
+    m_browser->activateWindow();
+    return m_browser;
 }
 
 void MainWindow::openSettings()

@@ -6,6 +6,7 @@
 
 #include <QElapsedTimer>
 #include <QMainWindow>
+#include <QPointer>
 #include <QThreadPool>
 #include <QTimer>
 
@@ -17,6 +18,7 @@ class QTableView;
 
 namespace obnam::gui {
 
+class BrowserWindow;
 class RunHistoryModel;
 
 // The backup window: what is backed up and where, how the last backup went, "Back up now",
@@ -27,6 +29,7 @@ class MainWindow : public QMainWindow
 
 public:
     MainWindow(client::Paths paths, QString configPath, QWidget *parent = nullptr);
+    ~MainWindow() override;
 
     BackupRunner &runner() { return *m_runner; }
     // Re-reads the configuration and (on a worker) the history: after the settings changed,
@@ -35,6 +38,8 @@ public:
 
 public Q_SLOTS:
     void backUpNow();
+    // Opens the generation browser, or raises it when it is open.
+    BrowserWindow *openBrowser();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -72,6 +77,8 @@ private:
     QLabel *m_elsewhere;
     QPushButton *m_backUp;
     QPushButton *m_settings;
+    QPushButton *m_browse;
+    QPointer<BrowserWindow> m_browser; // a window of its own, deleted when closed
     QGroupBox *m_progressBox;
     QLabel *m_phase;
     QProgressBar *m_bar;

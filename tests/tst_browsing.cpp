@@ -5,6 +5,7 @@
 #include "History.h"
 #include "TestSupport.h"
 #include "backend/LocalBackend.h"
+#include "backend/MemoryBackend.h"
 #include "engine/GenerationReader.h"
 #include "repo/Repository.h"
 
@@ -90,8 +91,45 @@ private Q_SLOTS:
         QCOMPARE((*reader)->children("/home").result()->size(), 1);
         QCOMPARE((*reader)->children("/").result()->size(), 1);
         QVERIFY((*reader)->children("/nowhere").result()->isEmpty());
+        QVERIFY(!(*reader)->children("/home").result()->first().onTheWay);
         auto one = (*reader)->entry("/home/many/file-04711").result();
         QVERIFY(one && one->has_value() && (**one).kind == FileKind::Regular);
+    }
+
+    void foldersAboveTheRootsAreListed()
+    {
+        // A backup of /srv/data/www alone: nothing recorded for /srv or /srv/data.
+        FileEntry f;
+        f.kind = FileKind::Regular;
+        f.mode = 0644;
+        f.path = "/srv/data/www/index.html";
+        FileEntry www;
+        www.kind = FileKind::Directory;
+        www.mode = 0755;
+        www.path = "/srv/data/www";
+        // A repository of its own: the other tests count this one's generations.
+        Repository::InitOptions io;
+        io.kdf = crypto::KdfParams::testing();
+        auto repo = Repository::init(std::make_shared<MemoryBackend>(), "pw", io);
+        QVERIFY(repo);
+        const QString id = test::commitCrafted(**repo, m_tmp.path(), {www, f}, "z");
+        QVERIFY(!id.isEmpty());
+        auto gen = (*repo)->readGeneration(id);
+        QVERIFY(gen);
+        auto reader =
+            GenerationReader::open(**repo, *gen, m_tmp.path() + QStringLiteral("/srv-cache"))
+                .result();
+        QVERIFY(reader);
+        auto top = (*reader)->children("/").result();
+        QVERIFY(top);
+        QCOMPARE(top->size(), 1);
+        QCOMPARE(top->first().path, QByteArray("/srv"));
+        QVERIFY(top->first().onTheWay);
+        QCOMPARE(top->first().kind, FileKind::Directory);
+        auto data = (*reader)->children("/srv/data").result();
+        QCOMPARE(data->size(), 1);
+        QVERIFY(!data->first().onTheWay); // www is in the generation
+        QCOMPARE((*reader)->children("/srv/data/www").result()->size(), 1);
     }
 
     void historyAcrossGenerations()

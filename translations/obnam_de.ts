@@ -1140,6 +1140,266 @@
         <source>generation database has an invalid file row</source>
         <translation>die Datenbank der Generation enthält eine ungültige Dateizeile</translation>
     </message>
+    <message>
+        <source>the file was not restored</source>
+        <translation>die Datei wurde nicht wiederhergestellt</translation>
+    </message>
+</context>
+<context>
+    <name>obnam::gui::Browser</name>
+    <message>
+        <source>The search index could not be prepared.</source>
+        <translation>Der Suchindex konnte nicht vorbereitet werden.</translation>
+    </message>
+</context>
+<context>
+    <name>obnam::gui::BrowserWindow</name>
+    <message>
+        <source>Backups – Obnam</source>
+        <translation>Sicherungen – Obnam</translation>
+    </message>
+    <message>
+        <source>&amp;Search all backups:</source>
+        <translation>In allen Sicherungen &amp;suchen:</translation>
+    </message>
+    <message>
+        <source>A name, part of one, or a pattern such as *.odt</source>
+        <translation>Ein Name, ein Teil davon oder ein Muster wie *.odt</translation>
+    </message>
+    <message>
+        <source>&amp;Backups</source>
+        <translation>Sic&amp;herungen</translation>
+    </message>
+    <message>
+        <source>&amp;Details…</source>
+        <translation>&amp;Details…</translation>
+    </message>
+    <message>
+        <source>&amp;Filter the open folder:</source>
+        <translation>Geöffneten Ordner &amp;filtern:</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>Choose a file to see its versions.</source>
+        <translation>Wählen Sie eine Datei, um ihre Versionen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Restore this &amp;version…</source>
+        <translation>Diese &amp;Version wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Öffnen</translation>
+    </message>
+    <message>
+        <source>Opens a read-only copy with the application for its type, without restoring it anywhere.</source>
+        <translation>Öffnet eine schreibgeschützte Kopie mit der Anwendung für ihren Typ, ohne sie irgendwo wiederherzustellen.</translation>
+    </message>
+    <message>
+        <source>Opening the repository…</source>
+        <translation>Das Repository wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>The backups cannot be shown without the passphrase.</source>
+        <translation>Ohne die Passphrase können die Sicherungen nicht angezeigt werden.</translation>
+    </message>
+    <message>
+        <source>The repository could not be opened: %1</source>
+        <translation>Das Repository konnte nicht geöffnet werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Preparing the search: %1 of %n backup(s) read…</source>
+        <translation>
+            <numerusform>Die Suche wird vorbereitet: %1 von %n Sicherung gelesen…</numerusform>
+            <numerusform>Die Suche wird vorbereitet: %1 von %n Sicherungen gelesen…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s).</source>
+        <translation>
+            <numerusform>%n Sicherung.</numerusform>
+            <numerusform>%n Sicherungen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Searching is not available: %1</source>
+        <translation>Die Suche ist nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>The search did not work: %1</source>
+        <translation>Die Suche hat nicht funktioniert: %1</translation>
+    </message>
+    <message>
+        <source>A folder could not be read: %1</source>
+        <translation>Ein Ordner konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>There are no backups yet.</source>
+        <translation>Es gibt noch keine Sicherungen.</translation>
+    </message>
+    <message>
+        <source>This backup&apos;s list of files could not be read: %1</source>
+        <translation>Die Dateiliste dieser Sicherung konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft…</translation>
+    </message>
+    <message>
+        <source>Searching as soon as the search is prepared…</source>
+        <translation>Die Suche beginnt, sobald sie vorbereitet ist…</translation>
+    </message>
+    <message>
+        <source>Nothing in any backup matches “%1”.</source>
+        <translation>Nichts in irgendeiner Sicherung passt zu „%1“.</translation>
+    </message>
+    <message>
+        <source>More than %1 matches; the first %1 are shown. Type more of the name to narrow them down.</source>
+        <translation>Mehr als %1 Treffer; die ersten %1 werden angezeigt. Geben Sie mehr vom Namen ein, um sie einzugrenzen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es) in all backups. Enter shows one in the newest backup that has it.</source>
+        <translation>
+            <numerusform>%n Treffer in allen Sicherungen. Die Eingabetaste zeigt ihn in der neuesten Sicherung, die ihn enthält.</numerusform>
+            <numerusform>%n Treffer in allen Sicherungen. Die Eingabetaste zeigt einen davon in der neuesten Sicherung, die ihn enthält.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>The file could not be opened: %1</source>
+        <translation>Die Datei konnte nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>Opened a read-only copy: %1</source>
+        <translation>Eine schreibgeschützte Kopie wurde geöffnet: %1</translation>
+    </message>
+    <message>
+        <source>Backup %1</source>
+        <translation>Sicherung %1</translation>
+    </message>
+    <message>
+        <source>Computer: %1</source>
+        <translation>Computer: %1</translation>
+    </message>
+    <message>
+        <source>Started: %1</source>
+        <translation>Begonnen: %1</translation>
+    </message>
+    <message>
+        <source>Finished: %1</source>
+        <translation>Beendet: %1</translation>
+    </message>
+    <message>
+        <source>Files: %1</source>
+        <translation>Dateien: %1</translation>
+    </message>
+    <message>
+        <source>Size of the files: %1</source>
+        <translation>Größe der Dateien: %1</translation>
+    </message>
+    <message>
+        <source>Size of its list of files: %1</source>
+        <translation>Größe ihrer Dateiliste: %1</translation>
+    </message>
+    <message>
+        <source>Backup details</source>
+        <translation>Details der Sicherung</translation>
+    </message>
+    <message>
+        <source>%1: %2, in %3.</source>
+        <translation>%1: %2, in %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n version(s) that differ</source>
+        <translation>
+            <numerusform>%n abweichende Version</numerusform>
+            <numerusform>%n abweichende Versionen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s)</source>
+        <translation>
+            <numerusform>%n Sicherung</numerusform>
+            <numerusform>%n Sicherungen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>obnam::gui::FileTreeModel</name>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Link to %1</source>
+        <translation>Verknüpfung zu %1</translation>
+    </message>
+    <message>
+        <source>Socket</source>
+        <translation>Socket</translation>
+    </message>
+    <message>
+        <source>Named pipe</source>
+        <translation>Benannte Pipe</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>On the way to the backed-up folders</source>
+        <translation>Auf dem Weg zu den gesicherten Ordnern</translation>
+    </message>
+    <message>
+        <source>Contents skipped (cache folder)</source>
+        <translation>Inhalt ausgelassen (Zwischenspeicher)</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Unverändert</translation>
+    </message>
+    <message>
+        <source>Unreadable, not backed up</source>
+        <translation>Nicht lesbar, nicht gesichert</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Geändert am</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Backed up as</source>
+        <translation>Gesichert als</translation>
+    </message>
 </context>
 <context>
     <name>obnam::gui::FinishPage</name>
@@ -1205,6 +1465,41 @@
     <message>
         <source>Choose a folder to back up</source>
         <translation>Einen zu sichernden Ordner wählen</translation>
+    </message>
+</context>
+<context>
+    <name>obnam::gui::GenerationListModel</name>
+    <message>
+        <source>Counted once the search index is ready.</source>
+        <translation>Wird gezählt, sobald der Suchindex bereit ist.</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Sicherung</translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation>Computer</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Entfernt</translation>
     </message>
 </context>
 <context>
@@ -1407,6 +1702,14 @@
         <source>This backup could not be recorded in the history of backups: %1</source>
         <translation>Diese Sicherung konnte nicht im Verlauf der Sicherungen vermerkt werden: %1</translation>
     </message>
+    <message>
+        <source>Browse bac&amp;kups…</source>
+        <translation>Sicherungen d&amp;urchsehen…</translation>
+    </message>
+    <message>
+        <source>Look through every backup, search them all at once, see the versions of a file and restore any of them.</source>
+        <translation>Jede Sicherung durchsehen, alle auf einmal durchsuchen, die Versionen einer Datei sehen und jede davon wiederherstellen.</translation>
+    </message>
 </context>
 <context>
     <name>obnam::gui::PassphraseDialog</name>
@@ -1532,6 +1835,197 @@
     <message>
         <source>Use at least 8 characters.</source>
         <translation>Verwenden Sie mindestens 8 Zeichen.</translation>
+    </message>
+</context>
+<context>
+    <name>obnam::gui::RestoreDialog</name>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restore %1 as it was backed up %2.</source>
+        <translation>%1 so wiederherstellen, wie es %2 gesichert wurde.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore %n chosen items as they were backed up %1.</source>
+        <translation>
+            <numerusform>%n gewähltes Element so wiederherstellen, wie es %1 gesichert wurde.</numerusform>
+            <numerusform>%n gewählte Elemente so wiederherstellen, wie sie %1 gesichert wurden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Where to</source>
+        <translation>Wohin</translation>
+    </message>
+    <message>
+        <source>To the place they were &amp;backed up from</source>
+        <translation>An den Ort, von dem sie &amp;gesichert wurden</translation>
+    </message>
+    <message>
+        <source>Into &amp;another folder:</source>
+        <translation>In einen &amp;anderen Ordner:</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Inside that folder each item keeps its whole path, so nothing already in the folder is mixed up with it.</source>
+        <translation>In diesem Ordner behält jedes Element seinen ganzen Pfad, sodass nichts mit dem vermischt wird, was schon im Ordner liegt.</translation>
+    </message>
+    <message>
+        <source>Looking at what the restore would do…</source>
+        <translation>Es wird ermittelt, was die Wiederherstellung tun würde…</translation>
+    </message>
+    <message>
+        <source>Files that are already there</source>
+        <translation>Dateien, die schon vorhanden sind</translation>
+    </message>
+    <message>
+        <source>&amp;Leave them as they are (skip)</source>
+        <translation>So &amp;lassen, wie sie sind (überspringen)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep both: the restored copy is named “name (restored)”</source>
+        <translation>&amp;Beide behalten: die wiederhergestellte Kopie heißt „Name (restored)“</translation>
+    </message>
+    <message>
+        <source>Replace them with the backed-up &amp;version</source>
+        <translation>Durch die gesicherte &amp;Version ersetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>Restore into</source>
+        <translation>Wiederherstellen in</translation>
+    </message>
+    <message>
+        <source>Resu&amp;me</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>The restore cannot be prepared: %1</source>
+        <translation>Die Wiederherstellung kann nicht vorbereitet werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) will be created.</source>
+        <translation>
+            <numerusform>%n Element wird angelegt.</numerusform>
+            <numerusform>%n Elemente werden angelegt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) are already there.</source>
+        <translation>
+            <numerusform>%n Element ist schon vorhanden.</numerusform>
+            <numerusform>%n Elemente sind schon vorhanden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) cannot be restored: they could not be read when they were backed up.</source>
+        <translation>
+            <numerusform>%n Element kann nicht wiederhergestellt werden: Es konnte beim Sichern nicht gelesen werden.</numerusform>
+            <numerusform>%n Elemente können nicht wiederhergestellt werden: Sie konnten beim Sichern nicht gelesen werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Already there, left as it is</source>
+        <translation>Schon vorhanden, bleibt, wie es ist</translation>
+    </message>
+    <message>
+        <source>Already there, kept; restored beside it</source>
+        <translation>Schon vorhanden, bleibt; daneben wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Already there, replaced</source>
+        <translation>Schon vorhanden, wird ersetzt</translation>
+    </message>
+    <message>
+        <source>Not restored: %1</source>
+        <translation>Nicht wiederhergestellt: %1</translation>
+    </message>
+    <message>
+        <source>New: %1</source>
+        <translation>Neu: %1</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… und %1 weitere</translation>
+    </message>
+    <message>
+        <source>Needs %1.</source>
+        <translation>Benötigt %1.</translation>
+    </message>
+    <message>
+        <source>Needs %1; %2 free on %3.</source>
+        <translation>Benötigt %1; %2 frei auf %3.</translation>
+    </message>
+    <message>
+        <source>Needs %1, but only %2 are free on %3. Free some space or choose another folder.</source>
+        <translation>Benötigt %1, aber nur %2 sind auf %3 frei. Geben Sie Platz frei oder wählen Sie einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>Wird wiederhergestellt…</translation>
+    </message>
+    <message>
+        <source>Restored %1 of %2 items, %3 of %4.</source>
+        <translation>%1 von %2 Elementen wiederhergestellt, %3 von %4.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n item(s) (%1) to %2.</source>
+        <translation>
+            <numerusform>%n Element (%1) nach %2 wiederhergestellt.</numerusform>
+            <numerusform>%n Elemente (%1) nach %2 wiederhergestellt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled. %n item(s) were restored whole before it; nothing was left half-written.</source>
+        <translation>
+            <numerusform>Abgebrochen. %n Element wurde zuvor vollständig wiederhergestellt; nichts blieb halb geschrieben.</numerusform>
+            <numerusform>Abgebrochen. %n Elemente wurden zuvor vollständig wiederhergestellt; nichts blieb halb geschrieben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The restore did not finish: %1</source>
+        <translation>Die Wiederherstellung wurde nicht abgeschlossen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) could not be restored, or only with a caveat: see the list.</source>
+        <translation>
+            <numerusform>%n Element konnte nicht oder nur mit Einschränkung wiederhergestellt werden: siehe Liste.</numerusform>
+            <numerusform>%n Elemente konnten nicht oder nur mit Einschränkung wiederhergestellt werden: siehe Liste.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+</context>
+<context>
+    <name>obnam::gui::RestoreJob</name>
+    <message>
+        <source>%1: already there, left as it was</source>
+        <translation>%1: schon vorhanden, blieb, wie es war</translation>
+    </message>
+    <message>
+        <source>%1: already there, restored beside it as %2</source>
+        <translation>%1: schon vorhanden, daneben wiederhergestellt als %2</translation>
     </message>
 </context>
 <context>
@@ -1676,6 +2170,32 @@
     <message>
         <source>Result</source>
         <translation>Ergebnis</translation>
+    </message>
+</context>
+<context>
+    <name>obnam::gui::SearchResultsModel</name>
+    <message numerus="yes">
+        <source>%n of %1</source>
+        <translation>
+            <numerusform>%n von %1</numerusform>
+            <numerusform>%n von %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>In backups</source>
+        <translation>In Sicherungen</translation>
+    </message>
+    <message>
+        <source>Last backed up</source>
+        <translation>Zuletzt gesichert</translation>
     </message>
 </context>
 <context>
@@ -1970,6 +2490,29 @@
     <message>
         <source>On a new or reinstalled computer: open the repository your backups are in and get your files back.</source>
         <translation>Auf einem neuen oder neu installierten Computer: Öffnen Sie das Repository mit Ihren Sicherungen und holen Sie Ihre Dateien zurück.</translation>
+    </message>
+</context>
+<context>
+    <name>obnam::gui::VersionsModel</name>
+    <message>
+        <source>First backed up</source>
+        <translation>Zuerst gesichert</translation>
+    </message>
+    <message>
+        <source>Last backed up</source>
+        <translation>Zuletzt gesichert</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sicherungen</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Geändert am</translation>
     </message>
 </context>
 <context>

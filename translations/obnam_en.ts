@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>obnam::gui::BrowserWindow</name>
+    <message numerus="yes">
+        <source>Preparing the search: %1 of %n backup(s) read…</source>
+        <translation>
+            <numerusform>Preparing the search: %1 of %n backup read…</numerusform>
+            <numerusform>Preparing the search: %1 of %n backups read…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s).</source>
+        <translation>
+            <numerusform>%n backup.</numerusform>
+            <numerusform>%n backups.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es) in all backups. Enter shows one in the newest backup that has it.</source>
+        <translation>
+            <numerusform>%n match(es) in all backups. Enter shows one in the newest backup that has it.</numerusform>
+            <numerusform>%n match(es) in all backups. Enter shows one in the newest backup that has it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n version(s) that differ</source>
+        <translation>
+            <numerusform>%n version that differ</numerusform>
+            <numerusform>%n versions that differ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s)</source>
+        <translation>
+            <numerusform>%n backup</numerusform>
+            <numerusform>%n backups</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>obnam::gui::MainWindow</name>
     <message numerus="yes">
         <source>(leaving out %n pattern(s))</source>
@@ -15,6 +53,58 @@
         <translation>
             <numerusform>%n file, %1 new</numerusform>
             <numerusform>%n files, %1 new</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>obnam::gui::RestoreDialog</name>
+    <message numerus="yes">
+        <source>Restore %n chosen items as they were backed up %1.</source>
+        <translation>
+            <numerusform>Restore %n chosen items as they was backed up %1.</numerusform>
+            <numerusform>Restore %n chosen items as they were backed up %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) will be created.</source>
+        <translation>
+            <numerusform>%n item will be created.</numerusform>
+            <numerusform>%n items will be created.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) are already there.</source>
+        <translation>
+            <numerusform>%n item are already there.</numerusform>
+            <numerusform>%n items are already there.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) cannot be restored: they could not be read when they were backed up.</source>
+        <translation>
+            <numerusform>%n item cannot be restored: they could not be read when they was backed up.</numerusform>
+            <numerusform>%n items cannot be restored: they could not be read when they were backed up.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n item(s) (%1) to %2.</source>
+        <translation>
+            <numerusform>Restored %n item (%1) to %2.</numerusform>
+            <numerusform>Restored %n items (%1) to %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled. %n item(s) were restored whole before it; nothing was left half-written.</source>
+        <translation>
+            <numerusform>Cancelled. %n item was restored whole before it; nothing was left half-written.</numerusform>
+            <numerusform>Cancelled. %n items were restored whole before it; nothing was left half-written.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) could not be restored, or only with a caveat: see the list.</source>
+        <translation>
+            <numerusform>%n item could not be restored, or only with a caveat: see the list.</numerusform>
+            <numerusform>%n items could not be restored, or only with a caveat: see the list.</numerusform>
         </translation>
     </message>
 </context>
@@ -56,6 +146,16 @@
         <translation>
             <numerusform>succeeded, %n warning</numerusform>
             <numerusform>succeeded, %n warnings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>obnam::gui::SearchResultsModel</name>
+    <message numerus="yes">
+        <source>%n of %1</source>
+        <translation>
+            <numerusform>%n of %1</numerusform>
+            <numerusform>%n of %1</numerusform>
         </translation>
     </message>
 </context>

@@ -1140,6 +1140,266 @@
         <source>generation database has an invalid file row</source>
         <translation>la base de données de la génération contient une ligne de fichier invalide</translation>
     </message>
+    <message>
+        <source>the file was not restored</source>
+        <translation>le fichier n’a pas été restauré</translation>
+    </message>
+</context>
+<context>
+    <name>obnam::gui::Browser</name>
+    <message>
+        <source>The search index could not be prepared.</source>
+        <translation>L’index de recherche n’a pas pu être préparé.</translation>
+    </message>
+</context>
+<context>
+    <name>obnam::gui::BrowserWindow</name>
+    <message>
+        <source>Backups – Obnam</source>
+        <translation>Sauvegardes – Obnam</translation>
+    </message>
+    <message>
+        <source>&amp;Search all backups:</source>
+        <translation>&amp;Chercher dans toutes les sauvegardes :</translation>
+    </message>
+    <message>
+        <source>A name, part of one, or a pattern such as *.odt</source>
+        <translation>Un nom, une partie de nom ou un motif comme *.odt</translation>
+    </message>
+    <message>
+        <source>&amp;Backups</source>
+        <translation>&amp;Sauvegardes</translation>
+    </message>
+    <message>
+        <source>&amp;Details…</source>
+        <translation>&amp;Détails…</translation>
+    </message>
+    <message>
+        <source>&amp;Filter the open folder:</source>
+        <translation>&amp;Filtrer le dossier ouvert :</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Restaurer…</translation>
+    </message>
+    <message>
+        <source>Choose a file to see its versions.</source>
+        <translation>Choisissez un fichier pour voir ses versions.</translation>
+    </message>
+    <message>
+        <source>Restore this &amp;version…</source>
+        <translation>Restaurer cette &amp;version…</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <source>Opens a read-only copy with the application for its type, without restoring it anywhere.</source>
+        <translation>Ouvre une copie en lecture seule avec l’application associée à son type, sans la restaurer nulle part.</translation>
+    </message>
+    <message>
+        <source>Opening the repository…</source>
+        <translation>Ouverture du dépôt…</translation>
+    </message>
+    <message>
+        <source>The backups cannot be shown without the passphrase.</source>
+        <translation>Les sauvegardes ne peuvent pas être affichées sans la phrase secrète.</translation>
+    </message>
+    <message>
+        <source>The repository could not be opened: %1</source>
+        <translation>Le dépôt n’a pas pu être ouvert : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Preparing the search: %1 of %n backup(s) read…</source>
+        <translation>
+            <numerusform>Préparation de la recherche : %1 sur %n sauvegarde lue…</numerusform>
+            <numerusform>Préparation de la recherche : %1 sur %n sauvegardes lues…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s).</source>
+        <translation>
+            <numerusform>%n sauvegarde.</numerusform>
+            <numerusform>%n sauvegardes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Searching is not available: %1</source>
+        <translation>La recherche n’est pas disponible : %1</translation>
+    </message>
+    <message>
+        <source>The search did not work: %1</source>
+        <translation>La recherche a échoué : %1</translation>
+    </message>
+    <message>
+        <source>A folder could not be read: %1</source>
+        <translation>Un dossier n’a pas pu être lu : %1</translation>
+    </message>
+    <message>
+        <source>There are no backups yet.</source>
+        <translation>Il n’y a pas encore de sauvegarde.</translation>
+    </message>
+    <message>
+        <source>This backup&apos;s list of files could not be read: %1</source>
+        <translation>La liste des fichiers de cette sauvegarde n’a pas pu être lue : %1</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message>
+        <source>Searching as soon as the search is prepared…</source>
+        <translation>La recherche commencera dès qu’elle sera prête…</translation>
+    </message>
+    <message>
+        <source>Nothing in any backup matches “%1”.</source>
+        <translation>Rien dans aucune sauvegarde ne correspond à « %1 ».</translation>
+    </message>
+    <message>
+        <source>More than %1 matches; the first %1 are shown. Type more of the name to narrow them down.</source>
+        <translation>Plus de %1 résultats ; les %1 premiers sont affichés. Tapez davantage du nom pour les réduire.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es) in all backups. Enter shows one in the newest backup that has it.</source>
+        <translation>
+            <numerusform>%n résultat dans toutes les sauvegardes. Entrée l’affiche dans la sauvegarde la plus récente qui le contient.</numerusform>
+            <numerusform>%n résultats dans toutes les sauvegardes. Entrée en affiche un dans la sauvegarde la plus récente qui le contient.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Ouverture de %1…</translation>
+    </message>
+    <message>
+        <source>The file could not be opened: %1</source>
+        <translation>Le fichier n’a pas pu être ouvert : %1</translation>
+    </message>
+    <message>
+        <source>Opened a read-only copy: %1</source>
+        <translation>Une copie en lecture seule a été ouverte : %1</translation>
+    </message>
+    <message>
+        <source>Backup %1</source>
+        <translation>Sauvegarde %1</translation>
+    </message>
+    <message>
+        <source>Computer: %1</source>
+        <translation>Ordinateur : %1</translation>
+    </message>
+    <message>
+        <source>Started: %1</source>
+        <translation>Commencée : %1</translation>
+    </message>
+    <message>
+        <source>Finished: %1</source>
+        <translation>Terminée : %1</translation>
+    </message>
+    <message>
+        <source>Files: %1</source>
+        <translation>Fichiers : %1</translation>
+    </message>
+    <message>
+        <source>Size of the files: %1</source>
+        <translation>Taille des fichiers : %1</translation>
+    </message>
+    <message>
+        <source>Size of its list of files: %1</source>
+        <translation>Taille de sa liste de fichiers : %1</translation>
+    </message>
+    <message>
+        <source>Backup details</source>
+        <translation>Détails de la sauvegarde</translation>
+    </message>
+    <message>
+        <source>%1: %2, in %3.</source>
+        <translation>%1 : %2, dans %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n version(s) that differ</source>
+        <translation>
+            <numerusform>%n version distincte</numerusform>
+            <numerusform>%n versions distinctes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s)</source>
+        <translation>
+            <numerusform>%n sauvegarde</numerusform>
+            <numerusform>%n sauvegardes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>obnam::gui::FileTreeModel</name>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Link to %1</source>
+        <translation>Lien vers %1</translation>
+    </message>
+    <message>
+        <source>Socket</source>
+        <translation>Socket</translation>
+    </message>
+    <message>
+        <source>Named pipe</source>
+        <translation>Tube nommé</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Périphérique</translation>
+    </message>
+    <message>
+        <source>On the way to the backed-up folders</source>
+        <translation>Sur le chemin des dossiers sauvegardés</translation>
+    </message>
+    <message>
+        <source>Contents skipped (cache folder)</source>
+        <translation>Contenu ignoré (dossier de cache)</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nouveau</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modifié</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Inchangé</translation>
+    </message>
+    <message>
+        <source>Unreadable, not backed up</source>
+        <translation>Illisible, non sauvegardé</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Modifié le</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Backed up as</source>
+        <translation>Sauvegardé comme</translation>
+    </message>
 </context>
 <context>
     <name>obnam::gui::FinishPage</name>
@@ -1205,6 +1465,41 @@
     <message>
         <source>Choose a folder to back up</source>
         <translation>Choisir un dossier à sauvegarder</translation>
+    </message>
+</context>
+<context>
+    <name>obnam::gui::GenerationListModel</name>
+    <message>
+        <source>Counted once the search index is ready.</source>
+        <translation>Compté dès que l’index de recherche est prêt.</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Sauvegarde</translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation>Ordinateur</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Fichiers</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Ajoutés</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modifié</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Supprimés</translation>
     </message>
 </context>
 <context>
@@ -1407,6 +1702,14 @@
         <source>This backup could not be recorded in the history of backups: %1</source>
         <translation>Cette sauvegarde n’a pas pu être inscrite dans l’historique des sauvegardes : %1</translation>
     </message>
+    <message>
+        <source>Browse bac&amp;kups…</source>
+        <translation>Parcourir les sauve&amp;gardes…</translation>
+    </message>
+    <message>
+        <source>Look through every backup, search them all at once, see the versions of a file and restore any of them.</source>
+        <translation>Parcourir chaque sauvegarde, les chercher toutes à la fois, voir les versions d’un fichier et restaurer n’importe laquelle.</translation>
+    </message>
 </context>
 <context>
     <name>obnam::gui::PassphraseDialog</name>
@@ -1532,6 +1835,197 @@
     <message>
         <source>Use at least 8 characters.</source>
         <translation>Utilisez au moins 8 caractères.</translation>
+    </message>
+</context>
+<context>
+    <name>obnam::gui::RestoreDialog</name>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+    <message>
+        <source>Restore %1 as it was backed up %2.</source>
+        <translation>Restaurer %1 tel qu’il a été sauvegardé %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore %n chosen items as they were backed up %1.</source>
+        <translation>
+            <numerusform>Restaurer %n élément choisi tel qu’il a été sauvegardé %1.</numerusform>
+            <numerusform>Restaurer %n éléments choisis tels qu’ils ont été sauvegardés %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Where to</source>
+        <translation>Où</translation>
+    </message>
+    <message>
+        <source>To the place they were &amp;backed up from</source>
+        <translation>À l’endroit d’où ils ont été &amp;sauvegardés</translation>
+    </message>
+    <message>
+        <source>Into &amp;another folder:</source>
+        <translation>Dans un &amp;autre dossier :</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Restauré</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>C&amp;hoisir…</translation>
+    </message>
+    <message>
+        <source>Inside that folder each item keeps its whole path, so nothing already in the folder is mixed up with it.</source>
+        <translation>Dans ce dossier, chaque élément garde son chemin complet : rien de ce qui s’y trouve déjà n’est mélangé avec lui.</translation>
+    </message>
+    <message>
+        <source>Looking at what the restore would do…</source>
+        <translation>Examen de ce que ferait la restauration…</translation>
+    </message>
+    <message>
+        <source>Files that are already there</source>
+        <translation>Fichiers déjà présents</translation>
+    </message>
+    <message>
+        <source>&amp;Leave them as they are (skip)</source>
+        <translation>&amp;Les laisser tels quels (ignorer)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep both: the restored copy is named “name (restored)”</source>
+        <translation>&amp;Garder les deux : la copie restaurée s’appelle « nom (restored) »</translation>
+    </message>
+    <message>
+        <source>Replace them with the backed-up &amp;version</source>
+        <translation>Les remplacer par la &amp;version sauvegardée</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restaurer</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>Restore into</source>
+        <translation>Restaurer dans</translation>
+    </message>
+    <message>
+        <source>Resu&amp;me</source>
+        <translation>Re&amp;prendre</translation>
+    </message>
+    <message>
+        <source>The restore cannot be prepared: %1</source>
+        <translation>La restauration ne peut pas être préparée : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) will be created.</source>
+        <translation>
+            <numerusform>%n élément sera créé.</numerusform>
+            <numerusform>%n éléments seront créés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) are already there.</source>
+        <translation>
+            <numerusform>%n élément est déjà présent.</numerusform>
+            <numerusform>%n éléments sont déjà présents.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) cannot be restored: they could not be read when they were backed up.</source>
+        <translation>
+            <numerusform>%n élément ne peut pas être restauré : il n’a pas pu être lu lors de la sauvegarde.</numerusform>
+            <numerusform>%n éléments ne peuvent pas être restaurés : ils n’ont pas pu être lus lors de la sauvegarde.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Already there, left as it is</source>
+        <translation>Déjà présent, laissé tel quel</translation>
+    </message>
+    <message>
+        <source>Already there, kept; restored beside it</source>
+        <translation>Déjà présent, conservé ; restauré à côté</translation>
+    </message>
+    <message>
+        <source>Already there, replaced</source>
+        <translation>Déjà présent, remplacé</translation>
+    </message>
+    <message>
+        <source>Not restored: %1</source>
+        <translation>Non restauré : %1</translation>
+    </message>
+    <message>
+        <source>New: %1</source>
+        <translation>Nouveau : %1</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… et %1 de plus</translation>
+    </message>
+    <message>
+        <source>Needs %1.</source>
+        <translation>Nécessite %1.</translation>
+    </message>
+    <message>
+        <source>Needs %1; %2 free on %3.</source>
+        <translation>Nécessite %1 ; %2 libres sur %3.</translation>
+    </message>
+    <message>
+        <source>Needs %1, but only %2 are free on %3. Free some space or choose another folder.</source>
+        <translation>Nécessite %1, mais seulement %2 sont libres sur %3. Libérez de la place ou choisissez un autre dossier.</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>Restauration…</translation>
+    </message>
+    <message>
+        <source>Restored %1 of %2 items, %3 of %4.</source>
+        <translation>%1 éléments sur %2 restaurés, %3 sur %4.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n item(s) (%1) to %2.</source>
+        <translation>
+            <numerusform>%n élément (%1) restauré dans %2.</numerusform>
+            <numerusform>%n éléments (%1) restaurés dans %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled. %n item(s) were restored whole before it; nothing was left half-written.</source>
+        <translation>
+            <numerusform>Annulé. %n élément avait été restauré en entier auparavant ; rien n’est resté à moitié écrit.</numerusform>
+            <numerusform>Annulé. %n éléments avaient été restaurés en entier auparavant ; rien n’est resté à moitié écrit.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The restore did not finish: %1</source>
+        <translation>La restauration ne s’est pas terminée : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) could not be restored, or only with a caveat: see the list.</source>
+        <translation>
+            <numerusform>%n élément n’a pas pu être restauré, ou seulement avec une réserve : voir la liste.</numerusform>
+            <numerusform>%n éléments n’ont pas pu être restaurés, ou seulement avec une réserve : voir la liste.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+</context>
+<context>
+    <name>obnam::gui::RestoreJob</name>
+    <message>
+        <source>%1: already there, left as it was</source>
+        <translation>%1 : déjà présent, laissé tel quel</translation>
+    </message>
+    <message>
+        <source>%1: already there, restored beside it as %2</source>
+        <translation>%1 : déjà présent, restauré à côté sous le nom %2</translation>
     </message>
 </context>
 <context>
@@ -1676,6 +2170,32 @@
     <message>
         <source>Result</source>
         <translation>Résultat</translation>
+    </message>
+</context>
+<context>
+    <name>obnam::gui::SearchResultsModel</name>
+    <message numerus="yes">
+        <source>%n of %1</source>
+        <translation>
+            <numerusform>%n sur %1</numerusform>
+            <numerusform>%n sur %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>In backups</source>
+        <translation>Dans les sauvegardes</translation>
+    </message>
+    <message>
+        <source>Last backed up</source>
+        <translation>Dernière sauvegarde</translation>
     </message>
 </context>
 <context>
@@ -1970,6 +2490,29 @@
     <message>
         <source>On a new or reinstalled computer: open the repository your backups are in and get your files back.</source>
         <translation>Sur un ordinateur neuf ou réinstallé : ouvrez le dépôt qui contient vos sauvegardes et récupérez vos fichiers.</translation>
+    </message>
+</context>
+<context>
+    <name>obnam::gui::VersionsModel</name>
+    <message>
+        <source>First backed up</source>
+        <translation>Première sauvegarde</translation>
+    </message>
+    <message>
+        <source>Last backed up</source>
+        <translation>Dernière sauvegarde</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sauvegardes</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Modifié le</translation>
     </message>
 </context>
 <context>

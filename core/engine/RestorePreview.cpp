@@ -104,7 +104,13 @@ Result<RestorePreview> previewRestore(Repository &repository, const GenerationRe
                          QCoreApplication::translate("obnam", "no such path in the generation"),
                          options.paths.isEmpty() ? QString()
                                                  : QString::fromUtf8(options.paths.first()));
-    const QStorageInfo volume(existingAncestor(target));
+    // Where the files land: below the target, at the first chosen path (restoring to where
+    // they came from, the target is "/" but the files go to /home's file system).
+    QString landing = target;
+    if (!options.paths.isEmpty())
+        landing = QDir::cleanPath(target + QLatin1Char('/') +
+                                  QFile::decodeName(restorepath::relative(options.paths.first())));
+    const QStorageInfo volume(existingAncestor(landing));
     if (volume.isValid()) {
         preview.freeBytes = volume.bytesAvailable();
         preview.volume = volume.rootPath();

@@ -58,6 +58,10 @@ struct FileEntry
     QByteArray xattrs; // serialized by xattr::serialize
     Reason reason = Reason::New;
     bool cachedir = false; // directory holds a CACHEDIR.TAG and its contents were skipped
+    // Not in the generation itself: a folder above a backed-up root ("/home" above
+    // "/home/u/Documents"), which GenerationDb::children() lists so that a tree can be walked
+    // from the top. Only its path and kind mean anything.
+    bool onTheWay = false;
 };
 
 } // namespace obnam

@@ -49,7 +49,8 @@ public:
     Result<QList<QByteArray>> chunks(qint64 fileId) const;
     // The entries directly inside `directory` ("/" for the top), in path order. Served by the
     // path index with one seek per subdirectory skipped, so a directory costs about as much
-    // as it has children, whatever lies deeper.
+    // as it has children, whatever lies deeper. Folders above the backed-up roots, which have
+    // no row, come as FileEntry::onTheWay entries.
     Result<QList<FileEntry>> children(const QByteArray &directory) const;
 
     // Forward-only readers in insertion order (file id order, which is the order the backup

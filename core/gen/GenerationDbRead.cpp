@@ -93,8 +93,18 @@ Result<QList<FileEntry>> GenerationDb::children(const QByteArray &directory) con
             }
             const qsizetype slash = e->path.indexOf('/', prefix.size());
             if (slash >= 0) {
-                // Below a child: skip the rest of that child's subtree with one seek.
-                from = e->path.left(slash) + '0';
+                // Below a child: skip the rest of that child's subtree with one seek. A child
+                // that has no row of its own lies above a backed-up root: listed all the same.
+                const QByteArray child = e->path.left(slash);
+                if (out.isEmpty() || out.last().path != child) {
+                    FileEntry way;
+                    way.path = child;
+                    way.kind = FileKind::Directory;
+                    way.reason = Reason::Unchanged;
+                    way.onTheWay = true;
+                    out.append(std::move(way));
+                }
+                from = child + '0';
                 jumped = true;
                 break;
             }
