@@ -93,9 +93,20 @@ awk -F'\t' '{ printf "| %d | %.2f s | %.3f s | %.1f %% | %d |\n", NR, $1, $2, ($
 awk -F'\t' 'NR > 1 { b += $1; i += $2; n++ } END { if (n) printf "\nIncremental backups 2..%d: backup mean %.2f s, indexing mean %.3f s (%.1f %%)\n", NR, b / n, i / n, 100 * i / b }' "$WORK/backups.tsv"
 echo "Index built from scratch after the first backup (obnam-cli find, including start-up and opening the repository): $(cat "$WORK/first-index.txt") s"
 
+f="$WORK/tree/d0000/$(ls -S "$WORK/tree/d0000" | head -n 1)"
+echo
+echo "| whole obnam-cli command (start, open the repository, answer) | time |"
+echo "|---|---|"
+for cmd in "find file-0123456" "find new-05-*" "versions $f"; do
+    start=$(date +%s.%N)
+    # shellcheck disable=SC2086
+    "$CLI" $cmd >/dev/null
+    printf '| `obnam-cli %s` | %.2f s |\n' "${cmd/$WORK/WORK}" "$(echo "$(date +%s.%N) - $start" | bc)"
+done
+
 if [ -x "$TIMING" ]; then
     echo
     "$TIMING" --config "$HOME/.config/obnam/obnam.yaml" --folder "$WORK/tree/big" \
         --search file-0123456 --search 'new-05-*' --search 'file-00012*' --search report \
-        --versions "$WORK/tree/d0000/$(ls -S "$WORK/tree/d0000" | head -n 1)"
+        --versions "$f"
 fi

@@ -5,7 +5,6 @@
 #include "repo/Repository.h"
 #include "support/OperationControl.h"
 
-#include <QFile>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
@@ -97,34 +96,16 @@ void Browser::updateIndex()
 {
     auto session = m_session;
     auto control = m_control;
-    const QList<GenerationRecord> gens = m_generations;
     QtConcurrent::run(
         &m_indexPool,
-        [this, session, control, gens]() -> Result<QHash<QString, client::GenerationChanges>> {
-            auto index = client::SearchIndex::open(client::SearchIndex::fileIn(session->cacheDir));
-            if (!index)
-                return index.error();
+        [this, session, control]() -> Result<QHash<QString, client::GenerationChanges>> {
             const auto told = [this](int done, int total) {
                 QMetaObject::invokeMethod(
                     this, [this, done, total] { Q_EMIT indexProgress(done, total); });
             };
-            auto updated = (*index)->update(*session->repository, session->cacheDir, gens,
-                                            control.get(), told);
-            if (!updated && updated.error().code == ErrorCode::Corrupt &&
-                updated.error().path == (*index)->path()) {
-                // A damaged index is a cache: started again once.
-                const QString file = (*index)->path();
-                index->reset();
-                for (const char *suffix : {"", "-wal", "-shm"})
-                    QFile::remove(file + QLatin1String(suffix));
-                index = client::SearchIndex::open(file);
-                if (!index)
-                    return index.error();
-                updated = (*index)->update(*session->repository, session->cacheDir, gens,
-                                           control.get(), told);
-            }
-            if (!updated)
-                return updated.error();
+            auto index = client::updatedSearchIndex(*session, control.get(), told);
+            if (!index)
+                return index.error();
             auto changes = (*index)->changes();
             m_index = std::move(*index);
             return changes;

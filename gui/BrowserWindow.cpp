@@ -19,6 +19,8 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollBar>
+#include <QSet>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -75,7 +77,7 @@ BrowserWindow::BrowserWindow(client::Paths paths, QString configPath, QWidget *p
     searchRow->addWidget(m_search, 1);
     layout->addLayout(searchRow);
 
-    auto *split = new QSplitter(Qt::Horizontal, this);
+    auto *split = m_split = new QSplitter(Qt::Horizontal, this);
     auto *left = new QWidget(split);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
@@ -83,6 +85,7 @@ BrowserWindow::BrowserWindow(client::Paths paths, QString configPath, QWidget *p
     m_generationView = makeTable(m_generations, left);
     m_generationView->setObjectName(QStringLiteral("generations"));
     backupsLabel->setBuddy(m_generationView);
+    m_generationView->horizontalHeader()->setStretchLastSection(false); // sized to fit: opened()
     m_details = new QPushButton(tr("&Details…"), left);
     m_details->setObjectName(QStringLiteral("details"));
     m_details->setEnabled(false);
@@ -112,10 +115,10 @@ BrowserWindow::BrowserWindow(client::Paths paths, QString configPath, QWidget *p
     m_treeView->sortByColumn(FileTreeModel::Name, Qt::AscendingOrder);
     m_treeView->header()->setStretchLastSection(false);
     m_treeView->header()->setSectionResizeMode(FileTreeModel::Name, QHeaderView::Stretch);
-    m_treeView->setColumnWidth(FileTreeModel::Size, 90);
-    m_treeView->setColumnWidth(FileTreeModel::Modified, 140);
-    m_treeView->setColumnWidth(FileTreeModel::Kind, 110);
-    m_treeView->setColumnWidth(FileTreeModel::Recorded, 130);
+    m_treeView->setColumnWidth(FileTreeModel::Size, 80);
+    m_treeView->setColumnWidth(FileTreeModel::Modified, 120);
+    m_treeView->setColumnWidth(FileTreeModel::Kind, 90);
+    m_treeView->setColumnWidth(FileTreeModel::Recorded, 110);
     m_restore = new QPushButton(tr("&Restore…"), treePage);
     m_restore->setObjectName(QStringLiteral("restore"));
     m_restore->setEnabled(false);
@@ -167,7 +170,7 @@ BrowserWindow::BrowserWindow(client::Paths paths, QString configPath, QWidget *p
     split->addWidget(left);
     split->addWidget(right);
     split->setStretchFactor(1, 2);
-    split->setSizes({380, 760});
+    split->setSizes({460, 720});
     layout->addWidget(split, 1);
 
     m_status = new QLabel(tr("Opening the repository…"), this);
@@ -270,6 +273,21 @@ GenerationsById BrowserWindow::generationsById() const
 void BrowserWindow::opened()
 {
     m_generations->setGenerations(m_browser->generations());
+    // The computer is worth a column only where more than one backs up here.
+    QSet<QString> computers;
+    for (const GenerationRecord &g : m_browser->generations())
+        computers.insert(g.clientName);
+    m_generationView->setColumnHidden(GenerationListModel::Computer, computers.size() < 2);
+    // The list as wide as its columns (they differ from language to language); the files get
+    // the rest.
+    m_generationView->resizeColumnsToContents();
+    const int wanted = 2 * m_generationView->frameWidth() +
+                       m_generationView->verticalScrollBar()->sizeHint().width() +
+                       m_generationView->horizontalHeader()->length();
+    const QList<int> sizes = m_split->sizes();
+    const int total = sizes.value(0) + sizes.value(1);
+    if (total > wanted)
+        m_split->setSizes({wanted, total - wanted});
     m_status->setText(m_browser->generations().isEmpty()
                           ? tr("There are no backups yet.")
                           : tr("%n backup(s).", nullptr, int(m_browser->generations().size())));
@@ -390,11 +408,10 @@ void BrowserWindow::showVersions(const QByteArray &path,
     const qsizetype holding = std::accumulate(
         versions.cbegin(), versions.cend(), qsizetype(0),
         [](qsizetype n, const client::IndexedVersion &v) { return n + v.generations.size(); });
-    m_versionsTitle->setText(
-        tr("%1: %2, in %3.")
-            .arg(QFile::decodeName(path),
-                 tr("%n version(s) that differ", nullptr, int(versions.size())),
-                 tr("%n backup(s)", nullptr, int(holding))));
+    m_versionsTitle->setText(tr("%1: %2, in %3.")
+                                 .arg(QFile::decodeName(path),
+                                      tr("%n different version(s)", nullptr, int(versions.size())),
+                                      tr("%n backup(s)", nullptr, int(holding))));
     m_restoreVersion->setEnabled(false);
     m_openVersion->setEnabled(false);
     if (!versions.isEmpty())
@@ -435,7 +452,7 @@ void BrowserWindow::showHits(const QString &pattern, const QList<client::SearchH
                               "name to narrow them down.")
                                .arg(QLocale().toString(Browser::kSearchLimit)));
     else
-        m_hitNote->setText(tr("%n match(es) in all backups. Enter shows one in the newest backup "
+        m_hitNote->setText(tr("%n hit(s) in all backups. Enter shows one in the newest backup "
                               "that has it.",
                               nullptr, int(hits.size())));
 }

@@ -9,6 +9,7 @@
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QSplitter;
 class QStackedWidget;
 class QTableView;
 class QTreeView;
@@ -65,6 +66,7 @@ private:
     SearchResultsModel *m_hits;
     VersionsModel *m_versions;
 
+    QSplitter *m_split;
     QLineEdit *m_search;
     QLabel *m_status;
     QTableView *m_generationView;

@@ -41,7 +41,7 @@ QString kindText(const FileEntry &e)
 QString recordedText(const FileEntry &e)
 {
     if (e.onTheWay)
-        return FileTreeModel::tr("On the way to the backed-up folders");
+        return FileTreeModel::tr("On the way");
     if (e.cachedir)
         return FileTreeModel::tr("Contents skipped (cache folder)");
     switch (e.reason) {
@@ -261,6 +261,9 @@ QVariant FileTreeModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole && index.column() == Name)
         return QFile::decodeName(e.path);
+    if (role == Qt::ToolTipRole && index.column() == Recorded && e.onTheWay)
+        return tr("A folder above the folders that are backed up: only the way to them, not "
+                  "backed up itself.");
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {

@@ -213,12 +213,13 @@ void RestoreDialog::showPreview(const QString &target, const Result<RestorePrevi
     const RestoreOptions::Existing how = existing();
     const QLocale locale;
     QStringList parts;
-    parts << tr("%n item(s) will be created.", nullptr, int(p.create.size()));
+    if (!p.create.isEmpty() || p.existing.isEmpty())
+        parts << tr("%n item(s) will be created.", nullptr, int(p.create.size()));
     if (!p.existing.isEmpty())
-        parts << tr("%n item(s) are already there.", nullptr, int(p.existing.size()));
+        parts << tr("Already there: %n item(s).", nullptr, int(p.existing.size()));
     if (!p.skipped.isEmpty())
-        parts << tr("%n item(s) cannot be restored: they could not be read when they were "
-                    "backed up.",
+        parts << tr("Not restorable, as they could not be read when they were backed "
+                    "up: %n item(s).",
                     nullptr, int(p.skipped.size()));
     m_summary->setText(parts.join(QLatin1Char(' ')));
     m_existingBox->setVisible(!p.existing.isEmpty());
@@ -302,7 +303,7 @@ void RestoreDialog::finished(const RestoreJob::Outcome &outcome)
         lines << tr("Restored %n item(s) (%1) to %2.", nullptr, int(outcome.files))
                      .arg(text::bytes(outcome.bytes), target());
     else if (outcome.cancelled)
-        lines << tr("Cancelled. %n item(s) were restored whole before it; nothing was left "
+        lines << tr("Cancelled. Restored whole before it: %n item(s); nothing was left "
                     "half-written.",
                     nullptr, int(outcome.files));
     else

@@ -1,15 +1,18 @@
 // obnam-screenshots: takes the screenshots docs/gui.md shows, under a real X server, in one
 // language: the first-run wizard as a new user fills it in, the window idle after a backup and
-// during one, and the settings. It also looks at every page it shows for text that does not fit
-// its widget and fails, naming each, when it finds some: a screenshot is only as good as what a
+// during one, the settings, and the generation browser (a tree with a file's versions, a
+// search, the preview of a restore). It also looks at every page it shows for text that does not
+// fit its widget and fails, naming each, when it finds some: a screenshot is only as good as what a
 // person would see.
 //
 // Usage (scripts/screenshots.sh runs it under xvfb-run):
 //   obnam-screenshots OUTPUT-DIR LANGUAGE [HOME REPOSITORY]
 // LANGUAGE: en, de or fr. HOME (made and filled with sample files) and REPOSITORY default to
 // folders in a temporary directory; the script gives paths a reader expects to see.
+#include "BrowserWindow.h"
 #include "GuiSupport.h"
 #include "MainWindow.h"
+#include "RestoreDialog.h"
 #include "RunHistory.h"
 #include "SettingsDialog.h"
 #include "SetupWizard.h"
@@ -26,8 +29,10 @@
 #include <QScreen>
 #include <QSpinBox>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QTreeView>
 
 #include <cstdio>
 #include <functional>
@@ -131,6 +136,75 @@ void fillHome(const QString &home, int batch, int files, int size)
                       test::randomData(size + i, quint32(batch * 100000 + i)));
 }
 
+QModelIndex childNamed(QAbstractItemModel *model, const QModelIndex &parent, const QString &name)
+{
+    for (int r = 0; r < model->rowCount(parent); ++r)
+        if (model->index(r, 0, parent).data().toString() == name)
+            return model->index(r, 0, parent);
+    return {};
+}
+
+// The browser: the newest backup's Documents with the report's versions, a search for a file
+// only older backups hold, and the preview of restoring the report where it came from.
+void shootBrowser(Shooter &shooter, gui::BrowserWindow &browser, const QString &home)
+{
+    (void)QTest::qWaitForWindowExposed(&browser);
+    auto *tree = browser.findChild<QTreeView *>(QStringLiteral("tree"));
+    if (!waitFor([&] { return browser.browser().indexReady() && tree->model()->rowCount() > 0; })) {
+        shooter.problem(QStringLiteral("the browser did not open"));
+        return;
+    }
+    QModelIndex at;
+    const QString report = home + QStringLiteral("/Documents/Quarterly report.odt");
+    for (const QString &part : report.split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
+        QModelIndex next;
+        waitFor([&] {
+            next = childNamed(tree->model(), at, part);
+            if (!next.isValid() && tree->model()->canFetchMore(at))
+                tree->model()->fetchMore(at);
+            return next.isValid();
+        });
+        if (!next.isValid()) {
+            shooter.problem(QStringLiteral("the browser has no ") + part);
+            return;
+        }
+        if (at.isValid())
+            tree->expand(at);
+        at = next;
+    }
+    tree->setCurrentIndex(at);
+    tree->scrollTo(at);
+    auto *versions = browser.findChild<QTableView *>(QStringLiteral("versions"));
+    if (!waitFor([&] { return versions->model()->rowCount() == 3; }))
+        shooter.problem(QStringLiteral("the report does not have three versions"));
+    shooter.shoot(&browser, QStringLiteral("browser"));
+
+    test::type(browser.findChild<QLineEdit *>(QStringLiteral("search")), QStringLiteral("notes"));
+    auto *hits = browser.findChild<QTableView *>(QStringLiteral("hits"));
+    if (!waitFor([&] {
+            return hits->model()->rowCount() == 1 &&
+                   hits->model()->index(0, 0).data().toString().contains(QLatin1String("notes"));
+        }))
+        shooter.problem(QStringLiteral("the search found no notes"));
+    shooter.shoot(&browser, QStringLiteral("browser-search"));
+
+    test::type(browser.findChild<QLineEdit *>(QStringLiteral("search")), QStringLiteral("report"));
+    if (!waitFor([&] { return versions->model()->rowCount() == 3; }))
+        shooter.problem(QStringLiteral("the search did not show the report's versions"));
+    versions->selectRow(1);
+    test::click(browser.findChild<QPushButton *>(QStringLiteral("restoreVersion")));
+    gui::RestoreDialog *dialog = nullptr;
+    if (!waitFor([&] { return (dialog = test::shownDialog<gui::RestoreDialog>()) != nullptr; }) ||
+        !waitFor([&] {
+            return dialog->findChild<QPushButton *>(QStringLiteral("restore"))->isEnabled();
+        })) {
+        shooter.problem(QStringLiteral("the restore dialog did not show its preview"));
+        return;
+    }
+    shooter.shoot(dialog, QStringLiteral("restore-preview"));
+    dialog->close();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -161,6 +235,9 @@ int main(int argc, char *argv[])
     const client::Paths paths(env);
     const QString configPath = paths.defaultConfigFile();
     fillHome(home, 0, 600, 20000);
+    test::putFile(home + QStringLiteral("/Documents/Quarterly report.odt"),
+                  test::randomData(36000, 1));
+    test::putFile(home + QStringLiteral("/Documents/Old notes.txt"), "Call the plumber.\n");
     Shooter shooter(outDir, args[2]);
 
     // The wizard, as a new user fills it in.
@@ -213,6 +290,8 @@ int main(int argc, char *argv[])
         shooter.shoot(&window, QStringLiteral("window-idle"));
 
         // New photos: the next backup has something to read, long enough to be seen.
+        test::putFile(home + QStringLiteral("/Documents/Quarterly report.odt"),
+                      test::randomData(41000, 2));
         fillHome(home, 1, 60, 4000000);
         done = false;
         bool far = false;
@@ -238,6 +317,19 @@ int main(int argc, char *argv[])
         settings.findChild<QSpinBox *>(QStringLiteral("keepMonthly"))->setValue(12);
         shooter.shoot(&settings, QStringLiteral("settings-keeping"));
         settings.reject();
+
+        // A third backup, after the report changed again and the old notes went: the browser
+        // then has versions to show and a file that only older backups hold.
+        test::putFile(home + QStringLiteral("/Documents/Quarterly report.odt"),
+                      test::randomData(48000, 3));
+        QFile::remove(home + QStringLiteral("/Documents/Old notes.txt"));
+        done = false;
+        window.backUpNow();
+        if (!waitFor([&] { return done; }, 300000))
+            shooter.problem(QStringLiteral("the third backup did not end"));
+        // The restore dialog offers a folder in the home directory: the sample one.
+        qputenv("HOME", QFile::encodeName(home));
+        shootBrowser(shooter, *window.openBrowser(), home);
     } else {
         shooter.problem(QStringLiteral("the wizard wrote no configuration"));
     }

@@ -1260,13 +1260,6 @@
         <source>More than %1 matches; the first %1 are shown. Type more of the name to narrow them down.</source>
         <translation>Mehr als %1 Treffer; die ersten %1 werden angezeigt. Geben Sie mehr vom Namen ein, um sie einzugrenzen.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n match(es) in all backups. Enter shows one in the newest backup that has it.</source>
-        <translation>
-            <numerusform>%n Treffer in allen Sicherungen. Die Eingabetaste zeigt ihn in der neuesten Sicherung, die ihn enthält.</numerusform>
-            <numerusform>%n Treffer in allen Sicherungen. Die Eingabetaste zeigt einen davon in der neuesten Sicherung, die ihn enthält.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Opening %1…</source>
         <translation>%1 wird geöffnet…</translation>
@@ -1316,17 +1309,24 @@
         <translation>%1: %2, in %3.</translation>
     </message>
     <message numerus="yes">
-        <source>%n version(s) that differ</source>
-        <translation>
-            <numerusform>%n abweichende Version</numerusform>
-            <numerusform>%n abweichende Versionen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n backup(s)</source>
         <translation>
             <numerusform>%n Sicherung</numerusform>
             <numerusform>%n Sicherungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hit(s) in all backups. Enter shows one in the newest backup that has it.</source>
+        <translation>
+            <numerusform>%n Treffer in allen Sicherungen. Die Eingabetaste zeigt ihn in der neuesten Sicherung, die ihn enthält.</numerusform>
+            <numerusform>%n Treffer in allen Sicherungen. Die Eingabetaste zeigt einen davon in der neuesten Sicherung, die ihn enthält.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n different version(s)</source>
+        <translation>
+            <numerusform>%n abweichende Version</numerusform>
+            <numerusform>%n abweichende Versionen</numerusform>
         </translation>
     </message>
 </context>
@@ -1355,10 +1355,6 @@
     <message>
         <source>Device</source>
         <translation>Gerät</translation>
-    </message>
-    <message>
-        <source>On the way to the backed-up folders</source>
-        <translation>Auf dem Weg zu den gesicherten Ordnern</translation>
     </message>
     <message>
         <source>Contents skipped (cache folder)</source>
@@ -1399,6 +1395,14 @@
     <message>
         <source>Backed up as</source>
         <translation>Gesichert als</translation>
+    </message>
+    <message>
+        <source>On the way</source>
+        <translation>Auf dem Weg</translation>
+    </message>
+    <message>
+        <source>A folder above the folders that are backed up: only the way to them, not backed up itself.</source>
+        <translation>Ein Ordner oberhalb der gesicherten Ordner: nur der Weg dorthin, selbst nicht gesichert.</translation>
     </message>
 </context>
 <context>
@@ -1925,20 +1929,6 @@
             <numerusform>%n Elemente werden angelegt.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n item(s) are already there.</source>
-        <translation>
-            <numerusform>%n Element ist schon vorhanden.</numerusform>
-            <numerusform>%n Elemente sind schon vorhanden.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n item(s) cannot be restored: they could not be read when they were backed up.</source>
-        <translation>
-            <numerusform>%n Element kann nicht wiederhergestellt werden: Es konnte beim Sichern nicht gelesen werden.</numerusform>
-            <numerusform>%n Elemente können nicht wiederhergestellt werden: Sie konnten beim Sichern nicht gelesen werden.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Already there, left as it is</source>
         <translation>Schon vorhanden, bleibt, wie es ist</translation>
@@ -1994,13 +1984,6 @@
             <numerusform>%n Elemente (%1) nach %2 wiederhergestellt.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Cancelled. %n item(s) were restored whole before it; nothing was left half-written.</source>
-        <translation>
-            <numerusform>Abgebrochen. %n Element wurde zuvor vollständig wiederhergestellt; nichts blieb halb geschrieben.</numerusform>
-            <numerusform>Abgebrochen. %n Elemente wurden zuvor vollständig wiederhergestellt; nichts blieb halb geschrieben.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The restore did not finish: %1</source>
         <translation>Die Wiederherstellung wurde nicht abgeschlossen: %1</translation>
@@ -2015,6 +1998,27 @@
     <message>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Already there: %n item(s).</source>
+        <translation>
+            <numerusform>Schon vorhanden: %n Element.</numerusform>
+            <numerusform>Schon vorhanden: %n Elemente.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not restorable, as they could not be read when they were backed up: %n item(s).</source>
+        <translation>
+            <numerusform>Nicht wiederherstellbar, weil beim Sichern nicht lesbar: %n Element.</numerusform>
+            <numerusform>Nicht wiederherstellbar, weil beim Sichern nicht lesbar: %n Elemente.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled. Restored whole before it: %n item(s); nothing was left half-written.</source>
+        <translation>
+            <numerusform>Abgebrochen. Zuvor vollständig wiederhergestellt: %n Element; nichts blieb halb geschrieben.</numerusform>
+            <numerusform>Abgebrochen. Zuvor vollständig wiederhergestellt: %n Elemente; nichts blieb halb geschrieben.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -18,24 +18,24 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n match(es) in all backups. Enter shows one in the newest backup that has it.</source>
-        <translation>
-            <numerusform>%n match(es) in all backups. Enter shows one in the newest backup that has it.</numerusform>
-            <numerusform>%n match(es) in all backups. Enter shows one in the newest backup that has it.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n version(s) that differ</source>
-        <translation>
-            <numerusform>%n version that differ</numerusform>
-            <numerusform>%n versions that differ</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n backup(s)</source>
         <translation>
             <numerusform>%n backup</numerusform>
             <numerusform>%n backups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hit(s) in all backups. Enter shows one in the newest backup that has it.</source>
+        <translation>
+            <numerusform>%n hit in all backups. Enter shows one in the newest backup that has it.</numerusform>
+            <numerusform>%n hits in all backups. Enter shows one in the newest backup that has it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n different version(s)</source>
+        <translation>
+            <numerusform>%n different version</numerusform>
+            <numerusform>%n different versions</numerusform>
         </translation>
     </message>
 </context>
@@ -73,20 +73,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n item(s) are already there.</source>
-        <translation>
-            <numerusform>%n item are already there.</numerusform>
-            <numerusform>%n items are already there.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n item(s) cannot be restored: they could not be read when they were backed up.</source>
-        <translation>
-            <numerusform>%n item cannot be restored: they could not be read when they was backed up.</numerusform>
-            <numerusform>%n items cannot be restored: they could not be read when they were backed up.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Restored %n item(s) (%1) to %2.</source>
         <translation>
             <numerusform>Restored %n item (%1) to %2.</numerusform>
@@ -94,17 +80,31 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Cancelled. %n item(s) were restored whole before it; nothing was left half-written.</source>
-        <translation>
-            <numerusform>Cancelled. %n item was restored whole before it; nothing was left half-written.</numerusform>
-            <numerusform>Cancelled. %n items were restored whole before it; nothing was left half-written.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n item(s) could not be restored, or only with a caveat: see the list.</source>
         <translation>
             <numerusform>%n item could not be restored, or only with a caveat: see the list.</numerusform>
             <numerusform>%n items could not be restored, or only with a caveat: see the list.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Already there: %n item(s).</source>
+        <translation>
+            <numerusform>Already there: %n item.</numerusform>
+            <numerusform>Already there: %n items.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not restorable, as they could not be read when they were backed up: %n item(s).</source>
+        <translation>
+            <numerusform>Not restorable, as they could not be read when they was backed up: %n item.</numerusform>
+            <numerusform>Not restorable, as they could not be read when they were backed up: %n items.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled. Restored whole before it: %n item(s); nothing was left half-written.</source>
+        <translation>
+            <numerusform>Cancelled. Restored whole before it: %n item; nothing was left half-written.</numerusform>
+            <numerusform>Cancelled. Restored whole before it: %n items; nothing was left half-written.</numerusform>
         </translation>
     </message>
 </context>

@@ -1260,13 +1260,6 @@
         <source>More than %1 matches; the first %1 are shown. Type more of the name to narrow them down.</source>
         <translation>Plus de %1 résultats ; les %1 premiers sont affichés. Tapez davantage du nom pour les réduire.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n match(es) in all backups. Enter shows one in the newest backup that has it.</source>
-        <translation>
-            <numerusform>%n résultat dans toutes les sauvegardes. Entrée l’affiche dans la sauvegarde la plus récente qui le contient.</numerusform>
-            <numerusform>%n résultats dans toutes les sauvegardes. Entrée en affiche un dans la sauvegarde la plus récente qui le contient.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
@@ -1316,17 +1309,24 @@
         <translation>%1 : %2, dans %3.</translation>
     </message>
     <message numerus="yes">
-        <source>%n version(s) that differ</source>
-        <translation>
-            <numerusform>%n version distincte</numerusform>
-            <numerusform>%n versions distinctes</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n backup(s)</source>
         <translation>
             <numerusform>%n sauvegarde</numerusform>
             <numerusform>%n sauvegardes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hit(s) in all backups. Enter shows one in the newest backup that has it.</source>
+        <translation>
+            <numerusform>%n résultat dans toutes les sauvegardes. Entrée l’affiche dans la sauvegarde la plus récente qui le contient.</numerusform>
+            <numerusform>%n résultats dans toutes les sauvegardes. Entrée en affiche un dans la sauvegarde la plus récente qui le contient.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n different version(s)</source>
+        <translation>
+            <numerusform>%n version différente</numerusform>
+            <numerusform>%n versions différentes</numerusform>
         </translation>
     </message>
 </context>
@@ -1355,10 +1355,6 @@
     <message>
         <source>Device</source>
         <translation>Périphérique</translation>
-    </message>
-    <message>
-        <source>On the way to the backed-up folders</source>
-        <translation>Sur le chemin des dossiers sauvegardés</translation>
     </message>
     <message>
         <source>Contents skipped (cache folder)</source>
@@ -1399,6 +1395,14 @@
     <message>
         <source>Backed up as</source>
         <translation>Sauvegardé comme</translation>
+    </message>
+    <message>
+        <source>On the way</source>
+        <translation>Sur le chemin</translation>
+    </message>
+    <message>
+        <source>A folder above the folders that are backed up: only the way to them, not backed up itself.</source>
+        <translation>Un dossier au-dessus des dossiers sauvegardés : seulement le chemin vers eux, pas sauvegardé lui-même.</translation>
     </message>
 </context>
 <context>
@@ -1925,20 +1929,6 @@
             <numerusform>%n éléments seront créés.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n item(s) are already there.</source>
-        <translation>
-            <numerusform>%n élément est déjà présent.</numerusform>
-            <numerusform>%n éléments sont déjà présents.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n item(s) cannot be restored: they could not be read when they were backed up.</source>
-        <translation>
-            <numerusform>%n élément ne peut pas être restauré : il n’a pas pu être lu lors de la sauvegarde.</numerusform>
-            <numerusform>%n éléments ne peuvent pas être restaurés : ils n’ont pas pu être lus lors de la sauvegarde.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Already there, left as it is</source>
         <translation>Déjà présent, laissé tel quel</translation>
@@ -1994,13 +1984,6 @@
             <numerusform>%n éléments (%1) restaurés dans %2.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Cancelled. %n item(s) were restored whole before it; nothing was left half-written.</source>
-        <translation>
-            <numerusform>Annulé. %n élément avait été restauré en entier auparavant ; rien n’est resté à moitié écrit.</numerusform>
-            <numerusform>Annulé. %n éléments avaient été restaurés en entier auparavant ; rien n’est resté à moitié écrit.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The restore did not finish: %1</source>
         <translation>La restauration ne s’est pas terminée : %1</translation>
@@ -2015,6 +1998,27 @@
     <message>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Already there: %n item(s).</source>
+        <translation>
+            <numerusform>Déjà présent : %n élément.</numerusform>
+            <numerusform>Déjà présents : %n éléments.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not restorable, as they could not be read when they were backed up: %n item(s).</source>
+        <translation>
+            <numerusform>Non restaurables, car illisibles lors de la sauvegarde : %n élément.</numerusform>
+            <numerusform>Non restaurables, car illisibles lors de la sauvegarde : %n éléments.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled. Restored whole before it: %n item(s); nothing was left half-written.</source>
+        <translation>
+            <numerusform>Annulé. Restauré en entier auparavant : %n élément ; rien n’est resté à moitié écrit.</numerusform>
+            <numerusform>Annulé. Restaurés en entier auparavant : %n éléments ; rien n’est resté à moitié écrit.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
