@@ -166,17 +166,12 @@ Result<QList<SearchHit>> SearchIndex::find(const PathPattern &pattern, int limit
     if (rc != SQLITE_DONE)
         return sql::error(m_db, m_path, "search");
     std::sort(found.begin(), found.end());
-    if (limit >= 0 && found.size() > limit) {
-        found.resize(limit);
-        if (truncated)
-            *truncated = true;
-    }
 
+    // In path order, up to the limit; a path only forgotten generations held is no hit (its
+    // rows stay until the index is rebuilt).
     sql::Statement spans(m_db, "SELECT client, first, last FROM spans WHERE path = ?1");
     QList<SearchHit> hits;
-    hits.reserve(found.size());
     for (const auto &[path, id] : found) {
-        SearchHit hit{path, {}};
         spans.bind(1, id);
         QList<qint64> seqs;
         while ((rc = spans.step()) == SQLITE_ROW)
@@ -184,10 +179,15 @@ Result<QList<SearchHit>> SearchIndex::find(const PathPattern &pattern, int limit
         spans.reset();
         if (rc != SQLITE_DONE)
             return sql::error(m_db, m_path, "read spans");
-        // A path only in generations forgotten since is no hit.
         if (seqs.isEmpty())
             continue;
+        if (limit >= 0 && hits.size() == limit) {
+            if (truncated)
+                *truncated = true;
+            break;
+        }
         std::sort(seqs.begin(), seqs.end());
+        SearchHit hit{path, {}};
         for (qint64 s : seqs)
             hit.generations.append(gens->value(s).first);
         hits.append(std::move(hit));
@@ -231,13 +231,20 @@ Result<QList<IndexedVersion>> SearchIndex::versions(const QByteArray &path) cons
     std::sort(spans.begin(), spans.end(),
               [](const Span &a, const Span &b) { return a.seqs.first() < b.seqs.first(); });
     QList<IndexedVersion> out;
+    QList<QList<qint64>> seqs; // each version's, sorted once all are in
     QByteArray lastSig;
     for (Span &span : spans) {
-        if (out.isEmpty() || span.sig != lastSig)
+        if (out.isEmpty() || span.sig != lastSig) {
             out.append(span.version);
-        for (qint64 seq : std::as_const(span.seqs))
-            out.last().generations.append(gens->value(seq).first);
+            seqs.append(QList<qint64>());
+        }
+        seqs.last() += span.seqs;
         lastSig = span.sig;
+    }
+    for (qsizetype i = 0; i < out.size(); ++i) {
+        std::sort(seqs[i].begin(), seqs[i].end()); // two computers' generations interleave
+        for (qint64 seq : std::as_const(seqs[i]))
+            out[i].generations.append(gens->value(seq).first);
     }
     return out;
 }

@@ -18,7 +18,8 @@ inline Error error(sqlite3 *db, const QString &file, const char *what)
 {
     const int rc = sqlite3_extended_errcode(db) & 0xff;
     ErrorCode code = ErrorCode::Io;
-    if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB || rc == SQLITE_SCHEMA || rc == SQLITE_ERROR)
+    // Only damage is Corrupt: that is what makes the index be deleted and built again.
+    if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB)
         code = ErrorCode::Corrupt;
     else if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
         code = ErrorCode::Transient;
@@ -114,7 +115,13 @@ public:
     bool commit()
     {
         m_open = false;
-        return exec(m_db, "COMMIT");
+        if (exec(m_db, "COMMIT"))
+            return true;
+        // A COMMIT that failed (busy, disk full) may leave the transaction open, holding the
+        // write lock every other process waits for.
+        if (!sqlite3_get_autocommit(m_db))
+            exec(m_db, "ROLLBACK");
+        return false;
     }
 
 private:

@@ -4,6 +4,7 @@
 #include "SearchIndexSql.h"
 #include "crypto/Crypto.h"
 #include "engine/GenerationStore.h"
+#include "repo/Repository.h"
 #include "gen/ChunkCursor.h"
 #include "support/OperationControl.h"
 
@@ -14,6 +15,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
 #include <optional>
 
 namespace obnam::client {
@@ -122,7 +124,14 @@ Status SearchIndex::update(Repository &repository, const QString &cacheDir,
     const QSet<QString> known(indexed->cbegin(), indexed->cend());
     if (std::any_of(known.cbegin(), known.cend(),
                     [&](const QString &id) { return !present.contains(id); })) {
-        if (auto s = forget(generations); !s)
+        // Listed again first: a backup may have added a generation (and indexed it) since
+        // the list was made, and it must not be taken for a forgotten one.
+        auto now = repository.generations();
+        if (!now)
+            return now.error();
+        QList<GenerationRecord> keep = *now;
+        keep.append(generations);
+        if (auto s = forget(keep); !s)
             return s;
     }
     QList<GenerationRecord> todo;
@@ -323,7 +332,6 @@ Status SearchIndex::add(Repository &repository, const QString &cacheDir,
     if (!stream)
         return stream.error();
     ChunkCursor cursor(**db);
-    qint64 newRows = 0; // entries the backup found new: not in the previous generation
     for (quint64 step = 1;; ++step) {
         auto row = (*stream)->next();
         if (!row)
@@ -333,7 +341,6 @@ Status SearchIndex::add(Repository &repository, const QString &cacheDir,
         if ((step & 0xfff) == 0 && control && control->isCancelled())
             return cancelled();
         const FileEntry &e = **row;
-        newRows += e.reason == Reason::New ? 1 : 0;
         QList<QByteArray> chunks;
         if (e.kind == FileKind::Regular) {
             // A few files: indexed lookups; all of them: one scan beside the files.
@@ -345,19 +352,8 @@ Status SearchIndex::add(Repository &repository, const QString &cacheDir,
         if (auto s = entry(e, chunks); !s)
             return s;
     }
-    // What the previous generation had and this one lacks. Where only the entries the backup
-    // recorded were looked at, the row counts say whether anything can be missing at all.
-    bool mayHaveRemoved = previous != nullptr;
-    if (recordedOnly) {
-        auto before = previous->fileCount();
-        auto after = (*db)->fileCount();
-        if (!before)
-            return before.error();
-        if (!after)
-            return after.error();
-        mayHaveRemoved = *before - (*after - newRows) != 0;
-    }
-    if (mayHaveRemoved) {
+    // What the previous generation had and this one lacks (the comparison ran meanwhile).
+    if (previous) {
         auto gone = removed.result();
         if (!gone)
             return gone.error();
@@ -403,6 +399,42 @@ Status SearchIndex::forget(const QList<GenerationRecord> &present)
         drop.bind(1, id);
         if (!drop.run())
             return sql::error(m_db, m_path, "drop a generation");
+    }
+    // A client whose newest generations went is taken back to its newest remaining one, as if
+    // the forgotten ones had never been added: what only they held goes, and what they
+    // removed is there again. The next generation is then compared with that one.
+    struct Moved
+    {
+        qint64 key;
+        qint64 seq; // 0: the client has no generation left
+        QString id;
+    };
+    QList<Moved> moved;
+    {
+        sql::Statement heads(
+            m_db, "SELECT c.key, (SELECT g.seq FROM gens g WHERE g.client = c.key "
+                  "ORDER BY g.seq DESC LIMIT 1), (SELECT g.id FROM gens g WHERE "
+                  "g.client = c.key ORDER BY g.seq DESC LIMIT 1) FROM clients c "
+                  "WHERE c.head_id IS NOT NULL AND c.head_id NOT IN (SELECT id FROM gens)");
+        while (heads.step() == SQLITE_ROW)
+            moved.append({heads.integer(0), heads.isNull(1) ? 0 : heads.integer(1), heads.text(2)});
+    }
+    sql::Statement dropLater(m_db, "DELETE FROM spans WHERE client = ?1 AND first > ?2");
+    sql::Statement reopen(m_db, "UPDATE spans SET last = NULL WHERE client = ?1 AND last >= ?2");
+    sql::Statement head(m_db, "UPDATE clients SET head_seq = ?2, head_id = ?3 WHERE key = ?1");
+    for (const Moved &m : std::as_const(moved)) {
+        dropLater.bind(1, m.key);
+        dropLater.bind(2, m.seq);
+        reopen.bind(1, m.key);
+        reopen.bind(2, m.seq == 0 ? std::numeric_limits<qint64>::max() : m.seq);
+        head.bind(1, m.key);
+        head.bind(2, m.seq);
+        if (m.seq == 0)
+            head.bindNull(3);
+        else
+            head.bind(3, m.id);
+        if (!dropLater.run() || !reopen.run() || !head.run())
+            return sql::error(m_db, m_path, "go back to an earlier generation");
     }
     // What a generation changed against one that is gone is counted again (recount()).
     if (!sql::exec(m_db, "UPDATE gens SET added = NULL, changed = NULL, removed = NULL "

@@ -1,7 +1,9 @@
 #include "Browser.h"
 
 #include "Session.h"
+#include "WhenReady.h"
 #include "engine/GenerationReader.h"
+#include "engine/GenerationStore.h"
 #include "repo/Repository.h"
 #include "support/OperationControl.h"
 
@@ -51,7 +53,7 @@ void Browser::open(std::optional<QByteArray> passphrase)
 {
     const client::Paths paths = m_paths;
     const QString configPath = m_configPath;
-    QtConcurrent::run(openingPool(), [paths, configPath, passphrase] {
+    auto opening = QtConcurrent::run(openingPool(), [paths, configPath, passphrase] {
         Opened o;
         o.session = client::openWithoutTerminal(configPath, paths, passphrase);
         if (o.session) {
@@ -62,7 +64,8 @@ void Browser::open(std::optional<QByteArray> passphrase)
                 o.generations = *gens;
         }
         return o;
-    }).then(this, [this, passphrase](Opened o) {
+    });
+    whenReady(opening, this, [this, passphrase](Opened o) {
         if (!o.session) {
             const Error &e = o.session.error();
             if (e.code == ErrorCode::WrongPassphrase)
@@ -75,6 +78,8 @@ void Browser::open(std::optional<QByteArray> passphrase)
         }
         m_session = std::make_shared<client::Session>(std::move(*o.session));
         m_generations = std::move(o.generations);
+        for (const GenerationRecord &g : std::as_const(m_generations))
+            m_known.insert(g.id);
         std::sort(m_generations.begin(), m_generations.end(),
                   [](const GenerationRecord &a, const GenerationRecord &b) {
                       return std::tie(a.finished, a.id) > std::tie(b.finished, b.id);
@@ -149,10 +154,19 @@ void Browser::search(const QString &pattern)
     }).then(this, [this, pattern, ticket](const Answer &a) {
         if (ticket != m_searchTicket)
             return;
-        if (!a.hits)
+        if (!a.hits) {
             Q_EMIT searchFailed(pattern, a.hits.error().message);
-        else
-            Q_EMIT searched(pattern, *a.hits, a.truncated);
+            return;
+        }
+        // Backups made since the window opened are in the index but not in the list: left
+        // out, as everywhere else in the window.
+        QList<client::SearchHit> hits;
+        for (client::SearchHit hit : *a.hits) {
+            hit.generations.removeIf([this](const QString &id) { return !m_known.contains(id); });
+            if (!hit.generations.isEmpty())
+                hits.append(std::move(hit));
+        }
+        Q_EMIT searched(pattern, hits, a.truncated);
     });
 }
 
@@ -166,16 +180,35 @@ void Browser::versions(const QByteArray &path)
     }).then(this, [this, path, ticket](const Result<QList<client::IndexedVersion>> &v) {
         if (ticket != m_versionsTicket)
             return;
-        if (!v)
+        if (!v) {
             Q_EMIT versionsFailed(path, v.error().message);
-        else
-            Q_EMIT versionsFound(path, *v);
+            return;
+        }
+        QList<client::IndexedVersion> versions;
+        for (client::IndexedVersion version : *v) {
+            version.generations.removeIf(
+                [this](const QString &id) { return !m_known.contains(id); });
+            if (!version.generations.isEmpty())
+                versions.append(std::move(version));
+        }
+        Q_EMIT versionsFound(path, versions);
     });
 }
 
 QFuture<Result<std::shared_ptr<GenerationReader>>> Browser::reader(const GenerationRecord &gen)
 {
-    return GenerationReader::open(*m_session->repository, gen, m_session->cacheDir);
+    auto session = m_session;
+    auto control = m_control;
+    return QtConcurrent::run(
+        openingPool(), [session, control, gen]() -> Result<std::shared_ptr<GenerationReader>> {
+            // The session rides along: the download reads through its repository however long
+            // it takes, whatever closed meanwhile. Closing the browser cancels it.
+            auto path = generationstore::fetchDatabase(*session->repository, gen, session->cacheDir,
+                                                       control.get());
+            if (!path)
+                return path.error();
+            return GenerationReader::open(*path).result();
+        });
 }
 
 } // namespace obnam::gui

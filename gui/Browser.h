@@ -8,6 +8,7 @@
 #include <QFuture>
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QThreadPool>
 
 #include <atomic>
@@ -81,6 +82,7 @@ private:
     QString m_configPath;
     std::shared_ptr<client::Session> m_session;
     QList<GenerationRecord> m_generations;
+    QSet<QString> m_known; // their ids
     QHash<QString, client::GenerationChanges> m_changes;
     bool m_indexReady = false;
     // Used on m_indexPool's one thread only: updates, searches and version lists in turn.

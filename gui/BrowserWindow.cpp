@@ -7,6 +7,7 @@
 #include "RestoreDialog.h"
 #include "Session.h"
 #include "Text.h"
+#include "WhenReady.h"
 #include "engine/GenerationReader.h"
 
 #include <QDesktopServices>
@@ -219,6 +220,16 @@ BrowserWindow::BrowserWindow(client::Paths paths, QString configPath, QWidget *p
         m_hitNote->setText(tr("The search did not work: %1").arg(why));
     });
     connect(m_browser, &Browser::versionsFound, this, &BrowserWindow::showVersions);
+    connect(
+        m_browser, &Browser::versionsFailed, this,
+        [this](const QByteArray &path, const QString &why) {
+            // Nothing of another file may stay chosen for Restore or Open.
+            m_versions->setVersions(path, {}, generationsById());
+            m_restoreVersion->setEnabled(false);
+            m_openVersion->setEnabled(false);
+            m_versionsTitle->setText(
+                tr("The versions of %1 could not be read: %2").arg(QFile::decodeName(path), why));
+        });
     connect(m_generationView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &BrowserWindow::generationChosen);
     connect(m_details, &QPushButton::clicked, this, &BrowserWindow::showDetails);
@@ -317,23 +328,27 @@ void BrowserWindow::generationChosen()
     if (!gen || gen->id == m_shownGeneration)
         return;
     m_shownGeneration = gen->id;
+    if (!m_revealingIn.isEmpty() && m_revealingIn != gen->id)
+        m_revealing.clear(); // chosen by hand meanwhile: the way there is not wanted any more
     m_filter->clear();
     m_tree->setReader(nullptr, nullptr);
     const quint64 ticket = ++m_readerTicket;
     auto session = m_browser->session();
-    m_browser->reader(*gen).then(
-        this, [this, ticket, session](Result<std::shared_ptr<GenerationReader>> reader) {
-            if (ticket != m_readerTicket)
-                return;
-            if (!reader) {
-                m_status->setText(tr("This backup's list of files could not be read: %1")
-                                      .arg(reader.error().toString()));
-                return;
-            }
-            m_tree->setReader(session, *reader);
-            if (m_tree->canFetchMore({}))
-                m_tree->fetchMore({});
-        });
+    whenReady(m_browser->reader(*gen), this,
+              [this, ticket, session](const Result<std::shared_ptr<GenerationReader>> &reader) {
+                  if (ticket != m_readerTicket)
+                      return;
+                  if (!reader) {
+                      m_shownGeneration.clear(); // choosing it again tries again
+                      m_revealing.clear();
+                      m_status->setText(tr("This backup's list of files could not be read: %1")
+                                            .arg(reader.error().toString()));
+                      return;
+                  }
+                  m_tree->setReader(session, *reader);
+                  if (m_tree->canFetchMore({}))
+                      m_tree->fetchMore({});
+              });
 }
 
 void BrowserWindow::treeLoaded(const QModelIndex &folder)
@@ -359,7 +374,9 @@ void BrowserWindow::treeLoaded(const QModelIndex &folder)
 void BrowserWindow::reveal(const QByteArray &path, const QString &generationId)
 {
     m_revealing = path;
+    m_revealingIn = generationId;
     m_search->clear();
+    m_filter->clear(); // it could hide the way
     m_pages->setCurrentIndex(0);
     const int row = m_generations->rowOf(generationId);
     if (row >= 0 && generationId != m_shownGeneration)
@@ -405,6 +422,14 @@ void BrowserWindow::showVersions(const QByteArray &path,
                                  const QList<client::IndexedVersion> &versions)
 {
     m_versions->setVersions(path, versions, generationsById());
+    if (versions.isEmpty()) {
+        m_versionsTitle->setText(tr("%1 is not backed up itself: it is a folder on the way to the "
+                                    "backed-up folders.")
+                                     .arg(QFile::decodeName(path)));
+        m_restoreVersion->setEnabled(false);
+        m_openVersion->setEnabled(false);
+        return;
+    }
     const qsizetype holding = std::accumulate(
         versions.cbegin(), versions.cend(), qsizetype(0),
         [](qsizetype n, const client::IndexedVersion &v) { return n + v.generations.size(); });
@@ -483,13 +508,18 @@ void BrowserWindow::restoreSelected()
     dialog->open();
 }
 
-void BrowserWindow::restoreVersion()
+std::optional<GenerationRecord> BrowserWindow::chosenVersion() const
 {
+    // A version is restored or opened from the newest backup that holds it.
     const QModelIndex current = m_versionView->currentIndex();
     if (!current.isValid() || !m_browser->isOpen())
-        return;
-    const auto gen =
-        m_browser->generation(m_versions->version(current.row()).generations.constLast());
+        return std::nullopt;
+    return m_browser->generation(m_versions->version(current.row()).generations.constLast());
+}
+
+void BrowserWindow::restoreVersion()
+{
+    const auto gen = chosenVersion();
     if (!gen)
         return;
     auto *dialog = new RestoreDialog(m_browser->session(), *gen, {m_versions->path()}, this);
@@ -499,25 +529,21 @@ void BrowserWindow::restoreVersion()
 
 void BrowserWindow::openVersion()
 {
-    const QModelIndex current = m_versionView->currentIndex();
-    if (!current.isValid() || !m_browser->isOpen())
-        return;
-    const auto gen =
-        m_browser->generation(m_versions->version(current.row()).generations.constLast());
+    const auto gen = chosenVersion();
     if (!gen)
         return;
     m_status->setText(tr("Opening %1…").arg(QFile::decodeName(m_versions->path())));
-    restoreForViewing(m_browser->session(), *gen, m_versions->path())
-        .then(this, [this](const Result<QString> &file) {
-            if (!file) {
-                m_status->setText(
-                    tr("The file could not be opened: %1").arg(file.error().toString()));
-                return;
-            }
-            m_status->setText(tr("Opened a read-only copy: %1").arg(*file));
-            QDesktopServices::openUrl(QUrl::fromLocalFile(*file));
-            Q_EMIT openedForViewing(*file);
-        });
+    whenReady(restoreForViewing(m_browser->session(), *gen, m_versions->path()), this,
+              [this](const Result<QString> &file) {
+                  if (!file) {
+                      m_status->setText(
+                          tr("The file could not be opened: %1").arg(file.error().toString()));
+                      return;
+                  }
+                  m_status->setText(tr("Opened a read-only copy: %1").arg(*file));
+                  QDesktopServices::openUrl(QUrl::fromLocalFile(*file));
+                  Q_EMIT openedForViewing(*file);
+              });
 }
 
 void BrowserWindow::showDetails()
@@ -525,32 +551,43 @@ void BrowserWindow::showDetails()
     const auto gen = selectedGeneration();
     if (!gen)
         return;
-    m_browser->reader(*gen).then(this, [this,
-                                        gen](Result<std::shared_ptr<GenerationReader>> reader) {
-        if (!reader)
-            return;
-        auto keep = *reader;
-        keep->meta().then(this, [this, gen,
-                                 keep](const Result<QList<QPair<QString, QString>>> &meta) {
-            QStringList lines{
-                tr("Backup %1").arg(gen->id),
-                tr("Computer: %1").arg(gen->clientName),
-                tr("Started: %1").arg(QLocale().toString(gen->started.toLocalTime())),
-                tr("Finished: %1").arg(QLocale().toString(gen->finished.toLocalTime())),
-                tr("Files: %1").arg(QLocale().toString(gen->fileCount)),
-                tr("Size of the files: %1").arg(text::bytes(gen->totalBytes)),
-                tr("Size of its list of files: %1").arg(text::bytes(gen->dbSize))};
-            QString details;
-            if (meta)
-                for (const auto &[key, value] : *meta)
-                    details += key + QStringLiteral(": ") + value + QLatin1Char('\n');
-            auto *box = new QMessageBox(QMessageBox::Information, tr("Backup details"),
-                                        lines.join(QLatin1Char('\n')), QMessageBox::Close, this);
-            box->setDetailedText(details);
-            box->setAttribute(Qt::WA_DeleteOnClose);
-            box->open();
-        });
-    });
+    const auto show = [this, gen](const std::shared_ptr<GenerationReader> &reader) {
+        whenReady(reader->meta(), this,
+                  [this, gen, reader](const Result<QList<QPair<QString, QString>>> &meta) {
+                      showDetailsOf(*gen, meta);
+                  });
+    };
+    // The tree's reader when it shows that backup: no second download, no second thread.
+    if (gen->id == m_shownGeneration && m_tree->reader()) {
+        show(m_tree->reader());
+        return;
+    }
+    whenReady(m_browser->reader(*gen), this,
+              [show](const Result<std::shared_ptr<GenerationReader>> &reader) {
+                  if (reader)
+                      show(*reader);
+              });
+}
+
+void BrowserWindow::showDetailsOf(const GenerationRecord &gen,
+                                  const Result<QList<QPair<QString, QString>>> &meta)
+{
+    const QStringList lines{tr("Backup %1").arg(gen.id),
+                            tr("Computer: %1").arg(gen.clientName),
+                            tr("Started: %1").arg(QLocale().toString(gen.started.toLocalTime())),
+                            tr("Finished: %1").arg(QLocale().toString(gen.finished.toLocalTime())),
+                            tr("Files: %1").arg(QLocale().toString(gen.fileCount)),
+                            tr("Size of the files: %1").arg(text::bytes(gen.totalBytes)),
+                            tr("Size of its list of files: %1").arg(text::bytes(gen.dbSize))};
+    QString details;
+    if (meta)
+        for (const auto &[key, value] : *meta)
+            details += key + QStringLiteral(": ") + value + QLatin1Char('\n');
+    auto *box = new QMessageBox(QMessageBox::Information, tr("Backup details"),
+                                lines.join(QLatin1Char('\n')), QMessageBox::Close, this);
+    box->setDetailedText(details);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 } // namespace obnam::gui

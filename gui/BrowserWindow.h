@@ -55,9 +55,12 @@ private:
     void restoreVersion();
     void openVersion();
     void showDetails();
+    void showDetailsOf(const GenerationRecord &gen,
+                       const Result<QList<QPair<QString, QString>>> &meta);
     void filterFolder();
     GenerationsById generationsById() const;
     std::optional<GenerationRecord> selectedGeneration() const;
+    std::optional<GenerationRecord> chosenVersion() const;
 
     Browser *m_browser;
     GenerationListModel *m_generations;
@@ -86,6 +89,7 @@ private:
     quint64 m_readerTicket = 0;
     // A path being revealed in the tree: each folder on the way is expanded as it loads.
     QByteArray m_revealing;
+    QString m_revealingIn; // the backup it is revealed in
 };
 
 } // namespace obnam::gui

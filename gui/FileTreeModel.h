@@ -47,6 +47,7 @@ public:
     void setReader(std::shared_ptr<client::Session> session,
                    std::shared_ptr<GenerationReader> reader);
     bool hasReader() const { return m_reader != nullptr; }
+    const std::shared_ptr<GenerationReader> &reader() const { return m_reader; }
     const FileEntry &entry(const QModelIndex &index) const;
     // The entry at a stored path, or (its folder not loaded yet, or the path not there) the
     // deepest folder on its way that is; the top is an invalid index.

@@ -292,7 +292,7 @@ void RestoreDialog::showProgress(const OperationProgress &progress)
                                text::bytes(progress.bytesTotal)));
 }
 
-void RestoreDialog::finished(const RestoreJob::Outcome &outcome)
+void RestoreDialog::finished(const RestoreOutcome &outcome)
 {
     m_done = true;
     m_pause->hide();

@@ -39,7 +39,7 @@ private:
     void showPreview(const QString &target, const Result<RestorePreview> &preview);
     void start();
     void showProgress(const OperationProgress &progress);
-    void finished(const RestoreJob::Outcome &outcome);
+    void finished(const RestoreOutcome &outcome);
     RestoreOptions::Existing existing() const;
 
     RestoreJob *m_job;

@@ -5,7 +5,6 @@
 #include "repo/Repository.h"
 #include "support/OperationControl.h"
 
-#include <QFile>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace obnam::gui {
@@ -17,7 +16,7 @@ RestoreJob::RestoreJob(std::shared_ptr<client::Session> session, GenerationRecor
     , m_generation(std::move(generation))
     , m_paths(std::move(paths))
 {
-    qRegisterMetaType<Outcome>();
+    qRegisterMetaType<RestoreOutcome>();
     // A preview and a restore may overlap: the preview of a target typed while one ran.
     m_pool.setMaxThreadCount(2);
 }
@@ -25,21 +24,36 @@ RestoreJob::RestoreJob(std::shared_ptr<client::Session> session, GenerationRecor
 RestoreJob::~RestoreJob()
 {
     cancel();
+    if (m_previewControl)
+        m_previewControl->cancel();
     m_pool.waitForDone();
 }
 
-void RestoreJob::preview(const QString &target, RestoreOptions::Existing existing)
+RestoreOptions RestoreJob::optionsFor(const QString &target,
+                                      RestoreOptions::Existing existing) const
 {
-    const quint64 ticket = ++m_previewTicket;
     RestoreOptions options;
     options.target = target;
     options.paths = m_paths;
     options.existing = existing;
     options.cacheDir = m_session->cacheDir;
+    return options;
+}
+
+void RestoreJob::preview(const QString &target, RestoreOptions::Existing existing)
+{
+    const quint64 ticket = ++m_previewTicket;
+    const RestoreOptions options = optionsFor(target, existing);
     auto session = m_session;
     const GenerationRecord generation = m_generation;
-    QtConcurrent::run(&m_pool, [session, generation, options] {
-        return previewRestore(*session->repository, generation, options);
+    // The preview before this one is wanted no more: it stops at once rather than keep a
+    // thread (a large generation takes a while to walk, a remote one to download).
+    if (m_previewControl)
+        m_previewControl->cancel();
+    auto control = std::make_shared<OperationControl>();
+    m_previewControl = control;
+    QtConcurrent::run(&m_pool, [session, generation, options, control] {
+        return previewRestore(*session->repository, generation, options, control.get());
     }).then(this, [this, ticket, target](const Result<RestorePreview> &preview) {
         if (ticket == m_previewTicket)
             Q_EMIT previewed(target, preview);
@@ -52,51 +66,19 @@ void RestoreJob::start(const QString &target, RestoreOptions::Existing existing)
         return;
     auto control = std::make_shared<OperationControl>();
     m_control = control;
-    RestoreOptions options;
-    options.target = target;
-    options.paths = m_paths;
-    options.existing = existing;
-    options.cacheDir = m_session->cacheDir;
+    const RestoreOptions options = optionsFor(target, existing);
     auto session = m_session;
     const GenerationRecord generation = m_generation;
     QtConcurrent::run(&m_pool, [this, session, generation, options, control]() -> Outcome {
-        Outcome outcome;
         QString note;
         auto lock = client::readingLock(*session, QStringLiteral("restore"), &note);
-        if (!lock) {
-            outcome.message = lock.error().toString();
-            return outcome;
-        }
+        if (!lock)
+            return restoreOutcome(lock.error(), options.target);
         RestoreEngine engine(*session->repository, generation, options);
         engine.setControl(control.get());
         QObject::connect(&engine, &RestoreEngine::progress, this,
                          [this](const OperationProgress &p) { Q_EMIT progress(p); });
-        auto result = engine.run();
-        if (!result) {
-            outcome.cancelled = result.error().code == ErrorCode::Cancelled;
-            outcome.message = result.error().toString();
-            return outcome;
-        }
-        outcome.files = result->files;
-        outcome.bytes = result->bytes;
-        for (const ItemWarning &e : std::as_const(result->errors))
-            outcome.problems.append(e.path + QStringLiteral(": ") + e.message);
-        for (const ItemWarning &w : std::as_const(result->warnings))
-            outcome.problems.append(w.path + QStringLiteral(": ") + w.message);
-        for (const QByteArray &p : std::as_const(result->skipped))
-            outcome.notes.append(tr("%1: already there, left as it was").arg(QFile::decodeName(p)));
-        for (const auto &[p, beside] : std::as_const(result->besides))
-            outcome.notes.append(
-                tr("%1: already there, restored beside it as %2")
-                    .arg(QFile::decodeName(p),
-                         QFile::decodeName(QFile::encodeName(options.target) + '/' + beside)));
-        if (result->stoppedBy) {
-            outcome.cancelled = result->stoppedBy->code == ErrorCode::Cancelled;
-            outcome.message = result->stoppedBy->message;
-            return outcome;
-        }
-        outcome.ok = result->errors.isEmpty();
-        return outcome;
+        return restoreOutcome(engine.run(), options.target);
     }).then(this, [this](const Outcome &outcome) {
         m_control.reset();
         Q_EMIT finished(outcome);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "RestoreOutcome.h"
 #include "engine/Progress.h"
 #include "engine/RestoreEngine.h"
 #include "engine/RestorePreview.h"
@@ -47,31 +48,23 @@ public:
     // How many of the restore's threads wait at a safe point (see OperationControl).
     int waiting() const;
 
-    struct Outcome
-    {
-        bool ok = false;
-        bool cancelled = false;
-        qint64 files = 0;
-        qint64 bytes = 0;
-        QStringList problems; // "path: message" of entries not restored, or with caveats
-        QStringList notes;    // skipped or kept beside
-        QString message;      // why it stopped or failed
-    };
+    using Outcome = RestoreOutcome;
 
 Q_SIGNALS:
     void previewed(const QString &target, const obnam::Result<obnam::RestorePreview> &preview);
     void progress(const obnam::OperationProgress &progress);
-    void finished(const obnam::gui::RestoreJob::Outcome &outcome);
+    void finished(const obnam::gui::RestoreOutcome &outcome);
 
 private:
+    RestoreOptions optionsFor(const QString &target, RestoreOptions::Existing existing) const;
+
     std::shared_ptr<client::Session> m_session;
     GenerationRecord m_generation;
     QList<QByteArray> m_paths;
-    std::shared_ptr<OperationControl> m_control;
+    std::shared_ptr<OperationControl> m_control;        // the restore's
+    std::shared_ptr<OperationControl> m_previewControl; // the newest preview's
     quint64 m_previewTicket = 0;
     QThreadPool m_pool;
 };
 
 } // namespace obnam::gui
-
-Q_DECLARE_METATYPE(obnam::gui::RestoreJob::Outcome)

@@ -104,24 +104,7 @@ void RestoreRunner::restore(const QString &configPath, const QString &id, const 
         engine.setControl(control.get());
         QObject::connect(&engine, &RestoreEngine::progress, this,
                          [this](const OperationProgress &p) { Q_EMIT progress(p); });
-        auto result = engine.run();
-        if (!result) {
-            outcome.message = result.error().toString();
-            return outcome;
-        }
-        outcome.files = result->files;
-        outcome.bytes = result->bytes;
-        for (const ItemWarning &e : std::as_const(result->errors))
-            outcome.problems.append(e.path + QStringLiteral(": ") + e.message);
-        for (const ItemWarning &w : std::as_const(result->warnings))
-            outcome.problems.append(w.path + QStringLiteral(": ") + w.message);
-        if (result->stoppedBy) {
-            outcome.cancelled = result->stoppedBy->code == ErrorCode::Cancelled;
-            outcome.message = result->stoppedBy->message;
-            return outcome;
-        }
-        outcome.ok = result->errors.isEmpty();
-        return outcome;
+        return restoreOutcome(engine.run(), options.target);
     }).then(this, [this](const Outcome &outcome) {
         m_control.reset();
         Q_EMIT restored(outcome);

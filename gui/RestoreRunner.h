@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Paths.h"
+#include "RestoreOutcome.h"
 #include "engine/Progress.h"
 #include "repo/GenerationRecord.h"
 
@@ -34,20 +35,12 @@ public:
     void restore(const QString &configPath, const QString &id, const QString &target);
     void cancel();
 
-    struct Outcome
-    {
-        bool ok = false;
-        bool cancelled = false;
-        qint64 files = 0;
-        qint64 bytes = 0;
-        QStringList problems; // "path: message" of entries not restored, or with caveats
-        QString message;      // why it failed
-    };
+    using Outcome = RestoreOutcome;
 
 Q_SIGNALS:
     void generationsListed(const QList<obnam::GenerationRecord> &generations);
     void progress(const obnam::OperationProgress &progress);
-    void restored(const obnam::gui::RestoreRunner::Outcome &outcome);
+    void restored(const obnam::gui::RestoreOutcome &outcome);
     void failed(const QString &message);
 
 private:
@@ -57,5 +50,3 @@ private:
 };
 
 } // namespace obnam::gui
-
-Q_DECLARE_METATYPE(obnam::gui::RestoreRunner::Outcome)

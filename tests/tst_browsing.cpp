@@ -112,7 +112,10 @@ private Q_SLOTS:
         io.kdf = crypto::KdfParams::testing();
         auto repo = Repository::init(std::make_shared<MemoryBackend>(), "pw", io);
         QVERIFY(repo);
-        const QString id = test::commitCrafted(**repo, m_tmp.path(), {www, f}, "z");
+        // "www.zip" sorts between "www" and "www/…": www is still listed once.
+        FileEntry zip = f;
+        zip.path = "/srv/data/www.zip";
+        const QString id = test::commitCrafted(**repo, m_tmp.path(), {www, f, zip}, "z");
         QVERIFY(!id.isEmpty());
         auto gen = (*repo)->readGeneration(id);
         QVERIFY(gen);
@@ -127,8 +130,35 @@ private Q_SLOTS:
         QVERIFY(top->first().onTheWay);
         QCOMPARE(top->first().kind, FileKind::Directory);
         auto data = (*reader)->children("/srv/data").result();
-        QCOMPARE(data->size(), 1);
+        QCOMPARE(data->size(), 2);
+        QCOMPARE(data->first().path, QByteArray("/srv/data/www"));
         QVERIFY(!data->first().onTheWay); // www is in the generation
+        QCOMPARE(data->last().path, QByteArray("/srv/data/www.zip"));
+        // A folder on the way with a file beside it that sorts into its subtree's range.
+        FileEntry deep = f;
+        deep.path = "/opt/app/bin/tool";
+        FileEntry appZip = f;
+        appZip.path = "/opt/app.zip";
+        // And a backup of the whole file system, whose first row is "/" itself.
+        FileEntry root = www;
+        root.path = "/";
+        const QString id2 = test::commitCrafted(**repo, m_tmp.path(), {root, deep, appZip}, "w");
+        QVERIFY(!id2.isEmpty());
+        auto gen2 = (*repo)->readGeneration(id2);
+        QVERIFY(gen2);
+        auto reader2 =
+            GenerationReader::open(**repo, *gen2, m_tmp.path() + QStringLiteral("/srv-cache"))
+                .result();
+        QVERIFY(reader2);
+        auto top2 = (*reader2)->children("/").result();
+        QVERIFY2(top2, qPrintable(top2 ? QString() : top2.error().toString()));
+        QCOMPARE(top2->size(), 1);
+        QCOMPARE(top2->first().path, QByteArray("/opt"));
+        auto opt = (*reader2)->children("/opt").result();
+        QCOMPARE(opt->size(), 2); // app (on the way) once, and app.zip
+        QCOMPARE(std::count_if(opt->cbegin(), opt->cend(),
+                               [](const FileEntry &e) { return e.path == "/opt/app"; }),
+                 1);
         QCOMPARE((*reader)->children("/srv/data/www").result()->size(), 1);
     }
 

@@ -1329,6 +1329,14 @@
             <numerusform>%n abweichende Versionen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The versions of %1 could not be read: %2</source>
+        <translation>Die Versionen von %1 konnten nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not backed up itself: it is a folder on the way to the backed-up folders.</source>
+        <translation>%1 ist selbst nicht gesichert: Es ist ein Ordner auf dem Weg zu den gesicherten Ordnern.</translation>
+    </message>
 </context>
 <context>
     <name>obnam::gui::FileTreeModel</name>

@@ -1329,6 +1329,14 @@
             <numerusform>%n versions différentes</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The versions of %1 could not be read: %2</source>
+        <translation>Les versions de %1 n’ont pas pu être lues : %2</translation>
+    </message>
+    <message>
+        <source>%1 is not backed up itself: it is a folder on the way to the backed-up folders.</source>
+        <translation>%1 n’est pas sauvegardé lui-même : c’est un dossier sur le chemin des dossiers sauvegardés.</translation>
+    </message>
 </context>
 <context>
     <name>obnam::gui::FileTreeModel</name>

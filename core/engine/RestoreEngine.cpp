@@ -425,10 +425,14 @@ Status RestoreEngine::plan(ChunkCursor &chunks, const FileEntry &e)
                 m_result.skipped.append(e.path);
                 return {};
             }
-            p.rel =
-                restorepath::besideName(p.rel, [this](const QByteArray &r) { return taken(r); });
+            // Nor a name this restore gives another entry.
+            p.rel = restorepath::besideName(p.rel, [this](const QByteArray &r) {
+                return taken(r) || m_plannedNames.contains(r);
+            });
             m_result.besides.append({e.path, p.rel});
         }
+        if (m_options.existing == RestoreOptions::Existing::KeepBoth)
+            m_plannedNames.insert(p.rel);
     }
     if (e.kind == FileKind::Regular) {
         const auto linkKey = qMakePair(e.device, e.inode);

@@ -147,7 +147,8 @@ private:
     bool m_asRoot = false;
     QHash<QPair<quint64, quint64>, QByteArray> m_links; // (device, inode) -> first restored path
     QSet<QPair<quint64, quint64>> m_plannedLinks;       // hard links whose data is already fetched
-    QList<Planned> m_window;                            // being collected
+    QSet<QByteArray> m_plannedNames; // KeepBoth: every name given so far, taken or not
+    QList<Planned> m_window;         // being collected
     qint64 m_windowBytes = 0;
     QList<Planned> m_fetching; // dispatched, restored when the next window is full
     QList<QPair<FileEntry, QByteArray>> m_directories;

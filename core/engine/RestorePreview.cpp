@@ -76,6 +76,12 @@ Result<RestorePreview> previewRestore(Repository &repository, const GenerationRe
         if (e.kind == FileKind::Directory) {
             if (!taken)
                 preview.create.append(e.path);
+            else if (!S_ISDIR(st.st_mode))
+                // The restore cannot make the folder, nor anything inside it.
+                preview.skipped.append(
+                    {QString::fromUtf8(e.path),
+                     QStringLiteral("not restored: something that is not a folder is in its "
+                                    "place")});
             return true; // a folder that is there is merged, not replaced
         }
         qint64 bytes = 0;

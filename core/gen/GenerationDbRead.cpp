@@ -2,6 +2,7 @@
 #include "GenerationRow.h"
 
 #include <QCoreApplication>
+#include <QSet>
 #include <QSqlError>
 
 #include <sqlite3.h>
@@ -68,7 +69,10 @@ Result<QList<FileEntry>> GenerationDb::children(const QByteArray &directory) con
                                             QStringLiteral(" FROM files WHERE path >= ? AND "
                                                            "path < ? ORDER BY path LIMIT 256"));
     QList<FileEntry> out;
-    QByteArray from = prefix;
+    QSet<QByteArray> folders; // listed already, with a row of their own or on the way
+    // After the directory's own row: for "/" (a backup of the whole file system) that row
+    // would otherwise come first.
+    QByteArray from = prefix + '\0';
     for (;;) {
         q.bindValue(0, from);
         q.bindValue(1, end);
@@ -96,7 +100,10 @@ Result<QList<FileEntry>> GenerationDb::children(const QByteArray &directory) con
                 // Below a child: skip the rest of that child's subtree with one seek. A child
                 // that has no row of its own lies above a backed-up root: listed all the same.
                 const QByteArray child = e->path.left(slash);
-                if (out.isEmpty() || out.last().path != child) {
+                // Its own row may be a few entries back: "Documents.zip" sorts between
+                // "Documents" and "Documents/…".
+                if (!folders.contains(child)) {
+                    folders.insert(child);
                     FileEntry way;
                     way.path = child;
                     way.kind = FileKind::Directory;
@@ -109,6 +116,8 @@ Result<QList<FileEntry>> GenerationDb::children(const QByteArray &directory) con
                 break;
             }
             from = e->path + '\0'; // the next path after this one
+            if (e->kind == FileKind::Directory)
+                folders.insert(e->path);
             out.append(std::move(*e));
         }
         q.finish();

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "engine/RestoreEngine.h"
+
+#include <QMetaType>
+#include <QStringList>
+
+namespace obnam::gui {
+
+// How a restore started from a window ended, in the words the window shows: the first-run
+// restore page and the browser's restore dialog say the same things the same way.
+struct RestoreOutcome
+{
+    bool ok = false;
+    bool cancelled = false;
+    qint64 files = 0;
+    qint64 bytes = 0;
+    QStringList problems; // "path: message" of entries not restored, or with caveats
+    QStringList notes;    // entries skipped, or restored beside what was there
+    QString message;      // why it stopped or failed
+};
+
+// The outcome of a RestoreEngine run into `target`.
+RestoreOutcome restoreOutcome(const Result<RestoreResult> &result, const QString &target);
+
+} // namespace obnam::gui
+
+Q_DECLARE_METATYPE(obnam::gui::RestoreOutcome)
