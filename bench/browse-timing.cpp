@@ -93,8 +93,7 @@ int main(int argc, char *argv[])
         << ms(openedAt) << " |\n";
     out << "| then: the list of " << browser.generations().size()
         << " backups and the top of the newest one's tree | " << ms(shownAt - openedAt) << " |\n";
-    out << "| the search index up to date (from opening) | " << ms(indexedAt - openedAt)
-        << " |\n";
+    out << "| the search index up to date (from opening) | " << ms(indexedAt - openedAt) << " |\n";
 
     auto *tree = window.findChild<QTreeView *>(QStringLiteral("tree"));
     if (parser.isSet(folder)) {
@@ -135,13 +134,13 @@ int main(int argc, char *argv[])
     for (const QString &pattern : parser.values(search)) {
         QList<client::SearchHit> hits;
         bool answered = false, truncated = false;
-        const auto c = QObject::connect(
-            &browser, &gui::Browser::searched,
-            [&](const QString &, const QList<client::SearchHit> &h, bool t) {
-                hits = h;
-                truncated = t;
-                answered = true;
-            });
+        const auto c =
+            QObject::connect(&browser, &gui::Browser::searched,
+                             [&](const QString &, const QList<client::SearchHit> &h, bool t) {
+                                 hits = h;
+                                 truncated = t;
+                                 answered = true;
+                             });
         QElapsedTimer t;
         t.start();
         browser.search(pattern);
@@ -177,11 +176,11 @@ int main(int argc, char *argv[])
     qint64 databases = 0;
     for (const GenerationRecord &g : browser.generations())
         databases += g.dbSize;
-    const qint64 index =
-        QFileInfo(client::SearchIndex::fileIn(browser.session()->cacheDir)).size();
-    out << "\nSearch index: " << QString::number(double(index) / 1048576.0, 'f', 1)
-        << " MiB; the " << browser.generations().size() << " generation databases: "
-        << QString::number(double(databases) / 1048576.0, 'f', 1) << " MiB (index "
+    const qint64 index = QFileInfo(client::SearchIndex::fileIn(browser.session()->cacheDir)).size();
+    out << "\nSearch index: " << QString::number(double(index) / 1048576.0, 'f', 1) << " MiB; the "
+        << browser.generations().size()
+        << " generation databases: " << QString::number(double(databases) / 1048576.0, 'f', 1)
+        << " MiB (index "
         << QString::number(100.0 * double(index) / double(qMax<qint64>(databases, 1)), 'f', 1)
         << " % of them).\n";
     out.flush();

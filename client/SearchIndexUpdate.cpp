@@ -4,8 +4,8 @@
 #include "SearchIndexSql.h"
 #include "crypto/Crypto.h"
 #include "engine/GenerationStore.h"
-#include "repo/Repository.h"
 #include "gen/ChunkCursor.h"
+#include "repo/Repository.h"
 #include "support/OperationControl.h"
 
 #include <QScopeGuard>

@@ -233,8 +233,9 @@ private Q_SLOTS:
                  QStringLiteral("2"));
         QCOMPARE(versions->model()->index(2, gui::VersionsModel::Backups).data().toString(),
                  QStringLiteral("1"));
-        QVERIFY(
-            child<QLabel>(w.get(), "versionsTitle")->text().contains(QStringLiteral("3 different versions")));
+        QVERIFY(child<QLabel>(w.get(), "versionsTitle")
+                    ->text()
+                    .contains(QStringLiteral("3 different versions")));
 
         // Enter on a hit shows it in the tree of the newest backup that has it.
         type(child<QLineEdit>(w.get(), "search"), QStringLiteral("notes"));

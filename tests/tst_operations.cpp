@@ -139,7 +139,8 @@ private:
         RestoreOptions o;
         o.target = target;
         o.cacheDir = m_cache;
-        o.existing = overwrite ? RestoreOptions::Existing::Overwrite : RestoreOptions::Existing::Refuse;
+        o.existing =
+            overwrite ? RestoreOptions::Existing::Overwrite : RestoreOptions::Existing::Refuse;
         RestoreEngine engine(*m_repo, *record, o);
         engine.setControl(control);
         QSignalSpy spy(&engine, &RestoreEngine::progress);
