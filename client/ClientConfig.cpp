@@ -39,6 +39,14 @@ const QStringList kKnownKeys{
     QStringLiteral("keep_weekly"),
     QStringLiteral("keep_monthly"),
     QStringLiteral("keep_yearly"),
+    QStringLiteral("schedule"),
+    QStringLiteral("schedule_time"),
+    QStringLiteral("schedule_day"),
+    QStringLiteral("schedule_on_battery"),
+    QStringLiteral("schedule_on_metered"),
+    QStringLiteral("schedule_overdue_days"),
+    QStringLiteral("schedule_notify_success"),
+    QStringLiteral("schedule_catch_up_delay"),
 };
 
 // Each reader names the key in its error, so a user knows exactly what to fix.
@@ -198,6 +206,73 @@ Status parseServerAccess(ClientConfig &c, const Reader &r, const Paths &paths)
     return {};
 }
 
+Status parseSchedule(Schedule &s, const Reader &r)
+{
+    if (r.has("schedule")) {
+        auto v = r.string("schedule");
+        if (!v)
+            return v.error();
+        const auto every = Schedule::parseEvery(*v);
+        if (!every)
+            return r.error(QStringLiteral("schedule"),
+                           QCoreApplication::translate(
+                               "obnam", "must be one of off, hourly, daily or weekly"));
+        s.every = *every;
+    }
+    if (r.has("schedule_time")) {
+        auto v = r.string("schedule_time");
+        if (!v)
+            return v.error();
+        const QTime t = QTime::fromString(*v, QStringLiteral("H:mm"));
+        if (!t.isValid())
+            return r.error(QStringLiteral("schedule_time"),
+                           QCoreApplication::translate(
+                               "obnam", "must be a time of day as HH:MM, such as 12:30"));
+        s.at = t;
+    }
+    if (r.has("schedule_day")) {
+        auto v = r.string("schedule_day");
+        if (!v)
+            return v.error();
+        const auto day = Schedule::parseWeekday(*v);
+        if (!day)
+            return r.error(
+                QStringLiteral("schedule_day"),
+                QCoreApplication::translate("obnam", "must be a day of the week, such as monday"));
+        s.weekday = *day;
+    }
+    const std::pair<const char *, bool *> flags[] = {
+        {"schedule_on_battery", &s.onBattery},
+        {"schedule_on_metered", &s.onMetered},
+        {"schedule_notify_success", &s.notifySuccess},
+    };
+    for (const auto &[key, field] : flags) {
+        if (!r.has(key))
+            continue;
+        auto v = r.boolean(key);
+        if (!v)
+            return v.error();
+        *field = *v;
+    }
+    const std::tuple<const char *, int *, int, int, const char *> numbers[] = {
+        {"schedule_overdue_days", &s.overdueDays, 1, 365,
+         QT_TRANSLATE_NOOP("obnam", "must be a number of days from 1 to 365")},
+        {"schedule_catch_up_delay", &s.catchUpDelaySeconds, 0, 3600,
+         QT_TRANSLATE_NOOP("obnam", "must be a number of seconds from 0 to 3600")},
+    };
+    for (const auto &[key, field, low, high, what] : numbers) {
+        if (!r.has(key))
+            continue;
+        auto v = r.integer(key);
+        if (!v)
+            return v.error();
+        if (*v < low || *v > high)
+            return r.error(QLatin1String(key), QCoreApplication::translate("obnam", what));
+        *field = int(*v);
+    }
+    return {};
+}
+
 Result<ClientConfig> parse(const YAML::Node &root, const QString &path, const Paths &paths)
 {
     if (!root.IsMap())
@@ -311,6 +386,8 @@ Result<ClientConfig> parse(const YAML::Node &root, const QString &path, const Pa
             return r.error(QLatin1String(key), QStringLiteral("must be a count from 0 to 1000000"));
         *field = int(*v);
     }
+    if (auto st = parseSchedule(c.schedule, r); !st)
+        return st.error();
     if (r.has("compression")) {
         auto v = r.string("compression");
         if (!v)
@@ -356,6 +433,14 @@ QJsonObject ClientConfig::toJson() const
         {QStringLiteral("keep_weekly"), retention.weekly},
         {QStringLiteral("keep_monthly"), retention.monthly},
         {QStringLiteral("keep_yearly"), retention.yearly},
+        {QStringLiteral("schedule"), Schedule::everyName(schedule.every)},
+        {QStringLiteral("schedule_time"), schedule.at.toString(QStringLiteral("HH:mm"))},
+        {QStringLiteral("schedule_day"), Schedule::weekdayName(schedule.weekday)},
+        {QStringLiteral("schedule_on_battery"), schedule.onBattery},
+        {QStringLiteral("schedule_on_metered"), schedule.onMetered},
+        {QStringLiteral("schedule_overdue_days"), schedule.overdueDays},
+        {QStringLiteral("schedule_notify_success"), schedule.notifySuccess},
+        {QStringLiteral("schedule_catch_up_delay"), schedule.catchUpDelaySeconds},
         // Whether a token is set, never the token itself.
         {QStringLiteral("access_token"),
          accessToken.isEmpty() ? QJsonValue() : QJsonValue(QStringLiteral("(set)"))},

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Paths.h"
+#include "Schedule.h"
 #include "maint/Retention.h"
 #include "support/Result.h"
 
@@ -29,6 +30,7 @@ struct ClientConfig
     QString clientName;
     int compression = 3;       // zstd level; 0 = none
     RetentionPolicy retention; // keep_last, keep_daily, ... for forget
+    Schedule schedule;         // schedule, schedule_time, ... for scheduled backups
     QStringList warnings;      // found while loading, for the user to see
 
     bool isLocal() const { return !repositoryPath.isEmpty(); }

@@ -30,6 +30,11 @@ QString Paths::dataHome() const
     return xdg("XDG_DATA_HOME", ".local/share");
 }
 
+QString Paths::stateHome() const
+{
+    return xdg("XDG_STATE_HOME", ".local/state");
+}
+
 QString Paths::defaultConfigFile() const
 {
     return configHome() + QStringLiteral("/obnam/obnam.yaml");

@@ -11,6 +11,7 @@ namespace obnam::client {
 //   $XDG_CONFIG_HOME/obnam/obnam.yaml        configuration; passwords.yaml beside it
 //   $XDG_DATA_HOME/obnam/repository          the default local repository
 //   $XDG_CACHE_HOME/obnam/                   the cache (0700, CACHEDIR.TAG)
+//   $XDG_STATE_HOME/obnam/runs.jsonl         the runs of backups; schedule.json the scheduler's
 //   $XDG_CACHE_HOME/obnam/<repository id>/   one repository's generation databases and scratch
 //                                            files; objects/ holds a server's index copies
 class Paths
@@ -24,6 +25,7 @@ public:
     QString configHome() const;
     QString cacheHome() const;
     QString dataHome() const;
+    QString stateHome() const; // $XDG_STATE_HOME or ~/.local/state: run history, schedule
 
     QString defaultConfigFile() const;
     QString defaultRepository() const;

@@ -16,14 +16,6 @@ namespace obnam::client {
 
 namespace {
 
-QString stateHome(const Paths &paths)
-{
-    const QString value = paths.environment().value(QStringLiteral("XDG_STATE_HOME"));
-    if (!value.isEmpty() && value.startsWith(QLatin1Char('/')))
-        return value;
-    return paths.home() + QStringLiteral("/.local/state");
-}
-
 const char *const kOutcomes[] = {"succeeded", "warnings", "failed", "cancelled"};
 
 QJsonObject toJson(const Run &run)
@@ -31,16 +23,18 @@ QJsonObject toJson(const Run &run)
     QJsonArray warnings;
     for (qsizetype i = 0; i < run.warnings.size() && i < RunHistory::kMaxWarnings; ++i)
         warnings.append(run.warnings[i]);
-    return QJsonObject{{QStringLiteral("started"), run.started.toUTC().toString(Qt::ISODateWithMs)},
-                       {QStringLiteral("duration"), run.durationSeconds},
-                       {QStringLiteral("files"), run.files},
-                       {QStringLiteral("new_bytes"), run.newBytes},
-                       {QStringLiteral("outcome"), QLatin1String(kOutcomes[run.outcome])},
-                       {QStringLiteral("generation"), run.generationId},
-                       {QStringLiteral("message"), run.message},
-                       {QStringLiteral("warnings"), warnings},
-                       {QStringLiteral("warning_count"), run.warnings.size()},
-                       {QStringLiteral("program"), run.program}};
+    return QJsonObject{
+        {QStringLiteral("started"), run.started.toUTC().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("duration"), run.durationSeconds},
+        {QStringLiteral("files"), run.files},
+        {QStringLiteral("new_bytes"), run.newBytes},
+        {QStringLiteral("outcome"), QLatin1String(kOutcomes[run.outcome])},
+        {QStringLiteral("generation"), run.generationId},
+        {QStringLiteral("message"), run.message},
+        {QStringLiteral("warnings"), warnings},
+        {QStringLiteral("warning_count"), run.warnings.size()},
+        {QStringLiteral("program"), run.program},
+        {QStringLiteral("new_cache_tags"), QJsonArray::fromStringList(run.newCacheTags)}};
 }
 
 std::optional<Run> fromJson(const QJsonObject &o)
@@ -63,6 +57,8 @@ std::optional<Run> fromJson(const QJsonObject &o)
     for (const QJsonValue &w : o.value(QStringLiteral("warnings")).toArray())
         run.warnings.append(w.toString());
     run.program = o.value(QStringLiteral("program")).toString();
+    for (const QJsonValue &t : o.value(QStringLiteral("new_cache_tags")).toArray())
+        run.newCacheTags.append(t.toString());
     return run;
 }
 
@@ -101,17 +97,19 @@ Run describeBackup(const QDateTime &started, double durationSeconds,
     run.generationId = result->generationId;
     for (const ItemWarning &w : result->warnings)
         run.warnings.append(w.path + QStringLiteral(": ") + w.message);
-    for (const QByteArray &tag : result->newCacheTags)
+    for (const QByteArray &tag : result->newCacheTags) {
+        run.newCacheTags.append(QFileInfo(QString::fromLocal8Bit(tag)).path());
         run.warnings.append(QString::fromLocal8Bit(tag) + QStringLiteral(": ") +
                             QCoreApplication::translate("obnam",
                                                         "new CACHEDIR.TAG: its directory's "
                                                         "contents were not backed up"));
+    }
     run.outcome = run.warnings.isEmpty() ? Run::Succeeded : Run::SucceededWithWarnings;
     return run;
 }
 
 RunHistory::RunHistory(const Paths &paths)
-    : m_file(stateHome(paths) + QStringLiteral("/obnam/runs.jsonl"))
+    : m_file(paths.stateHome() + QStringLiteral("/obnam/runs.jsonl"))
 {}
 
 QList<Run> RunHistory::load() const

@@ -27,9 +27,10 @@ struct Run
     qint64 newBytes = 0; // bytes of new data stored
     Outcome outcome = Succeeded;
     QString generationId;
-    QString message;      // why it failed, for Failed
-    QStringList warnings; // "path: message", as many as were kept
-    QString program;      // "obnam-cli" or "obnam-gui"
+    QString message;          // why it failed, for Failed
+    QStringList warnings;     // "path: message", as many as were kept
+    QStringList newCacheTags; // folders left out for a CACHEDIR.TAG new in this backup
+    QString program;          // "obnam-cli" or "obnam-gui"
 };
 
 QString outcomeName(Run::Outcome outcome);
