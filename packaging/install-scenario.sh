@@ -9,6 +9,7 @@ CLI=/usr/bin/obnam-cli
 SERVER=/usr/bin/obnam-server
 CONFIG=/etc/obnam-server/server.yaml
 for f in "$CLI" "$SERVER" "$CONFIG" /lib/systemd/system/obnam-server.service \
+    /usr/lib/systemd/user/obnam-backup.service /usr/lib/systemd/user/obnam-backup.timer \
     /usr/share/man/man1/obnam-cli.1.gz /usr/share/man/man1/obnam-server.1.gz \
     /usr/share/bash-completion/completions/obnam-cli /usr/bin/obnam-gui \
     /usr/share/applications/org.obnam.ObnamQt.desktop /usr/share/metainfo/org.obnam.ObnamQt.metainfo.xml \

@@ -48,6 +48,18 @@ if ! SYSTEMD_LOG_LEVEL=warning systemd-analyze verify --man=no "$unpacked/obnam-
     echo "systemd-analyze: the unit does not verify" >&2
     status=1
 fi
+# The user units for scheduled backups, likewise, as a user's systemd reads them.
+client=$unpacked/obnam
+sed "s|/usr/bin/obnam-cli|$client/usr/bin/obnam-cli|" \
+    "$client/usr/lib/systemd/user/obnam-backup.service" >"$unpacked/obnam-backup.service"
+cp "$client/usr/lib/systemd/user/obnam-backup.timer" "$unpacked/"
+mkdir -p "$unpacked/runtime"
+if ! XDG_RUNTIME_DIR="$unpacked/runtime" SYSTEMD_LOG_LEVEL=warning systemd-analyze --user verify \
+    --man=no "$unpacked/obnam-backup.service" "$unpacked/obnam-backup.timer"; then
+    echo "systemd-analyze: the user units do not verify" >&2
+    status=1
+fi
+
 while IFS= read -r f; do
     echo "desktop-file-validate $(basename "$f")"
     desktop-file-validate "$f" || status=1

@@ -29,5 +29,6 @@ std::unique_ptr<Command> makeForgetCommand();
 std::unique_ptr<Command> makePruneCommand();
 std::unique_ptr<Command> makeRepairCommand();
 std::unique_ptr<Command> makeUnlockCommand();
+std::unique_ptr<Command> makeScheduleCommand();
 
 } // namespace obnam::cli

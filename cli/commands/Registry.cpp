@@ -21,6 +21,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     all.push_back(makePruneCommand());
     all.push_back(makeRepairCommand());
     all.push_back(makeUnlockCommand());
+    all.push_back(makeScheduleCommand());
     all.push_back(makeKeyCommand());
     all.push_back(makeConfigCommand());
     all.push_back(makeChunkifyCommand());
