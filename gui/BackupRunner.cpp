@@ -2,6 +2,7 @@
 
 #include "BackupPlan.h"
 #include "ClientConfig.h"
+#include "ScheduledRetention.h"
 #include "SearchIndex.h"
 #include "Session.h"
 #include "Text.h"
@@ -32,7 +33,8 @@ struct Outcome
     Kind kind = Done;
     client::Run run;
     QString holder;
-    QString historyError; // the run could not be recorded
+    QString historyError;   // the run could not be recorded
+    QString retentionError; // the retention policy after a scheduled backup failed
 };
 
 // Where the look at the repository's locks runs. It may wait minutes on a server that does
@@ -88,95 +90,109 @@ void BackupRunner::setState(State state)
     Q_EMIT stateChanged(state);
 }
 
-void BackupRunner::start(const QString &configPath, std::optional<QByteArray> passphrase)
+void BackupRunner::start(const QString &configPath, std::optional<QByteArray> passphrase,
+                         bool scheduled)
 {
     if (busy())
         return;
+    m_scheduled = scheduled;
     m_control = std::make_shared<OperationControl>();
     setState(State::Opening);
     auto control = m_control;
     const client::Paths paths = m_paths;
-    QtConcurrent::run(&m_pool, [this, control, paths, configPath, passphrase]() -> Outcome {
-        Outcome outcome;
-        const QDateTime started = QDateTime::currentDateTime();
-        QElapsedTimer clock;
-        clock.start();
-        const auto failed = [&](const Error &e) {
-            outcome.run = client::describeBackup(started, clock.elapsed() / 1000.0, e, {},
-                                                 QStringLiteral("obnam-gui"));
+    QtConcurrent::run(
+        &m_pool,
+        [this, control, paths, configPath, passphrase, scheduled]() -> Outcome {
+            Outcome outcome;
+            const QDateTime started = QDateTime::currentDateTime();
+            QElapsedTimer clock;
+            clock.start();
+            const auto failed = [&](const Error &e) {
+                outcome.run = client::describeBackup(started, clock.elapsed() / 1000.0, e, {},
+                                                     QStringLiteral("obnam-gui"));
+                if (auto s = client::RunHistory(paths).append(outcome.run); !s)
+                    outcome.historyError = s.error().toString();
+                return outcome;
+            };
+            auto session = client::openWithoutTerminal(configPath, paths, passphrase);
+            if (!session) {
+                if (session.error().code == ErrorCode::WrongPassphrase) {
+                    outcome.kind = Outcome::WrongPassphrase;
+                    return outcome;
+                }
+                if (session.error().remedy == Remedy::SetUpClient && !passphrase) {
+                    outcome.kind = Outcome::NeedPassphrase;
+                    return outcome;
+                }
+                return failed(session.error());
+            }
+            QMetaObject::invokeMethod(this, [this] { Q_EMIT opened(); });
+            auto lock = client::backupLock(*session);
+            if (!lock) {
+                if (lock.error().remedy == Remedy::WaitForLock) {
+                    outcome.kind = Outcome::BusyElsewhere;
+                    outcome.holder = describeLocks(*session->repository);
+                    if (outcome.holder.isEmpty()) // gone meanwhile: say what was refused
+                        outcome.holder = lock.error().message;
+                    return outcome;
+                }
+                return failed(lock.error());
+            }
+            (void)resumeInterrupted(*session->repository, (*lock)->info());
+            BackupOptions backupOptions =
+                client::backupOptions(session->config, paths, session->cacheDir);
+            BackupEngine engine(*session->repository, backupOptions);
+            engine.setControl(control.get());
+            QObject::connect(&engine, &BackupEngine::progress, this,
+                             [this](const OperationProgress &p) { Q_EMIT progress(p); });
+            QObject::connect(&engine, &BackupEngine::warning, this,
+                             [this](const ItemWarning &w) { Q_EMIT warning(w); });
+            QMetaObject::invokeMethod(this, [this] {
+                if (m_state == State::Opening)
+                    setState(State::Running);
+            });
+            const auto result = engine.run();
+            // A search index that misses the generation catches up at the next search.
+            if (result)
+                (void)client::updateSearchIndexIfPresent(*session);
+            outcome.run = client::describeBackup(started, clock.elapsed() / 1000.0, result,
+                                                 engine.stored(), QStringLiteral("obnam-gui"));
             if (auto s = client::RunHistory(paths).append(outcome.run); !s)
                 outcome.historyError = s.error().toString();
+            if (result && scheduled && !control->isCancelled()) {
+                lock->reset(); // forget and prune take the exclusive lock
+                auto kept = client::applyScheduledRetention(
+                    *session, paths, configPath, QDateTime::currentDateTimeUtc(), control.get());
+                if (!kept)
+                    outcome.retentionError = kept.error().toString();
+            }
             return outcome;
-        };
-        auto session = client::openWithoutTerminal(configPath, paths, passphrase);
-        if (!session) {
-            if (session.error().code == ErrorCode::WrongPassphrase) {
-                outcome.kind = Outcome::WrongPassphrase;
-                return outcome;
+        })
+        .then(this, [this, control](const Outcome &outcome) {
+            m_control.reset();
+            setState(State::Idle);
+            if (!outcome.historyError.isEmpty())
+                Q_EMIT historyNotWritten(outcome.historyError);
+            if (!outcome.retentionError.isEmpty())
+                Q_EMIT retentionFailed(outcome.retentionError);
+            // Cancelled while it was opening: whatever it would have asked is moot now.
+            if (control->isCancelled() && outcome.kind != Outcome::Done)
+                return;
+            switch (outcome.kind) {
+            case Outcome::NeedPassphrase:
+                Q_EMIT needPassphrase(false);
+                return;
+            case Outcome::WrongPassphrase:
+                Q_EMIT needPassphrase(true);
+                return;
+            case Outcome::BusyElsewhere:
+                Q_EMIT busyElsewhere(outcome.holder);
+                return;
+            case Outcome::Done:
+                Q_EMIT finished(outcome.run);
+                return;
             }
-            if (session.error().remedy == Remedy::SetUpClient && !passphrase) {
-                outcome.kind = Outcome::NeedPassphrase;
-                return outcome;
-            }
-            return failed(session.error());
-        }
-        QMetaObject::invokeMethod(this, [this] { Q_EMIT opened(); });
-        auto lock = client::backupLock(*session);
-        if (!lock) {
-            if (lock.error().remedy == Remedy::WaitForLock) {
-                outcome.kind = Outcome::BusyElsewhere;
-                outcome.holder = describeLocks(*session->repository);
-                if (outcome.holder.isEmpty()) // gone meanwhile: say what was refused
-                    outcome.holder = lock.error().message;
-                return outcome;
-            }
-            return failed(lock.error());
-        }
-        (void)resumeInterrupted(*session->repository, (*lock)->info());
-        BackupOptions backupOptions =
-            client::backupOptions(session->config, paths, session->cacheDir);
-        BackupEngine engine(*session->repository, backupOptions);
-        engine.setControl(control.get());
-        QObject::connect(&engine, &BackupEngine::progress, this,
-                         [this](const OperationProgress &p) { Q_EMIT progress(p); });
-        QObject::connect(&engine, &BackupEngine::warning, this,
-                         [this](const ItemWarning &w) { Q_EMIT warning(w); });
-        QMetaObject::invokeMethod(this, [this] {
-            if (m_state == State::Opening)
-                setState(State::Running);
         });
-        const auto result = engine.run();
-        // A search index that misses the generation catches up at the next search.
-        if (result)
-            (void)client::updateSearchIndexIfPresent(*session);
-        outcome.run = client::describeBackup(started, clock.elapsed() / 1000.0, result,
-                                             engine.stored(), QStringLiteral("obnam-gui"));
-        if (auto s = client::RunHistory(paths).append(outcome.run); !s)
-            outcome.historyError = s.error().toString();
-        return outcome;
-    }).then(this, [this, control](const Outcome &outcome) {
-        m_control.reset();
-        setState(State::Idle);
-        if (!outcome.historyError.isEmpty())
-            Q_EMIT historyNotWritten(outcome.historyError);
-        // Cancelled while it was opening: whatever it would have asked is moot now.
-        if (control->isCancelled() && outcome.kind != Outcome::Done)
-            return;
-        switch (outcome.kind) {
-        case Outcome::NeedPassphrase:
-            Q_EMIT needPassphrase(false);
-            return;
-        case Outcome::WrongPassphrase:
-            Q_EMIT needPassphrase(true);
-            return;
-        case Outcome::BusyElsewhere:
-            Q_EMIT busyElsewhere(outcome.holder);
-            return;
-        case Outcome::Done:
-            Q_EMIT finished(outcome.run);
-            return;
-        }
-    });
 }
 
 void BackupRunner::pause()

@@ -41,7 +41,11 @@ public:
 
     // Starts a backup of the configuration at `configPath`. Without credentials, `passphrase`
     // opens the repository; without either, needPassphrase() is emitted and nothing runs.
-    void start(const QString &configPath, std::optional<QByteArray> passphrase = std::nullopt);
+    // A `scheduled` backup that succeeds is followed by the retention policy, as the schedule
+    // promises (forget, and prune at most once a week).
+    void start(const QString &configPath, std::optional<QByteArray> passphrase = std::nullopt,
+               bool scheduled = false);
+    bool scheduled() const { return m_scheduled; }
     void pause();
     void resume();
     void cancel();
@@ -64,6 +68,8 @@ Q_SIGNALS:
     void opened();
     // However it ended; also recorded in the run history.
     void finished(const obnam::client::Run &run);
+    // The retention policy after a scheduled backup could not be applied (the backup is fine).
+    void retentionFailed(const QString &why);
     // The run could not be written to the history of runs (the window still shows it).
     void historyNotWritten(const QString &why);
 
@@ -78,6 +84,7 @@ private:
     QTimer *m_watchTimer = nullptr;
     QString m_watchConfig;
     bool m_looking = false;
+    bool m_scheduled = false;
 };
 
 } // namespace obnam::gui

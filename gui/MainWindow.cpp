@@ -47,11 +47,12 @@ QLabel *valueLabel(QWidget *parent, const QString &name)
 
 } // namespace
 
-MainWindow::MainWindow(client::Paths paths, QString configPath, QWidget *parent)
+MainWindow::MainWindow(client::Paths paths, QString configPath, BackupRunner *runner,
+                       QWidget *parent)
     : QMainWindow(parent)
     , m_paths(std::move(paths))
     , m_configPath(std::move(configPath))
-    , m_runner(new BackupRunner(m_paths, this))
+    , m_runner(runner ? runner : new BackupRunner(m_paths, this))
     , m_history(new RunHistoryModel(this))
 {
     setWindowTitle(tr("Obnam Backup"));
@@ -477,12 +478,13 @@ void MainWindow::openSettings()
     auto *dialog = new SettingsDialog(m_paths, m_configPath, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, &MainWindow::refresh);
+    connect(dialog, &QDialog::accepted, this, &MainWindow::settingsChanged);
     dialog->open();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (!m_runner->busy() || m_closing) {
+    if (!m_runner->busy() || m_closing || m_inTray) {
         event->accept();
         return;
     }

@@ -28,10 +28,15 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    MainWindow(client::Paths paths, QString configPath, QWidget *parent = nullptr);
+    // `runner` is the one the tray shares; without one the window has its own.
+    MainWindow(client::Paths paths, QString configPath, BackupRunner *runner = nullptr,
+               QWidget *parent = nullptr);
     ~MainWindow() override;
 
     BackupRunner &runner() { return *m_runner; }
+    // With a tray icon, closing the window leaves obnam-gui running in the tray (a running
+    // backup goes on there) instead of asking.
+    void setInTray(bool inTray) { m_inTray = inTray; }
     // Re-reads the configuration and (on a worker) the history: after the settings changed,
     // a run here, or a run of obnam-cli.
     void refresh();
@@ -40,6 +45,10 @@ public Q_SLOTS:
     void backUpNow();
     // Opens the generation browser, or raises it when it is open.
     BrowserWindow *openBrowser();
+
+Q_SIGNALS:
+    // The settings were saved: the schedule may have changed.
+    void settingsChanged();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -94,6 +103,7 @@ private:
     QPushButton *m_warnings;
     QString m_repository;
     bool m_quitWhenDone = false;
+    bool m_inTray = false;
     bool m_loading = false;
     bool m_closing = false;
     std::optional<QByteArray> m_rememberPassphrase;

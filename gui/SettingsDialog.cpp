@@ -1,9 +1,11 @@
 #include "SettingsDialog.h"
 
+#include "Autostart.h"
 #include "ClientConfig.h"
 #include "ConfigEditor.h"
 #include "EnterClicks.h"
 #include "ExcludePresets.h"
+#include "SchedulePage.h"
 #include "Session.h"
 #include "Text.h"
 #include "maint/Checker.h"
@@ -12,6 +14,7 @@
 #include "support/OperationControl.h"
 
 #include <QCheckBox>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
@@ -70,6 +73,9 @@ SettingsDialog::SettingsDialog(client::Paths paths, QString configPath, QWidget 
     m_tabs->addTab(foldersPage(), tr("&Folders"));
     m_tabs->addTab(optionsPage(), tr("&Options"));
     m_tabs->addTab(keepPage(), tr("&Keeping"));
+    m_schedule = new SchedulePage(this);
+    m_schedule->setObjectName(QStringLiteral("schedulePage"));
+    m_tabs->addTab(m_schedule, tr("Sch&edule"));
     m_tabs->addTab(checkPage(), tr("C&heck"));
     layout->addWidget(m_tabs);
     m_error = note(QString(), this);
@@ -218,8 +224,9 @@ QWidget *SettingsDialog::keepPage()
     auto *page = new QWidget(this);
     auto *layout = new QVBoxLayout(page);
     layout->addWidget(note(tr("Which backups to keep when old ones are thinned out to save "
-                              "space: the command obnam-cli forget applies these rules, and "
-                              "obnam-cli prune then frees the space. 0 turns a rule off."),
+                              "space: scheduled backups apply these rules after each backup "
+                              "and free the space once a week; obnam-cli forget and prune do "
+                              "the same by hand. 0 turns a rule off."),
                            page));
     auto *form = new QFormLayout;
     const QList<std::pair<QString, QString>> rules{
@@ -334,6 +341,7 @@ void SettingsDialog::fill(const client::ClientConfig &config)
     for (int i = 0; i < m_keep.size(); ++i)
         m_keep[i]->setValue(values[i]);
     updateKeepExplanation();
+    m_schedule->fill(config.schedule, autostart::enabled(m_paths));
 }
 
 void SettingsDialog::addRoot(const QString &path)
@@ -406,6 +414,17 @@ void SettingsDialog::accept()
                            QStringLiteral("keep_monthly"), QStringLiteral("keep_yearly")};
     for (int i = 0; i < keys.size(); ++i)
         values.append({keys[i], QVariant(m_keep[i]->value())});
+    values += m_schedule->values();
+    // Not a key of obnam.yaml: the desktop's own autostart entry, written at once.
+    const Status login =
+        m_schedule->startAtLogin()
+            ? autostart::enable(m_paths, QCoreApplication::applicationFilePath(), m_configPath)
+            : autostart::disable(m_paths);
+    if (!login) {
+        m_error->setText(tr("The settings were not saved: %1").arg(login.error().toString()));
+        m_error->show();
+        return;
+    }
     m_save->setEnabled(false);
     m_error->hide();
     // The save runs after the check on the dialog's one worker: the check stops first.

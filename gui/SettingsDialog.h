@@ -71,6 +71,7 @@ private:
     QCheckBox *m_cacheTags = nullptr;
     QList<QSpinBox *> m_keep; // last, hourly, daily, weekly, monthly, yearly
     QLabel *m_keepExplanation = nullptr;
+    class SchedulePage *m_schedule = nullptr;
     QSpinBox *m_sample = nullptr;
     QPushButton *m_check = nullptr;
     QProgressBar *m_checkBar = nullptr;

@@ -41,6 +41,8 @@ QString when(const QDateTime &moment)
         return QCoreApplication::translate("Text", "today at %1").arg(time);
     if (local.date() == today.addDays(-1))
         return QCoreApplication::translate("Text", "yesterday at %1").arg(time);
+    if (local.date() == today.addDays(1))
+        return QCoreApplication::translate("Text", "tomorrow at %1").arg(time);
     return QLocale().toString(local, QLocale::ShortFormat);
 }
 

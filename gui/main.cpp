@@ -32,6 +32,11 @@ int main(int argc, char *argv[])
         QApplication::translate("main", "Use this configuration file instead of the default."),
         QStringLiteral("FILE"));
     parser.addOption(config);
+    const QCommandLineOption tray(
+        QStringLiteral("tray"),
+        QApplication::translate("main", "Start in the system tray only, as at login: scheduled "
+                                        "backups run, and a click on the icon opens the window."));
+    parser.addOption(tray);
     parser.process(app);
 
     const obnam::client::Paths paths;
@@ -50,6 +55,7 @@ int main(int argc, char *argv[])
         return 0;
 
     obnam::gui::Launcher launcher(paths, configPath);
+    launcher.setTrayOnly(parser.isSet(tray));
     QObject::connect(&instance, &obnam::gui::SingleInstance::activated, &launcher,
                      &obnam::gui::Launcher::raise);
     launcher.start();

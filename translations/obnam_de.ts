@@ -106,6 +106,10 @@
         <source>a few seconds</source>
         <translation>wenige Sekunden</translation>
     </message>
+    <message>
+        <source>tomorrow at %1</source>
+        <translation>morgen um %1</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -116,6 +120,10 @@
     <message>
         <source>Use this configuration file instead of the default.</source>
         <translation>Diese Konfigurationsdatei anstelle der Standarddatei verwenden.</translation>
+    </message>
+    <message>
+        <source>Start in the system tray only, as at login: scheduled backups run, and a click on the icon opens the window.</source>
+        <translation>Nur im Infobereich starten, wie bei der Anmeldung: geplante Sicherungen laufen, und ein Klick auf das Symbol öffnet das Fenster.</translation>
     </message>
 </context>
 <context>
@@ -1144,6 +1152,62 @@
         <source>the file was not restored</source>
         <translation>die Datei wurde nicht wiederhergestellt</translation>
     </message>
+    <message>
+        <source>cannot create the folder</source>
+        <translation>der Ordner kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot write the autostart entry: </source>
+        <translation>der Autostart-Eintrag kann nicht geschrieben werden: </translation>
+    </message>
+    <message>
+        <source>cannot remove the autostart entry</source>
+        <translation>der Autostart-Eintrag kann nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>must be one of off, hourly, daily or weekly</source>
+        <translation>muss off, hourly, daily oder weekly sein</translation>
+    </message>
+    <message>
+        <source>must be a time of day as HH:MM, such as 12:30</source>
+        <translation>muss eine Uhrzeit als HH:MM sein, etwa 12:30</translation>
+    </message>
+    <message>
+        <source>must be a day of the week, such as monday</source>
+        <translation>muss ein Wochentag sein, etwa monday</translation>
+    </message>
+    <message>
+        <source>must be a number of days from 1 to 365</source>
+        <translation>muss eine Anzahl Tage von 1 bis 365 sein</translation>
+    </message>
+    <message>
+        <source>must be a number of seconds from 0 to 3600</source>
+        <translation>muss eine Anzahl Sekunden von 0 bis 3600 sein</translation>
+    </message>
+    <message>
+        <source>not scheduled</source>
+        <translation>nicht geplant</translation>
+    </message>
+    <message>
+        <source>every hour at %1 minutes past</source>
+        <translation>stündlich, %1 Minuten nach der vollen Stunde</translation>
+    </message>
+    <message>
+        <source>daily at %1</source>
+        <translation>täglich um %1</translation>
+    </message>
+    <message>
+        <source>every %1 at %2</source>
+        <translation>jeden %1 um %2</translation>
+    </message>
+    <message>
+        <source>cannot create the folder of the schedule&apos;s state</source>
+        <translation>der Ordner für den Zustand des Zeitplans kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot write the schedule&apos;s state: </source>
+        <translation>der Zustand des Zeitplans kann nicht geschrieben werden: </translation>
+    </message>
 </context>
 <context>
     <name>obnam::gui::Browser</name>
@@ -1512,6 +1576,49 @@
     <message>
         <source>Removed</source>
         <translation>Entfernt</translation>
+    </message>
+</context>
+<context>
+    <name>obnam::gui::Launcher</name>
+    <message>
+        <source>Obnam</source>
+        <translation>Obnam</translation>
+    </message>
+    <message>
+        <source>Open Obnam to enter the passphrase.</source>
+        <translation>Öffnen Sie Obnam, um die Passphrase einzugeben.</translation>
+    </message>
+    <message>
+        <source>No system tray</source>
+        <translation>Kein Infobereich</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray, so Obnam cannot wait there for the next scheduled backup.
+
+A systemd user timer can run the same schedule without Obnam being open: it backs up even when nobody is logged in to a desktop.</source>
+        <translation>Diese Arbeitsumgebung hat keinen Infobereich, daher kann Obnam dort nicht auf die nächste geplante Sicherung warten.
+
+Ein systemd-Timer des Benutzers kann denselben Zeitplan ausführen, ohne dass Obnam geöffnet ist: Er sichert auch, wenn niemand an einer Arbeitsumgebung angemeldet ist.</translation>
+    </message>
+    <message>
+        <source>&amp;Use the timer</source>
+        <translation>Timer &amp;verwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Not now</source>
+        <translation>&amp;Nicht jetzt</translation>
+    </message>
+    <message>
+        <source>Scheduled backups</source>
+        <translation>Geplante Sicherungen</translation>
+    </message>
+    <message>
+        <source>The timer is set up.</source>
+        <translation>Der Timer ist eingerichtet.</translation>
+    </message>
+    <message>
+        <source>The timer could not be set up.</source>
+        <translation>Der Timer konnte nicht eingerichtet werden.</translation>
     </message>
 </context>
 <context>
@@ -2185,6 +2292,137 @@
     </message>
 </context>
 <context>
+    <name>obnam::gui::SchedulePage</name>
+    <message>
+        <source>&amp;Time:</source>
+        <translation>&amp;Uhrzeit:</translation>
+    </message>
+    <message>
+        <source>Da&amp;y:</source>
+        <translation>Ta&amp;g:</translation>
+    </message>
+    <message>
+        <source>Also on &amp;battery power</source>
+        <translation>Auch im A&amp;kkubetrieb</translation>
+    </message>
+    <message>
+        <source>Also over &amp;metered connections (to a server)</source>
+        <translation>Auch über getaktete &amp;Verbindungen (zu einem Server)</translation>
+    </message>
+    <message>
+        <source>&amp;Notify me of backups that went well, too</source>
+        <translation>Auch über gelungene Sicherungen be&amp;nachrichtigen</translation>
+    </message>
+    <message>
+        <source>Start Obnam in the tray when I &amp;log in</source>
+        <translation>Obnam beim Anme&amp;lden im Infobereich starten</translation>
+    </message>
+    <message>
+        <source>Obnam backs up by itself while it runs in the tray. A backup missed while the computer was off or asleep runs soon after it is back, once. Failed backups are always notified.</source>
+        <translation>Obnam sichert von selbst, solange es im Infobereich läuft. Eine Sicherung, die verpasst wurde, weil der Rechner aus war oder schlief, läuft bald danach, einmal. Über fehlgeschlagene Sicherungen wird immer benachrichtigt.</translation>
+    </message>
+    <message>
+        <source>Never (only when I click Back up now)</source>
+        <translation>Nie (nur wenn ich auf „Jetzt sichern“ klicke)</translation>
+    </message>
+    <message>
+        <source>Every hour</source>
+        <translation>Stündlich</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>Täglich</translation>
+    </message>
+    <message>
+        <source>Every week</source>
+        <translation>Wöchentlich</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>&amp;When:</source>
+        <translation>&amp;Wann:</translation>
+    </message>
+    <message>
+        <source>Say backups are o&amp;verdue after:</source>
+        <translation>Als ü&amp;berfällig melden nach:</translation>
+    </message>
+    <message>
+        <source>Backups run %1. Obnam must be running (in the tray) for them to happen; on a desktop without a tray, obnam-cli schedule install sets up a timer instead.</source>
+        <translation>Sicherungen laufen %1. Dafür muss Obnam (im Infobereich) laufen; auf einer Arbeitsumgebung ohne Infobereich richtet obnam-cli schedule install stattdessen einen Timer ein.</translation>
+    </message>
+    <message>
+        <source>No backups run by themselves.</source>
+        <translation>Es laufen keine Sicherungen von selbst.</translation>
+    </message>
+    <message>
+        <source>Minutes past the ho&amp;ur:</source>
+        <translation>Minuten nach der vollen St&amp;unde:</translation>
+    </message>
+</context>
+<context>
+    <name>obnam::gui::ScheduledBackups</name>
+    <message>
+        <source>Backup waiting for its passphrase</source>
+        <translation>Sicherung wartet auf die Passphrase</translation>
+    </message>
+    <message>
+        <source>The scheduled backup could not open the backup: open Obnam and enter the passphrase.</source>
+        <translation>Die geplante Sicherung konnte das Repository nicht öffnen: Öffnen Sie Obnam und geben Sie die Passphrase ein.</translation>
+    </message>
+    <message>
+        <source>Old backups were not removed</source>
+        <translation>Alte Sicherungen wurden nicht entfernt</translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>Sicherung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Backup finished</source>
+        <translation>Sicherung abgeschlossen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) backed up, %1 of new data.</source>
+        <translation>
+            <numerusform>%n Datei gesichert, %1 neue Daten.</numerusform>
+            <numerusform>%n Dateien gesichert, %1 neue Daten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Folders left out of the backup</source>
+        <translation>Ordner nicht gesichert</translation>
+    </message>
+    <message>
+        <source>These folders hold a CACHEDIR.TAG file, which marks a cache, so their contents were not backed up: %1</source>
+        <translation>Diese Ordner enthalten eine Datei CACHEDIR.TAG, die einen Zwischenspeicher kennzeichnet, daher wurde ihr Inhalt nicht gesichert: %1</translation>
+    </message>
+    <message>
+        <source>Backups are overdue</source>
+        <translation>Sicherungen sind überfällig</translation>
+    </message>
+    <message numerus="yes">
+        <source>The last successful backup is more than %n day(s) old.</source>
+        <translation>
+            <numerusform>Die letzte gelungene Sicherung ist älter als %n Tag.</numerusform>
+            <numerusform>Die letzte gelungene Sicherung ist älter als %n Tage.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Backup disk missing</source>
+        <translation>Sicherungsplatte fehlt</translation>
+    </message>
+    <message numerus="yes">
+        <source>The disk that holds your backups has not been attached for %n day(s). Attach it and the backup runs.</source>
+        <translation>
+            <numerusform>Die Platte mit Ihren Sicherungen war seit %n Tag nicht angeschlossen. Schließen Sie sie an, dann läuft die Sicherung.</numerusform>
+            <numerusform>Die Platte mit Ihren Sicherungen war seit %n Tagen nicht angeschlossen. Schließen Sie sie an, dann läuft die Sicherung.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>obnam::gui::SearchResultsModel</name>
     <message numerus="yes">
         <source>%n of %1</source>
@@ -2442,12 +2680,16 @@
         <translation>Auf &amp;einem Dateisystem bleiben (keine anderen Datenträger sichern, die in diesen Ordnern eingehängt sind)</translation>
     </message>
     <message>
-        <source>Which backups to keep when old ones are thinned out to save space: the command obnam-cli forget applies these rules, and obnam-cli prune then frees the space. 0 turns a rule off.</source>
-        <translation>Welche Sicherungen behalten werden, wenn alte ausgedünnt werden, um Platz zu sparen: Der Befehl obnam-cli forget wendet diese Regeln an, danach gibt obnam-cli prune den Platz frei. 0 schaltet eine Regel ab.</translation>
-    </message>
-    <message>
         <source>Ho&amp;urs:</source>
         <translation>St&amp;unden:</translation>
+    </message>
+    <message>
+        <source>Sch&amp;edule</source>
+        <translation>&amp;Zeitplan</translation>
+    </message>
+    <message>
+        <source>Which backups to keep when old ones are thinned out to save space: scheduled backups apply these rules after each backup and free the space once a week; obnam-cli forget and prune do the same by hand. 0 turns a rule off.</source>
+        <translation>Welche Sicherungen behalten werden, wenn alte ausgedünnt werden, um Platz zu sparen: geplante Sicherungen wenden diese Regeln nach jeder Sicherung an und geben den Platz einmal pro Woche frei; obnam-cli forget und prune tun dasselbe von Hand. 0 schaltet eine Regel ab.</translation>
     </message>
 </context>
 <context>
@@ -2502,6 +2744,135 @@
     <message>
         <source>On a new or reinstalled computer: open the repository your backups are in and get your files back.</source>
         <translation>Auf einem neuen oder neu installierten Computer: Öffnen Sie das Repository mit Ihren Sicherungen und holen Sie Ihre Dateien zurück.</translation>
+    </message>
+</context>
+<context>
+    <name>obnam::gui::TrayIcon</name>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>Jetzt &amp;sichern</translation>
+    </message>
+    <message>
+        <source>&amp;Pause scheduled backups</source>
+        <translation>Geplante Sicherungen &amp;pausieren</translation>
+    </message>
+    <message>
+        <source>For one &amp;hour</source>
+        <translation>Für eine &amp;Stunde</translation>
+    </message>
+    <message>
+        <source>Until &amp;tomorrow</source>
+        <translation>Bis &amp;morgen</translation>
+    </message>
+    <message>
+        <source>Until I &amp;resume them</source>
+        <translation>Bis ich sie &amp;fortsetze</translation>
+    </message>
+    <message>
+        <source>&amp;Resume scheduled backups</source>
+        <translation>Geplante Sicherungen &amp;fortsetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Open Obnam</source>
+        <translation>Obnam ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Scheduled backups are paused until you resume them.</source>
+        <translation>Geplante Sicherungen sind pausiert, bis Sie sie fortsetzen.</translation>
+    </message>
+    <message>
+        <source>Scheduled backups are paused until %1.</source>
+        <translation>Geplante Sicherungen sind pausiert bis %1.</translation>
+    </message>
+    <message>
+        <source>The next backup waits: the computer runs on battery.</source>
+        <translation>Die nächste Sicherung wartet: Der Rechner läuft im Akkubetrieb.</translation>
+    </message>
+    <message>
+        <source>The next backup waits: the network connection is metered.</source>
+        <translation>Die nächste Sicherung wartet: Die Netzwerkverbindung ist getaktet.</translation>
+    </message>
+    <message>
+        <source>The next backup waits for the backup disk to be attached.</source>
+        <translation>Die nächste Sicherung wartet darauf, dass die Sicherungsplatte angeschlossen wird.</translation>
+    </message>
+    <message>
+        <source>The next backup waits: another backup of this computer is running.</source>
+        <translation>Die nächste Sicherung wartet: Eine andere Sicherung dieses Rechners läuft.</translation>
+    </message>
+    <message>
+        <source>The next attempt is %1.</source>
+        <translation>Der nächste Versuch ist %1.</translation>
+    </message>
+    <message>
+        <source>A missed backup runs %1.</source>
+        <translation>Eine verpasste Sicherung läuft %1.</translation>
+    </message>
+    <message>
+        <source>Next backup %1.</source>
+        <translation>Nächste Sicherung %1.</translation>
+    </message>
+    <message>
+        <source>No backups are scheduled.</source>
+        <translation>Es sind keine Sicherungen geplant.</translation>
+    </message>
+    <message>
+        <source>Stopping the backup…</source>
+        <translation>Die Sicherung wird angehalten…</translation>
+    </message>
+    <message>
+        <source>Starting the backup…</source>
+        <translation>Die Sicherung beginnt…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backing up: %1 %, %n file(s) looked at</source>
+        <translation>
+            <numerusform>Sicherung: %1 %, %n Datei angesehen</numerusform>
+            <numerusform>Sicherung: %1 %, %n Dateien angesehen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Backing up: %n file(s) looked at</source>
+        <translation>
+            <numerusform>Sicherung: %n Datei angesehen</numerusform>
+            <numerusform>Sicherung: %n Dateien angesehen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The backup is paused.</source>
+        <translation>Die Sicherung ist pausiert.</translation>
+    </message>
+    <message>
+        <source>The last backup failed: %1</source>
+        <translation>Die letzte Sicherung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Backups are overdue: the last one was %1.</source>
+        <translation>Sicherungen sind überfällig: Die letzte war %1.</translation>
+    </message>
+    <message>
+        <source>Backups are overdue.</source>
+        <translation>Sicherungen sind überfällig.</translation>
+    </message>
+    <message>
+        <source>Last backup %1.</source>
+        <translation>Letzte Sicherung %1.</translation>
+    </message>
+    <message>
+        <source>No backup yet.</source>
+        <translation>Noch keine Sicherung.</translation>
+    </message>
+    <message>
+        <source>The configuration has a problem: %1</source>
+        <translation>Die Konfiguration hat ein Problem: %1</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse backups…</source>
+        <translation>Sicherungen d&amp;urchsehen…</translation>
     </message>
 </context>
 <context>

@@ -150,6 +150,30 @@
     </message>
 </context>
 <context>
+    <name>obnam::gui::ScheduledBackups</name>
+    <message numerus="yes">
+        <source>%n file(s) backed up, %1 of new data.</source>
+        <translation>
+            <numerusform>%n file backed up, %1 of new data.</numerusform>
+            <numerusform>%n files backed up, %1 of new data.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The last successful backup is more than %n day(s) old.</source>
+        <translation>
+            <numerusform>The last successful backup is more than %n day old.</numerusform>
+            <numerusform>The last successful backup is more than %n days old.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The disk that holds your backups has not been attached for %n day(s). Attach it and the backup runs.</source>
+        <translation>
+            <numerusform>The disk that holds your backups has not been attached for %n day. Attach it and the backup runs.</numerusform>
+            <numerusform>The disk that holds your backups has not been attached for %n days. Attach it and the backup runs.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>obnam::gui::SearchResultsModel</name>
     <message numerus="yes">
         <source>%n of %1</source>
@@ -208,6 +232,23 @@
         <translation>
             <numerusform>&lt;b&gt;No damage found.&lt;/b&gt; %n backup checked, %1 of %2 data packs read back and verified, in %3.</numerusform>
             <numerusform>&lt;b&gt;No damage found.&lt;/b&gt; %n backups checked, %1 of %2 data packs read back and verified, in %3.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>obnam::gui::TrayIcon</name>
+    <message numerus="yes">
+        <source>Backing up: %1 %, %n file(s) looked at</source>
+        <translation>
+            <numerusform>Backing up: %1 %, %n file looked at</numerusform>
+            <numerusform>Backing up: %1 %, %n files looked at</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Backing up: %n file(s) looked at</source>
+        <translation>
+            <numerusform>Backing up: %n file looked at</numerusform>
+            <numerusform>Backing up: %n files looked at</numerusform>
         </translation>
     </message>
 </context>

@@ -106,6 +106,10 @@
         <source>a few seconds</source>
         <translation>quelques secondes</translation>
     </message>
+    <message>
+        <source>tomorrow at %1</source>
+        <translation>demain à %1</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -116,6 +120,10 @@
     <message>
         <source>Use this configuration file instead of the default.</source>
         <translation>Utiliser ce fichier de configuration au lieu de celui par défaut.</translation>
+    </message>
+    <message>
+        <source>Start in the system tray only, as at login: scheduled backups run, and a click on the icon opens the window.</source>
+        <translation>Démarrer uniquement dans la zone de notification, comme à l’ouverture de session : les sauvegardes planifiées s’exécutent, et un clic sur l’icône ouvre la fenêtre.</translation>
     </message>
 </context>
 <context>
@@ -1144,6 +1152,62 @@
         <source>the file was not restored</source>
         <translation>le fichier n’a pas été restauré</translation>
     </message>
+    <message>
+        <source>cannot create the folder</source>
+        <translation>impossible de créer le dossier</translation>
+    </message>
+    <message>
+        <source>cannot write the autostart entry: </source>
+        <translation>impossible d’écrire l’entrée de démarrage automatique : </translation>
+    </message>
+    <message>
+        <source>cannot remove the autostart entry</source>
+        <translation>impossible de supprimer l’entrée de démarrage automatique</translation>
+    </message>
+    <message>
+        <source>must be one of off, hourly, daily or weekly</source>
+        <translation>doit valoir off, hourly, daily ou weekly</translation>
+    </message>
+    <message>
+        <source>must be a time of day as HH:MM, such as 12:30</source>
+        <translation>doit être une heure au format HH:MM, par exemple 12:30</translation>
+    </message>
+    <message>
+        <source>must be a day of the week, such as monday</source>
+        <translation>doit être un jour de la semaine, par exemple monday</translation>
+    </message>
+    <message>
+        <source>must be a number of days from 1 to 365</source>
+        <translation>doit être un nombre de jours de 1 à 365</translation>
+    </message>
+    <message>
+        <source>must be a number of seconds from 0 to 3600</source>
+        <translation>doit être un nombre de secondes de 0 à 3600</translation>
+    </message>
+    <message>
+        <source>not scheduled</source>
+        <translation>non planifiées</translation>
+    </message>
+    <message>
+        <source>every hour at %1 minutes past</source>
+        <translation>toutes les heures, %1 minutes après l’heure pile</translation>
+    </message>
+    <message>
+        <source>daily at %1</source>
+        <translation>tous les jours à %1</translation>
+    </message>
+    <message>
+        <source>every %1 at %2</source>
+        <translation>chaque %1 à %2</translation>
+    </message>
+    <message>
+        <source>cannot create the folder of the schedule&apos;s state</source>
+        <translation>impossible de créer le dossier de l’état de la planification</translation>
+    </message>
+    <message>
+        <source>cannot write the schedule&apos;s state: </source>
+        <translation>impossible d’écrire l’état de la planification : </translation>
+    </message>
 </context>
 <context>
     <name>obnam::gui::Browser</name>
@@ -1512,6 +1576,49 @@
     <message>
         <source>Removed</source>
         <translation>Supprimés</translation>
+    </message>
+</context>
+<context>
+    <name>obnam::gui::Launcher</name>
+    <message>
+        <source>Obnam</source>
+        <translation>Obnam</translation>
+    </message>
+    <message>
+        <source>Open Obnam to enter the passphrase.</source>
+        <translation>Ouvrez Obnam pour saisir la phrase secrète.</translation>
+    </message>
+    <message>
+        <source>No system tray</source>
+        <translation>Pas de zone de notification</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray, so Obnam cannot wait there for the next scheduled backup.
+
+A systemd user timer can run the same schedule without Obnam being open: it backs up even when nobody is logged in to a desktop.</source>
+        <translation>Ce bureau n’a pas de zone de notification : Obnam ne peut pas y attendre la prochaine sauvegarde planifiée.
+
+Un minuteur systemd de l’utilisateur peut suivre la même planification sans qu’Obnam soit ouvert : il sauvegarde même quand personne n’a ouvert de session de bureau.</translation>
+    </message>
+    <message>
+        <source>&amp;Use the timer</source>
+        <translation>&amp;Utiliser le minuteur</translation>
+    </message>
+    <message>
+        <source>&amp;Not now</source>
+        <translation>&amp;Pas maintenant</translation>
+    </message>
+    <message>
+        <source>Scheduled backups</source>
+        <translation>Sauvegardes planifiées</translation>
+    </message>
+    <message>
+        <source>The timer is set up.</source>
+        <translation>Le minuteur est en place.</translation>
+    </message>
+    <message>
+        <source>The timer could not be set up.</source>
+        <translation>Le minuteur n’a pas pu être mis en place.</translation>
     </message>
 </context>
 <context>
@@ -2185,6 +2292,137 @@
     </message>
 </context>
 <context>
+    <name>obnam::gui::SchedulePage</name>
+    <message>
+        <source>&amp;Time:</source>
+        <translation>&amp;Heure :</translation>
+    </message>
+    <message>
+        <source>Da&amp;y:</source>
+        <translation>&amp;Jour :</translation>
+    </message>
+    <message>
+        <source>Also on &amp;battery power</source>
+        <translation>Aussi sur &amp;batterie</translation>
+    </message>
+    <message>
+        <source>Also over &amp;metered connections (to a server)</source>
+        <translation>Aussi sur une connexion &amp;limitée (vers un serveur)</translation>
+    </message>
+    <message>
+        <source>&amp;Notify me of backups that went well, too</source>
+        <translation>Me &amp;notifier aussi des sauvegardes réussies</translation>
+    </message>
+    <message>
+        <source>Start Obnam in the tray when I &amp;log in</source>
+        <translation>Démarrer Obnam dans la zone de notification à l’o&amp;uverture de session</translation>
+    </message>
+    <message>
+        <source>Obnam backs up by itself while it runs in the tray. A backup missed while the computer was off or asleep runs soon after it is back, once. Failed backups are always notified.</source>
+        <translation>Obnam sauvegarde de lui-même tant qu’il tourne dans la zone de notification. Une sauvegarde manquée pendant que l’ordinateur était éteint ou en veille s’exécute peu après son retour, une seule fois. Les sauvegardes échouées sont toujours notifiées.</translation>
+    </message>
+    <message>
+        <source>Never (only when I click Back up now)</source>
+        <translation>Jamais (seulement quand je clique sur Sauvegarder maintenant)</translation>
+    </message>
+    <message>
+        <source>Every hour</source>
+        <translation>Toutes les heures</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>Tous les jours</translation>
+    </message>
+    <message>
+        <source>Every week</source>
+        <translation>Toutes les semaines</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>&amp;When:</source>
+        <translation>&amp;Quand :</translation>
+    </message>
+    <message>
+        <source>Say backups are o&amp;verdue after:</source>
+        <translation>Signaler un &amp;retard après :</translation>
+    </message>
+    <message>
+        <source>Backups run %1. Obnam must be running (in the tray) for them to happen; on a desktop without a tray, obnam-cli schedule install sets up a timer instead.</source>
+        <translation>Les sauvegardes s’exécutent %1. Obnam doit tourner (dans la zone de notification) pour cela ; sur un bureau sans zone de notification, obnam-cli schedule install met en place un minuteur à la place.</translation>
+    </message>
+    <message>
+        <source>No backups run by themselves.</source>
+        <translation>Aucune sauvegarde ne s’exécute d’elle-même.</translation>
+    </message>
+    <message>
+        <source>Minutes past the ho&amp;ur:</source>
+        <translation>Minutes après l’&amp;heure :</translation>
+    </message>
+</context>
+<context>
+    <name>obnam::gui::ScheduledBackups</name>
+    <message>
+        <source>Backup waiting for its passphrase</source>
+        <translation>La sauvegarde attend sa phrase secrète</translation>
+    </message>
+    <message>
+        <source>The scheduled backup could not open the backup: open Obnam and enter the passphrase.</source>
+        <translation>La sauvegarde planifiée n’a pas pu ouvrir le dépôt : ouvrez Obnam et saisissez la phrase secrète.</translation>
+    </message>
+    <message>
+        <source>Old backups were not removed</source>
+        <translation>Les anciennes sauvegardes n’ont pas été supprimées</translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>Échec de la sauvegarde</translation>
+    </message>
+    <message>
+        <source>Backup finished</source>
+        <translation>Sauvegarde terminée</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) backed up, %1 of new data.</source>
+        <translation>
+            <numerusform>%n fichier sauvegardé, %1 de nouvelles données.</numerusform>
+            <numerusform>%n fichiers sauvegardés, %1 de nouvelles données.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Folders left out of the backup</source>
+        <translation>Dossiers exclus de la sauvegarde</translation>
+    </message>
+    <message>
+        <source>These folders hold a CACHEDIR.TAG file, which marks a cache, so their contents were not backed up: %1</source>
+        <translation>Ces dossiers contiennent un fichier CACHEDIR.TAG, qui marque un cache : leur contenu n’a pas été sauvegardé : %1</translation>
+    </message>
+    <message>
+        <source>Backups are overdue</source>
+        <translation>Sauvegardes en retard</translation>
+    </message>
+    <message numerus="yes">
+        <source>The last successful backup is more than %n day(s) old.</source>
+        <translation>
+            <numerusform>La dernière sauvegarde réussie date de plus de %n jour.</numerusform>
+            <numerusform>La dernière sauvegarde réussie date de plus de %n jours.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Backup disk missing</source>
+        <translation>Disque de sauvegarde absent</translation>
+    </message>
+    <message numerus="yes">
+        <source>The disk that holds your backups has not been attached for %n day(s). Attach it and the backup runs.</source>
+        <translation>
+            <numerusform>Le disque qui contient vos sauvegardes n’a pas été branché depuis %n jour. Branchez-le et la sauvegarde s’exécute.</numerusform>
+            <numerusform>Le disque qui contient vos sauvegardes n’a pas été branché depuis %n jours. Branchez-le et la sauvegarde s’exécute.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>obnam::gui::SearchResultsModel</name>
     <message numerus="yes">
         <source>%n of %1</source>
@@ -2442,12 +2680,16 @@
         <translation>Rester sur &amp;un seul système de fichiers (ne pas sauvegarder les autres disques montés dans ces dossiers)</translation>
     </message>
     <message>
-        <source>Which backups to keep when old ones are thinned out to save space: the command obnam-cli forget applies these rules, and obnam-cli prune then frees the space. 0 turns a rule off.</source>
-        <translation>Quelles sauvegardes conserver lorsque les anciennes sont éclaircies pour gagner de la place : la commande obnam-cli forget applique ces règles, puis obnam-cli prune libère l’espace. 0 désactive une règle.</translation>
-    </message>
-    <message>
         <source>Ho&amp;urs:</source>
         <translation>&amp;Heures :</translation>
+    </message>
+    <message>
+        <source>Sch&amp;edule</source>
+        <translation>&amp;Planification</translation>
+    </message>
+    <message>
+        <source>Which backups to keep when old ones are thinned out to save space: scheduled backups apply these rules after each backup and free the space once a week; obnam-cli forget and prune do the same by hand. 0 turns a rule off.</source>
+        <translation>Quelles sauvegardes garder quand les anciennes sont éclaircies pour gagner de la place : les sauvegardes planifiées appliquent ces règles après chaque sauvegarde et libèrent la place une fois par semaine ; obnam-cli forget et prune font de même à la main. 0 désactive une règle.</translation>
     </message>
 </context>
 <context>
@@ -2502,6 +2744,135 @@
     <message>
         <source>On a new or reinstalled computer: open the repository your backups are in and get your files back.</source>
         <translation>Sur un ordinateur neuf ou réinstallé : ouvrez le dépôt qui contient vos sauvegardes et récupérez vos fichiers.</translation>
+    </message>
+</context>
+<context>
+    <name>obnam::gui::TrayIcon</name>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Sauvegarder maintenant</translation>
+    </message>
+    <message>
+        <source>&amp;Pause scheduled backups</source>
+        <translation>Mettre en &amp;pause les sauvegardes planifiées</translation>
+    </message>
+    <message>
+        <source>For one &amp;hour</source>
+        <translation>Pendant une &amp;heure</translation>
+    </message>
+    <message>
+        <source>Until &amp;tomorrow</source>
+        <translation>Jusqu’à &amp;demain</translation>
+    </message>
+    <message>
+        <source>Until I &amp;resume them</source>
+        <translation>Jusqu’à ce que je les &amp;reprenne</translation>
+    </message>
+    <message>
+        <source>&amp;Resume scheduled backups</source>
+        <translation>&amp;Reprendre les sauvegardes planifiées</translation>
+    </message>
+    <message>
+        <source>&amp;Open Obnam</source>
+        <translation>&amp;Ouvrir Obnam</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>Scheduled backups are paused until you resume them.</source>
+        <translation>Les sauvegardes planifiées sont en pause jusqu’à ce que vous les repreniez.</translation>
+    </message>
+    <message>
+        <source>Scheduled backups are paused until %1.</source>
+        <translation>Les sauvegardes planifiées sont en pause jusqu’à %1.</translation>
+    </message>
+    <message>
+        <source>The next backup waits: the computer runs on battery.</source>
+        <translation>La prochaine sauvegarde attend : l’ordinateur est sur batterie.</translation>
+    </message>
+    <message>
+        <source>The next backup waits: the network connection is metered.</source>
+        <translation>La prochaine sauvegarde attend : la connexion réseau est limitée.</translation>
+    </message>
+    <message>
+        <source>The next backup waits for the backup disk to be attached.</source>
+        <translation>La prochaine sauvegarde attend que le disque de sauvegarde soit branché.</translation>
+    </message>
+    <message>
+        <source>The next backup waits: another backup of this computer is running.</source>
+        <translation>La prochaine sauvegarde attend : une autre sauvegarde de cet ordinateur est en cours.</translation>
+    </message>
+    <message>
+        <source>The next attempt is %1.</source>
+        <translation>La prochaine tentative a lieu %1.</translation>
+    </message>
+    <message>
+        <source>A missed backup runs %1.</source>
+        <translation>Une sauvegarde manquée s’exécute %1.</translation>
+    </message>
+    <message>
+        <source>Next backup %1.</source>
+        <translation>Prochaine sauvegarde %1.</translation>
+    </message>
+    <message>
+        <source>No backups are scheduled.</source>
+        <translation>Aucune sauvegarde n’est planifiée.</translation>
+    </message>
+    <message>
+        <source>Stopping the backup…</source>
+        <translation>Arrêt de la sauvegarde…</translation>
+    </message>
+    <message>
+        <source>Starting the backup…</source>
+        <translation>Démarrage de la sauvegarde…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backing up: %1 %, %n file(s) looked at</source>
+        <translation>
+            <numerusform>Sauvegarde : %1 %, %n fichier examiné</numerusform>
+            <numerusform>Sauvegarde : %1 %, %n fichiers examinés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Backing up: %n file(s) looked at</source>
+        <translation>
+            <numerusform>Sauvegarde : %n fichier examiné</numerusform>
+            <numerusform>Sauvegarde : %n fichiers examinés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The backup is paused.</source>
+        <translation>La sauvegarde est en pause.</translation>
+    </message>
+    <message>
+        <source>The last backup failed: %1</source>
+        <translation>La dernière sauvegarde a échoué : %1</translation>
+    </message>
+    <message>
+        <source>Backups are overdue: the last one was %1.</source>
+        <translation>Les sauvegardes sont en retard : la dernière date de %1.</translation>
+    </message>
+    <message>
+        <source>Backups are overdue.</source>
+        <translation>Les sauvegardes sont en retard.</translation>
+    </message>
+    <message>
+        <source>Last backup %1.</source>
+        <translation>Dernière sauvegarde %1.</translation>
+    </message>
+    <message>
+        <source>No backup yet.</source>
+        <translation>Pas encore de sauvegarde.</translation>
+    </message>
+    <message>
+        <source>The configuration has a problem: %1</source>
+        <translation>La configuration a un problème : %1</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse backups…</source>
+        <translation>Parcourir les sauve&amp;gardes…</translation>
     </message>
 </context>
 <context>
