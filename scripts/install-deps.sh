@@ -13,8 +13,9 @@ packages=(
   qtkeychain-qt6-dev libsqlite3-dev libssl-dev libzstd-dev libargon2-dev libyaml-cpp-dev libboost1.81-dev
   # offscreen rendering, keyring and tests that drop privileges
   fonts-dejavu-core dbus gnome-keyring libsecret-1-0 util-linux attr
-  # the desktop application's screenshots under a real X server (scripts/screenshots.sh)
-  xvfb xauth
+  # the desktop application's screenshots under a real X server (scripts/screenshots.sh), and
+  # its tray under a real tray (tests/tray-x11.sh); tzdata for the scheduler's time zones
+  xvfb xauth trayer xdotool x11-utils tzdata
   # benchmarks (dataset generator, timing)
   python3 time restic borgbackup
   # fuzzing and sanitizers (scripts/fuzz.sh: clang with libFuzzer's runtime, libclang_rt.fuzzer)

@@ -21,4 +21,8 @@ for language in en de; do
             "$1" "$2" "$3" /home/alex /media/alex/backup-disk/obnam
     ' sh "$tool" "$out" "$language" "$(realpath tests/with-keyring.sh)"
 done
+# The tray menu, under a real tray (trayer), from a scheduled backup that really runs.
+for language in en de; do
+    tests/tray-x11.sh "$BUILD_DIR/gui/obnam-gui" "$BUILD_DIR/cli/obnam-cli" "$tool" "$out" "$language"
+done
 ls -l "$out"

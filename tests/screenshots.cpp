@@ -21,6 +21,7 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QGroupBox>
@@ -32,6 +33,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QTimeEdit>
 #include <QTreeView>
 
 #include <cstdio>
@@ -211,6 +213,18 @@ int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     const QStringList args = QApplication::arguments();
+    // A part of the screen as it is (tests/tray-x11.sh: the tray and its menu, which belong
+    // to another process).
+    if (args.size() == 7 && args[1] == QStringLiteral("--grab")) {
+        const QPixmap shot = QApplication::primaryScreen()->grabWindow(
+            0, args[3].toInt(), args[4].toInt(), args[5].toInt(), args[6].toInt());
+        if (shot.isNull() || !shot.save(args[2])) {
+            err << "cannot grab the screen into " << args[2] << "\n";
+            return 1;
+        }
+        err << "saved " << args[2] << " (" << shot.width() << "x" << shot.height() << ")\n";
+        return 0;
+    }
     if (args.size() != 3 && args.size() != 5) {
         err << "usage: obnam-screenshots OUTPUT-DIR LANGUAGE [HOME REPOSITORY]\n";
         return 2;
@@ -316,6 +330,12 @@ int main(int argc, char *argv[])
         settings.findChild<QSpinBox *>(QStringLiteral("keepWeekly"))->setValue(4);
         settings.findChild<QSpinBox *>(QStringLiteral("keepMonthly"))->setValue(12);
         shooter.shoot(&settings, QStringLiteral("settings-keeping"));
+        settings.tabs()->setCurrentIndex(3);
+        auto *every = settings.findChild<QComboBox *>(QStringLiteral("scheduleEvery"));
+        every->setCurrentIndex(every->findData(int(client::Schedule::Every::Daily)));
+        settings.findChild<QTimeEdit *>(QStringLiteral("scheduleTime"))->setTime(QTime(12, 30));
+        settings.findChild<QCheckBox *>(QStringLiteral("startAtLogin"))->setChecked(true);
+        shooter.shoot(&settings, QStringLiteral("settings-schedule"));
         settings.reject();
 
         // A third backup, after the report changed again and the old notes went: the browser
