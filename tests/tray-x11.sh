@@ -21,7 +21,13 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
-fail() { echo "tray-x11: $*" >&2; [ -f "$work/gui.log" ] && sed 's/^/  obnam-gui: /' "$work/gui.log" >&2; exit 1; }
+fail() {
+    echo "tray-x11: $*" >&2
+    [ -f "$work/gui.log" ] && sed 's/^/  obnam-gui: /' "$work/gui.log" >&2
+    [ -f "$work/trayer.log" ] && sed 's/^/  trayer: /' "$work/trayer.log" >&2
+    [ -n "${DISPLAY:-}" ] && xwininfo -root -tree 2>&1 | sed 's/^/  x: /' >&2
+    exit 1
+}
 
 # A private home with a repository whose schedule is due at once.
 export HOME=$work/home XDG_RUNTIME_DIR=$work/run
@@ -39,10 +45,20 @@ pids+=($!)
 for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
 [ -s "$work/display" ] || fail "Xvfb did not start"
 export DISPLAY=:$(cat "$work/display")
-trayer --edge top --align right --widthtype pixel --width 120 --height 32 --SetDockType true \
-    >"$work/trayer.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 100); do xwininfo -root -tree 2>/dev/null | grep -q '("panel" "trayer")' && break; sleep 0.1; done
+for _ in $(seq 100); do xwininfo -root >/dev/null 2>&1 && break; sleep 0.1; done
+# On a loaded machine trayer has been seen to find no display at its very first try: it is
+# given three.
+for attempt in 1 2 3; do
+    trayer --edge top --align right --widthtype pixel --width 120 --height 32 --SetDockType true \
+        >"$work/trayer.log" 2>&1 &
+    pids+=($!)
+    for _ in $(seq 100); do
+        xwininfo -root -tree 2>/dev/null | grep -q '("panel" "trayer")' && break 2
+        sleep 0.1
+    done
+    echo "trayer attempt $attempt: no panel" >&2
+done
+xwininfo -root -tree | grep -q '("panel" "trayer")' || fail "trayer did not start"
 
 LANG=$([ "$lang" = de ] && echo de_DE.UTF-8 || echo en_US.UTF-8) QT_QPA_PLATFORM=xcb \
     "$gui" --tray >"$work/gui.log" 2>&1 &
@@ -50,7 +66,8 @@ pids+=($!)
 
 # The icon: obnam-gui's window inside the tray's panel ("WxH+x+y  +absX+absY").
 icon=""
-for _ in $(seq 200); do
+# A loaded machine is slow to start a Qt application: a minute.
+for _ in $(seq 600); do
     icon=$(xwininfo -root -tree | awk '/\("panel" "trayer"\)/{p=1;next} p && /\("obnam-gui" "obnam-gui"\)/{print $1, $(NF-1), $NF; exit}')
     [ -n "$icon" ] && break
     sleep 0.1
