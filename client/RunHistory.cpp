@@ -34,6 +34,7 @@ QJsonObject toJson(const Run &run)
         {QStringLiteral("warnings"), warnings},
         {QStringLiteral("warning_count"), run.warnings.size()},
         {QStringLiteral("program"), run.program},
+        {QStringLiteral("config"), run.config},
         {QStringLiteral("new_cache_tags"), QJsonArray::fromStringList(run.newCacheTags)}};
 }
 
@@ -57,6 +58,7 @@ std::optional<Run> fromJson(const QJsonObject &o)
     for (const QJsonValue &w : o.value(QStringLiteral("warnings")).toArray())
         run.warnings.append(w.toString());
     run.program = o.value(QStringLiteral("program")).toString();
+    run.config = o.value(QStringLiteral("config")).toString();
     for (const QJsonValue &t : o.value(QStringLiteral("new_cache_tags")).toArray())
         run.newCacheTags.append(t.toString());
     return run;

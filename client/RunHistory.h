@@ -31,6 +31,13 @@ struct Run
     QStringList warnings;     // "path: message", as many as were kept
     QStringList newCacheTags; // folders left out for a CACHEDIR.TAG new in this backup
     QString program;          // "obnam-cli" or "obnam-gui"
+    QString config;           // the configuration file backed up (absolute); empty in old entries
+
+    QDateTime ended() const { return started.addMSecs(qint64(durationSeconds * 1000)); }
+    bool succeeded() const { return outcome == Succeeded || outcome == SucceededWithWarnings; }
+    // Whether this run backed up the configuration at `configPath` (an absolute path). Runs
+    // recorded before the field existed count for every configuration.
+    bool isOf(const QString &configPath) const { return config.isEmpty() || config == configPath; }
 };
 
 QString outcomeName(Run::Outcome outcome);

@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLockFile>
 
 namespace obnam::client {
 
@@ -49,6 +50,7 @@ ScheduleState ScheduleState::load(const Paths &paths, const QString &configPath)
     s.diskMissingSince = when(o.value(QStringLiteral("disk_missing_since")));
     s.overdueNoticeAt = when(o.value(QStringLiteral("overdue_notice")));
     s.diskNoticeAt = when(o.value(QStringLiteral("disk_notice")));
+    s.scheduledSince = when(o.value(QStringLiteral("scheduled_since")));
     return s;
 }
 
@@ -70,10 +72,31 @@ Status ScheduleState::save(const Paths &paths, const QString &configPath) const
                                {QStringLiteral("disk_missing_since"), when(diskMissingSince)},
                                {QStringLiteral("overdue_notice"), when(overdueNoticeAt)},
                                {QStringLiteral("disk_notice"), when(diskNoticeAt)},
+                               {QStringLiteral("scheduled_since"), when(scheduledSince)},
                            });
     return writeWholeFile(
         path, QJsonDocument(all).toJson(),
         QCoreApplication::translate("obnam", "cannot write the schedule's state: "), true);
+}
+
+Status ScheduleState::update(const Paths &paths, const QString &configPath,
+                             const std::function<void(ScheduleState &)> &change)
+{
+    const QString path = file(paths);
+    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
+        return makeError(ErrorCode::Io,
+                         QCoreApplication::translate(
+                             "obnam", "cannot create the folder of the schedule's state"),
+                         path);
+    QLockFile lock(path + QStringLiteral(".lock"));
+    lock.setStaleLockTime(30000);
+    if (!lock.tryLock(10000))
+        return makeError(ErrorCode::Transient,
+                         QCoreApplication::translate("obnam", "the schedule's state is locked"),
+                         path);
+    ScheduleState state = load(paths, configPath);
+    change(state);
+    return state.save(paths, configPath);
 }
 
 } // namespace obnam::client

@@ -41,9 +41,9 @@ Result<ScheduledRetention> applyScheduledRetention(Session &session, const Paths
     if (!report)
         return report.error();
     outcome.prune = *report;
-    state = ScheduleState::load(paths, configPath);
-    state.lastPrune = now;
-    if (auto s = state.save(paths, configPath); !s)
+    if (auto s = ScheduleState::update(paths, configPath,
+                                       [&now](ScheduleState &kept) { kept.lastPrune = now; });
+        !s)
         return s.error();
     return outcome;
 }

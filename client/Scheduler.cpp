@@ -96,7 +96,11 @@ ScheduleDecision Scheduler::decide() const
     const QDateTime now = m_clock.now();
     const QTimeZone zone = m_clock.zone();
     const QDateTime last = lastSuccessAsOf(now);
-    d.overdue = last.isValid() && last.secsTo(now) > qint64(m_schedule.overdueDays) * 86400;
+    // Never backed up: overdue counts from when the schedule was first seen on.
+    const QDateTime since = last.isValid()                  ? last
+                            : m_state.scheduledSince <= now ? m_state.scheduledSince
+                                                            : QDateTime();
+    d.overdue = since.isValid() && since.secsTo(now) > qint64(m_schedule.overdueDays) * 86400;
     const auto with = [&d](Kind kind, Reason reason, const QDateTime &at) {
         d.kind = kind;
         d.reason = reason;
@@ -204,8 +208,13 @@ void Scheduler::noticeIfNeeded(const ScheduleDecision &d)
     };
     bool changed = false;
     // Once a day while it lasts, and again as soon as a backup succeeded in between.
+    const QDateTime last = lastSuccessAsOf(now);
+    if (!m_lastSuccess.isValid() && !m_state.scheduledSince.isValid()) {
+        m_state.scheduledSince = now;
+        changed = true;
+    }
     if (d.overdue &&
-        (dueAgain(m_state.overdueNoticeAt) || m_state.overdueNoticeAt < m_lastSuccess)) {
+        (dueAgain(m_state.overdueNoticeAt) || (last.isValid() && m_state.overdueNoticeAt < last))) {
         m_state.overdueNoticeAt = now;
         changed = true;
         Q_EMIT notice(Notice::Overdue);

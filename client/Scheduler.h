@@ -102,7 +102,7 @@ public:
     const Schedule &schedule() const { return m_schedule; }
     void setState(const ScheduleState &state) { m_state = state; }
     const ScheduleState &state() const { return m_state; }
-    // The newest backup of this configuration that succeeded, by any program.
+    // When the newest backup of this configuration that succeeded, by any program, ended.
     void setLastSuccess(const QDateTime &when);
 
     // A backup began in this process (scheduled or started by hand).
@@ -111,6 +111,7 @@ public:
     void runEnded(bool succeeded);
     // A scheduled start found the repository held by another process.
     void busyElsewhere();
+    bool running() const { return m_running; }
 
     // Pauses scheduling until `until`, or until resume() when it is invalid.
     void pause(const QDateTime &until);

@@ -14,6 +14,24 @@ QString plain(QString text)
         .replace(QLatin1Char('\n'), QLatin1Char(' '));
 }
 
+// The schedule in words for the unit's description: in English and without the locale's time
+// format, so the file is the same whoever writes it (status compares it byte for byte).
+QString inWords(const Schedule &s)
+{
+    const QString time = s.at.toString(QStringLiteral("HH:mm"));
+    switch (s.every) {
+    case Schedule::Every::Off:
+        return QStringLiteral("not scheduled");
+    case Schedule::Every::Hourly:
+        return QStringLiteral("every hour at %1 minutes past").arg(s.at.minute());
+    case Schedule::Every::Daily:
+        return QStringLiteral("daily at %1").arg(time);
+    case Schedule::Every::Weekly:
+        return QStringLiteral("every %1 at %2").arg(Schedule::weekdayName(s.weekday), time);
+    }
+    return {};
+}
+
 } // namespace
 
 QString systemdArgument(const QString &argument)
@@ -55,12 +73,15 @@ UserTimer userTimer(const ClientConfig &config, const QString &configPath, const
     service += QStringLiteral("[Unit]\n");
     service += QStringLiteral("Description=Obnam backup of %1\n").arg(plain(absolute));
     service += QStringLiteral("Documentation=man:obnam-cli(1)\n");
-    if (!s.onBattery)
-        service += QStringLiteral("ConditionACPower=true\n");
     service += QStringLiteral("\n[Service]\n");
-    service += QStringLiteral("Type=oneshot\n");
+    // Not oneshot: systemd restarts only a service of another type on an exit status.
+    service += QStringLiteral("Type=exec\n");
     service += QStringLiteral("ExecStart=%1 --config %2 schedule run\n")
                    .arg(systemdArgument(program), systemdArgument(absolute));
+    // `schedule run` exits 75 when it held the backup back (on battery, the disk missing,
+    // another backup running): it is tried again a quarter of an hour later, until it runs.
+    service += QStringLiteral("RestartForceExitStatus=75\n");
+    service += QStringLiteral("RestartSec=15min\n");
     // A backup in the background should not make the desktop sluggish.
     service += QStringLiteral("Nice=10\n");
     service += QStringLiteral("IOSchedulingClass=idle\n");
@@ -70,7 +91,7 @@ UserTimer userTimer(const ClientConfig &config, const QString &configPath, const
     timer += QStringLiteral("# Written by `obnam-cli schedule install` from %1's schedule keys.\n")
                  .arg(plain(absolute));
     timer += QStringLiteral("[Unit]\n");
-    timer += QStringLiteral("Description=Obnam backups, %1\n").arg(plain(s.describe()));
+    timer += QStringLiteral("Description=Obnam backups, %1\n").arg(plain(inWords(s)));
     timer += QStringLiteral("\n[Timer]\n");
     timer += QStringLiteral("OnCalendar=%1\n").arg(s.onCalendar());
     timer += QStringLiteral("Persistent=true\n");

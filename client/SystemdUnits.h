@@ -10,8 +10,8 @@ namespace obnam::client {
 
 // The systemd user service and timer that run `obnam-cli schedule run` on a configuration's
 // schedule, for a computer without a tray (a server, stock GNOME). Persistent=true catches up
-// on a run missed while the computer was off; ConditionACPower holds it back on battery
-// unless schedule_on_battery allows it.
+// on a run missed while the computer was off; a run held back (on battery unless allowed, the
+// disk missing, another backup running) exits 75 and systemd starts it again later.
 struct UserTimer
 {
     QString name;      // "obnam-backup" for the default configuration, else with a suffix

@@ -24,12 +24,17 @@ QString execArgument(const QString &argument)
     static const QString reserved = QStringLiteral(" \t\n\"'\\><~|&;$*?#()`");
     bool quote = argument.isEmpty();
     QString escaped;
+    // The value is unescaped as a string first (\\ becomes \), then split by the quoting
+    // rules, where " ` $ and \ inside quotes take a backslash: so each such character is
+    // written with two backslashes before it, and a backslash as four.
     for (const QChar c : argument) {
         quote = quote || reserved.contains(c);
-        if (c == QLatin1Char('"') || c == QLatin1Char('`') || c == QLatin1Char('$') ||
-            c == QLatin1Char('\\'))
-            escaped += QLatin1Char('\\');
-        escaped += c;
+        if (c == QLatin1Char('"') || c == QLatin1Char('`') || c == QLatin1Char('$'))
+            escaped += QStringLiteral("\\\\") + c;
+        else if (c == QLatin1Char('\\'))
+            escaped += QStringLiteral("\\\\\\\\");
+        else
+            escaped += c;
     }
     // Field codes start with %: a literal one is doubled, quoted or not.
     escaped.replace(QLatin1Char('%'), QStringLiteral("%%"));

@@ -110,6 +110,7 @@ void BackupRunner::start(const QString &configPath, std::optional<QByteArray> pa
             const auto failed = [&](const Error &e) {
                 outcome.run = client::describeBackup(started, clock.elapsed() / 1000.0, e, {},
                                                      QStringLiteral("obnam-gui"));
+                outcome.run.config = configPath;
                 if (auto s = client::RunHistory(paths).append(outcome.run); !s)
                     outcome.historyError = s.error().toString();
                 return outcome;
@@ -157,6 +158,7 @@ void BackupRunner::start(const QString &configPath, std::optional<QByteArray> pa
                 (void)client::updateSearchIndexIfPresent(*session);
             outcome.run = client::describeBackup(started, clock.elapsed() / 1000.0, result,
                                                  engine.stored(), QStringLiteral("obnam-gui"));
+            outcome.run.config = configPath;
             if (auto s = client::RunHistory(paths).append(outcome.run); !s)
                 outcome.historyError = s.error().toString();
             if (result && scheduled && !control->isCancelled()) {

@@ -89,12 +89,6 @@ void Launcher::startScheduler()
                                       &m_sources->disk,
                                       {&m_sources->power, &m_sources->network}};
     m_scheduled = new ScheduledBackups(m_paths, m_configPath, m_runner, sources, m_notifier);
-    connect(m_scheduled, &ScheduledBackups::needPassphrase, this, [this] {
-        // Only the window can ask; it asks itself when it is open.
-        if (!m_window)
-            m_notifier->notify(tr("Obnam"), tr("Open Obnam to enter the passphrase."),
-                               Notifier::Urgency::Normal);
-    });
     m_tray = new TrayIcon(m_scheduled, m_runner);
     m_notifier->setTray(m_tray->trayIcon());
     connect(m_tray, &TrayIcon::openWindow, this, [this] { showWindow(false); });
@@ -117,7 +111,14 @@ void Launcher::updateTray()
 {
     // The tray is there for the schedule: without one, obnam-gui is a window that ends when
     // it is closed, unless it was started for the tray.
-    const bool wanted = m_trayAvailable && (m_trayOnly || m_scheduled->schedule().enabled());
+    const bool scheduled = m_scheduled->schedule().enabled();
+    // The window can run a schedule only while it is open: where no tray can keep obnam-gui
+    // running, the user is told so (once), and offered the timer.
+    if (m_trayChecked && !m_trayAvailable && !m_trayOnly && scheduled && !m_noTrayOffered) {
+        m_noTrayOffered = true;
+        noTray();
+    }
+    const bool wanted = m_trayAvailable && (m_trayOnly || scheduled);
     if (wanted == m_tray->trayIcon()->isVisible())
         return;
     m_tray->trayIcon()->setVisible(wanted);
@@ -130,6 +131,7 @@ void Launcher::showTray(int waitedMs)
 {
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         m_trayAvailable = true;
+        m_trayChecked = true;
         updateTray();
         return;
     }
@@ -138,16 +140,26 @@ void Launcher::showTray(int waitedMs)
         QTimer::singleShot(1000, this, [this, waitedMs] { showTray(waitedMs + 1000); });
         return;
     }
-    if (m_trayOnly)
+    m_trayChecked = true;
+    if (m_trayOnly) {
+        m_noTrayOffered = true;
         noTray();
+    } else {
+        updateTray();
+    }
 }
 
 void Launcher::noTray()
 {
     // Said once: a login that starts obnam-gui --tray on such a desktop stays quiet afterwards.
     const QString marker = m_paths.stateHome() + QStringLiteral("/obnam/no-tray-said");
+    // Without a tray, --tray has nothing to show: it ends once the user has answered.
+    const auto done = [this] {
+        if (m_trayOnly)
+            QApplication::quit();
+    };
     if (QFile::exists(marker)) {
-        QApplication::quit();
+        done();
         return;
     }
     QDir().mkpath(QFileInfo(marker).path());
@@ -162,27 +174,36 @@ void Launcher::noTray()
     QPushButton *timer = box->addButton(tr("&Use the timer"), QMessageBox::AcceptRole);
     timer->setObjectName(QStringLiteral("useTimer"));
     box->addButton(tr("&Not now"), QMessageBox::RejectRole);
-    connect(box, &QMessageBox::buttonClicked, this, [this, timer](QAbstractButton *b) {
+    connect(box, &QMessageBox::buttonClicked, this, [this, timer, done](QAbstractButton *b) {
         if (b != timer) {
-            QApplication::quit();
+            done();
             return;
         }
         // obnam-cli comes in the same package and writes the units the CLI documents.
         const QString cli =
             QDir(QApplication::applicationDirPath()).filePath(QStringLiteral("obnam-cli"));
         auto *p = new QProcess(this);
-        connect(p, &QProcess::finished, this, [this, p](int code) {
+        const auto answer = [done](bool ok, const QString &said) {
+            auto *reply = new QMessageBox(
+                ok ? QMessageBox::Information : QMessageBox::Warning, tr("Scheduled backups"),
+                ok ? tr("The timer is set up.") : tr("The timer could not be set up."));
+            reply->setObjectName(QStringLiteral("timerAnswer"));
+            reply->setDetailedText(said);
+            reply->setAttribute(Qt::WA_DeleteOnClose);
+            connect(reply, &QMessageBox::finished, qApp, done);
+            reply->open();
+        };
+        connect(p, &QProcess::finished, this, [p, answer](int code) {
             p->deleteLater();
-            const QString said =
-                QString::fromLocal8Bit(p->readAllStandardOutput() + p->readAllStandardError());
-            auto *done = new QMessageBox(
-                code == 0 ? QMessageBox::Information : QMessageBox::Warning,
-                tr("Scheduled backups"),
-                code == 0 ? tr("The timer is set up.") : tr("The timer could not be set up."));
-            done->setDetailedText(said);
-            done->setAttribute(Qt::WA_DeleteOnClose);
-            connect(done, &QMessageBox::finished, qApp, &QApplication::quit);
-            done->open();
+            answer(code == 0,
+                   QString::fromLocal8Bit(p->readAllStandardOutput() + p->readAllStandardError()));
+        });
+        // Not started at all (no obnam-cli): finished() never comes.
+        connect(p, &QProcess::errorOccurred, this, [p, answer](QProcess::ProcessError error) {
+            if (error != QProcess::FailedToStart)
+                return;
+            p->deleteLater();
+            answer(false, p->errorString());
         });
         p->start(QFileInfo::exists(cli) ? cli : QStringLiteral("obnam-cli"),
                  {QStringLiteral("--config"), m_configPath, QStringLiteral("schedule"),

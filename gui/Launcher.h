@@ -59,6 +59,8 @@ private:
     ScheduledBackups *m_scheduled = nullptr;
     TrayIcon *m_tray = nullptr;
     bool m_trayAvailable = false;
+    bool m_trayChecked = false;   // whether there is a tray is known
+    bool m_noTrayOffered = false; // the timer was offered in this process
     int m_trayWaitMs = 20000;
 };
 

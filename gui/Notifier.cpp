@@ -28,7 +28,7 @@ void DesktopNotifier::notify(const QString &title, const QString &body, Urgency 
         {QStringLiteral("desktop-entry"), QStringLiteral("org.obnam.ObnamQt")},
     };
     call << QStringLiteral("Obnam") << uint(0) << QStringLiteral("org.obnam.ObnamQt") << title
-         << body << QStringList() << hints << int(urgency == Urgency::Critical ? 0 : -1);
+         << body << QStringList() << hints << int(-1);
     auto *watcher = new QDBusPendingCallWatcher(bus.asyncCall(call, 5000), this);
     connect(watcher, &QDBusPendingCallWatcher::finished, this,
             [this, title, body, urgency](QDBusPendingCallWatcher *w) {

@@ -20,12 +20,6 @@ struct Loaded
     client::ScheduleState state;
 };
 
-bool succeeded(const client::Run &run)
-{
-    return run.outcome == client::Run::Succeeded ||
-           run.outcome == client::Run::SucceededWithWarnings;
-}
-
 } // namespace
 
 ScheduledBackups::ScheduledBackups(client::Paths paths, QString configPath, BackupRunner *runner,
@@ -39,8 +33,11 @@ ScheduledBackups::ScheduledBackups(client::Paths paths, QString configPath, Back
 {
     m_pool.setMaxThreadCount(1);
     connect(&m_scheduler, &client::Scheduler::due, this, [this] {
-        if (m_runner && !m_runner->busy())
+        if (!m_runner)
+            m_scheduler.runEnded(false);
+        else if (!m_runner->busy())
             m_runner->start(m_configPath, std::nullopt, true);
+        // Busy: a backup started by hand runs, and its end is this one's.
     });
     connect(&m_scheduler, &client::Scheduler::decisionChanged, this,
             [this](const client::ScheduleDecision &d) {
@@ -59,7 +56,7 @@ ScheduledBackups::ScheduledBackups(client::Paths paths, QString configPath, Back
             // finished(), needPassphrase() or busyElsewhere() follow at once when there is
             // an outcome; a backup cancelled while it opened has none.
             QTimer::singleShot(0, this, [this] {
-                if (m_scheduler.decide().kind == client::ScheduleDecision::Kind::Running)
+                if (m_scheduler.running())
                     m_scheduler.runEnded(false);
             });
         }
@@ -70,11 +67,14 @@ ScheduledBackups::ScheduledBackups(client::Paths paths, QString configPath, Back
     connect(runner, &BackupRunner::needPassphrase, this, [this] {
         const bool scheduled = m_runner && m_runner->scheduled();
         m_scheduler.runEnded(false);
-        if (scheduled)
+        // Said once until a backup succeeds, not at every hourly retry.
+        if (scheduled && !m_passphraseSaid) {
+            m_passphraseSaid = true;
             m_notifier->notify(tr("Backup waiting for its passphrase"),
                                tr("The scheduled backup could not open the backup: open Obnam "
                                   "and enter the passphrase."),
                                Notifier::Urgency::Normal);
+        }
         Q_EMIT needPassphrase();
     });
     connect(runner, &BackupRunner::retentionFailed, this, [this](const QString &why) {
@@ -93,8 +93,10 @@ void ScheduledBackups::start(int intervalMs)
 
 void ScheduledBackups::reload()
 {
-    if (m_loading)
+    if (m_loading) {
+        m_reloadAgain = true; // what is being read may be older than what changed
         return;
+    }
     m_loading = true;
     const QString configPath = m_configPath;
     const client::Paths paths = m_paths;
@@ -109,6 +111,8 @@ void ScheduledBackups::reload()
                   if (!m_loaded)
                       m_scheduler.setState(l.state);
                   apply(l.config, l.runs);
+                  if (std::exchange(m_reloadAgain, false))
+                      reload();
               });
 }
 
@@ -130,15 +134,25 @@ void ScheduledBackups::apply(const Result<client::ClientConfig> &config,
         m_configProblem = config.error().toString();
         m_scheduler.setSchedule(client::Schedule{}, {});
     }
-    m_lastRun = runs.isEmpty() ? client::Run{} : runs.last();
-    // The newest in the order they were written, not by time: after the clock was set back,
-    // a newer run may carry an older time.
+    // Only this configuration's runs: another one's backups cover nothing of this one. The
+    // newest in the order they were written, not by time: after the clock was set back, a
+    // newer run may carry an older time. A success counts from when it ended, as when it
+    // ends here.
+    m_lastRun = client::Run{};
+    bool found = false;
     for (auto it = runs.crbegin(); it != runs.crend(); ++it) {
-        if (succeeded(*it)) {
-            m_scheduler.setLastSuccess(it->started);
+        if (!it->isOf(m_configPath))
+            continue;
+        if (!m_lastRun.started.isValid())
+            m_lastRun = *it;
+        if (it->succeeded()) {
+            m_scheduler.setLastSuccess(it->ended());
+            found = true;
             break;
         }
     }
+    if (!found)
+        m_scheduler.setLastSuccess({});
     m_scheduler.tick();
     Q_EMIT changed();
 }
@@ -147,10 +161,18 @@ void ScheduledBackups::runFinished(const client::Run &run)
 {
     const bool scheduled = m_runner && m_runner->scheduled();
     m_lastRun = run;
-    m_scheduler.runEnded(succeeded(run));
+    m_scheduler.runEnded(run.succeeded());
+    if (run.succeeded()) {
+        m_failureSaid = false;
+        m_passphraseSaid = false;
+    }
     switch (run.outcome) {
     case client::Run::Failed:
-        m_notifier->notify(tr("Backup failed"), run.message, Notifier::Urgency::Critical);
+        // Once until a backup succeeds, not at every hourly retry of the schedule.
+        if (!scheduled || !m_failureSaid) {
+            m_failureSaid = true;
+            m_notifier->notify(tr("Backup failed"), run.message, Notifier::Urgency::Critical);
+        }
         break;
     case client::Run::Succeeded:
     case client::Run::SucceededWithWarnings:
@@ -196,9 +218,12 @@ void ScheduledBackups::saveState(const client::ScheduleState &state)
 {
     // A few hundred bytes: written at once, so a quit right after a pause keeps it. When prune
     // last ran is the retention's to record (obnam-cli's too): it is kept as the file says.
-    client::ScheduleState merged = state;
-    merged.lastPrune = client::ScheduleState::load(m_paths, m_configPath).lastPrune;
-    (void)merged.save(m_paths, m_configPath);
+    (void)client::ScheduleState::update(m_paths, m_configPath,
+                                        [&state](client::ScheduleState &kept) {
+                                            const QDateTime prune = kept.lastPrune;
+                                            kept = state;
+                                            kept.lastPrune = prune;
+                                        });
 }
 
 void ScheduledBackups::backUpNow()

@@ -79,6 +79,9 @@ private:
     QString m_configProblem;
     bool m_loaded = false;
     bool m_loading = false;
+    bool m_reloadAgain = false;
+    bool m_failureSaid = false;    // a failure was notified; not again until a success
+    bool m_passphraseSaid = false; // likewise for a passphrase the backup lacked
     int m_interval = 0;
     QThreadPool m_pool;
 };

@@ -415,16 +415,7 @@ void SettingsDialog::accept()
     for (int i = 0; i < keys.size(); ++i)
         values.append({keys[i], QVariant(m_keep[i]->value())});
     values += m_schedule->values();
-    // Not a key of obnam.yaml: the desktop's own autostart entry, written at once.
-    const Status login =
-        m_schedule->startAtLogin()
-            ? autostart::enable(m_paths, QCoreApplication::applicationFilePath(), m_configPath)
-            : autostart::disable(m_paths);
-    if (!login) {
-        m_error->setText(tr("The settings were not saved: %1").arg(login.error().toString()));
-        m_error->show();
-        return;
-    }
+    const bool startAtLogin = m_schedule->startAtLogin();
     m_save->setEnabled(false);
     m_error->hide();
     // The save runs after the check on the dialog's one worker: the check stops first.
@@ -440,10 +431,22 @@ void SettingsDialog::accept()
         if (auto saved = editor->save(); !saved)
             return saved.error().toString();
         return {};
-    }).then(this, [this](const QString &error) {
+    }).then(this, [this, startAtLogin](const QString &error) {
         m_save->setEnabled(true);
         if (!error.isEmpty()) {
             m_error->setText(tr("The settings were not saved: %1").arg(error));
+            m_error->show();
+            return;
+        }
+        // Not a key of obnam.yaml: the desktop's own autostart entry, once the rest is saved.
+        const Status login =
+            startAtLogin
+                ? autostart::enable(m_paths, QCoreApplication::applicationFilePath(), m_configPath)
+                : autostart::disable(m_paths);
+        if (!login) {
+            m_error->setText(tr("The settings were saved, but starting at login could not be "
+                                "changed: %1")
+                                 .arg(login.error().toString()));
             m_error->show();
             return;
         }

@@ -9,6 +9,7 @@
 #include "CliRunner.h"
 #include "GuiSupport.h"
 #include "Launcher.h"
+#include "MainWindow.h"
 #include "Notifier.h"
 #include "SchedulePage.h"
 #include "ScheduleState.h"
@@ -288,10 +289,65 @@ private Q_SLOTS:
         QTRY_COMPARE(f.runner.state(), gui::BackupRunner::State::Idle);
         QCOMPARE(f.generations(), 1);
         QVERIFY(f.notifier.has(QStringLiteral("Folders left out of the backup")));
-        QVERIFY(client::ScheduleState::load(f.paths, f.home.configPath()).lastPrune.isValid());
+        const QDateTime pruned =
+            client::ScheduleState::load(f.paths, f.home.configPath()).lastPrune;
+        QVERIFY(pruned.isValid());
         const QList<client::Run> runs = client::RunHistory(f.paths).load();
         QCOMPARE(runs.size(), 2);
         QVERIFY(runs.last().outcome != client::Run::Failed);
+        QCOMPARE(runs.last().config, f.home.configPath());
+
+        // A third: prune ran after the first, so not again this week.
+        f.clock.advance(3600);
+        s.scheduler().tick();
+        QVERIFY(finished.wait(60000));
+        QTRY_COMPARE(f.runner.state(), gui::BackupRunner::State::Idle);
+        QCOMPARE(client::ScheduleState::load(f.paths, f.home.configPath()).lastPrune, pruned);
+    }
+
+    void failuresAreNotifiedOnceUntilABackupSucceeds()
+    {
+        Fixture f("schedule: hourly\nschedule_catch_up_delay: 0\n");
+        const QString data = f.home.home() + QStringLiteral("/data");
+        QVERIFY(QDir().rename(data, data + QStringLiteral(".away")));
+        QSignalSpy finished(&f.runner, &gui::BackupRunner::finished);
+        gui::ScheduledBackups &s = f.start();
+        QVERIFY(finished.wait(60000));
+        QTRY_VERIFY(f.notifier.has(QStringLiteral("Backup failed")));
+        QCOMPARE(s.decision().reason, client::ScheduleDecision::Reason::RetryAfterFailure);
+        // The hourly retry fails again: no second notification.
+        f.clock.advance(3600);
+        s.scheduler().tick();
+        QVERIFY(finished.wait(60000));
+        QTRY_COMPARE(f.runner.state(), gui::BackupRunner::State::Idle);
+        QCOMPARE(f.notifier.notes.size(), 1);
+        // The folder is back: a success, then a new failure is said again.
+        QVERIFY(QDir().rename(data + QStringLiteral(".away"), data));
+        f.clock.advance(3600);
+        s.scheduler().tick();
+        QVERIFY(finished.wait(60000));
+        QTRY_COMPARE(f.runner.state(), gui::BackupRunner::State::Idle);
+        QCOMPARE(f.generations(), 1);
+        QVERIFY(QDir().rename(data, data + QStringLiteral(".away")));
+        f.clock.advance(3600);
+        s.scheduler().tick();
+        QVERIFY(finished.wait(60000));
+        QTRY_COMPARE(f.notifier.notes.size(), 2);
+    }
+
+    void anotherConfigurationsBackupsCoverNothingOfThisOne()
+    {
+        Fixture f("schedule: daily\n");
+        client::Run other;
+        other.started = QDateTime::currentDateTimeUtc();
+        other.outcome = client::Run::Succeeded;
+        other.program = QStringLiteral("obnam-cli");
+        other.config = f.home.path() + QStringLiteral("/other.yaml");
+        QVERIFY(client::RunHistory(f.paths).append(other));
+        gui::ScheduledBackups &s = f.start();
+        QTRY_VERIFY(s.loaded());
+        QVERIFY(!s.decision().lastSuccess.isValid());
+        QVERIFY(!s.lastRun().started.isValid());
     }
 
     void aBackupAnotherProcessRunsIsWaitedFor()
@@ -360,6 +416,53 @@ private Q_SLOTS:
         QVERIFY(!gui::autostart::enabled(f.paths));
         QCOMPARE(gui::autostart::execArgument(QStringLiteral("/a b/100%")),
                  QStringLiteral("\"/a b/100%%\""));
+        // Quoted, with " ` $ and \\ escaped for the quoting rules and again for the string.
+        QCOMPARE(gui::autostart::execArgument(QStringLiteral("/a \"b\" $c\\d")),
+                 QStringLiteral("\"/a \\\\\"b\\\\\" \\\\$c\\\\\\\\d\""));
+        QCOMPARE(gui::autostart::execArgument(QStringLiteral("/usr/bin/obnam-gui")),
+                 QStringLiteral("/usr/bin/obnam-gui"));
+    }
+
+    void theTrayOpensTheWindowAndTheBrowserAndSharesTheRunner()
+    {
+        Fixture f("");
+        gui::Launcher launcher(f.paths, f.home.configPath());
+        launcher.start();
+        QVERIFY(launcher.window() && launcher.tray());
+        QMenu *menu = launcher.tray()->menu();
+        launcher.window()->hide();
+        action(menu, "openWindow")->trigger();
+        QTRY_VERIFY(launcher.window()->isVisible());
+        action(menu, "browse")->trigger();
+        QTRY_VERIFY([] {
+            for (QWidget *w : QApplication::topLevelWidgets())
+                if (w->objectName() == QStringLiteral("browser") && w->isVisible())
+                    return true;
+            return false;
+        }());
+        // One runner: a backup from the tray is the window's too.
+        QSignalSpy finished(&launcher.window()->runner(), &gui::BackupRunner::finished);
+        action(menu, "backUpNow")->trigger();
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(f.generations(), 1);
+        QTRY_COMPARE(launcher.tray()->state(), TrayIcon::State::Idle);
+    }
+
+    void withoutATrayTheWindowOffersTheTimerOnceForASchedule()
+    {
+        Fixture f("schedule: daily\n");
+        gui::Launcher launcher(f.paths, f.home.configPath());
+        launcher.start();
+        QVERIFY(launcher.window());
+        const auto offer = [] {
+            for (QWidget *w : QApplication::topLevelWidgets())
+                if (w->objectName() == QStringLiteral("noTray") && w->isVisible())
+                    return w;
+            return static_cast<QWidget *>(nullptr);
+        };
+        QTRY_VERIFY(offer());
+        offer()->close();
+        QVERIFY(launcher.window()->isVisible()); // the window stays
     }
 
     void withoutATrayTrayModeSaysSoOnce()

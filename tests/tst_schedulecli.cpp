@@ -86,7 +86,10 @@ private Q_SLOTS:
         QVERIFY(timer.contains("OnCalendar=Sun *-*-* 03:15:00\n"));
         QVERIFY(timer.contains("Persistent=true\n"));
         QVERIFY(timer.contains("WantedBy=timers.target\n"));
-        QVERIFY(service.contains("ConditionACPower=true\n"));
+        QVERIFY(service.contains("RestartForceExitStatus=75\n"));
+        QVERIFY(service.contains("RestartSec=15min\n"));
+        QVERIFY2(timer.contains("Description=Obnam backups, every sunday at 03:15\n"),
+                 timer.constData());
         QVERIFY2(service.contains(QStringLiteral("ExecStart=\"%1\" --config \"%2\" schedule run\n")
                                       .arg(QStringLiteral(OBNAM_CLI), h.configPath())
                                       .toUtf8()),
@@ -128,8 +131,8 @@ private Q_SLOTS:
         QVERIFY(r.out.contains(QStringLiteral("out of date")));
         r = h.runBinary({QStringLiteral("schedule"), QStringLiteral("install")}, env);
         QCOMPARE(r.code, 0);
-        QVERIFY(
-            !readAll(dir + QStringLiteral("obnam-backup.service")).contains("ConditionACPower"));
+        QVERIFY(readAll(dir + QStringLiteral("obnam-backup.timer"))
+                    .contains("Description=Obnam backups, daily at 12:00\n"));
         QVERIFY(readAll(dir + QStringLiteral("obnam-backup.timer"))
                     .contains("OnCalendar=*-*-* 12:00:00\n"));
 
@@ -204,6 +207,37 @@ private Q_SLOTS:
         QVERIFY2(r.out.contains(QStringLiteral("retention: 0 generations forgotten; prune freed")),
                  qPrintable(r.out));
         QVERIFY(test::writeFile(QFile::encodeName(src + QStringLiteral("/a")), "second"));
+        // At once again: that backup covers the schedule's latest slot.
+        r = h.runBinary({QStringLiteral("schedule"), QStringLiteral("run")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("already covers the schedule")), qPrintable(r.out));
+        // Paused in obnam-gui: skipped too.
+        QProcessEnvironment home;
+        home.insert(QStringLiteral("HOME"), h.home());
+        const Paths paths(home);
+        ScheduleState paused = ScheduleState::load(paths, h.configPath());
+        paused.pausedUntilResumed = true;
+        QVERIFY(paused.save(paths, h.configPath()));
+        QFile runs(h.home() + QStringLiteral("/.local/state/obnam/runs.jsonl"));
+        QVERIFY(runs.open(QIODevice::ReadOnly));
+        QByteArray text = runs.readAll();
+        runs.close();
+        // Two days later, by the history.
+        const QByteArray today =
+            QDateTime::currentDateTimeUtc().toString(Qt::ISODate).left(10).toUtf8();
+        const QByteArray before =
+            QDateTime::currentDateTimeUtc().addDays(-2).toString(Qt::ISODate).left(10).toUtf8();
+        const QByteArray key = "\"started\":\"";
+        text.replace(QByteArray(key + today), QByteArray(key + before));
+        QVERIFY(runs.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        runs.write(text);
+        runs.close();
+        r = h.runBinary({QStringLiteral("schedule"), QStringLiteral("run")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("skipped: scheduled backups are paused")),
+                 qPrintable(r.out));
+        paused.pausedUntilResumed = false;
+        QVERIFY(paused.save(paths, h.configPath()));
         r = h.runBinary({QStringLiteral("schedule"), QStringLiteral("run")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         // keep_last: 1 forgot the first; prune ran a moment ago, so not again this week.
@@ -219,13 +253,25 @@ private Q_SLOTS:
         QVERIFY(state.lastPrune.isValid());
         QVERIFY(state.lastPrune.secsTo(QDateTime::currentDateTimeUtc()) < 600);
 
-        // The repository's disk is not attached: skipped, not failed.
-        h.writeConfig(QStringLiteral("roots: [%1]\nserver_url: %2/unplugged\nschedule: daily\n")
-                          .arg(src, h.path())
-                          .toUtf8());
+        // The repository's disk is not attached: held back (75: systemd starts it again later),
+        // not failed. Without a schedule nothing runs at all.
+        const QString unplugged = h.path() + QStringLiteral("/unplugged.yaml");
+        QFile other(unplugged);
+        QVERIFY(other.open(QIODevice::WriteOnly));
+        other.write(QStringLiteral("roots: [%1]\nserver_url: %2/unplugged\nschedule: daily\n")
+                        .arg(src, h.path())
+                        .toUtf8());
+        other.close();
+        r = h.runBinary({QStringLiteral("--config"), unplugged, QStringLiteral("schedule"),
+                         QStringLiteral("run")});
+        QCOMPARE(r.code, 75);
+        QVERIFY2(r.out.contains(QStringLiteral("skipped: the repository's disk is not attached")),
+                 qPrintable(r.out));
+        h.writeConfig(
+            QStringLiteral("roots: [%1]\nserver_url: %2\n").arg(src, h.repositoryPath()).toUtf8());
         r = h.runBinary({QStringLiteral("schedule"), QStringLiteral("run")});
         QCOMPARE(r.code, 0);
-        QVERIFY2(r.out.contains(QStringLiteral("skipped: the repository's disk is not attached")),
+        QVERIFY2(r.out.contains(QStringLiteral("skipped: the configuration has no schedule")),
                  qPrintable(r.out));
     }
 };

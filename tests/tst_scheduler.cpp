@@ -432,6 +432,30 @@ private Q_SLOTS:
         QCOMPARE(notices.count(), 5);
     }
 
+    void overdueWithoutAnySuccessAndAfterTheClockWentBack()
+    {
+        // Never succeeded: overdue counts from when the schedule was first seen on.
+        m_clock.wall = berlin(2026, 12, 6, 12, 0);
+        m_power.battery = true; // every run is held back
+        auto s = make(daily(12, 0));
+        QSignalSpy notices(s.get(), &Scheduler::notice);
+        QVERIFY(!s->tick().overdue);
+        QCOMPARE(s->state().scheduledSince, m_clock.wall);
+        runFor(*s, 3 * 24 * 3600 + 120, 600);
+        QVERIFY(s->tick().overdue);
+        QCOMPARE(notices.count(), 1);
+
+        // A success "from the future" (the clock went back a week): overdue is said once a
+        // day, not at every tick.
+        m_clock.wall = berlin(2026, 12, 20, 12, 0);
+        auto b = make(daily(12, 0));
+        b->setLastSuccess(berlin(2026, 12, 27, 12, 0));
+        QSignalSpy said(b.get(), &Scheduler::notice);
+        runFor(*b, 4 * 24 * 3600, 300); // overdue after three days of the new time
+        QVERIFY(b->tick().overdue);
+        QCOMPARE(said.count(), 1);
+    }
+
     void stateIsKeptPerConfiguration()
     {
         QTemporaryDir dir;

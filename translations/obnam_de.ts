@@ -1208,6 +1208,10 @@
         <source>cannot write the schedule&apos;s state: </source>
         <translation>der Zustand des Zeitplans kann nicht geschrieben werden: </translation>
     </message>
+    <message>
+        <source>the schedule&apos;s state is locked</source>
+        <translation>der Zustand des Zeitplans ist gesperrt</translation>
+    </message>
 </context>
 <context>
     <name>obnam::gui::Browser</name>
@@ -1580,14 +1584,6 @@
 </context>
 <context>
     <name>obnam::gui::Launcher</name>
-    <message>
-        <source>Obnam</source>
-        <translation>Obnam</translation>
-    </message>
-    <message>
-        <source>Open Obnam to enter the passphrase.</source>
-        <translation>Öffnen Sie Obnam, um die Passphrase einzugeben.</translation>
-    </message>
     <message>
         <source>No system tray</source>
         <translation>Kein Infobereich</translation>
@@ -2690,6 +2686,10 @@ Ein systemd-Timer des Benutzers kann denselben Zeitplan ausführen, ohne dass Ob
     <message>
         <source>Which backups to keep when old ones are thinned out to save space: scheduled backups apply these rules after each backup and free the space once a week; obnam-cli forget and prune do the same by hand. 0 turns a rule off.</source>
         <translation>Welche Sicherungen behalten werden, wenn alte ausgedünnt werden, um Platz zu sparen: geplante Sicherungen wenden diese Regeln nach jeder Sicherung an und geben den Platz einmal pro Woche frei; obnam-cli forget und prune tun dasselbe von Hand. 0 schaltet eine Regel ab.</translation>
+    </message>
+    <message>
+        <source>The settings were saved, but starting at login could not be changed: %1</source>
+        <translation>Die Einstellungen wurden gespeichert, aber der Start bei der Anmeldung konnte nicht geändert werden: %1</translation>
     </message>
 </context>
 <context>

@@ -1208,6 +1208,10 @@
         <source>cannot write the schedule&apos;s state: </source>
         <translation>impossible d’écrire l’état de la planification : </translation>
     </message>
+    <message>
+        <source>the schedule&apos;s state is locked</source>
+        <translation>l’état de la planification est verrouillé</translation>
+    </message>
 </context>
 <context>
     <name>obnam::gui::Browser</name>
@@ -1580,14 +1584,6 @@
 </context>
 <context>
     <name>obnam::gui::Launcher</name>
-    <message>
-        <source>Obnam</source>
-        <translation>Obnam</translation>
-    </message>
-    <message>
-        <source>Open Obnam to enter the passphrase.</source>
-        <translation>Ouvrez Obnam pour saisir la phrase secrète.</translation>
-    </message>
     <message>
         <source>No system tray</source>
         <translation>Pas de zone de notification</translation>
@@ -2690,6 +2686,10 @@ Un minuteur systemd de l’utilisateur peut suivre la même planification sans q
     <message>
         <source>Which backups to keep when old ones are thinned out to save space: scheduled backups apply these rules after each backup and free the space once a week; obnam-cli forget and prune do the same by hand. 0 turns a rule off.</source>
         <translation>Quelles sauvegardes garder quand les anciennes sont éclaircies pour gagner de la place : les sauvegardes planifiées appliquent ces règles après chaque sauvegarde et libèrent la place une fois par semaine ; obnam-cli forget et prune font de même à la main. 0 désactive une règle.</translation>
+    </message>
+    <message>
+        <source>The settings were saved, but starting at login could not be changed: %1</source>
+        <translation>Les réglages ont été enregistrés, mais le démarrage à l’ouverture de session n’a pas pu être modifié : %1</translation>
     </message>
 </context>
 <context>

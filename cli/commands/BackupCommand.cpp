@@ -14,6 +14,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QScopeGuard>
 
@@ -95,11 +96,10 @@ protected:
         clock.start();
         auto result = engine.run();
         // In the history obnam-gui shows too, however the run ended.
-        if (auto recorded =
-                client::RunHistory(ctx.paths())
-                    .append(client::describeBackup(started, clock.elapsed() / 1000.0, result,
-                                                   engine.stored(), QStringLiteral("obnam-cli")));
-            !recorded)
+        client::Run run = client::describeBackup(started, clock.elapsed() / 1000.0, result,
+                                                 engine.stored(), QStringLiteral("obnam-cli"));
+        run.config = QFileInfo(s.config.path).absoluteFilePath();
+        if (auto recorded = client::RunHistory(ctx.paths()).append(run); !recorded)
             ctx.err << "warning: " << recorded.error().toString() << "\n";
         if (live)
             ctx.err << "\r\x1b[K" << Qt::flush;

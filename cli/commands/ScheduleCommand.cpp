@@ -3,6 +3,7 @@
 #include "Commands.h"
 
 #include "RunHistory.h"
+#include "ScheduleState.h"
 #include "ScheduledRetention.h"
 #include "SystemdUnits.h"
 #include "WholeFile.h"
@@ -13,6 +14,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QSysInfo>
 
 namespace obnam::cli {
 
@@ -52,6 +54,27 @@ Systemctl systemctl(const CliContext &ctx, const QStringList &args)
                     .arg(program, args.join(QLatin1Char(' ')),
                          QString::fromLocal8Bit(p.readAllStandardError()).trimmed());
     return r;
+}
+
+// The exit status of a run that was held back (EX_TEMPFAIL): the service is started again.
+constexpr int kExitTryLater = 75;
+
+// Whether the computer runs on battery, as systemd's ConditionACPower judges it: it has a
+// mains supply and none is online. A desktop without one is on mains.
+bool onBatteryPower()
+{
+    const QDir supplies(QStringLiteral("/sys/class/power_supply"));
+    bool mains = false;
+    for (const QString &name : supplies.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile type(supplies.filePath(name + QStringLiteral("/type")));
+        if (!type.open(QIODevice::ReadOnly) || type.readAll().trimmed() != "Mains")
+            continue;
+        mains = true;
+        QFile online(supplies.filePath(name + QStringLiteral("/online")));
+        if (online.open(QIODevice::ReadOnly) && online.readAll().trimmed() == "1")
+            return false;
+    }
+    return mains;
 }
 
 QByteArray readFile(const QString &path)
@@ -164,6 +187,12 @@ private:
             return ExitError;
         }
         ctx.out << "Scheduled backups removed.\n";
+        // The package's own units are what is left: an administrator may have enabled them for
+        // every user, and then they run on their own fixed schedule.
+        if (QFile::exists(QStringLiteral("/usr/lib/systemd/user/") + units.timerUnit()))
+            ctx.out << "Note: if an administrator enabled the obnam package's " << units.timerUnit()
+                    << " for all users, it still runs 'obnam-cli schedule run', which backs up "
+                       "only while the configuration has a schedule.\n";
         return ExitOk;
     }
 
@@ -223,13 +252,57 @@ private:
         auto config = loadConfig(path, ctx);
         if (!config)
             return fail(ctx, config.error());
-        // A removable disk that is not attached is not a failure: the next run tries again.
+        // The same rules as obnam-gui's scheduler, so the package's timer, a user's timer and
+        // the tray can all be on without backing up more often than the schedule says.
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const client::Schedule &schedule = config->schedule;
+        if (!schedule.enabled()) {
+            ctx.out << "skipped: the configuration has no schedule (schedule: off)\n";
+            return ExitOk;
+        }
+        const client::ScheduleState state = client::ScheduleState::load(ctx.paths(), path);
+        if (state.pausedUntilResumed || (state.pausedUntil.isValid() && now < state.pausedUntil)) {
+            ctx.out << "skipped: scheduled backups are paused in obnam-gui\n";
+            return ExitOk;
+        }
+        QDateTime lastSuccess;
+        const QList<client::Run> history = client::RunHistory(ctx.paths()).load();
+        for (auto it = history.crbegin(); it != history.crend(); ++it) {
+            if (it->isOf(path) && it->succeeded()) {
+                lastSuccess = it->ended();
+                break;
+            }
+        }
+        const QDateTime slot = schedule.latestSlot(now, QTimeZone::systemTimeZone());
+        if (lastSuccess.isValid() && lastSuccess <= now && lastSuccess >= slot) {
+            ctx.out << "skipped: the backup that ended "
+                    << lastSuccess.toLocalTime().toString(Qt::ISODate)
+                    << " already covers the schedule (" << schedule.onCalendar() << ")\n";
+            return ExitOk;
+        }
+        // Held back, not failed: the exit status tells systemd to try again in a while
+        // (RestartForceExitStatus in the service), and the disk's return is noticed so.
         if (config->isLocal()) {
             const QDir repo(config->repositoryPath);
             if (!repo.exists() || repo.isEmpty()) {
                 ctx.out << "skipped: the repository's disk is not attached ("
-                        << config->repositoryPath << ")\n";
-                return ExitOk;
+                        << config->repositoryPath << "); trying again later\n";
+                return kExitTryLater;
+            }
+        }
+        if (!schedule.onBattery && onBatteryPower()) {
+            ctx.out << "skipped: the computer runs on battery (schedule_on_battery: false); "
+                       "trying again later\n";
+            return kExitTryLater;
+        }
+        if (auto locks = client::liveLocks(*config); locks) {
+            for (const LockInfo &lock : std::as_const(*locks)) {
+                if (lock.purpose == QStringLiteral("backup") &&
+                    lock.hostname == QSysInfo::machineHostName()) {
+                    ctx.out << "skipped: a backup of this computer is running (" << lock.describe()
+                            << "); trying again later\n";
+                    return kExitTryLater;
+                }
             }
         }
         const QDateTime started = QDateTime::currentDateTimeUtc();
