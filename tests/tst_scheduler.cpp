@@ -136,6 +136,15 @@ private Q_SLOTS:
         QCOMPARE(w.nextSlot(berlin(2026, 12, 6, 10, 0), kBerlin), berlin(2026, 12, 11, 9, 0));
         QCOMPARE(w.onCalendar(), QStringLiteral("Fri *-*-* 09:00:00"));
         QVERIFY(!Schedule().latestSlot(berlin(2026, 12, 6, 10, 0), kBerlin).isValid());
+
+        // A zone half an hour off UTC: "a quarter past" is local time, 09:45 UTC in Kolkata.
+        const QTimeZone kolkata("Asia/Kolkata");
+        QVERIFY(kolkata.isValid());
+        const QDateTime utc(QDate(2026, 12, 6), QTime(10, 0), Qt::UTC);
+        QCOMPARE(hourly.latestSlot(utc, kolkata),
+                 QDateTime(QDate(2026, 12, 6), QTime(9, 45), Qt::UTC));
+        QCOMPARE(hourly.nextSlot(utc, kolkata),
+                 QDateTime(QDate(2026, 12, 6), QTime(10, 45), Qt::UTC));
     }
 
     void dueAtTheSlotAndNotBefore()
