@@ -23,9 +23,12 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QDBusConnection>
 #include <QMenu>
 #include <QMessageBox>
+#include <QProcess>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QTimeEdit>
@@ -123,6 +126,33 @@ struct Fixture
     }
 };
 
+// The freedesktop notification service, as a desktop's notification daemon offers it.
+class FakeNotifications : public QObject
+{
+    Q_OBJECT
+    Q_CLASSINFO("D-Bus Interface", "org.freedesktop.Notifications")
+
+public:
+    struct Call
+    {
+        QString app, icon, summary, body;
+        QVariantMap hints;
+        int timeout = 0;
+    };
+    QList<Call> calls;
+
+public Q_SLOTS:
+    uint Notify(const QString &app, uint replaces, const QString &icon, const QString &summary,
+                const QString &body, const QStringList &actions, const QVariantMap &hints,
+                int timeout)
+    {
+        Q_UNUSED(replaces);
+        Q_UNUSED(actions);
+        calls.append({app, icon, summary, body, hints, timeout});
+        return uint(calls.size());
+    }
+};
+
 QAction *action(QMenu *menu, const char *name)
 {
     return menu->findChild<QAction *>(QLatin1String(name));
@@ -139,6 +169,43 @@ private Q_SLOTS:
     {
         quietOffscreenPlatform();
         QVERIFY(gui::installTranslations(*QCoreApplication::instance(), QLocale(QLocale::English)));
+    }
+
+    // First: the session bus must be this test's own before anything connects to one.
+    void notificationsReachTheDesktopsNotificationService()
+    {
+        const QString daemon = QStandardPaths::findExecutable(QStringLiteral("dbus-daemon"));
+        if (daemon.isEmpty())
+            QSKIP("dbus-daemon is not installed (Debian's dbus package)");
+        QProcess bus;
+        bus.start(daemon, {QStringLiteral("--session"), QStringLiteral("--nofork"),
+                           QStringLiteral("--print-address=1")});
+        QVERIFY(bus.waitForReadyRead(10000));
+        const QByteArray address = bus.readLine().trimmed();
+        QVERIFY(!address.isEmpty());
+        qputenv("DBUS_SESSION_BUS_ADDRESS", address);
+        QDBusConnection session = QDBusConnection::sessionBus();
+        QVERIFY(session.isConnected());
+        FakeNotifications service;
+        QVERIFY(session.registerObject(QStringLiteral("/org/freedesktop/Notifications"), &service,
+                                       QDBusConnection::ExportAllSlots));
+        QVERIFY(session.registerService(QStringLiteral("org.freedesktop.Notifications")));
+
+        gui::DesktopNotifier notifier;
+        notifier.notify(QStringLiteral("Backup failed"), QStringLiteral("the disk is full"),
+                        gui::Notifier::Urgency::Critical);
+        QTRY_COMPARE(service.calls.size(), 1);
+        const FakeNotifications::Call &call = service.calls.first();
+        QCOMPARE(call.app, QStringLiteral("Obnam"));
+        QCOMPARE(call.icon, QStringLiteral("org.obnam.ObnamQt"));
+        QCOMPARE(call.summary, QStringLiteral("Backup failed"));
+        QCOMPARE(call.body, QStringLiteral("the disk is full"));
+        QCOMPARE(call.hints.value(QStringLiteral("urgency")).toInt(), 2);
+        QCOMPARE(call.hints.value(QStringLiteral("desktop-entry")).toString(),
+                 QStringLiteral("org.obnam.ObnamQt"));
+        session.unregisterService(QStringLiteral("org.freedesktop.Notifications"));
+        bus.terminate();
+        bus.waitForFinished();
     }
 
     void theMenusActionsDoWhatTheySay()
