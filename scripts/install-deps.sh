@@ -16,6 +16,9 @@ packages=(
   # the desktop application's screenshots under a real X server (scripts/screenshots.sh), and
   # its tray under a real tray (tests/tray-x11.sh); tzdata for the scheduler's time zones
   xvfb xauth trayer xdotool x11-utils tzdata
+  # a real S3 store for the S3 backend's tests: a single-node Ceph RADOS Gateway
+  # (scripts/ceph-rgw-up.sh, tests/with-s3.sh)
+  ceph-mon ceph-osd radosgw ceph-common
   # benchmarks (dataset generator, timing)
   python3 time restic borgbackup
   # fuzzing and sanitizers (scripts/fuzz.sh: clang with libFuzzer's runtime, libclang_rt.fuzzer)

@@ -1212,6 +1212,30 @@
         <source>the schedule&apos;s state is locked</source>
         <translation>der Zustand des Zeitplans ist gesperrt</translation>
     </message>
+    <message>
+        <source>the S3 bucket does not exist</source>
+        <translation>der S3-Bucket existiert nicht</translation>
+    </message>
+    <message>
+        <source>the S3 store refused the request (%1): check the access key, the secret key and the bucket&apos;s permissions</source>
+        <translation>der S3-Speicher hat die Anfrage abgelehnt (%1): Prüfen Sie den Zugriffsschlüssel, den geheimen Schlüssel und die Rechte am Bucket</translation>
+    </message>
+    <message>
+        <source>the S3 store answered %1 %2</source>
+        <translation>der S3-Speicher antwortete %1 %2</translation>
+    </message>
+    <message>
+        <source>the S3 store sent no object size</source>
+        <translation>der S3-Speicher hat keine Objektgröße gesendet</translation>
+    </message>
+    <message>
+        <source>the S3 store listed an invalid name</source>
+        <translation>der S3-Speicher hat einen ungültigen Namen aufgeführt</translation>
+    </message>
+    <message>
+        <source>the S3 store&apos;s listing is not XML</source>
+        <translation>die Auflistung des S3-Speichers ist kein XML</translation>
+    </message>
 </context>
 <context>
     <name>obnam::gui::Browser</name>

@@ -1212,6 +1212,30 @@
         <source>the schedule&apos;s state is locked</source>
         <translation>l’état de la planification est verrouillé</translation>
     </message>
+    <message>
+        <source>the S3 bucket does not exist</source>
+        <translation>le compartiment S3 n’existe pas</translation>
+    </message>
+    <message>
+        <source>the S3 store refused the request (%1): check the access key, the secret key and the bucket&apos;s permissions</source>
+        <translation>le stockage S3 a refusé la requête (%1) : vérifiez la clé d’accès, la clé secrète et les droits sur le compartiment</translation>
+    </message>
+    <message>
+        <source>the S3 store answered %1 %2</source>
+        <translation>le stockage S3 a répondu %1 %2</translation>
+    </message>
+    <message>
+        <source>the S3 store sent no object size</source>
+        <translation>le stockage S3 n’a pas envoyé la taille de l’objet</translation>
+    </message>
+    <message>
+        <source>the S3 store listed an invalid name</source>
+        <translation>le stockage S3 a listé un nom invalide</translation>
+    </message>
+    <message>
+        <source>the S3 store&apos;s listing is not XML</source>
+        <translation>la liste du stockage S3 n’est pas du XML</translation>
+    </message>
 </context>
 <context>
     <name>obnam::gui::Browser</name>

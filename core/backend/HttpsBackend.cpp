@@ -106,7 +106,7 @@ QFuture<Status> HttpsBackend::put(const QString &name, const QByteArray &data, P
 {
     if (auto valid = objectname::validate(name); !valid)
         return ready<Status>(valid);
-    return m_connection->send({"PUT", objectPath(name), data, {}, mode == PutMode::CreateOnly})
+    return m_connection->send({"PUT", objectPath(name), data, {}, mode == PutMode::CreateOnly, {}})
         .then([name](const HttpOutcome &o) -> Status {
             if (o.status == 201 || o.status == 204 || o.status == 200)
                 return {};
@@ -118,7 +118,7 @@ QFuture<Result<QByteArray>> HttpsBackend::get(const QString &name)
 {
     if (auto valid = objectname::validate(name); !valid)
         return ready<Result<QByteArray>>(valid.error());
-    return m_connection->send({"GET", objectPath(name), {}, {}, false})
+    return m_connection->send({"GET", objectPath(name), {}, {}, false, {}})
         .then([name](const HttpOutcome &o) -> Result<QByteArray> {
             if (o.status == 200)
                 return o.body;
@@ -145,7 +145,7 @@ QFuture<Result<QByteArray>> HttpsBackend::getRange(const QString &name, qint64 o
     }
     const QByteArray range =
         "bytes=" + QByteArray::number(offset) + '-' + QByteArray::number(offset + length - 1);
-    return m_connection->send({"GET", objectPath(name), {}, range, false})
+    return m_connection->send({"GET", objectPath(name), {}, range, false, {}})
         .then([name, length](const HttpOutcome &o) -> Result<QByteArray> {
             if (o.status == 206 && o.body.size() == length)
                 return o.body;
@@ -161,7 +161,7 @@ QFuture<Result<qint64>> HttpsBackend::stat(const QString &name)
 {
     if (auto valid = objectname::validate(name); !valid)
         return ready<Result<qint64>>(valid.error());
-    return m_connection->send({"HEAD", objectPath(name), {}, {}, false})
+    return m_connection->send({"HEAD", objectPath(name), {}, {}, false, {}})
         .then([name](const HttpOutcome &o) -> Result<qint64> {
             if (o.status != 200)
                 return toError(o, name);
@@ -180,7 +180,7 @@ QFuture<Result<QStringList>> HttpsBackend::list(const QString &prefix)
     if (auto valid = objectname::validatePrefix(prefix); !valid)
         return ready<Result<QStringList>>(valid.error());
     return m_connection
-        ->send({"GET", QStringLiteral("/v1/objects?prefix=") + prefix, {}, {}, false})
+        ->send({"GET", QStringLiteral("/v1/objects?prefix=") + prefix, {}, {}, false, {}})
         .then([prefix](const HttpOutcome &o) -> Result<QStringList> {
             if (o.status != 200)
                 return toError(o, prefix);
@@ -206,7 +206,7 @@ QFuture<Status> HttpsBackend::remove(const QString &name)
 {
     if (auto valid = objectname::validate(name); !valid)
         return ready<Status>(valid);
-    return m_connection->send({"DELETE", objectPath(name), {}, {}, false})
+    return m_connection->send({"DELETE", objectPath(name), {}, {}, false, {}})
         .then([name](const HttpOutcome &o) -> Status {
             if (o.status == 204 || o.status == 200)
                 return {};

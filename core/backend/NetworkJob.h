@@ -30,7 +30,8 @@ struct HttpOutcome
 {
     int status = 0; // 0 when no HTTP answer arrived
     QByteArray body;
-    QByteArray objectSize; // X-Object-Size
+    QByteArray objectSize;     // X-Object-Size
+    qint64 contentLength = -1; // Content-Length of the answer, when it had one
     QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
     QString errorString;
     int attempts = 0;
@@ -55,6 +56,12 @@ public:
         QByteArray body;
         QByteArray range; // "bytes=a-b" or empty
         bool createOnly = false;
+        // Signs each attempt anew (an S3 signature holds the time it was made): given the
+        // URL and the headers so far, returns the headers to add, Authorization among them.
+        // Without it the settings' bearer token is sent.
+        std::function<QList<QPair<QByteArray, QByteArray>>(
+            const QUrl &url, const QList<QPair<QByteArray, QByteArray>> &headers)>
+            sign;
     };
 
     NetworkJob(QNetworkAccessManager *nam, const HttpsSettings &settings, Spec spec,

@@ -65,11 +65,13 @@ Signature sign(const SigningRequest &request, const Credentials &credentials,
     const QByteArray amzDate = utc.toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'")).toLatin1();
 
     QList<Header> sent = request.headers;
-    sent.append({"Host", request.host});
-    sent.append({"X-Amz-Content-Sha256", request.payloadSha256});
-    sent.append({"X-Amz-Date", amzDate});
+    sent.append(QPair<QByteArray, QByteArray>(QByteArray("Host"), request.host));
+    sent.append(
+        QPair<QByteArray, QByteArray>(QByteArray("X-Amz-Content-Sha256"), request.payloadSha256));
+    sent.append(QPair<QByteArray, QByteArray>(QByteArray("X-Amz-Date"), amzDate));
     if (!credentials.sessionToken.isEmpty())
-        sent.append({"X-Amz-Security-Token", credentials.sessionToken});
+        sent.append(QPair<QByteArray, QByteArray>(QByteArray("X-Amz-Security-Token"),
+                                                  credentials.sessionToken));
 
     QList<Header> canonical;
     for (const Header &h : std::as_const(sent))
@@ -104,9 +106,10 @@ Signature sign(const SigningRequest &request, const Credentials &credentials,
     key = hmac(key, "aws4_request");
     s.signature = hmac(key, s.stringToSign).toHex();
     s.headers = sent;
-    s.headers.append({"Authorization", "AWS4-HMAC-SHA256 Credential=" + credentials.accessKey +
-                                           '/' + scope + ", SignedHeaders=" + signedHeaders +
-                                           ", Signature=" + s.signature});
+    s.headers.append(QPair<QByteArray, QByteArray>(
+        QByteArray("Authorization"), "AWS4-HMAC-SHA256 Credential=" + credentials.accessKey + '/' +
+                                         scope + ", SignedHeaders=" + signedHeaders +
+                                         ", Signature=" + s.signature));
     return s;
 }
 

@@ -1,0 +1,337 @@
+#include "S3Backend.h"
+
+#include "HttpsBackend.h"
+#include "ObjectName.h"
+
+#include <QCoreApplication>
+#include <QPromise>
+#include <QXmlStreamReader>
+
+namespace obnam {
+
+namespace {
+
+// The Host header Qt sends for `url`: the port only when it is not the scheme's default.
+QByteArray hostHeader(const QUrl &url)
+{
+    const int port = url.port();
+    const int standard = url.scheme() == QStringLiteral("https") ? 443 : 80;
+    QByteArray host = url.host(QUrl::FullyEncoded).toUtf8();
+    if (port != -1 && port != standard)
+        host += ':' + QByteArray::number(port);
+    return host;
+}
+
+QList<s3::Header> queryPairs(const QUrl &url)
+{
+    QList<s3::Header> pairs;
+    const QByteArray query = url.query(QUrl::FullyEncoded).toUtf8();
+    if (query.isEmpty())
+        return pairs;
+    for (const QByteArray &item : query.split('&')) {
+        const qsizetype eq = item.indexOf('=');
+        const QByteArray name = eq < 0 ? item : item.left(eq);
+        const QByteArray value = eq < 0 ? QByteArray() : item.mid(eq + 1);
+        pairs.append(
+            {QByteArray::fromPercentEncoding(name), QByteArray::fromPercentEncoding(value)});
+    }
+    return pairs;
+}
+
+// The <Code> of an S3 error document.
+QString errorCode(const QByteArray &body)
+{
+    QXmlStreamReader xml(body);
+    while (xml.readNextStartElement()) {
+        if (xml.name() == QLatin1String("Error"))
+            continue;
+        if (xml.name() == QLatin1String("Code"))
+            return xml.readElementText();
+        xml.skipCurrentElement();
+    }
+    return {};
+}
+
+} // namespace
+
+S3Backend::S3Backend(S3Settings settings, HttpsConnection::NamFactory namFactory)
+    : m_settings(std::move(settings))
+{
+    HttpsSettings http = m_settings.http;
+    QUrl base = m_settings.endpoint;
+    if (!m_settings.pathStyle)
+        base.setHost(m_settings.bucket + QLatin1Char('.') + base.host());
+    base.setPath({});
+    http.baseUrl = base;
+    m_connection = std::make_unique<HttpsConnection>(std::move(http), std::move(namFactory));
+}
+
+S3Backend::~S3Backend() = default;
+
+QString S3Backend::location() const
+{
+    return QStringLiteral("s3://%1/%2 (%3)")
+        .arg(m_settings.bucket, m_settings.prefix, m_settings.endpoint.toString());
+}
+
+QString S3Backend::objectPath(const QString &key) const
+{
+    if (m_settings.pathStyle)
+        return QLatin1Char('/') + m_settings.bucket + QLatin1Char('/') + key;
+    return QLatin1Char('/') + key;
+}
+
+NetworkJob::Spec S3Backend::spec(const QByteArray &method, const QString &key, const QString &query,
+                                 const QByteArray &body) const
+{
+    NetworkJob::Spec s;
+    s.method = method;
+    s.path = objectPath(key);
+    if (!query.isEmpty())
+        s.path += QLatin1Char('?') + query;
+    s.body = body;
+    // Each attempt is signed when it is sent: a retry a minute later carries its own time.
+    const s3::Credentials credentials = m_settings.credentials;
+    const QByteArray region = m_settings.region;
+    const QByteArray payload = s3::sha256Hex(body);
+    s.sign = [credentials, region, payload, method](const QUrl &url,
+                                                    const QList<s3::Header> &headers) {
+        s3::SigningRequest r;
+        r.method = method;
+        r.host = hostHeader(url);
+        r.path = url.path(QUrl::FullyDecoded).toUtf8();
+        r.query = queryPairs(url);
+        r.headers = headers;
+        r.payloadSha256 = payload;
+        const s3::Signature signature =
+            s3::sign(r, credentials, region, "s3", QDateTime::currentDateTimeUtc());
+        return signature.headers.mid(headers.size());
+    };
+    return s;
+}
+
+Error S3Backend::toError(const HttpOutcome &o, const QString &name)
+{
+    if (o.status == 0 || o.status >= 500)
+        return HttpsBackend::toError(o, name);
+    const QString code = errorCode(o.body);
+    const auto error = [&](ErrorCode c, const QString &message) {
+        return makeError(c, message, name);
+    };
+    if (o.status == 404 && code == QStringLiteral("NoSuchBucket"))
+        return error(ErrorCode::Permanent,
+                     QCoreApplication::translate("obnam", "the S3 bucket does not exist"));
+    if (o.status == 404)
+        return error(ErrorCode::NotFound, QCoreApplication::translate("obnam", "no such object"));
+    if (o.status == 412 || o.status == 409)
+        return error(ErrorCode::AlreadyExists,
+                     QCoreApplication::translate("obnam", "object exists"));
+    if (o.status == 403 || o.status == 401)
+        return error(ErrorCode::Permanent,
+                     QCoreApplication::translate("obnam", "the S3 store refused the request (%1): "
+                                                          "check the access key, the secret key "
+                                                          "and the bucket's permissions")
+                         .arg(code.isEmpty() ? QString::number(o.status) : code));
+    return error(ErrorCode::Permanent,
+                 QCoreApplication::translate("obnam", "the S3 store answered %1 %2")
+                     .arg(o.status)
+                     .arg(code));
+}
+
+QFuture<Status> S3Backend::put(const QString &name, const QByteArray &data, PutMode mode)
+{
+    if (auto valid = objectname::validate(name); !valid)
+        return ready<Status>(valid);
+    NetworkJob::Spec s = spec("PUT", m_settings.prefix + name, {}, data);
+    s.createOnly = mode == PutMode::CreateOnly;
+    return m_connection->send(std::move(s)).then([name](const HttpOutcome &o) -> Status {
+        if (o.status == 200 || o.status == 201 || o.status == 204)
+            return {};
+        return toError(o, name);
+    });
+}
+
+QFuture<Result<QByteArray>> S3Backend::get(const QString &name)
+{
+    if (auto valid = objectname::validate(name); !valid)
+        return ready<Result<QByteArray>>(valid.error());
+    return m_connection->send(spec("GET", m_settings.prefix + name))
+        .then([name](const HttpOutcome &o) -> Result<QByteArray> {
+            if (o.status == 200)
+                return o.body;
+            return toError(o, name);
+        });
+}
+
+QFuture<Result<QByteArray>> S3Backend::getRange(const QString &name, qint64 offset, qint64 length)
+{
+    if (auto valid = objectname::validate(name); !valid)
+        return ready<Result<QByteArray>>(valid.error());
+    if (offset < 0 || length < 0 || length > (qint64(1) << 31))
+        return ready<Result<QByteArray>>(
+            makeError(ErrorCode::InvalidArgument,
+                      QCoreApplication::translate("obnam", "invalid range"), name));
+    if (length == 0) {
+        // HTTP cannot express an empty range; only the object's existence and size matter.
+        return stat(name).then([name, offset](const Result<qint64> &size) -> Result<QByteArray> {
+            if (!size)
+                return size.error();
+            if (*size < offset)
+                return makeError(
+                    ErrorCode::Corrupt,
+                    QCoreApplication::translate("obnam", "object is shorter than expected"), name);
+            return QByteArray();
+        });
+    }
+    NetworkJob::Spec s = spec("GET", m_settings.prefix + name);
+    s.range = "bytes=" + QByteArray::number(offset) + '-' + QByteArray::number(offset + length - 1);
+    // A range past the end is 416, one that runs over it a shorter 206: a short object.
+    return m_connection->send(std::move(s))
+        .then([name, length](const HttpOutcome &o) -> Result<QByteArray> {
+            if (o.status == 206 && o.body.size() == length)
+                return o.body;
+            if (o.status == 206 || o.status == 200 || o.status == 416)
+                return makeError(
+                    ErrorCode::Corrupt,
+                    QCoreApplication::translate("obnam", "object is shorter than expected"), name);
+            return toError(o, name);
+        });
+}
+
+QFuture<Result<qint64>> S3Backend::stat(const QString &name)
+{
+    if (auto valid = objectname::validate(name); !valid)
+        return ready<Result<qint64>>(valid.error());
+    return m_connection->send(spec("HEAD", m_settings.prefix + name))
+        .then([name](const HttpOutcome &o) -> Result<qint64> {
+            if (o.status != 200)
+                return toError(o, name);
+            if (o.contentLength < 0)
+                return makeError(
+                    ErrorCode::Corrupt,
+                    QCoreApplication::translate("obnam", "the S3 store sent no object size"), name);
+            return o.contentLength;
+        });
+}
+
+QFuture<Result<QStringList>> S3Backend::list(const QString &prefix)
+{
+    if (auto valid = objectname::validatePrefix(prefix); !valid)
+        return ready<Result<QStringList>>(valid.error());
+    auto promise = std::make_shared<QPromise<Result<QStringList>>>();
+    promise->start();
+    QFuture<Result<QStringList>> future = promise->future();
+    listPage(prefix, {}, {}, promise);
+    return future;
+}
+
+// One page of ListObjectsV2 (up to 1,000 keys), then the next with its continuation token.
+void S3Backend::listPage(const QString &prefix, const QString &token, QStringList names,
+                         std::shared_ptr<QPromise<Result<QStringList>>> promise)
+{
+    const auto enc = [](const QString &s) {
+        return QString::fromLatin1(s3::uriEncode(s.toUtf8(), false));
+    };
+    QString query = QStringLiteral("list-type=2&prefix=") + enc(m_settings.prefix + prefix);
+    if (!token.isEmpty())
+        query += QStringLiteral("&continuation-token=") + enc(token);
+    NetworkJob::Spec s = spec("GET", {}, query);
+    // The bucket's own URL: /bucket (path style) or / (virtual host), never /bucket/.
+    s.path = (m_settings.pathStyle ? QString(QLatin1Char('/') + m_settings.bucket)
+                                   : QStringLiteral("/")) +
+             QLatin1Char('?') + query;
+    const qsizetype strip = m_settings.prefix.size();
+    m_connection->send(std::move(s))
+        .then([this, prefix, names, promise, strip](const HttpOutcome &o) mutable {
+            const auto finish = [&](const Result<QStringList> &r) {
+                promise->addResult(r);
+                promise->finish();
+            };
+            if (o.status != 200) {
+                finish(toError(o, prefix));
+                return;
+            }
+            QXmlStreamReader xml(o.body);
+            bool truncated = false;
+            QString next;
+            while (!xml.atEnd()) {
+                xml.readNext();
+                if (!xml.isStartElement())
+                    continue;
+                if (xml.name() == QLatin1String("Key")) {
+                    const QString key = xml.readElementText();
+                    const QString name = key.mid(strip);
+                    // A store that lists names outside the language is not believed.
+                    if (!objectname::validate(name) || !name.startsWith(prefix)) {
+                        finish(makeError(ErrorCode::Corrupt,
+                                         QCoreApplication::translate(
+                                             "obnam", "the S3 store listed an invalid name"),
+                                         key));
+                        return;
+                    }
+                    names.append(name);
+                } else if (xml.name() == QLatin1String("IsTruncated")) {
+                    truncated = xml.readElementText() == QStringLiteral("true");
+                } else if (xml.name() == QLatin1String("NextContinuationToken")) {
+                    next = xml.readElementText();
+                }
+            }
+            if (xml.hasError()) {
+                finish(makeError(
+                    ErrorCode::Corrupt,
+                    QCoreApplication::translate("obnam", "the S3 store's listing is not XML"),
+                    prefix));
+                return;
+            }
+            if (truncated && !next.isEmpty()) {
+                listPage(prefix, next, names, promise);
+                return;
+            }
+            names.sort();
+            finish(names);
+        });
+}
+
+QFuture<Status> S3Backend::remove(const QString &name)
+{
+    if (auto valid = objectname::validate(name); !valid)
+        return ready<Status>(valid);
+    // S3 deletes a missing key without complaint; the seam says NotFound, so look first.
+    auto promise = std::make_shared<QPromise<Status>>();
+    promise->start();
+    QFuture<Status> future = promise->future();
+    const auto finish = [promise](const Status &st) {
+        promise->addResult(st);
+        promise->finish();
+    };
+    stat(name).then([this, name, finish](const Result<qint64> &size) {
+        if (!size) {
+            finish(size.error());
+            return;
+        }
+        m_connection->send(spec("DELETE", m_settings.prefix + name))
+            .then([name, finish](const HttpOutcome &o) {
+                if (o.status == 204 || o.status == 200)
+                    finish(Status{});
+                else
+                    finish(toError(o, name));
+            });
+    });
+    return future;
+}
+
+QFuture<Status> S3Backend::createBucket()
+{
+    NetworkJob::Spec s = spec("PUT", {});
+    s.path =
+        m_settings.pathStyle ? QString(QLatin1Char('/') + m_settings.bucket) : QStringLiteral("/");
+    return m_connection->send(std::move(s)).then([this](const HttpOutcome &o) -> Status {
+        if (o.status == 200 || o.status == 204)
+            return {};
+        if (errorCode(o.body) == QStringLiteral("BucketAlreadyOwnedByYou"))
+            return {};
+        return toError(o, m_settings.bucket);
+    });
+}
+
+} // namespace obnam

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "Backend.h"
+#include "HttpsConnection.h"
+#include "SigV4.h"
+
+#include <memory>
+
+namespace obnam {
+
+struct S3Settings
+{
+    QUrl endpoint; // http(s)://host[:port] of the store
+    QString bucket;
+    QString prefix; // within the bucket: "" or "some/where/" (ends with '/')
+    QByteArray region = "us-east-1";
+    s3::Credentials credentials;
+    // Path style (http://host/bucket/key), which every store understands, or virtual-host
+    // style (http://bucket.host/key), which AWS prefers.
+    bool pathStyle = true;
+    HttpsSettings http; // timeouts, retries and TLS; its baseUrl is derived from the above
+};
+
+// A repository in an S3 bucket: each object one S3 object under the prefix, requests signed
+// with Signature Version 4 and sent through the same connection and jobs as the HTTPS backend
+// (timeouts, retries with backoff). Create-only writes send If-None-Match: *, which Ceph RGW,
+// MinIO and AWS S3 honour (412 when the name is taken); a store that ignored it would replace
+// an object with the same content, since names are content hashes.
+class S3Backend final : public Backend
+{
+public:
+    explicit S3Backend(S3Settings settings, HttpsConnection::NamFactory namFactory = {});
+    ~S3Backend() override;
+
+    QString location() const override;
+    QFuture<Status> put(const QString &name, const QByteArray &data, PutMode mode) override;
+    QFuture<Result<QByteArray>> get(const QString &name) override;
+    QFuture<Result<QByteArray>> getRange(const QString &name, qint64 offset,
+                                         qint64 length) override;
+    QFuture<Result<qint64>> stat(const QString &name) override;
+    QFuture<Result<QStringList>> list(const QString &prefix) override;
+    QFuture<Status> remove(const QString &name) override;
+    int preferredWritesInFlight() const override { return 6; }
+
+    // Creates the bucket when it does not exist yet (init of a new repository).
+    QFuture<Status> createBucket();
+    // S3's answers as the project's errors: its XML error codes name what went wrong.
+    static Error toError(const HttpOutcome &outcome, const QString &name);
+
+private:
+    NetworkJob::Spec spec(const QByteArray &method, const QString &key, const QString &query = {},
+                          const QByteArray &body = {}) const;
+    QString objectPath(const QString &name) const;
+    void listPage(const QString &prefix, const QString &token, QStringList names,
+                  std::shared_ptr<QPromise<Result<QStringList>>> promise);
+
+    S3Settings m_settings;
+    std::unique_ptr<HttpsConnection> m_connection;
+};
+
+} // namespace obnam

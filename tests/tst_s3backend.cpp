@@ -1,0 +1,120 @@
+// The S3 backend against a real S3 store (tests/with-s3.sh starts a single-node Ceph RADOS
+// Gateway and passes its endpoint and keys in S3_ENDPOINT, AWS_ACCESS_KEY_ID,
+// AWS_SECRET_ACCESS_KEY): the backend conformance suite (path style), lists
+// longer than one page, and the errors a wrong key or a missing bucket give.
+#include "BackendConformance.h"
+#include "backend/ObjectName.h"
+#include "backend/S3Backend.h"
+
+#include <QCryptographicHash>
+#include <QRandomGenerator>
+#include <QtTest>
+
+using namespace obnam;
+
+namespace {
+
+S3Settings settingsFromEnvironment(const QString &bucket)
+{
+    S3Settings s;
+    s.endpoint = QUrl(qEnvironmentVariable("S3_ENDPOINT"));
+    s.bucket = bucket;
+    s.region = qEnvironmentVariable("AWS_DEFAULT_REGION", QStringLiteral("us-east-1")).toUtf8();
+    s.credentials.accessKey = qgetenv("AWS_ACCESS_KEY_ID");
+    s.credentials.secretKey = qgetenv("AWS_SECRET_ACCESS_KEY");
+    s.http.maxAttempts = 3;
+    s.http.initialBackoffMs = 100;
+    return s;
+}
+
+QString uniquePrefix()
+{
+    static int n = 0;
+    return QStringLiteral("t%1-%2/").arg(++n).arg(QRandomGenerator::global()->generate(), 8, 16,
+                                                  QLatin1Char('0'));
+}
+
+} // namespace
+
+class TestS3Backend : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void listsLongerThanOnePage()
+    {
+        S3Settings s = settingsFromEnvironment(QStringLiteral("obnam-test"));
+        s.prefix = uniquePrefix();
+        S3Backend backend(s);
+        QVERIFY(backend.createBucket().result());
+        QStringList expected;
+        QList<QFuture<Status>> writes;
+        for (int i = 0; i < 1203; ++i) {
+            const QString name = objectname::pack(QString::fromLatin1(
+                QCryptographicHash::hash(QByteArray::number(i), QCryptographicHash::Sha256)
+                    .toHex()));
+            expected.append(name);
+            writes.append(backend.put(name, QByteArray::number(i), PutMode::CreateOnly));
+        }
+        for (auto &w : writes)
+            QVERIFY2(w.result(), qPrintable(w.result().error().toString()));
+        expected.sort();
+        const Result<QStringList> listed = backend.list(QStringLiteral("packs/")).result();
+        QVERIFY2(listed, listed ? "" : qPrintable(listed.error().toString()));
+        QCOMPARE(*listed, expected);
+    }
+
+    void wrongKeysAndMissingBucketsAreSaidPlainly()
+    {
+        S3Settings wrong = settingsFromEnvironment(QStringLiteral("obnam-test"));
+        wrong.credentials.secretKey = "not-the-secret";
+        S3Backend refused(wrong);
+        const Result<QByteArray> r = refused.get(QStringLiteral("config")).result();
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::Permanent);
+        QVERIFY2(r.error().message.contains(QStringLiteral("check the access key")),
+                 qPrintable(r.error().message));
+        QVERIFY(!r.error().message.contains(QStringLiteral("not-the-secret")));
+
+        S3Backend missing(settingsFromEnvironment(QStringLiteral("no-such-bucket-here")));
+        const Result<QByteArray> m = missing.get(QStringLiteral("config")).result();
+        QVERIFY(!m);
+        QCOMPARE(m.error().code, ErrorCode::Permanent);
+        QVERIFY2(m.error().message.contains(QStringLiteral("bucket does not exist")),
+                 qPrintable(m.error().message));
+    }
+};
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    if (qEnvironmentVariableIsEmpty("S3_ENDPOINT")) {
+        fprintf(stderr, "S3_ENDPOINT is not set: run this test through tests/with-s3.sh\n");
+        return 1;
+    }
+    {
+        S3Backend setup(settingsFromEnvironment(QStringLiteral("obnam-test")));
+        if (auto made = setup.createBucket().result(); !made) {
+            fprintf(stderr, "cannot create the test bucket: %s\n",
+                    qPrintable(made.error().toString()));
+            return 1;
+        }
+    }
+    int failures = 0;
+    {
+        // Path style: virtual-host style needs the store to know its DNS name and the bucket's
+        // name to resolve, which a loopback test store does not have.
+        test::BackendConformance conformance([] {
+            S3Settings s = settingsFromEnvironment(QStringLiteral("obnam-test"));
+            s.prefix = uniquePrefix();
+            return std::make_shared<S3Backend>(s);
+        });
+        conformance.setObjectName(QStringLiteral("S3PathStyle"));
+        failures += QTest::qExec(&conformance, argc, argv);
+    }
+    TestS3Backend extra;
+    failures += QTest::qExec(&extra, argc, argv);
+    return failures == 0 ? 0 : 1;
+}
+
+#include "tst_s3backend.moc"
