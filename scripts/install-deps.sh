@@ -18,7 +18,7 @@ packages=(
   xvfb xauth trayer xdotool x11-utils tzdata
   # a real S3 store for the S3 backend's tests: a single-node Ceph RADOS Gateway
   # (scripts/ceph-rgw-up.sh, tests/with-s3.sh)
-  ceph-mon ceph-osd radosgw ceph-common
+  ceph-mon ceph-osd radosgw ceph-common curl
   # benchmarks (dataset generator, timing)
   python3 time restic borgbackup
   # fuzzing and sanitizers (scripts/fuzz.sh: clang with libFuzzer's runtime, libclang_rt.fuzzer)
