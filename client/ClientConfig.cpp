@@ -1,4 +1,6 @@
 #include "ClientConfig.h"
+#include "ConfigReader.h"
+#include "S3Config.h"
 #include "WholeFile.h"
 
 #include "chunk/Chunker.h"
@@ -49,72 +51,22 @@ const QStringList kKnownKeys{
     QStringLiteral("schedule_catch_up_delay"),
 };
 
-// Each reader names the key in its error, so a user knows exactly what to fix.
-class Reader
+Status parseServerUrl(ClientConfig &c, const QString &url, const ConfigReader &r,
+                      const Paths &paths)
 {
-public:
-    Reader(const YAML::Node &root, QString file)
-        : m_root(root)
-        , m_file(std::move(file))
-    {}
-
-    Error error(const QString &key, const QString &what) const
-    {
-        return makeError(
-            ErrorCode::InvalidArgument,
-            QCoreApplication::translate("obnam", "configuration key '%1' %2").arg(key, what),
-            m_file);
+    if (isS3Url(url)) {
+        auto s3 = parseS3(url, r, paths, c.path, c.warnings);
+        if (!s3)
+            return s3.error();
+        c.serverUrl = url;
+        c.s3 = std::move(*s3);
+        return {};
     }
-
-    bool has(const char *key) const { return bool(m_root[key]); }
-
-    Result<QString> string(const char *key) const
-    {
-        const YAML::Node n = m_root[key];
-        if (!n.IsScalar())
-            return error(QLatin1String(key), QStringLiteral("must be a string"));
-        return QString::fromStdString(n.Scalar());
-    }
-
-    Result<bool> boolean(const char *key) const
-    {
-        const YAML::Node n = m_root[key];
-        bool value = false;
-        if (!n.IsScalar() || !YAML::convert<bool>::decode(n, value))
-            return error(QLatin1String(key), QStringLiteral("must be true or false"));
-        return value;
-    }
-
-    Result<qint64> integer(const char *key) const
-    {
-        const YAML::Node n = m_root[key];
-        long long value = 0;
-        if (!n.IsScalar() || !YAML::convert<long long>::decode(n, value))
-            return error(QLatin1String(key), QStringLiteral("must be a whole number"));
-        return qint64(value);
-    }
-
-    Result<QStringList> strings(const char *key) const
-    {
-        const YAML::Node n = m_root[key];
-        if (!n.IsSequence())
-            return error(QLatin1String(key), QStringLiteral("must be a list of strings"));
-        QStringList out;
-        for (const YAML::Node &item : n) {
-            if (!item.IsScalar())
-                return error(QLatin1String(key), QStringLiteral("must be a list of strings"));
-            out.append(QString::fromStdString(item.Scalar()));
-        }
-        return out;
-    }
-
-private:
-    const YAML::Node &m_root;
-    QString m_file;
-};
-
-Status parseServerUrl(ClientConfig &c, const QString &url, const Reader &r)
-{
+    for (const QString &key : s3Keys())
+        if (r.has(key.toLatin1().constData()))
+            return r.error(key, QCoreApplication::translate(
+                                    "obnam", "only applies to an S3 repository (server_url "
+                                             "s3://HOST/BUCKET)"));
     if (url.startsWith(QStringLiteral("https://"))) {
         c.serverUrl = url;
         return {};
@@ -130,7 +82,8 @@ Status parseServerUrl(ClientConfig &c, const QString &url, const Reader &r)
     if (!local.startsWith(QLatin1Char('/')))
         return r.error(QStringLiteral("server_url"),
                        QCoreApplication::translate(
-                           "obnam", "must be an https: URL, a file:/// URL or an absolute path"));
+                           "obnam", "must be an https: URL, an s3:// URL, a file:/// URL or an "
+                                    "absolute path"));
     c.serverUrl = url;
     c.repositoryPath = QDir::cleanPath(local);
     return {};
@@ -138,7 +91,7 @@ Status parseServerUrl(ClientConfig &c, const QString &url, const Reader &r)
 
 // The keys that reach an obnam-server: the token (OBNAM_ACCESS_TOKEN wins over the file, so a
 // timer unit can keep it out of the configuration), and how the server's certificate is trusted.
-Status parseServerAccess(ClientConfig &c, const Reader &r, const Paths &paths)
+Status parseServerAccess(ClientConfig &c, const ConfigReader &r, const Paths &paths)
 {
     if (r.has("access_token")) {
         auto v = r.string("access_token");
@@ -206,7 +159,7 @@ Status parseServerAccess(ClientConfig &c, const Reader &r, const Paths &paths)
     return {};
 }
 
-Status parseSchedule(Schedule &s, const Reader &r)
+Status parseSchedule(Schedule &s, const ConfigReader &r)
 {
     if (r.has("schedule")) {
         auto v = r.string("schedule");
@@ -281,13 +234,13 @@ Result<ClientConfig> parse(const YAML::Node &root, const QString &path, const Pa
             QCoreApplication::translate("obnam", "configuration must be a YAML mapping"), path);
     for (const auto &item : root) {
         const QString key = QString::fromStdString(item.first.as<std::string>());
-        if (!kKnownKeys.contains(key))
+        if (!kKnownKeys.contains(key) && !s3Keys().contains(key))
             return makeError(
                 ErrorCode::InvalidArgument,
                 QCoreApplication::translate("obnam", "unknown configuration key '%1'").arg(key),
                 path);
     }
-    const Reader r(root, path);
+    const ConfigReader r(root, path);
     ClientConfig c;
     c.path = path;
     if (!r.has("roots"))
@@ -311,7 +264,7 @@ Result<ClientConfig> parse(const YAML::Node &root, const QString &path, const Pa
     auto url = r.string("server_url");
     if (!url)
         return url.error();
-    if (auto s = parseServerUrl(c, paths.expandHome(*url), r); !s)
+    if (auto s = parseServerUrl(c, paths.expandHome(*url), r, paths); !s)
         return s.error();
     if (r.has("verify_tls_cert")) {
         auto v = r.boolean("verify_tls_cert");
@@ -418,6 +371,13 @@ QJsonObject ClientConfig::toJson() const
     return QJsonObject{
         {QStringLiteral("roots"), QJsonArray::fromStringList(roots)},
         {QStringLiteral("server_url"), serverUrl},
+        {QStringLiteral("s3_region"),
+         isS3() ? QJsonValue(QString::fromLatin1(s3.region)) : QJsonValue()},
+        {QStringLiteral("s3_addressing"),
+         isS3() ? QJsonValue(s3.pathStyle ? QStringLiteral("path") : QStringLiteral("virtual-host"))
+                : QJsonValue()},
+        // Where the keys come from, never the keys themselves.
+        {QStringLiteral("s3_credentials"), isS3() ? QJsonValue(s3.credentialSource) : QJsonValue()},
         {QStringLiteral("verify_tls_cert"), verifyTlsCert},
         {QStringLiteral("chunk_size"), qint64(chunkSize)},
         {QStringLiteral("log"), log.isEmpty() ? QJsonValue() : QJsonValue(log)},

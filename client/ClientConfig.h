@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Paths.h"
+#include "S3Location.h"
 #include "Schedule.h"
 #include "maint/Retention.h"
 #include "support/Result.h"
@@ -18,6 +19,7 @@ struct ClientConfig
     QStringList roots;
     QString serverUrl;
     QString repositoryPath; // set when server_url names a local repository
+    S3Location s3;          // set when server_url is s3:// or s3+http://
     bool verifyTlsCert = true;
     QByteArray accessToken;      // from access_token or OBNAM_ACCESS_TOKEN; never printed
     QByteArray serverCertSha256; // raw digest of a pinned server certificate
@@ -34,6 +36,7 @@ struct ClientConfig
     QStringList warnings;      // found while loading, for the user to see
 
     bool isLocal() const { return !repositoryPath.isEmpty(); }
+    bool isS3() const { return s3.isSet(); }
     // passwords.yaml next to the config file.
     QString credentialsPath() const;
     QJsonObject toJson() const;

@@ -8,6 +8,7 @@
 #include "backend/CachingBackend.h"
 #include "backend/HttpsBackend.h"
 #include "backend/LocalBackend.h"
+#include "backend/S3Backend.h"
 #include "crypto/Crypto.h"
 #include "repo/Lock.h"
 #include "repo/Repository.h"
@@ -31,6 +32,23 @@ Result<std::shared_ptr<Backend>> makeBackend(const ClientConfig &config, QString
 {
     if (config.isLocal())
         return std::shared_ptr<Backend>(std::make_shared<LocalBackend>(config.repositoryPath));
+    if (!config.verifyTlsCert && warnings)
+        warnings->append(QStringLiteral(
+            "verify_tls_cert is false: the server's certificate is not checked, so anyone on the "
+            "network path can read and change this connection"));
+    if (config.isS3()) {
+        S3Settings settings;
+        settings.endpoint = config.s3.endpoint;
+        settings.bucket = config.s3.bucket;
+        settings.prefix = config.s3.prefix;
+        settings.region = config.s3.region;
+        settings.credentials = config.s3.credentials;
+        settings.pathStyle = config.s3.pathStyle;
+        settings.http.pinnedSha256 = config.serverCertSha256;
+        settings.http.caFile = config.serverCaFile;
+        settings.http.verifyTls = config.verifyTlsCert;
+        return std::shared_ptr<Backend>(std::make_shared<S3Backend>(std::move(settings)));
+    }
     const QUrl url(config.serverUrl, QUrl::StrictMode);
     if (!url.isValid() || url.scheme() != QStringLiteral("https") || url.host().isEmpty() ||
         !url.userInfo().isEmpty() || !(url.path().isEmpty() || url.path() == QStringLiteral("/")) ||
@@ -45,10 +63,6 @@ Result<std::shared_ptr<Backend>> makeBackend(const ClientConfig &config, QString
                              "obnam", "an obnam-server needs an access token: set access_token "
                                       "in the configuration or OBNAM_ACCESS_TOKEN"),
                          config.path);
-    if (!config.verifyTlsCert && warnings)
-        warnings->append(QStringLiteral(
-            "verify_tls_cert is false: the server's certificate is not checked, so anyone on the "
-            "network path can read and change this connection"));
     HttpsSettings settings;
     settings.baseUrl = url.adjusted(QUrl::RemovePath);
     settings.accessToken = config.accessToken;

@@ -98,6 +98,8 @@ Result<Setup::Done> Setup::complete(const QByteArray &passphrase)
     if (m_exists) {
         repo = Repository::open(m_backend, passphrase);
     } else {
+        if (auto ready = m_backend->prepareForInit().result(); !ready)
+            return ready.error();
         Repository::InitOptions options;
         options.chunker = ChunkerParams::forAverage(m_config.chunkSize);
         repo = Repository::init(m_backend, passphrase, options);

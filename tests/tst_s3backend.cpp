@@ -7,6 +7,8 @@
 #include "backend/S3Backend.h"
 
 #include <QCryptographicHash>
+#include <QEventLoop>
+#include <QNetworkReply>
 #include <QRandomGenerator>
 #include <QtTest>
 
@@ -32,6 +34,37 @@ QString uniquePrefix()
     static int n = 0;
     return QStringLiteral("t%1-%2/").arg(++n).arg(QRandomGenerator::global()->generate(), 8, 16,
                                                   QLatin1Char('0'));
+}
+
+// Multipart uploads started in the bucket and neither completed nor aborted (ListMultipartUploads),
+// counted with a plain signed request.
+int pendingUploads(const S3Settings &s)
+{
+    QNetworkAccessManager nam;
+    QUrl url = s.endpoint;
+    url.setPath(QLatin1Char('/') + s.bucket);
+    url.setQuery(QStringLiteral("uploads"));
+    s3::SigningRequest r;
+    r.method = "GET";
+    r.host = url.authority().toUtf8();
+    r.path = url.path().toUtf8();
+    r.query = {{"uploads", ""}};
+    r.payloadSha256 = s3::sha256Hex({});
+    const auto signature =
+        s3::sign(r, s.credentials, s.region, "s3", QDateTime::currentDateTimeUtc());
+    QNetworkRequest request(url);
+    for (const auto &[name, value] : signature.headers)
+        if (name.compare("Host", Qt::CaseInsensitive) != 0)
+            request.setRawHeader(name, value);
+    QNetworkReply *reply = nam.get(request);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    const QByteArray body = reply->readAll();
+    delete reply;
+    if (!body.contains("ListMultipartUploadsResult"))
+        return -1;
+    return int(body.count("<Upload>"));
 }
 
 } // namespace
@@ -62,6 +95,55 @@ private Q_SLOTS:
         const Result<QStringList> listed = backend.list(QStringLiteral("packs/")).result();
         QVERIFY2(listed, listed ? "" : qPrintable(listed.error().toString()));
         QCOMPARE(*listed, expected);
+    }
+
+    void largeObjectsGoUpInParts()
+    {
+        S3Settings s = settingsFromEnvironment(QStringLiteral("obnam-test"));
+        s.prefix = uniquePrefix();
+        s.multipartThreshold = 6 * 1024 * 1024;
+        s.partSize = 5 * 1024 * 1024; // S3's smallest part
+        S3Backend backend(s);
+        QByteArray data(12 * 1024 * 1024 + 123, Qt::Uninitialized);
+        for (qsizetype i = 0; i < data.size(); ++i)
+            data[i] = char((i * 7919) >> 5);
+        const QString name = objectname::pack(QString::fromLatin1(
+            QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex()));
+        const Status put = backend.put(name, data, PutMode::CreateOnly).result();
+        QVERIFY2(put, qPrintable(put.error().toString()));
+        QCOMPARE(*backend.stat(name).result(), data.size());
+        QVERIFY(*backend.get(name).result() == data);
+        QVERIFY(*backend.getRange(name, 5 * 1024 * 1024 - 10, 20).result() ==
+                data.mid(5 * 1024 * 1024 - 10, 20));
+
+        // Create-only holds for a large object too; an overwrite replaces it.
+        const Status again = backend.put(name, data, PutMode::CreateOnly).result();
+        QVERIFY(!again);
+        QCOMPARE(again.error().code, ErrorCode::AlreadyExists);
+        const QByteArray other = data.left(7 * 1024 * 1024) + "tail";
+        const QString lock = QStringLiteral("locks/0123456789abcdef");
+        const Status first = backend.put(lock, data, PutMode::Overwrite).result();
+        QVERIFY2(first, qPrintable(first.error().toString()));
+        QVERIFY(backend.put(lock, other, PutMode::Overwrite).result());
+        QVERIFY(*backend.get(lock).result() == other);
+
+        // A completion the store refuses (parts below its 5 MiB minimum) is an error, and
+        // the upload is aborted.
+        S3Settings small = s;
+        small.partSize = 1024 * 1024;
+        const Status refused =
+            S3Backend(small)
+                .put(QStringLiteral("locks/fedcba9876543210"), data, PutMode::Overwrite)
+                .result();
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.contains(QStringLiteral("EntityTooSmall")),
+                 qPrintable(refused.error().toString()));
+
+        // No upload is left behind in the bucket: the store would keep its parts.
+        S3Settings raw = s;
+        raw.prefix.clear();
+        QCOMPARE(pendingUploads(raw), 0);
+        QCOMPARE(*backend.list({}).result(), (QStringList{lock, name}));
     }
 
     void wrongKeysAndMissingBucketsAreSaidPlainly()

@@ -137,10 +137,6 @@
         <translation>verwendet unverschlüsseltes http://, wodurch Sicherungen unverschlüsselt übertragen würden; verwenden Sie eine https:-URL oder einen lokalen Repository-Pfad</translation>
     </message>
     <message>
-        <source>must be an https: URL, a file:/// URL or an absolute path</source>
-        <translation>muss eine https:-URL, eine file:///-URL oder ein absoluter Pfad sein</translation>
-    </message>
-    <message>
         <source>(or OBNAM_ACCESS_TOKEN) contains characters a token never has</source>
         <translation>(oder OBNAM_ACCESS_TOKEN) enthält Zeichen, die in einem Token nie vorkommen</translation>
     </message>
@@ -1235,6 +1231,74 @@
     <message>
         <source>the S3 store&apos;s listing is not XML</source>
         <translation>die Auflistung des S3-Speichers ist kein XML</translation>
+    </message>
+    <message>
+        <source>only applies to an S3 repository (server_url s3://HOST/BUCKET)</source>
+        <translation>gilt nur für ein S3-Repository (server_url s3://HOST/BUCKET)</translation>
+    </message>
+    <message>
+        <source>must be an https: URL, an s3:// URL, a file:/// URL or an absolute path</source>
+        <translation>muss eine https:-URL, eine s3://-URL, eine file:///-URL oder ein absoluter Pfad sein</translation>
+    </message>
+    <message>
+        <source>cannot read the AWS file: </source>
+        <translation>die AWS-Datei kann nicht gelesen werden: </translation>
+    </message>
+    <message>
+        <source>names no bucket: use s3://HOST/BUCKET or s3://HOST/BUCKET/PREFIX</source>
+        <translation>nennt keinen Bucket: Verwenden Sie s3://HOST/BUCKET oder s3://HOST/BUCKET/PRÄFIX</translation>
+    </message>
+    <message>
+        <source>names the bucket &apos;%1&apos;, which is not a valid S3 bucket name (3 to 63 letters, digits, dots and hyphens)</source>
+        <translation>nennt den Bucket „%1“, der kein gültiger S3-Bucketname ist (3 bis 63 Buchstaben, Ziffern, Punkte und Bindestriche)</translation>
+    </message>
+    <message>
+        <source>has the prefix part &apos;%1&apos;: a prefix is made of letters, digits, dots, hyphens and underscores between slashes</source>
+        <translation>hat den Präfixteil „%1“: Ein Präfix besteht aus Buchstaben, Ziffern, Punkten, Binde- und Unterstrichen zwischen Schrägstrichen</translation>
+    </message>
+    <message>
+        <source>is needed too: the access key ID and the secret access key go together</source>
+        <translation>wird ebenfalls benötigt: Zugriffsschlüssel-ID und geheimer Zugriffsschlüssel gehören zusammen</translation>
+    </message>
+    <message>
+        <source>AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY must be set together</source>
+        <translation>AWS_ACCESS_KEY_ID und AWS_SECRET_ACCESS_KEY müssen zusammen gesetzt sein</translation>
+    </message>
+    <message>
+        <source>no S3 credentials: set s3_access_key_id and s3_secret_access_key, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or give the profile &apos;%1&apos; aws_access_key_id and aws_secret_access_key in %2</source>
+        <translation>keine S3-Zugangsdaten: Setzen Sie s3_access_key_id und s3_secret_access_key oder AWS_ACCESS_KEY_ID und AWS_SECRET_ACCESS_KEY, oder geben Sie dem Profil „%1“ aws_access_key_id und aws_secret_access_key in %2</translation>
+    </message>
+    <message>
+        <source>the S3 credentials (%1) contain characters keys never have</source>
+        <translation>die S3-Zugangsdaten (%1) enthalten Zeichen, die Schlüssel nie haben</translation>
+    </message>
+    <message>
+        <source>(or AWS_REGION) must be a region name such as eu-west-1</source>
+        <translation>(oder AWS_REGION) muss ein Regionsname wie eu-west-1 sein</translation>
+    </message>
+    <message>
+        <source>must be s3://HOST[:PORT]/BUCKET[/PREFIX] for an S3 store</source>
+        <translation>muss für einen S3-Speicher s3://HOST[:PORT]/BUCKET[/PRÄFIX] sein</translation>
+    </message>
+    <message>
+        <source>must not hold credentials: use s3_access_key_id and s3_secret_access_key, the AWS_* variables or ~/.aws/credentials</source>
+        <translation>darf keine Zugangsdaten enthalten: Verwenden Sie s3_access_key_id und s3_secret_access_key, die AWS_*-Variablen oder ~/.aws/credentials</translation>
+    </message>
+    <message>
+        <source>must be path or virtual-host</source>
+        <translation>muss path oder virtual-host sein</translation>
+    </message>
+    <message>
+        <source>is virtual-host, which needs a bucket name of lower-case letters, digits and hyphens; use path addressing for &apos;%1&apos;</source>
+        <translation>ist virtual-host, was einen Bucketnamen aus Kleinbuchstaben, Ziffern und Bindestrichen verlangt; verwenden Sie für „%1“ die Adressierung path</translation>
+    </message>
+    <message>
+        <source>the S3 store started an upload without naming it</source>
+        <translation>der S3-Speicher hat einen Upload begonnen, ohne ihn zu benennen</translation>
+    </message>
+    <message>
+        <source>the S3 store took a part without an ETag</source>
+        <translation>der S3-Speicher hat einen Teil ohne ETag angenommen</translation>
     </message>
 </context>
 <context>

@@ -137,10 +137,6 @@
         <translation>utilise http:// en clair, ce qui enverrait les sauvegardes sans chiffrement pendant le transfert ; utilisez une URL https: ou le chemin d&apos;un dépôt local</translation>
     </message>
     <message>
-        <source>must be an https: URL, a file:/// URL or an absolute path</source>
-        <translation>doit être une URL https:, une URL file:/// ou un chemin absolu</translation>
-    </message>
-    <message>
         <source>(or OBNAM_ACCESS_TOKEN) contains characters a token never has</source>
         <translation>(ou OBNAM_ACCESS_TOKEN) contient des caractères qu&apos;un jeton ne contient jamais</translation>
     </message>
@@ -1235,6 +1231,74 @@
     <message>
         <source>the S3 store&apos;s listing is not XML</source>
         <translation>la liste du stockage S3 n’est pas du XML</translation>
+    </message>
+    <message>
+        <source>only applies to an S3 repository (server_url s3://HOST/BUCKET)</source>
+        <translation>ne s’applique qu’à un dépôt S3 (server_url s3://HÔTE/COMPARTIMENT)</translation>
+    </message>
+    <message>
+        <source>must be an https: URL, an s3:// URL, a file:/// URL or an absolute path</source>
+        <translation>doit être une URL https:, une URL s3://, une URL file:/// ou un chemin absolu</translation>
+    </message>
+    <message>
+        <source>cannot read the AWS file: </source>
+        <translation>impossible de lire le fichier AWS : </translation>
+    </message>
+    <message>
+        <source>names no bucket: use s3://HOST/BUCKET or s3://HOST/BUCKET/PREFIX</source>
+        <translation>ne nomme aucun compartiment : utilisez s3://HÔTE/COMPARTIMENT ou s3://HÔTE/COMPARTIMENT/PRÉFIXE</translation>
+    </message>
+    <message>
+        <source>names the bucket &apos;%1&apos;, which is not a valid S3 bucket name (3 to 63 letters, digits, dots and hyphens)</source>
+        <translation>nomme le compartiment « %1 », qui n’est pas un nom de compartiment S3 valide (3 à 63 lettres, chiffres, points et tirets)</translation>
+    </message>
+    <message>
+        <source>has the prefix part &apos;%1&apos;: a prefix is made of letters, digits, dots, hyphens and underscores between slashes</source>
+        <translation>contient la partie de préfixe « %1 » : un préfixe se compose de lettres, chiffres, points, tirets et soulignés entre des barres obliques</translation>
+    </message>
+    <message>
+        <source>is needed too: the access key ID and the secret access key go together</source>
+        <translation>est nécessaire aussi : l’identifiant de clé d’accès et la clé d’accès secrète vont ensemble</translation>
+    </message>
+    <message>
+        <source>AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY must be set together</source>
+        <translation>AWS_ACCESS_KEY_ID et AWS_SECRET_ACCESS_KEY doivent être définies ensemble</translation>
+    </message>
+    <message>
+        <source>no S3 credentials: set s3_access_key_id and s3_secret_access_key, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or give the profile &apos;%1&apos; aws_access_key_id and aws_secret_access_key in %2</source>
+        <translation>aucun identifiant S3 : définissez s3_access_key_id et s3_secret_access_key, ou AWS_ACCESS_KEY_ID et AWS_SECRET_ACCESS_KEY, ou donnez au profil « %1 » aws_access_key_id et aws_secret_access_key dans %2</translation>
+    </message>
+    <message>
+        <source>the S3 credentials (%1) contain characters keys never have</source>
+        <translation>les identifiants S3 (%1) contiennent des caractères qu’une clé n’a jamais</translation>
+    </message>
+    <message>
+        <source>(or AWS_REGION) must be a region name such as eu-west-1</source>
+        <translation>(ou AWS_REGION) doit être un nom de région comme eu-west-1</translation>
+    </message>
+    <message>
+        <source>must be s3://HOST[:PORT]/BUCKET[/PREFIX] for an S3 store</source>
+        <translation>doit être s3://HÔTE[:PORT]/COMPARTIMENT[/PRÉFIXE] pour un stockage S3</translation>
+    </message>
+    <message>
+        <source>must not hold credentials: use s3_access_key_id and s3_secret_access_key, the AWS_* variables or ~/.aws/credentials</source>
+        <translation>ne doit pas contenir d’identifiants : utilisez s3_access_key_id et s3_secret_access_key, les variables AWS_* ou ~/.aws/credentials</translation>
+    </message>
+    <message>
+        <source>must be path or virtual-host</source>
+        <translation>doit être path ou virtual-host</translation>
+    </message>
+    <message>
+        <source>is virtual-host, which needs a bucket name of lower-case letters, digits and hyphens; use path addressing for &apos;%1&apos;</source>
+        <translation>vaut virtual-host, qui exige un nom de compartiment en minuscules, chiffres et tirets ; utilisez l’adressage path pour « %1 »</translation>
+    </message>
+    <message>
+        <source>the S3 store started an upload without naming it</source>
+        <translation>le stockage S3 a commencé un envoi sans le nommer</translation>
+    </message>
+    <message>
+        <source>the S3 store took a part without an ETag</source>
+        <translation>le stockage S3 a accepté une partie sans ETag</translation>
     </message>
 </context>
 <context>

@@ -44,8 +44,9 @@ public:
                                   "other files.")});
         addOption(
             {QStringLiteral("repository"),
-             QStringLiteral("With no configuration yet: keep the repository at PATH, or on the "
-                            "obnam-server at an https://HOST:PORT URL (default: "
+             QStringLiteral("With no configuration yet: keep the repository at PATH, on the "
+                            "obnam-server at an https://HOST:PORT URL, or in the S3 bucket at "
+                            "s3://HOST/BUCKET[/PREFIX] (default: "
                             "$XDG_DATA_HOME/obnam/repository)."),
              QStringLiteral("PATH|URL")});
     }

@@ -64,6 +64,10 @@ public:
         return qint64(0);
     }
 
+    // Makes the storage ready for a new repository before its first write (an S3 bucket is
+    // created when it does not exist yet); most storage needs nothing.
+    virtual QFuture<Status> prepareForInit() { return ready(Status{}); }
+
     // How many large writes the caller should keep in flight to keep this backend busy.
     virtual int preferredWritesInFlight() const { return 4; }
     // How many readRangeNow() callers keep it busy: remote storage answers with latency, so

@@ -51,6 +51,9 @@ void NetworkJob::attempt()
     if (m_spec.method == "PUT")
         headers.append(
             QPair<QByteArray, QByteArray>(QByteArray("Content-Type"), "application/octet-stream"));
+    else if (m_spec.method == "POST")
+        headers.append(
+            QPair<QByteArray, QByteArray>(QByteArray("Content-Type"), "application/xml"));
     if (m_spec.sign)
         headers += m_spec.sign(url, headers);
     else
@@ -69,7 +72,7 @@ void NetworkJob::attempt()
     // HEAD through head(): as a custom verb, Qt would wait for the body a Content-Length
     // announces, which a HEAD answer never has.
     QNetworkReply *reply = m_spec.method == "HEAD" ? m_nam->head(request)
-                           : m_spec.method == "PUT"
+                           : m_spec.method == "PUT" || m_spec.method == "POST"
                                ? m_nam->sendCustomRequest(request, m_spec.method, m_spec.body)
                                : m_nam->sendCustomRequest(request, m_spec.method);
     reply->setParent(this);
@@ -151,6 +154,7 @@ void NetworkJob::onFinished(QNetworkReply *reply)
     o.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     o.body = reply->readAll();
     o.objectSize = reply->rawHeader("X-Object-Size");
+    o.etag = reply->rawHeader("ETag");
     if (reply->hasRawHeader("Content-Length")) {
         bool ok = false;
         const qint64 length = reply->rawHeader("Content-Length").toLongLong(&ok);

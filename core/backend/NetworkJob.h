@@ -31,6 +31,7 @@ struct HttpOutcome
     int status = 0; // 0 when no HTTP answer arrived
     QByteArray body;
     QByteArray objectSize;     // X-Object-Size
+    QByteArray etag;           // ETag (an S3 part's, for completing a multipart upload)
     qint64 contentLength = -1; // Content-Length of the answer, when it had one
     QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
     QString errorString;

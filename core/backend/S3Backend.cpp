@@ -38,8 +38,10 @@ QList<s3::Header> queryPairs(const QUrl &url)
     return pairs;
 }
 
+} // namespace
+
 // The <Code> of an S3 error document.
-QString errorCode(const QByteArray &body)
+QString S3Backend::errorCode(const QByteArray &body)
 {
     QXmlStreamReader xml(body);
     while (xml.readNextStartElement()) {
@@ -51,8 +53,6 @@ QString errorCode(const QByteArray &body)
     }
     return {};
 }
-
-} // namespace
 
 S3Backend::S3Backend(S3Settings settings, HttpsConnection::NamFactory namFactory)
     : m_settings(std::move(settings))
@@ -142,6 +142,8 @@ QFuture<Status> S3Backend::put(const QString &name, const QByteArray &data, PutM
 {
     if (auto valid = objectname::validate(name); !valid)
         return ready<Status>(valid);
+    if (data.size() > m_settings.multipartThreshold)
+        return putMultipart(name, data, mode);
     NetworkJob::Spec s = spec("PUT", m_settings.prefix + name, {}, data);
     s.createOnly = mode == PutMode::CreateOnly;
     return m_connection->send(std::move(s)).then([name](const HttpOutcome &o) -> Status {

@@ -19,6 +19,10 @@ struct S3Settings
     // style (http://bucket.host/key), which AWS prefers.
     bool pathStyle = true;
     HttpsSettings http; // timeouts, retries and TLS; its baseUrl is derived from the above
+    // Objects larger than this go up in parts of partSize bytes (S3 wants at least 5 MiB per
+    // part but the last, and at most 10,000 parts): a failed part is retried alone.
+    qint64 multipartThreshold = 32 * 1024 * 1024;
+    qint64 partSize = 16 * 1024 * 1024;
 };
 
 // A repository in an S3 bucket: each object one S3 object under the prefix, requests signed
@@ -44,10 +48,20 @@ public:
 
     // Creates the bucket when it does not exist yet (init of a new repository).
     QFuture<Status> createBucket();
+    QFuture<Status> prepareForInit() override { return createBucket(); }
     // S3's answers as the project's errors: its XML error codes name what went wrong.
     static Error toError(const HttpOutcome &outcome, const QString &name);
+    // The <Code> of an S3 error document, or "".
+    static QString errorCode(const QByteArray &body);
 
 private:
+    struct Upload;
+    QFuture<Status> putMultipart(const QString &name, const QByteArray &data, PutMode mode);
+    void initiateUpload(std::shared_ptr<Upload> upload);
+    void sendPart(std::shared_ptr<Upload> upload, int index);
+    void completeUpload(std::shared_ptr<Upload> upload);
+    void abortUpload(std::shared_ptr<Upload> upload, const Error &error);
+
     NetworkJob::Spec spec(const QByteArray &method, const QString &key, const QString &query = {},
                           const QByteArray &body = {}) const;
     QString objectPath(const QString &name) const;

@@ -1,0 +1,156 @@
+// S3 multipart upload for the S3 backend's large objects: initiate, one PUT per part (each
+// with its own retries), complete with the parts' ETags; any failure aborts the upload so the
+// store drops the parts it holds.
+#include "S3Backend.h"
+
+#include <QCoreApplication>
+#include <QPromise>
+#include <QXmlStreamReader>
+
+namespace obnam {
+
+struct S3Backend::Upload
+{
+    QString name;
+    QString key;
+    QByteArray data;
+    bool createOnly = false;
+    QString uploadId;
+    QList<QByteArray> etags;
+    std::shared_ptr<QPromise<Status>> promise = std::make_shared<QPromise<Status>>();
+
+    void finish(const Status &status)
+    {
+        promise->addResult(status);
+        promise->finish();
+    }
+    QString idQuery() const
+    {
+        return QStringLiteral("uploadId=") +
+               QString::fromLatin1(s3::uriEncode(uploadId.toUtf8(), false));
+    }
+};
+
+namespace {
+
+QString firstElementText(const QByteArray &body, QLatin1String element)
+{
+    QXmlStreamReader xml(body);
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement() && xml.name() == element)
+            return xml.readElementText();
+    }
+    return {};
+}
+
+} // namespace
+
+QFuture<Status> S3Backend::putMultipart(const QString &name, const QByteArray &data, PutMode mode)
+{
+    auto upload = std::make_shared<Upload>();
+    upload->name = name;
+    upload->key = m_settings.prefix + name;
+    upload->data = data;
+    upload->createOnly = mode == PutMode::CreateOnly;
+    upload->promise->start();
+    QFuture<Status> future = upload->promise->future();
+    if (!upload->createOnly) {
+        initiateUpload(upload);
+        return future;
+    }
+    // Completion is also sent with If-None-Match: *, but not every store honours it there
+    // (AWS does; older Ceph RGW releases ignore it), so look first. A writer that stores the
+    // same name between the look and the completion is replaced by this one: names are
+    // content hashes, so both hold the same bytes.
+    stat(name).then([this, upload](const Result<qint64> &size) {
+        if (size)
+            upload->finish(makeError(ErrorCode::AlreadyExists,
+                                     QCoreApplication::translate("obnam", "object exists"),
+                                     upload->name));
+        else if (size.error().code != ErrorCode::NotFound)
+            upload->finish(size.error());
+        else
+            initiateUpload(upload);
+    });
+    return future;
+}
+
+void S3Backend::initiateUpload(std::shared_ptr<Upload> upload)
+{
+    m_connection->send(spec("POST", upload->key, QStringLiteral("uploads")))
+        .then([this, upload](const HttpOutcome &o) {
+            if (o.status != 200) {
+                upload->finish(toError(o, upload->name));
+                return;
+            }
+            upload->uploadId = firstElementText(o.body, QLatin1String("UploadId"));
+            if (upload->uploadId.isEmpty()) {
+                upload->finish(makeError(
+                    ErrorCode::Corrupt,
+                    QCoreApplication::translate("obnam", "the S3 store started an upload without "
+                                                         "naming it"),
+                    upload->name));
+                return;
+            }
+            sendPart(upload, 0);
+        });
+}
+
+void S3Backend::sendPart(std::shared_ptr<Upload> upload, int index)
+{
+    const qint64 offset = qint64(index) * m_settings.partSize;
+    if (offset >= upload->data.size()) {
+        completeUpload(upload);
+        return;
+    }
+    const QString query = QStringLiteral("partNumber=%1&").arg(index + 1) + upload->idQuery();
+    m_connection
+        ->send(spec("PUT", upload->key, query, upload->data.mid(offset, m_settings.partSize)))
+        .then([this, upload, index](const HttpOutcome &o) {
+            if (o.status != 200 || o.etag.isEmpty()) {
+                abortUpload(upload, o.status == 200
+                                        ? makeError(ErrorCode::Corrupt,
+                                                    QCoreApplication::translate(
+                                                        "obnam", "the S3 store took a part "
+                                                                 "without an ETag"),
+                                                    upload->name)
+                                        : toError(o, upload->name));
+                return;
+            }
+            upload->etags.append(o.etag);
+            sendPart(upload, index + 1);
+        });
+}
+
+void S3Backend::completeUpload(std::shared_ptr<Upload> upload)
+{
+    QByteArray body = "<CompleteMultipartUpload>";
+    for (qsizetype i = 0; i < upload->etags.size(); ++i)
+        body += "<Part><PartNumber>" + QByteArray::number(i + 1) + "</PartNumber><ETag>" +
+                QString::fromLatin1(upload->etags[i]).toHtmlEscaped().toLatin1() + "</ETag></Part>";
+    body += "</CompleteMultipartUpload>";
+    NetworkJob::Spec s = spec("POST", upload->key, upload->idQuery(), body);
+    s.createOnly = upload->createOnly;
+    m_connection->send(std::move(s)).then([this, upload](const HttpOutcome &o) {
+        // A completion can fail after its 200 has been sent: the error is then in the body.
+        if (o.status == 200 && errorCode(o.body).isEmpty()) {
+            upload->finish(Status{});
+            return;
+        }
+        HttpOutcome failed = o;
+        if (failed.status == 200)
+            failed.status = 500;
+        abortUpload(upload, toError(failed, upload->name));
+    });
+}
+
+void S3Backend::abortUpload(std::shared_ptr<Upload> upload, const Error &error)
+{
+    // The store keeps (and bills) the parts of an upload until it is aborted. The error that
+    // led here is what the caller hears, whatever the abort's own answer.
+    m_connection->send(spec("DELETE", upload->key, upload->idQuery()))
+        .then([upload, error](const HttpOutcome &) { upload->finish(error); });
+}
+
+} // namespace obnam
