@@ -39,7 +39,7 @@ Result<std::unique_ptr<Setup>> Setup::prepare(const Request &request, const Path
         if (auto s = ClientConfig::writeDefault(setup->m_draft, roots, repository); !s)
             return Error{s.error().code, s.error().message, path};
         if (!request.excludes.isEmpty() || !request.serverCertSha256Text.isEmpty() ||
-            !request.accessToken.isEmpty()) {
+            !request.accessToken.isEmpty() || !request.keys.isEmpty()) {
             auto editor = ConfigEditor::open(setup->m_draft);
             if (!editor)
                 return editor.error();
@@ -51,6 +51,8 @@ Result<std::unique_ptr<Setup>> Setup::prepare(const Request &request, const Path
             if (!request.accessToken.isEmpty())
                 editor->set(QStringLiteral("access_token"),
                             QVariant(QString::fromUtf8(request.accessToken)));
+            for (const auto &[key, value] : request.keys)
+                editor->set(key, QVariant(value));
             if (auto s = editor->save(); !s)
                 return Error{s.error().code, s.error().message, path};
         }

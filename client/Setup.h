@@ -34,11 +34,14 @@ public:
         QString configPath;
         // For a configuration that does not exist yet (refused otherwise: edit it instead).
         QStringList roots;  // default: the home directory
-        QString repository; // a directory or an https:// URL; default: Paths::defaultRepository()
+        QString repository; // a directory, an https:// or an s3:// URL; default:
+                            // Paths::defaultRepository()
         QStringList excludes;
         QByteArray serverCertSha256Text; // "AB:CD:…", for a server with its own certificate
         QByteArray accessToken;          // the server's token for this client, written 0600
-        bool allowNonEmpty = false;      // a local directory holding other files
+        // Further keys for the new configuration, such as an S3 bucket's region and keys.
+        QList<QPair<QString, QString>> keys;
+        bool allowNonEmpty = false; // a local directory holding other files
     };
 
     static Result<std::unique_ptr<Setup>> prepare(const Request &request, const Paths &paths);

@@ -21,11 +21,16 @@ WherePage::WherePage(SetupWizard *wizard)
     , m_wizard(wizard)
     , m_local(new QRadioButton(tr("A &folder or removable disk"), this))
     , m_server(new QRadioButton(tr("An obnam-&server"), this))
+    , m_bucket(new QRadioButton(tr("An S&3 bucket (Amazon S3, Ceph, MinIO, …)"), this))
     , m_folder(new QLineEdit(this))
     , m_browse(new QPushButton(tr("Bro&wse…"), this))
     , m_url(new QLineEdit(this))
     , m_token(new QLineEdit(this))
     , m_expected(new QLineEdit(this))
+    , m_bucketUrl(new QLineEdit(this))
+    , m_keyId(new QLineEdit(this))
+    , m_secretKey(new QLineEdit(this))
+    , m_region(new QLineEdit(this))
     , m_certificate(new QLabel(this))
     , m_confirm(new QCheckBox(this))
     , m_status(new QLabel(this))
@@ -56,13 +61,46 @@ WherePage::WherePage(SetupWizard *wizard)
         {tr("&Address:"), m_url},
         {tr("Access &token:"), m_token},
         {tr("Certificate finger&print:"), m_expected}};
+    QList<QLabel *> labels;
     for (const auto &[text, edit] : rows) {
         auto *label = new QLabel(text, this);
         label->setBuddy(edit);
         edit->setAccessibleName(QString(text).remove(QLatin1Char('&')).remove(QLatin1Char(':')));
         form->addRow(label, edit);
+        labels.append(label);
     }
     layout->addLayout(form);
+    m_bucket->setObjectName(QStringLiteral("bucket"));
+    layout->addWidget(m_bucket);
+    auto *bucketForm = new QFormLayout;
+    bucketForm->setContentsMargins(24, 0, 0, 0);
+    m_bucketUrl->setObjectName(QStringLiteral("bucketUrl"));
+    m_bucketUrl->setPlaceholderText(QStringLiteral("s3://s3.example.com/bucket/folder"));
+    m_keyId->setObjectName(QStringLiteral("keyId"));
+    m_secretKey->setObjectName(QStringLiteral("secretKey"));
+    m_secretKey->setEchoMode(QLineEdit::Password);
+    m_keyId->setPlaceholderText(tr("empty: from ~/.aws/credentials or AWS_ACCESS_KEY_ID"));
+    m_region->setObjectName(QStringLiteral("region"));
+    m_region->setPlaceholderText(tr("empty: from ~/.aws/config, else us-east-1"));
+    const QList<std::pair<QString, QLineEdit *>> bucketRows{
+        {tr("B&ucket address:"), m_bucketUrl},
+        {tr("Access key &ID:"), m_keyId},
+        {tr("Secret access &key:"), m_secretKey},
+        {tr("Re&gion:"), m_region}};
+    for (const auto &[text, edit] : bucketRows) {
+        auto *label = new QLabel(text, this);
+        label->setBuddy(edit);
+        edit->setAccessibleName(QString(text).remove(QLatin1Char('&')).remove(QLatin1Char(':')));
+        bucketForm->addRow(label, edit);
+        labels.append(label);
+    }
+    layout->addLayout(bucketForm);
+    // The server's and the bucket's fields start at one edge, in every language.
+    int labelWidth = 0;
+    for (const QLabel *label : std::as_const(labels))
+        labelWidth = qMax(labelWidth, label->sizeHint().width());
+    for (QLabel *label : std::as_const(labels))
+        label->setMinimumWidth(labelWidth);
     m_certificate->setObjectName(QStringLiteral("certificate"));
     m_certificate->setWordWrap(true);
     m_certificate->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -79,11 +117,12 @@ WherePage::WherePage(SetupWizard *wizard)
     layout->addWidget(m_status);
     layout->addStretch();
 
-    for (QLineEdit *edit : {m_folder, m_url, m_token, m_expected})
+    for (QLineEdit *edit :
+         {m_folder, m_url, m_token, m_expected, m_bucketUrl, m_keyId, m_secretKey, m_region})
         connect(edit, &QLineEdit::textChanged, this, &WherePage::changed);
     for (QAbstractButton *button :
          {static_cast<QAbstractButton *>(m_local), static_cast<QAbstractButton *>(m_server),
-          static_cast<QAbstractButton *>(m_confirm)})
+          static_cast<QAbstractButton *>(m_bucket), static_cast<QAbstractButton *>(m_confirm)})
         connect(button, &QAbstractButton::toggled, this, &WherePage::changed);
     connect(m_url, &QLineEdit::textChanged, this, [this] {
         m_fetched.reset();
@@ -107,8 +146,8 @@ void WherePage::initializePage()
 {
     if (m_wizard->restoring()) {
         setTitle(tr("Where are your backups?"));
-        setSubTitle(tr("The repository you backed up to: a folder, a removable disk, or an "
-                       "obnam-server."));
+        setSubTitle(tr("The repository you backed up to: a folder, a removable disk, an "
+                       "obnam-server or an S3 bucket."));
     } else {
         setTitle(tr("Where to keep the backups"));
         setSubTitle(tr("Best on another disk or a server: a backup on the same disk is lost "
@@ -123,7 +162,9 @@ void WherePage::changed()
     m_folder->setEnabled(local);
     m_browse->setEnabled(local);
     for (QLineEdit *edit : {m_url, m_token, m_expected})
-        edit->setEnabled(!local);
+        edit->setEnabled(m_server->isChecked());
+    for (QLineEdit *edit : {m_bucketUrl, m_keyId, m_secretKey, m_region})
+        edit->setEnabled(m_bucket->isChecked());
     if (!m_busy)
         m_status->clear();
     Q_EMIT completeChanged();
@@ -135,6 +176,8 @@ bool WherePage::isComplete() const
         return false;
     if (m_local->isChecked())
         return !m_folder->text().trimmed().isEmpty();
+    if (m_bucket->isChecked())
+        return !m_bucketUrl->text().trimmed().isEmpty();
     // A server without its access token cannot be used: the administrator gives both.
     return !m_url->text().trimmed().isEmpty() && !m_token->text().trimmed().isEmpty();
 }
@@ -163,6 +206,10 @@ bool WherePage::validatePage()
         return false;
     if (m_local->isChecked()) {
         prepare(m_folder->text().trimmed(), QByteArray(), QString());
+        return false;
+    }
+    if (m_bucket->isChecked()) {
+        prepareBucket();
         return false;
     }
     const QUrl url(m_url->text().trimmed());
@@ -245,7 +292,34 @@ void WherePage::decideOnCertificate()
     prepare(m_url->text().trimmed(), m_token->text().toUtf8(), pin);
 }
 
-void WherePage::prepare(const QString &repository, const QByteArray &token, const QString &pin)
+void WherePage::prepareBucket()
+{
+    const QString url = m_bucketUrl->text().trimmed();
+    if (!url.startsWith(QLatin1String("s3://")) && !url.startsWith(QLatin1String("s3+http://"))) {
+        fail(tr("A bucket's address starts with s3:// and names the store, the bucket and "
+                "optionally a folder in it, such as s3://s3.eu-west-1.amazonaws.com/my-backups/"
+                "laptop."));
+        return;
+    }
+    const QString keyId = m_keyId->text().trimmed();
+    const QString secret = m_secretKey->text().trimmed();
+    if (keyId.isEmpty() != secret.isEmpty()) {
+        fail(tr("Enter both the access key ID and the secret access key, or neither to use "
+                "those in ~/.aws/credentials."));
+        return;
+    }
+    QList<QPair<QString, QString>> keys;
+    if (!keyId.isEmpty()) {
+        keys.append({QStringLiteral("s3_access_key_id"), keyId});
+        keys.append({QStringLiteral("s3_secret_access_key"), secret});
+    }
+    if (!m_region->text().trimmed().isEmpty())
+        keys.append({QStringLiteral("s3_region"), m_region->text().trimmed()});
+    prepare(url, QByteArray(), QString(), keys);
+}
+
+void WherePage::prepare(const QString &repository, const QByteArray &token, const QString &pin,
+                        const QList<QPair<QString, QString>> &keys)
 {
     client::Setup::Request request;
     request.configPath = m_wizard->configPath();
@@ -254,8 +328,10 @@ void WherePage::prepare(const QString &repository, const QByteArray &token, cons
     request.repository = repository;
     request.accessToken = token;
     request.serverCertSha256Text = pin.toLatin1();
-    setBusy(m_server->isChecked() ? tr("Looking for a repository on the server…")
-                                  : tr("Preparing the repository folder…"));
+    request.keys = keys;
+    setBusy(m_server->isChecked()   ? tr("Looking for a repository on the server…")
+            : m_bucket->isChecked() ? tr("Looking for a repository in the bucket…")
+                                    : tr("Preparing the repository folder…"));
     const client::Paths paths = m_wizard->paths();
     const bool restoring = m_wizard->restoring();
     QtConcurrent::run(m_wizard->pool(),
@@ -272,8 +348,8 @@ void WherePage::prepare(const QString &repository, const QByteArray &token, cons
                 // Files that are not a repository: said in the window's words (the message
                 // names an option of obnam-cli's).
                 if (setup.error().remedy == Remedy::ChooseEmptyFolder)
-                    fail(restoring ? tr("There is no backup repository there. Choose the folder "
-                                        "or server your backups were made to.")
+                    fail(restoring ? tr("There is no backup repository there. Choose the folder, "
+                                        "server or bucket your backups were made to.")
                                    : tr("%1 holds other files and is no backup repository. "
                                         "Choose an empty or new folder for the backups, so that "
                                         "they stay apart from your files.")
@@ -283,8 +359,8 @@ void WherePage::prepare(const QString &repository, const QByteArray &token, cons
                 return;
             }
             if (restoring && !(*setup)->repositoryExists()) {
-                fail(tr("There is no backup repository there. Choose the folder or server your "
-                        "backups were made to."));
+                fail(tr("There is no backup repository there. Choose the folder, server or "
+                        "bucket your backups were made to."));
                 return;
             }
             for (const QString &warning : (*setup)->warnings())

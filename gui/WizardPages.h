@@ -68,17 +68,24 @@ private:
     void changed();
     void fail(const QString &message);
     void decideOnCertificate();
-    void prepare(const QString &repository, const QByteArray &token, const QString &pin);
+    void prepare(const QString &repository, const QByteArray &token, const QString &pin,
+                 const QList<QPair<QString, QString>> &keys = {});
+    void prepareBucket();
     void setBusy(const QString &what);
 
     SetupWizard *m_wizard;
     QRadioButton *m_local;
     QRadioButton *m_server;
+    QRadioButton *m_bucket;
     QLineEdit *m_folder;
     QPushButton *m_browse;
     QLineEdit *m_url;
     QLineEdit *m_token;
     QLineEdit *m_expected;
+    QLineEdit *m_bucketUrl;
+    QLineEdit *m_keyId;
+    QLineEdit *m_secretKey;
+    QLineEdit *m_region;
     QLabel *m_certificate;
     QCheckBox *m_confirm;
     QLabel *m_status;

@@ -179,6 +179,66 @@ private Q_SLOTS:
         QVERIFY2(r.code == 0, qPrintable(r.err));
     }
 
+    // Needs a real S3 store: run by the GuiWizardS3 test through tests/with-s3.sh.
+    void setsUpAnS3Bucket()
+    {
+        if (qEnvironmentVariableIsEmpty("S3_ENDPOINT"))
+            QSKIP("no S3 store: run through tests/with-s3.sh (CTest GuiWizardS3)");
+        CliHome home;
+        fillData(home);
+        const client::Paths paths(home.env());
+        SetupWizard wizard(paths, home.configPath());
+        wizard.show();
+        next(wizard);
+        next(wizard);
+        QCOMPARE(wizard.currentId(), int(SetupWizard::WherePageId));
+        click(child<QRadioButton>(&wizard, "bucket"));
+        QVERIFY(!child<QLineEdit>(&wizard, "url")->isEnabled());
+        QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled()); // no address yet
+
+        // An address that is no S3 address, then only one of the two keys: said, not saved.
+        type(child<QLineEdit>(&wizard, "bucketUrl"), QStringLiteral("https://s3.example.com/b"));
+        next(wizard);
+        QVERIFY(child<QLabel>(wizard.currentPage(), "status")
+                    ->text()
+                    .contains(QStringLiteral("starts with s3://")));
+        QUrl endpoint(qEnvironmentVariable("S3_ENDPOINT"));
+        endpoint.setScheme(QStringLiteral("s3+http"));
+        endpoint.setPath(QStringLiteral("/wizard-bucket/laptop"));
+        type(child<QLineEdit>(&wizard, "bucketUrl"), endpoint.toString());
+        type(child<QLineEdit>(&wizard, "keyId"), qEnvironmentVariable("AWS_ACCESS_KEY_ID"));
+        next(wizard);
+        QVERIFY(child<QLabel>(wizard.currentPage(), "status")
+                    ->text()
+                    .contains(QStringLiteral("Enter both")));
+        QVERIFY(!QFileInfo::exists(home.configPath()));
+        type(child<QLineEdit>(&wizard, "secretKey"), qEnvironmentVariable("AWS_SECRET_ACCESS_KEY"));
+        type(child<QLineEdit>(&wizard, "region"), qEnvironmentVariable("AWS_DEFAULT_REGION"));
+        next(wizard);
+        QTRY_COMPARE_WITH_TIMEOUT(wizard.currentId(), int(SetupWizard::PassphrasePageId), 20000);
+        type(child<QLineEdit>(&wizard, "passphrase"), kPassphrase);
+        type(child<QLineEdit>(&wizard, "repeat"), kPassphrase);
+        next(wizard);
+        QTRY_COMPARE_WITH_TIMEOUT(wizard.currentId(), int(SetupWizard::FinishPageId), 60000);
+        click(wizard.button(QWizard::FinishButton));
+
+        // The configuration holds the bucket and its keys, readable by its owner alone, and
+        // obnam-cli backs up to the bucket the wizard created.
+        auto config = client::ClientConfig::load(home.configPath(), paths);
+        QVERIFY2(config, qPrintable(config ? QString() : config.error().toString()));
+        QVERIFY(config->isS3());
+        QCOMPARE(config->s3.bucket, QStringLiteral("wizard-bucket"));
+        QCOMPARE(config->s3.prefix, QStringLiteral("laptop/"));
+        QCOMPARE(config->s3.credentialSource, QStringLiteral("configuration"));
+        QVERIFY(config->warnings.isEmpty());
+        QFileInfo info(home.configPath());
+        QCOMPARE(int(info.permissions() & (QFile::ReadOther | QFile::ReadGroup)), 0);
+        auto r = home.run({QStringLiteral("backup")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = home.run({QStringLiteral("list-files"), QStringLiteral("latest")});
+        QVERIFY(r.out.contains(QStringLiteral("Documents/f7")));
+    }
+
     void wrongPassphraseForAnExistingRepositoryIsAskedAgain()
     {
         // A repository made elsewhere; this computer restores from it.

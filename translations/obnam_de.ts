@@ -3029,10 +3029,6 @@ Ein systemd-Timer des Benutzers kann denselben Zeitplan ausführen, ohne dass Ob
         <translation>Wo befinden sich Ihre Sicherungen?</translation>
     </message>
     <message>
-        <source>The repository you backed up to: a folder, a removable disk, or an obnam-server.</source>
-        <translation>Das Repository, in das Sie gesichert haben: ein Ordner, ein Wechseldatenträger oder ein obnam-server.</translation>
-    </message>
-    <message>
         <source>Where to keep the backups</source>
         <translation>Wo die Sicherungen aufbewahrt werden</translation>
     </message>
@@ -3081,16 +3077,60 @@ Ein systemd-Timer des Benutzers kann denselben Zeitplan ausführen, ohne dass Ob
         <translation>Der Repository-Ordner wird vorbereitet…</translation>
     </message>
     <message>
-        <source>There is no backup repository there. Choose the folder or server your backups were made to.</source>
-        <translation>Dort gibt es kein Sicherungs-Repository. Wählen Sie den Ordner oder Server, in den Ihre Sicherungen geschrieben wurden.</translation>
-    </message>
-    <message>
         <source>Certificate finger&amp;print:</source>
         <translation>Zertifikats-Fingerabd&amp;ruck:</translation>
     </message>
     <message>
         <source>%1 holds other files and is no backup repository. Choose an empty or new folder for the backups, so that they stay apart from your files.</source>
         <translation>%1 enthält andere Dateien und ist kein Sicherungs-Repository. Wählen Sie für die Sicherungen einen leeren oder neuen Ordner, damit sie von Ihren Dateien getrennt bleiben.</translation>
+    </message>
+    <message>
+        <source>An S&amp;3 bucket (Amazon S3, Ceph, MinIO, …)</source>
+        <translation>Ein S&amp;3-Bucket (Amazon S3, Ceph, MinIO, …)</translation>
+    </message>
+    <message>
+        <source>empty: from ~/.aws/credentials or AWS_ACCESS_KEY_ID</source>
+        <translation>leer: aus ~/.aws/credentials oder AWS_ACCESS_KEY_ID</translation>
+    </message>
+    <message>
+        <source>empty: from ~/.aws/config, else us-east-1</source>
+        <translation>leer: aus ~/.aws/config, sonst us-east-1</translation>
+    </message>
+    <message>
+        <source>B&amp;ucket address:</source>
+        <translation>B&amp;ucket-Adresse:</translation>
+    </message>
+    <message>
+        <source>Access key &amp;ID:</source>
+        <translation>Zugriffsschlüssel-&amp;ID:</translation>
+    </message>
+    <message>
+        <source>Secret access &amp;key:</source>
+        <translation>&amp;Geheimer Zugriffsschlüssel:</translation>
+    </message>
+    <message>
+        <source>Re&amp;gion:</source>
+        <translation>R&amp;egion:</translation>
+    </message>
+    <message>
+        <source>The repository you backed up to: a folder, a removable disk, an obnam-server or an S3 bucket.</source>
+        <translation>Das Repository, in das Sie gesichert haben: ein Ordner, ein Wechseldatenträger, ein obnam-server oder ein S3-Bucket.</translation>
+    </message>
+    <message>
+        <source>A bucket&apos;s address starts with s3:// and names the store, the bucket and optionally a folder in it, such as s3://s3.eu-west-1.amazonaws.com/my-backups/laptop.</source>
+        <translation>Die Adresse eines Buckets beginnt mit s3:// und nennt den Speicher, den Bucket und wahlweise einen Ordner darin, etwa s3://s3.eu-west-1.amazonaws.com/my-backups/laptop.</translation>
+    </message>
+    <message>
+        <source>Enter both the access key ID and the secret access key, or neither to use those in ~/.aws/credentials.</source>
+        <translation>Geben Sie die Zugriffsschlüssel-ID und den geheimen Zugriffsschlüssel ein, oder keines von beiden, um die aus ~/.aws/credentials zu verwenden.</translation>
+    </message>
+    <message>
+        <source>Looking for a repository in the bucket…</source>
+        <translation>Im Bucket wird nach einem Repository gesucht…</translation>
+    </message>
+    <message>
+        <source>There is no backup repository there. Choose the folder, server or bucket your backups were made to.</source>
+        <translation>Dort gibt es kein Sicherungs-Repository. Wählen Sie den Ordner, Server oder Bucket, in den Ihre Sicherungen geschrieben wurden.</translation>
     </message>
 </context>
 </TS>

@@ -3029,10 +3029,6 @@ Un minuteur systemd de l’utilisateur peut suivre la même planification sans q
         <translation>Où se trouvent vos sauvegardes ?</translation>
     </message>
     <message>
-        <source>The repository you backed up to: a folder, a removable disk, or an obnam-server.</source>
-        <translation>Le dépôt vers lequel vous avez sauvegardé : un dossier, un disque amovible ou un obnam-server.</translation>
-    </message>
-    <message>
         <source>Where to keep the backups</source>
         <translation>Où conserver les sauvegardes</translation>
     </message>
@@ -3081,16 +3077,60 @@ Un minuteur systemd de l’utilisateur peut suivre la même planification sans q
         <translation>Préparation du dossier du dépôt…</translation>
     </message>
     <message>
-        <source>There is no backup repository there. Choose the folder or server your backups were made to.</source>
-        <translation>Il n&apos;y a aucun dépôt de sauvegarde à cet emplacement. Choisissez le dossier ou le serveur vers lequel vos sauvegardes ont été faites.</translation>
-    </message>
-    <message>
         <source>Certificate finger&amp;print:</source>
         <translation>&amp;Empreinte du certificat :</translation>
     </message>
     <message>
         <source>%1 holds other files and is no backup repository. Choose an empty or new folder for the backups, so that they stay apart from your files.</source>
         <translation>%1 contient d&apos;autres fichiers et n&apos;est pas un dépôt de sauvegarde. Choisissez un dossier vide ou nouveau pour les sauvegardes, afin qu&apos;elles restent séparées de vos fichiers.</translation>
+    </message>
+    <message>
+        <source>An S&amp;3 bucket (Amazon S3, Ceph, MinIO, …)</source>
+        <translation>Un compartiment S&amp;3 (Amazon S3, Ceph, MinIO, …)</translation>
+    </message>
+    <message>
+        <source>empty: from ~/.aws/credentials or AWS_ACCESS_KEY_ID</source>
+        <translation>vide : depuis ~/.aws/credentials ou AWS_ACCESS_KEY_ID</translation>
+    </message>
+    <message>
+        <source>empty: from ~/.aws/config, else us-east-1</source>
+        <translation>vide : depuis ~/.aws/config, sinon us-east-1</translation>
+    </message>
+    <message>
+        <source>B&amp;ucket address:</source>
+        <translation>Adresse du comparti&amp;ment :</translation>
+    </message>
+    <message>
+        <source>Access key &amp;ID:</source>
+        <translation>&amp;Identifiant de clé d’accès :</translation>
+    </message>
+    <message>
+        <source>Secret access &amp;key:</source>
+        <translation>C&amp;lé d’accès secrète :</translation>
+    </message>
+    <message>
+        <source>Re&amp;gion:</source>
+        <translation>Ré&amp;gion :</translation>
+    </message>
+    <message>
+        <source>The repository you backed up to: a folder, a removable disk, an obnam-server or an S3 bucket.</source>
+        <translation>Le dépôt dans lequel vous avez sauvegardé : un dossier, un disque amovible, un obnam-server ou un compartiment S3.</translation>
+    </message>
+    <message>
+        <source>A bucket&apos;s address starts with s3:// and names the store, the bucket and optionally a folder in it, such as s3://s3.eu-west-1.amazonaws.com/my-backups/laptop.</source>
+        <translation>L’adresse d’un compartiment commence par s3:// et nomme le stockage, le compartiment et éventuellement un dossier à l’intérieur, par exemple s3://s3.eu-west-1.amazonaws.com/my-backups/laptop.</translation>
+    </message>
+    <message>
+        <source>Enter both the access key ID and the secret access key, or neither to use those in ~/.aws/credentials.</source>
+        <translation>Saisissez l’identifiant de clé d’accès et la clé d’accès secrète, ou aucun des deux pour utiliser ceux de ~/.aws/credentials.</translation>
+    </message>
+    <message>
+        <source>Looking for a repository in the bucket…</source>
+        <translation>Recherche d’un dépôt dans le compartiment…</translation>
+    </message>
+    <message>
+        <source>There is no backup repository there. Choose the folder, server or bucket your backups were made to.</source>
+        <translation>Il n’y a pas de dépôt de sauvegarde ici. Choisissez le dossier, le serveur ou le compartiment où vos sauvegardes ont été faites.</translation>
     </message>
 </context>
 </TS>
