@@ -19,6 +19,9 @@ packages=(
   # a real S3 store for the S3 backend's tests: a single-node Ceph RADOS Gateway
   # (scripts/ceph-rgw-up.sh, tests/with-s3.sh)
   ceph-mon ceph-osd radosgw ceph-common curl
+  # a real PostgreSQL for obnam-server's shared accounts (scripts/pg-up.sh,
+  # tests/with-postgres.sh); Qt's driver for it is libqt6sql6-psql above
+  postgresql-15
   # benchmarks (dataset generator, timing)
   python3 time restic borgbackup
   # fuzzing and sanitizers (scripts/fuzz.sh: clang with libFuzzer's runtime, libclang_rt.fuzzer)
@@ -41,6 +44,13 @@ SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 export DEBIAN_FRONTEND=noninteractive
 echo "install-deps: installing ${missing[*]}"
+# The tests start PostgreSQL clusters of their own: Debian's default cluster (created and
+# started when the package is installed) would only take a port and memory. Only when this
+# script is the one installing PostgreSQL.
+if [[ " ${missing[*]} " == *" postgresql-15 "* ]] && [ ! -e /etc/postgresql-common/createcluster.d/obnam.conf ]; then
+  $SUDO mkdir -p /etc/postgresql-common/createcluster.d
+  echo "create_main_cluster = false" | $SUDO tee /etc/postgresql-common/createcluster.d/obnam.conf >/dev/null
+fi
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 echo "install-deps: done"

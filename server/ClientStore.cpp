@@ -16,16 +16,6 @@ namespace obnam::server {
 
 namespace {
 
-QString hashToken(const QByteArray &token)
-{
-    return QString::fromLatin1(crypto::sha256(token).toHex());
-}
-
-QString newToken()
-{
-    return QString::fromLatin1(crypto::randomBytes(32).toHex());
-}
-
 Result<QList<ClientAccount>> parseAccounts(const QByteArray &content, bool missing,
                                            const QString &file)
 {
@@ -73,13 +63,52 @@ bool validClientName(const QString &name)
     return re.match(name).hasMatch();
 }
 
+Error invalidClientName(const QString &name)
+{
+    return makeError(ErrorCode::InvalidArgument,
+                     QStringLiteral("client names are 1-64 letters, digits, '.', '_' or '-'"),
+                     name);
+}
+
+namespace accounts {
+
+QString hashToken(const QByteArray &token)
+{
+    return QString::fromLatin1(crypto::sha256(token).toHex());
+}
+
+QString newToken()
+{
+    return QString::fromLatin1(crypto::randomBytes(32).toHex());
+}
+
+QString newAccountId()
+{
+    return QString::fromLatin1(crypto::randomBytes(16).toHex());
+}
+
+bool plausibleToken(const QByteArray &token)
+{
+    if (token.size() != 64)
+        return false;
+    for (const char c : token)
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+            return false;
+    return true;
+}
+
+} // namespace accounts
+
+using accounts::hashToken;
+using accounts::newToken;
+
 ClientStore::ClientStore(QString file)
     : m_file(std::move(file))
 {
     m_clock.start();
 }
 
-Result<QList<ClientAccount>> ClientStore::list() const
+Result<QList<ClientAccount>> ClientStore::list()
 {
     return readFile(m_file);
 }
@@ -110,9 +139,7 @@ Result<ClientStore::NewTokens> ClientStore::add(const QString &name, bool append
                                                 qint64 quotaBytes)
 {
     if (!validClientName(name))
-        return makeError(ErrorCode::InvalidArgument,
-                         QStringLiteral("client names are 1-64 letters, digits, '.', '_' or '-'"),
-                         name);
+        return invalidClientName(name);
     auto accounts = list();
     if (!accounts)
         return accounts.error();
@@ -123,7 +150,7 @@ Result<ClientStore::NewTokens> ClientStore::add(const QString &name, bool append
     }
     NewTokens tokens{newToken(), appendOnly ? newToken() : QString()};
     ClientAccount a{name,
-                    QString::fromLatin1(crypto::randomBytes(16).toHex()),
+                    accounts::newAccountId(),
                     hashToken(tokens.token.toLatin1()),
                     appendOnly ? hashToken(tokens.adminToken.toLatin1()) : QString(),
                     appendOnly,
@@ -202,20 +229,20 @@ void ClientStore::reloadIfChanged()
     m_contentHash = hash;
 }
 
-std::optional<Caller> ClientStore::authenticate(const QByteArray &token)
+Result<std::optional<Caller>> ClientStore::authenticate(const QByteArray &token)
 {
     if (token.size() != 64)
-        return std::nullopt;
+        return std::optional<Caller>();
     const QByteArray hash = crypto::sha256(token).toHex();
     QMutexLocker lock(&m_mutex);
     reloadIfChanged();
     for (const ClientAccount &a : std::as_const(m_cache)) {
         if (crypto::equalConstantTime(hash, a.tokenHash.toLatin1()))
-            return Caller{a, false};
+            return std::optional<Caller>(Caller{a, false});
         if (!a.adminHash.isEmpty() && crypto::equalConstantTime(hash, a.adminHash.toLatin1()))
-            return Caller{a, true};
+            return std::optional<Caller>(Caller{a, true});
     }
-    return std::nullopt;
+    return std::optional<Caller>();
 }
 
 } // namespace obnam::server

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "support/Result.h"
+#include "AccountStore.h"
 
 #include <QElapsedTimer>
 #include <QList>
@@ -11,42 +11,18 @@
 
 namespace obnam::server {
 
-struct ClientAccount
-{
-    QString name;
-    QString id;        // random; names the client's directory, never shown in URLs
-    QString tokenHash; // hex SHA-256 of the access token; the token itself is never stored
-    QString adminHash; // hex SHA-256 of the admin token (append-only clients), or empty
-    bool appendOnly = false;
-    qint64 quotaBytes = 0; // 0 = unlimited
-};
-
-// Who the caller is, derived from the bearer token alone.
-struct Caller
-{
-    ClientAccount account;
-    bool admin = false; // authenticated with the admin token: may delete and overwrite
-};
-
 // The accounts file (clients.json in the data directory, mode 0600). The server re-reads it
 // when it changes, so `client add` and friends take effect without a restart.
-class ClientStore
+class ClientStore final : public AccountStore
 {
 public:
     explicit ClientStore(QString file);
 
-    Result<QList<ClientAccount>> list() const;
-    // Returns the new access token (and admin token for append-only clients), shown once.
-    struct NewTokens
-    {
-        QString token;
-        QString adminToken;
-    };
-    Result<NewTokens> add(const QString &name, bool appendOnly, qint64 quotaBytes);
-    Status remove(const QString &name);
-    Result<NewTokens> rotate(const QString &name);
-
-    std::optional<Caller> authenticate(const QByteArray &token);
+    Result<QList<ClientAccount>> list() override;
+    Result<NewTokens> add(const QString &name, bool appendOnly, qint64 quotaBytes) override;
+    Status remove(const QString &name) override;
+    Result<NewTokens> rotate(const QString &name) override;
+    Result<std::optional<Caller>> authenticate(const QByteArray &token) override;
 
 private:
     Status save(const QList<ClientAccount> &accounts) const;
@@ -65,8 +41,5 @@ private:
     static constexpr qint64 kRecheckMs = 1000;
     QList<ClientAccount> m_cache;
 };
-
-// Names are shown in listings and logs: keep them plain.
-bool validClientName(const QString &name);
 
 } // namespace obnam::server

@@ -70,7 +70,7 @@ bool isTemporary(const QString &fileName)
 
 } // namespace
 
-ObjectApi::ObjectApi(ServerConfig config, ClientStore &clients)
+ObjectApi::ObjectApi(ServerConfig config, AccountStore &clients)
     : m_config(std::move(config))
     , m_clients(clients)
 {}
@@ -116,9 +116,15 @@ std::variant<ApiResponse, Admission> ObjectApi::admit(const std::string &method,
         return reply(405, "method not allowed");
     const std::string bearer = "Bearer ";
     std::optional<Caller> caller;
-    if (authorization.rfind(bearer, 0) == 0)
-        caller =
+    if (authorization.rfind(bearer, 0) == 0) {
+        auto found =
             m_clients.authenticate(QByteArray::fromStdString(authorization.substr(bearer.size())));
+        // The accounts cannot be read (the database is down): the client retries later, and
+        // keeps its token.
+        if (!found)
+            return reply(503, "the account store is unavailable");
+        caller = std::move(*found);
+    }
     if (!caller)
         return reply(401, "missing or invalid access token");
     auto admission = route(method, target);

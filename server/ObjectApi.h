@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ClientStore.h"
+#include "AccountStore.h"
 #include "ServerConfig.h"
 #include "UploadSpool.h"
 
@@ -65,7 +65,7 @@ struct Admission
 class ObjectApi
 {
 public:
-    ObjectApi(ServerConfig config, ClientStore &clients);
+    ObjectApi(ServerConfig config, AccountStore &clients);
     ~ObjectApi();
 
     // Decides on the request head alone, so that a hostile, unauthorised or oversized request
@@ -90,7 +90,7 @@ private:
     ApiResponse put(const ApiRequest &request, const Admission &admission, LocalBackend &backend);
 
     ServerConfig m_config;
-    ClientStore &m_clients;
+    AccountStore &m_clients;
     QMutex m_mutex;
     QHash<QString, std::shared_ptr<LocalBackend>> m_backends;
     QHash<QString, qint64> m_usage;

@@ -20,7 +20,8 @@ const QStringList kKeys{QStringLiteral("address"),
                         QStringLiteral("idle_timeout_seconds"),
                         QStringLiteral("max_connections"),
                         QStringLiteral("max_connections_per_address"),
-                        QStringLiteral("io_threads")};
+                        QStringLiteral("io_threads"),
+                        QStringLiteral("database")};
 
 Error keyError(const QString &file, const QString &key, const QString &what)
 {
@@ -148,6 +149,15 @@ Result<ServerConfig> parse(const YAML::Node &root, const QString &file)
         if (!v)
             return v.error();
         l.set(*v);
+    }
+    if (root["database"]) {
+        auto url = string(root, "database", file);
+        if (!url)
+            return url.error();
+        auto settings = DatabaseSettings::fromUrl(*url);
+        if (!settings)
+            return Error{settings.error().code, settings.error().message, file};
+        c.database = *settings;
     }
     return c;
 }

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "Database.h"
 #include "support/Result.h"
+
+#include <optional>
 
 #include <QString>
 
@@ -25,6 +28,8 @@ struct ServerConfig
     // host in Qt), and a machine behind NAT a few dozen.
     int maxConnectionsPerAddress = 32;
     int ioThreads = 4;
+    // Client accounts in PostgreSQL (shared by several instances) instead of clients.json.
+    std::optional<DatabaseSettings> database;
 
     QString clientsFile() const { return chunks + QStringLiteral("/clients.json"); }
     QString clientsDir() const { return chunks + QStringLiteral("/clients"); }

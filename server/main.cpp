@@ -2,6 +2,7 @@
 #include "ClientStore.h"
 #include "HttpServer.h"
 #include "ObjectApi.h"
+#include "PgAccountStore.h"
 #include "ServerConfig.h"
 #include "Tls.h"
 #include "support/Allocator.h"
@@ -37,7 +38,7 @@ int fail(const Error &e)
     return 1;
 }
 
-void printTokens(const ClientStore::NewTokens &t)
+void printTokens(const AccountStore::NewTokens &t)
 {
     std::printf("access_token: %s\n", qPrintable(t.token));
     if (!t.adminToken.isEmpty())
@@ -46,12 +47,27 @@ void printTokens(const ClientStore::NewTokens &t)
                  "The token is shown only this once: put it in the client's configuration now.\n");
 }
 
+// clients.json in the data directory, or the database server.yaml names.
+Result<std::unique_ptr<AccountStore>> openAccounts(const ServerConfig &config)
+{
+    if (config.database) {
+        auto store = PgAccountStore::open(*config.database);
+        if (!store)
+            return store.error();
+        return std::unique_ptr<AccountStore>(std::move(*store));
+    }
+    return std::unique_ptr<AccountStore>(std::make_unique<ClientStore>(config.clientsFile()));
+}
+
 int clientCommand(const ServerConfig &config, const QStringList &args,
                   const QCommandLineParser &parser)
 {
-    ClientStore store(config.clientsFile());
     if (auto made = makePrivateDirectory(config.chunks); !made)
         return fail(made.error());
+    auto opened = openAccounts(config);
+    if (!opened)
+        return fail(opened.error());
+    AccountStore &store = **opened;
     const QString action = args.value(1);
     const QString name = args.value(2);
     if (action == QStringLiteral("list") && args.size() == 2) {
@@ -168,8 +184,10 @@ int main(int argc, char **argv)
     if (!fingerprint)
         return fail(fingerprint.error());
 
-    ClientStore clients(config->clientsFile());
-    ObjectApi api(*config, clients);
+    auto clients = openAccounts(*config);
+    if (!clients)
+        return fail(clients.error());
+    ObjectApi api(*config, **clients);
     api.tidyClientDirectories();
     HttpServer server(*config, api);
     if (auto s = server.start(); !s)

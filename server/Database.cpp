@@ -1,0 +1,136 @@
+#include "Database.h"
+
+#include <QMutex>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QThread>
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace obnam::server {
+
+namespace {
+
+// libpq's messages run over several lines (a hint below the error); the first says it.
+QString firstLine(const QString &text)
+{
+    return text.trimmed().section(QLatin1Char('\n'), 0, 0).trimmed();
+}
+
+// Connection names in use, to remove them with the Database (names are per thread).
+QMutex g_namesMutex;
+QStringList g_names;
+
+} // namespace
+
+QString DatabaseSettings::display() const
+{
+    return QStringLiteral("postgresql://%1@%2:%3/%4").arg(user, host).arg(port).arg(database);
+}
+
+Result<DatabaseSettings> DatabaseSettings::fromUrl(const QString &text)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    const auto bad = [&](const QString &what) {
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("configuration key 'database' %1").arg(what));
+    };
+    if (!url.isValid() || (url.scheme() != QStringLiteral("postgresql") &&
+                           url.scheme() != QStringLiteral("postgres")))
+        return bad(QStringLiteral("must be postgresql://USER@HOST[:PORT]/DATABASE"));
+    if (!url.password().isEmpty())
+        return bad(QStringLiteral("must not hold a password: give it in PGPASSWORD or "
+                                  "~/.pgpass, so that server.yaml holds no secret"));
+    DatabaseSettings s;
+    s.host = url.host();
+    s.port = url.port(5432);
+    s.user = url.userName();
+    s.database = url.path().mid(1);
+    static const QRegularExpression name(QStringLiteral("\\A[A-Za-z0-9_.-]{1,63}\\z"));
+    if (s.host.isEmpty() || !name.match(s.user).hasMatch() || !name.match(s.database).hasMatch())
+        return bad(QStringLiteral("must name a host, a user and a database: "
+                                  "postgresql://USER@HOST[:PORT]/DATABASE"));
+    QStringList options{QStringLiteral("connect_timeout=5")};
+    const QUrlQuery query(url);
+    for (const auto &[key, value] : query.queryItems()) {
+        static const QStringList modes{QStringLiteral("disable"),   QStringLiteral("allow"),
+                                       QStringLiteral("prefer"),    QStringLiteral("require"),
+                                       QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
+        if (key == QStringLiteral("sslmode") && modes.contains(value))
+            options.append(QStringLiteral("sslmode=") + value);
+        else
+            return bad(QStringLiteral("has the unknown option '%1' (only sslmode=%2)")
+                           .arg(key, modes.join(QLatin1Char('|'))));
+    }
+    s.options = options.join(QLatin1Char(';'));
+    return s;
+}
+
+Database::Database(DatabaseSettings settings)
+    : m_settings(std::move(settings))
+    , m_prefix(QStringLiteral("obnam-pg-%1-").arg(quintptr(this)))
+{}
+
+Database::~Database()
+{
+    QMutexLocker lock(&g_namesMutex);
+    for (qsizetype i = g_names.size() - 1; i >= 0; --i) {
+        if (!g_names[i].startsWith(m_prefix))
+            continue;
+        QSqlDatabase::removeDatabase(g_names[i]);
+        g_names.removeAt(i);
+    }
+}
+
+Result<QSqlDatabase> Database::connection(bool fresh)
+{
+    const QString name = m_prefix + QString::number(quintptr(QThread::currentThreadId()));
+    QSqlDatabase db;
+    if (QSqlDatabase::contains(name)) {
+        db = QSqlDatabase::database(name, false);
+    } else {
+        db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        QMutexLocker lock(&g_namesMutex);
+        g_names.append(name);
+    }
+    if (!db.isValid())
+        return makeError(ErrorCode::Permanent,
+                         QStringLiteral("Qt's PostgreSQL driver (QPSQL) is not installed: install "
+                                        "libqt6sql6-psql"),
+                         m_settings.display());
+    if (fresh)
+        db.close();
+    if (db.isOpen())
+        return db;
+    db.setHostName(m_settings.host);
+    db.setPort(m_settings.port);
+    db.setDatabaseName(m_settings.database);
+    db.setUserName(m_settings.user);
+    db.setConnectOptions(m_settings.options);
+    if (!db.open())
+        return makeError(ErrorCode::Transient,
+                         QStringLiteral("cannot reach the database: ") +
+                             firstLine(db.lastError().databaseText()),
+                         m_settings.display());
+    return db;
+}
+
+Error Database::failure(QSqlDatabase &db, const QSqlError &error, const QString &what) const
+{
+    // A lost connection shows as a connection error, or as a statement error on a connection
+    // libpq has marked bad; either way a new connection is the way on.
+    if (error.type() == QSqlError::ConnectionError || !db.isOpen() ||
+        error.text().contains(QStringLiteral("server closed the connection")) ||
+        error.text().contains(QStringLiteral("terminating connection")) ||
+        error.text().contains(QStringLiteral("no connection to the server"))) {
+        db.close();
+        return makeError(ErrorCode::Transient,
+                         what + QStringLiteral(": the database connection was lost: ") +
+                             firstLine(error.text()),
+                         m_settings.display());
+    }
+    return makeError(ErrorCode::Permanent, what + QStringLiteral(": ") + firstLine(error.text()),
+                     m_settings.display());
+}
+
+} // namespace obnam::server

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "support/Result.h"
+
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+#include <variant>
+
+namespace obnam::server {
+
+// A PostgreSQL database named by server.yaml's `database` key:
+// postgresql://USER@HOST[:PORT]/DATABASE[?sslmode=MODE]. No password in the URL: libpq takes it
+// from PGPASSWORD, PGPASSFILE or ~/.pgpass, so server.yaml holds no secret.
+struct DatabaseSettings
+{
+    QString host;
+    int port = 5432;
+    QString database;
+    QString user;
+    QString options; // libpq options for QPSQL, "sslmode=require;connect_timeout=5"
+
+    QString display() const; // for messages: postgresql://user@host:port/database
+    static Result<DatabaseSettings> fromUrl(const QString &url);
+};
+
+// One connection per thread (a QSqlDatabase belongs to the thread that opened it), opened on
+// first use and opened again after the server went away. Queries run through run(), which
+// tries once more on a fresh connection when the connection broke (a database restart).
+class Database
+{
+public:
+    explicit Database(DatabaseSettings settings);
+    ~Database();
+    Q_DISABLE_COPY_MOVE(Database)
+
+    const DatabaseSettings &settings() const { return m_settings; }
+    // Runs `work` with this thread's connection. An error it returns whose cause is a lost
+    // connection makes one more attempt on a new connection.
+    template <typename T> Result<T> run(const std::function<Result<T>(QSqlDatabase &)> &work)
+    {
+        for (int attempt = 0;; ++attempt) {
+            auto db = connection(attempt > 0);
+            if (!db)
+                return db.error();
+            Result<T> result = work(*db);
+            if (result || attempt > 0 || db->isOpen())
+                return result;
+        }
+    }
+    // An error for a failed statement: its text, and the connection closed when it was lost,
+    // so that run() reconnects.
+    Error failure(QSqlDatabase &db, const class QSqlError &error, const QString &what) const;
+
+private:
+    Result<QSqlDatabase> connection(bool fresh);
+
+    DatabaseSettings m_settings;
+    QString m_prefix;
+};
+
+// run<std::monostate>'s answer as a Status.
+inline Status asStatus(const Result<std::monostate> &r)
+{
+    if (r)
+        return {};
+    return r.error();
+}
+
+} // namespace obnam::server

@@ -1,0 +1,218 @@
+#include "PgAccountStore.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QVariant>
+
+namespace obnam::server {
+
+namespace {
+
+// Each entry takes the schema from the version before it to its own number. Never edit one
+// that has shipped: add the next.
+const char *const kMigrations[] = {
+    // 1: accounts, with their storage usage for quotas across instances.
+    "CREATE TABLE obnam_accounts ("
+    " name text PRIMARY KEY,"
+    " id char(32) NOT NULL UNIQUE,"
+    " token_sha256 char(64) NOT NULL UNIQUE,"
+    " admin_token_sha256 char(64) UNIQUE,"
+    " append_only boolean NOT NULL DEFAULT false,"
+    " quota_bytes bigint NOT NULL DEFAULT 0,"
+    " used_bytes bigint NOT NULL DEFAULT 0,"
+    " created timestamptz NOT NULL DEFAULT now())",
+};
+static_assert(std::size(kMigrations) == PgAccountStore::kSchemaVersion);
+
+// pg_advisory_xact_lock's key for migrations: "obnam" in ASCII.
+constexpr qint64 kMigrationLock = 0x6f626e616d;
+
+const QString kColumns = QStringLiteral(
+    "name, id, token_sha256, coalesce(admin_token_sha256, ''), append_only, quota_bytes");
+
+ClientAccount accountFrom(const QSqlQuery &q)
+{
+    ClientAccount a;
+    a.name = q.value(0).toString();
+    a.id = q.value(1).toString();
+    a.tokenHash = q.value(2).toString();
+    a.adminHash = q.value(3).toString();
+    a.appendOnly = q.value(4).toBool();
+    a.quotaBytes = q.value(5).toLongLong();
+    return a;
+}
+
+Error noSuchClient(const QString &name)
+{
+    return makeError(ErrorCode::NotFound, QStringLiteral("no such client"), name);
+}
+
+} // namespace
+
+PgAccountStore::PgAccountStore(const DatabaseSettings &settings)
+    : m_db(settings)
+{}
+
+Result<std::unique_ptr<PgAccountStore>> PgAccountStore::open(const DatabaseSettings &settings)
+{
+    std::unique_ptr<PgAccountStore> store(new PgAccountStore(settings));
+    if (auto s = store->migrate(); !s)
+        return s.error();
+    return store;
+}
+
+Status PgAccountStore::migrate()
+{
+    return asStatus(m_db.run<std::monostate>([this](QSqlDatabase &db) -> Result<std::monostate> {
+        QSqlQuery q(db);
+        const auto fail = [&](const QString &what) -> Error {
+            const Error e = m_db.failure(db, q.lastError(), what);
+            db.rollback();
+            return e;
+        };
+        if (!db.transaction())
+            return m_db.failure(db, db.lastError(), QStringLiteral("cannot start a transaction"));
+        // Instances that start together wait here for the first one's migration (a lock of
+        // this transaction, released by its end).
+        if (!q.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kMigrationLock)))
+            return fail(QStringLiteral("cannot lock the schema"));
+        if (!q.exec(QStringLiteral("SELECT to_regclass('obnam_schema') IS NULL")) || !q.next())
+            return fail(QStringLiteral("cannot look for the schema table"));
+        if (q.value(0).toBool() &&
+            !q.exec(QStringLiteral("CREATE TABLE obnam_schema (version integer NOT NULL)")))
+            return fail(QStringLiteral("cannot create the schema table"));
+        if (!q.exec(QStringLiteral("SELECT coalesce(max(version), 0) FROM obnam_schema")) ||
+            !q.next())
+            return fail(QStringLiteral("cannot read the schema version"));
+        const int version = q.value(0).toInt();
+        if (version > kSchemaVersion) {
+            db.rollback();
+            return makeError(ErrorCode::Unsupported,
+                             QStringLiteral("the database's schema is version %1, newer than this "
+                                            "obnam-server knows (%2): upgrade obnam-server")
+                                 .arg(version)
+                                 .arg(kSchemaVersion),
+                             m_db.settings().display());
+        }
+        for (int v = version; v < kSchemaVersion; ++v) {
+            if (!q.exec(QString::fromLatin1(kMigrations[v])))
+                return fail(QStringLiteral("cannot migrate the schema to version %1").arg(v + 1));
+        }
+        if (version < kSchemaVersion) {
+            q.prepare(QStringLiteral("DELETE FROM obnam_schema"));
+            if (!q.exec())
+                return fail(QStringLiteral("cannot record the schema version"));
+            q.prepare(QStringLiteral("INSERT INTO obnam_schema (version) VALUES (?)"));
+            q.addBindValue(kSchemaVersion);
+            if (!q.exec())
+                return fail(QStringLiteral("cannot record the schema version"));
+        }
+        if (!db.commit())
+            return m_db.failure(db, db.lastError(), QStringLiteral("cannot commit the migration"));
+        return std::monostate();
+    }));
+}
+
+Result<QList<ClientAccount>> PgAccountStore::list()
+{
+    return m_db.run<QList<ClientAccount>>([this](QSqlDatabase &db) -> Result<QList<ClientAccount>> {
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("SELECT ") + kColumns +
+                    QStringLiteral(" FROM obnam_accounts ORDER BY created, name")))
+            return m_db.failure(db, q.lastError(), QStringLiteral("cannot list the clients"));
+        QList<ClientAccount> out;
+        while (q.next())
+            out.append(accountFrom(q));
+        return out;
+    });
+}
+
+Result<AccountStore::NewTokens> PgAccountStore::add(const QString &name, bool appendOnly,
+                                                    qint64 quotaBytes)
+{
+    if (!validClientName(name))
+        return invalidClientName(name);
+    const NewTokens tokens{accounts::newToken(), appendOnly ? accounts::newToken() : QString()};
+    return m_db.run<NewTokens>([&](QSqlDatabase &db) -> Result<NewTokens> {
+        QSqlQuery q(db);
+        // ON CONFLICT: a name that is taken, even by an instance adding it at this moment, is
+        // refused by the primary key rather than by a look beforehand.
+        q.prepare(QStringLiteral(
+            "INSERT INTO obnam_accounts (name, id, token_sha256, admin_token_sha256, append_only, "
+            "quota_bytes) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING"));
+        q.addBindValue(name);
+        q.addBindValue(accounts::newAccountId());
+        q.addBindValue(accounts::hashToken(tokens.token.toLatin1()));
+        q.addBindValue(appendOnly ? QVariant(accounts::hashToken(tokens.adminToken.toLatin1()))
+                                  : QVariant(QMetaType(QMetaType::QString)));
+        q.addBindValue(appendOnly);
+        q.addBindValue(quotaBytes);
+        if (!q.exec())
+            return m_db.failure(db, q.lastError(), QStringLiteral("cannot add the client"));
+        if (q.numRowsAffected() == 0)
+            return makeError(ErrorCode::AlreadyExists,
+                             QStringLiteral("a client of that name exists"), name);
+        return tokens;
+    });
+}
+
+Status PgAccountStore::remove(const QString &name)
+{
+    return asStatus(m_db.run<std::monostate>([&](QSqlDatabase &db) -> Result<std::monostate> {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("DELETE FROM obnam_accounts WHERE name = ?"));
+        q.addBindValue(name);
+        if (!q.exec())
+            return m_db.failure(db, q.lastError(), QStringLiteral("cannot remove the client"));
+        if (q.numRowsAffected() == 0)
+            return noSuchClient(name);
+        return std::monostate();
+    }));
+}
+
+Result<AccountStore::NewTokens> PgAccountStore::rotate(const QString &name)
+{
+    return m_db.run<NewTokens>([&](QSqlDatabase &db) -> Result<NewTokens> {
+        QSqlQuery q(db);
+        NewTokens tokens{accounts::newToken(), accounts::newToken()};
+        // One statement: the admin token is replaced only where the client has one.
+        q.prepare(QStringLiteral(
+            "UPDATE obnam_accounts SET token_sha256 = ?, admin_token_sha256 = CASE WHEN "
+            "append_only THEN ? ELSE NULL END WHERE name = ? RETURNING append_only"));
+        q.addBindValue(accounts::hashToken(tokens.token.toLatin1()));
+        q.addBindValue(accounts::hashToken(tokens.adminToken.toLatin1()));
+        q.addBindValue(name);
+        if (!q.exec())
+            return m_db.failure(db, q.lastError(), QStringLiteral("cannot rotate the tokens"));
+        if (!q.next())
+            return noSuchClient(name);
+        if (!q.value(0).toBool())
+            tokens.adminToken.clear();
+        return tokens;
+    });
+}
+
+Result<std::optional<Caller>> PgAccountStore::authenticate(const QByteArray &token)
+{
+    if (!accounts::plausibleToken(token))
+        return std::optional<Caller>();
+    const QString hash = accounts::hashToken(token);
+    return m_db.run<std::optional<Caller>>([&](QSqlDatabase &db) -> Result<std::optional<Caller>> {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        q.prepare(QStringLiteral("SELECT ") + kColumns +
+                  QStringLiteral(" FROM obnam_accounts WHERE token_sha256 = ? OR "
+                                 "admin_token_sha256 = ?"));
+        q.addBindValue(hash);
+        q.addBindValue(hash);
+        if (!q.exec())
+            return m_db.failure(db, q.lastError(), QStringLiteral("cannot look up a token"));
+        if (!q.next())
+            return std::optional<Caller>();
+        const ClientAccount account = accountFrom(q);
+        return std::optional<Caller>(Caller{account, account.adminHash == hash});
+    });
+}
+
+} // namespace obnam::server

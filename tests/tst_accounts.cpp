@@ -1,0 +1,299 @@
+// obnam-server's client accounts in PostgreSQL (tests/with-postgres.sh starts a real
+// PostgreSQL 15 and passes PG_URL): the behaviour every account store shows, run against
+// clients.json and the database alike; two stores on one database as two instances see each
+// other's changes at once; concurrent adds; the schema created, kept and refused when newer;
+// the database stopped and killed under a store, and obnam-server itself on the database.
+#include "ClientStore.h"
+#include "PgAccountStore.h"
+#include "ServerProcess.h"
+#include "TestSupport.h"
+
+#include <QFutureSynchronizer>
+#include <QProcess>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtConcurrent/QtConcurrentRun>
+#include <QtTest>
+
+using namespace obnam;
+using namespace obnam::server;
+
+namespace {
+
+DatabaseSettings settingsFromEnvironment()
+{
+    return *DatabaseSettings::fromUrl(qEnvironmentVariable("PG_URL"));
+}
+
+// Runs pg-up.sh (stop, kill, start) on the test's database.
+bool pgUp(const QString &command)
+{
+    QProcess p;
+    p.start(qEnvironmentVariable("PG_UP"), {command, qEnvironmentVariable("PG_DIR")});
+    return p.waitForFinished(60000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+}
+
+std::optional<Caller> callerOf(AccountStore &store, const QString &token)
+{
+    auto found = store.authenticate(token.toLatin1());
+    if (!found)
+        qWarning("authenticate failed: %s", qPrintable(found.error().toString()));
+    return found ? *found : std::nullopt;
+}
+
+void dropEverything()
+{
+    Database db(settingsFromEnvironment());
+    QVERIFY(db.run<std::monostate>([](QSqlDatabase &c) -> Result<std::monostate> {
+        QSqlQuery q(c);
+        q.exec(QStringLiteral("DROP TABLE IF EXISTS obnam_accounts, obnam_schema"));
+        return std::monostate();
+    }));
+}
+
+} // namespace
+
+class TestAccounts : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_tmp;
+
+    std::unique_ptr<AccountStore> makeStore(const QString &kind)
+    {
+        if (kind == QStringLiteral("file"))
+            return std::make_unique<ClientStore>(m_tmp.filePath(QStringLiteral("clients.json")));
+        auto store = PgAccountStore::open(settingsFromEnvironment());
+        if (!store)
+            qWarning("%s", qPrintable(store.error().toString()));
+        return store ? std::move(*store) : nullptr;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (qEnvironmentVariableIsEmpty("PG_URL"))
+            QSKIP("no PostgreSQL: run through tests/with-postgres.sh");
+    }
+
+    void init()
+    {
+        QFile::remove(m_tmp.filePath(QStringLiteral("clients.json")));
+        dropEverything();
+    }
+
+    void everyStoreBehavesAlike_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("clients.json") << QStringLiteral("file");
+        QTest::newRow("PostgreSQL") << QStringLiteral("postgresql");
+    }
+
+    void everyStoreBehavesAlike()
+    {
+        QFETCH(QString, kind);
+        auto store = makeStore(kind);
+        QVERIFY(store);
+        auto laptop = store->add(QStringLiteral("laptop"), false, 0);
+        QVERIFY2(laptop, qPrintable(laptop ? QString() : laptop.error().toString()));
+        QCOMPARE(laptop->token.size(), 64);
+        QVERIFY(laptop->adminToken.isEmpty());
+        auto nas = store->add(QStringLiteral("nas"), true, 5000);
+        QVERIFY(nas);
+        QCOMPARE(nas->adminToken.size(), 64);
+
+        auto caller = callerOf(*store, laptop->token);
+        QVERIFY(caller);
+        QCOMPARE(caller->account.name, QStringLiteral("laptop"));
+        QVERIFY(!caller->admin);
+        QCOMPARE(caller->account.id.size(), 32);
+        caller = callerOf(*store, nas->adminToken);
+        QVERIFY(caller && caller->admin && caller->account.appendOnly);
+        QCOMPARE(caller->account.quotaBytes, 5000);
+        caller = callerOf(*store, nas->token);
+        QVERIFY(caller && !caller->admin);
+        QVERIFY(!callerOf(*store, QString(64, QLatin1Char('a'))));
+        QVERIFY(!callerOf(*store, QStringLiteral("short")));
+        QVERIFY(!callerOf(*store, QStringLiteral("' OR 1=1 --") + QString(53, QLatin1Char(' '))));
+
+        auto again = store->add(QStringLiteral("laptop"), false, 0);
+        QVERIFY(!again);
+        QCOMPARE(again.error().code, ErrorCode::AlreadyExists);
+        auto bad = store->add(QStringLiteral("no/slashes"), false, 0);
+        QVERIFY(!bad);
+        QCOMPARE(bad.error().code, ErrorCode::InvalidArgument);
+
+        auto listed = store->list();
+        QVERIFY(listed);
+        QCOMPARE(listed->size(), 2);
+        QCOMPARE(listed->at(0).name, QStringLiteral("laptop"));
+        QCOMPARE(listed->at(1).name, QStringLiteral("nas"));
+        QVERIFY(listed->at(1).appendOnly);
+
+        // Rotation: the old tokens open nothing, the new ones the same account.
+        const QString oldId = callerOf(*store, nas->token)->account.id;
+        auto rotated = store->rotate(QStringLiteral("nas"));
+        QVERIFY(rotated);
+        QVERIFY(!callerOf(*store, nas->token));
+        QVERIFY(!callerOf(*store, nas->adminToken));
+        QCOMPARE(callerOf(*store, rotated->token)->account.id, oldId);
+        QVERIFY(callerOf(*store, rotated->adminToken)->admin);
+        rotated = store->rotate(QStringLiteral("laptop"));
+        QVERIFY(rotated && rotated->adminToken.isEmpty());
+        QCOMPARE(store->rotate(QStringLiteral("ghost")).error().code, ErrorCode::NotFound);
+
+        QVERIFY(store->remove(QStringLiteral("laptop")));
+        QVERIFY(!callerOf(*store, rotated->token));
+        QCOMPARE(store->remove(QStringLiteral("laptop")).error().code, ErrorCode::NotFound);
+        QCOMPARE(store->list()->size(), 1);
+    }
+
+    void instancesSeeEachOthersChangesAtOnce()
+    {
+        auto a = makeStore(QStringLiteral("postgresql"));
+        auto b = makeStore(QStringLiteral("postgresql"));
+        QVERIFY(a && b);
+        auto added = a->add(QStringLiteral("laptop"), false, 0);
+        QVERIFY(added);
+        QVERIFY(callerOf(*b, added->token));
+        auto rotated = b->rotate(QStringLiteral("laptop"));
+        QVERIFY(rotated);
+        QVERIFY(!callerOf(*a, added->token));
+        QVERIFY(callerOf(*a, rotated->token));
+        QVERIFY(b->remove(QStringLiteral("laptop")));
+        QVERIFY(!callerOf(*a, rotated->token));
+    }
+
+    void concurrentAddsFromTwoInstances()
+    {
+        auto a = makeStore(QStringLiteral("postgresql"));
+        auto b = makeStore(QStringLiteral("postgresql"));
+        QVERIFY(a && b);
+        QThreadPool pool;
+        pool.setMaxThreadCount(8);
+        QFutureSynchronizer<int> adds;
+        for (int t = 0; t < 8; ++t) {
+            AccountStore *store = t % 2 ? b.get() : a.get();
+            adds.addFuture(QtConcurrent::run(&pool, [store, t] {
+                int ok = 0;
+                for (int i = 0; i < 10; ++i)
+                    ok += bool(store->add(QStringLiteral("c%1-%2").arg(t).arg(i), false, 0));
+                // Everyone wants this name; one gets it.
+                ok += bool(store->add(QStringLiteral("shared"), false, 0)) ? 1000 : 0;
+                return ok;
+            }));
+        }
+        adds.waitForFinished();
+        int total = 0;
+        for (const QFuture<int> &f : adds.futures())
+            total += f.result();
+        QCOMPARE(total, 80 + 1000);
+        QCOMPARE(a->list()->size(), 81);
+    }
+
+    void schemaIsCreatedOnceAndNewerIsRefused()
+    {
+        auto first = makeStore(QStringLiteral("postgresql"));
+        QVERIFY(first);
+        QVERIFY(first->add(QStringLiteral("kept"), false, 0));
+        auto second = makeStore(QStringLiteral("postgresql"));
+        QVERIFY(second);
+        QCOMPARE(second->list()->size(), 1); // opening again migrates nothing away
+        Database db(settingsFromEnvironment());
+        auto version = db.run<int>([](QSqlDatabase &c) -> Result<int> {
+            QSqlQuery q(c);
+            if (!q.exec(QStringLiteral("SELECT count(*), max(version) FROM obnam_schema")) ||
+                !q.next())
+                return makeError(ErrorCode::Io, QStringLiteral("cannot read"));
+            return q.value(0).toInt() * 1000 + q.value(1).toInt();
+        });
+        QVERIFY(version);
+        QCOMPARE(*version, 1000 + PgAccountStore::kSchemaVersion);
+
+        QVERIFY(db.run<std::monostate>([](QSqlDatabase &c) -> Result<std::monostate> {
+            QSqlQuery q(c);
+            q.exec(QStringLiteral("UPDATE obnam_schema SET version = 99"));
+            return std::monostate();
+        }));
+        auto refused = PgAccountStore::open(settingsFromEnvironment());
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::Unsupported);
+        QVERIFY2(refused.error().message.contains(QStringLiteral("version 99, newer than this "
+                                                                 "obnam-server knows (1)")),
+                 qPrintable(refused.error().message));
+    }
+
+    void survivesTheDatabaseGoingAway()
+    {
+        auto store = makeStore(QStringLiteral("postgresql"));
+        QVERIFY(store);
+        auto added = store->add(QStringLiteral("laptop"), false, 0);
+        QVERIFY(added);
+        QVERIFY(callerOf(*store, added->token));
+
+        // Stopped: the store cannot answer, which is not the same as "no such token".
+        QVERIFY(pgUp(QStringLiteral("stop")));
+        auto down = store->authenticate(added->token.toLatin1());
+        QVERIFY(!down);
+        QCOMPARE(down.error().code, ErrorCode::Transient);
+        QVERIFY2(down.error().message.contains(QStringLiteral("database")),
+                 qPrintable(down.error().message));
+        QVERIFY(pgUp(QStringLiteral("start")));
+        QVERIFY(callerOf(*store, added->token)); // a new connection, without a restart
+
+        // Killed, as a crash: the same once it is back.
+        QVERIFY(pgUp(QStringLiteral("kill")));
+        QVERIFY(!store->authenticate(added->token.toLatin1()));
+        QVERIFY(pgUp(QStringLiteral("start")));
+        QVERIFY(callerOf(*store, added->token));
+    }
+
+    void serverOnTheDatabase()
+    {
+        const QByteArray config = "database: " + qgetenv("PG_URL") + "\n";
+        test::ServerProcess one(config);
+        test::ServerProcess two(config);
+        QVERIFY2(one.start(), qPrintable(one.log()));
+        QVERIFY2(two.start(), qPrintable(two.log()));
+        // Added through one instance's command, accepted by the other at once.
+        const auto tokens = one.addClient(QStringLiteral("laptop"));
+        QVERIFY(!tokens.token.isEmpty());
+        auto backend = two.backend(tokens.token);
+        const auto listed = backend->list({}).result();
+        QVERIFY2(listed, qPrintable(listed ? QString() : listed.error().toString()));
+        QVERIFY(backend->put(QStringLiteral("config"), "x", PutMode::CreateOnly).result());
+
+        // The database down: the server says unavailable (503, which clients retry), not
+        // unauthorised; back up, the same token works again.
+        QVERIFY(pgUp(QStringLiteral("stop")));
+        HttpsSettings quick = two.settings(tokens.token);
+        quick.maxAttempts = 1;
+        HttpsBackend once(quick);
+        const auto refused = once.get(QStringLiteral("config")).result();
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.contains(QStringLiteral("503")),
+                 qPrintable(refused.error().message));
+        QVERIFY(pgUp(QStringLiteral("start")));
+        const auto back = backend->get(QStringLiteral("config")).result();
+        QVERIFY2(back, qPrintable(back ? QString() : back.error().toString()));
+        QCOMPARE(*back, QByteArray("x"));
+
+        // Removed through the other instance: refused by both.
+        QProcess remove;
+        remove.start(QStringLiteral(OBNAM_SERVER),
+                     {QStringLiteral("--config"), two.configPath(), QStringLiteral("client"),
+                      QStringLiteral("remove"), QStringLiteral("laptop")});
+        QVERIFY(remove.waitForFinished(30000) && remove.exitCode() == 0);
+        for (test::ServerProcess *server : {&one, &two}) {
+            HttpsBackend gone(server->settings(tokens.token));
+            const auto r = gone.list({}).result();
+            QVERIFY(!r);
+            QVERIFY2(r.error().message.contains(QStringLiteral("token")),
+                     qPrintable(r.error().message));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAccounts)
+#include "tst_accounts.moc"
