@@ -1,5 +1,7 @@
 #include "S3Config.h"
 
+#include "backend/S3Address.h"
+
 #include <QFile>
 #include <QHostAddress>
 #include <QRegularExpression>
@@ -9,9 +11,6 @@
 namespace obnam::client {
 
 namespace {
-
-const QString kScheme = QStringLiteral("s3");
-const QString kPlainScheme = QStringLiteral("s3+http");
 
 // One section of an AWS INI file (~/.aws/credentials, ~/.aws/config): key = value lines under
 // [name]. Comments start with # or ;. Nothing else of the format is needed here.
@@ -60,38 +59,6 @@ bool printable(const QByteArray &value)
 QString envValue(const Paths &paths, const char *name)
 {
     return paths.environment().value(QLatin1String(name)).trimmed();
-}
-
-// Bucket and prefix from the URL's path: /BUCKET[/PREFIX...].
-Status splitPath(S3Location &s3, const QString &path, const ConfigReader &r)
-{
-    const QStringList parts = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
-    if (parts.isEmpty())
-        return r.error(
-            QStringLiteral("server_url"),
-            QCoreApplication::translate(
-                "obnam", "names no bucket: use s3://HOST/BUCKET or s3://HOST/BUCKET/PREFIX"));
-    // S3's rules for bucket names, with the capitals and underscores older stores allow.
-    static const QRegularExpression bucket(QStringLiteral("\\A[A-Za-z0-9][A-Za-z0-9._-]{1,61}"
-                                                          "[A-Za-z0-9]\\z"));
-    if (!bucket.match(parts.first()).hasMatch())
-        return r.error(QStringLiteral("server_url"),
-                       QCoreApplication::translate("obnam", "names the bucket '%1', which is not "
-                                                            "a valid S3 bucket name (3 to 63 "
-                                                            "letters, digits, dots and hyphens)")
-                           .arg(parts.first()));
-    s3.bucket = parts.first();
-    static const QRegularExpression segment(QStringLiteral("\\A[A-Za-z0-9_-][A-Za-z0-9._-]*\\z"));
-    for (qsizetype i = 1; i < parts.size(); ++i) {
-        if (!segment.match(parts[i]).hasMatch() || parts[i] == QStringLiteral(".."))
-            return r.error(QStringLiteral("server_url"),
-                           QCoreApplication::translate(
-                               "obnam", "has the prefix part '%1': a prefix is made of letters, "
-                                        "digits, dots, hyphens and underscores between slashes")
-                               .arg(parts[i]));
-        s3.prefix += parts[i] + QLatin1Char('/');
-    }
-    return {};
 }
 
 // Keys from the configuration, the environment or the credentials file, in that order.
@@ -220,31 +187,21 @@ const QStringList &s3Keys()
 
 bool isS3Url(const QString &url)
 {
-    return url.startsWith(kScheme + QStringLiteral("://")) ||
-           url.startsWith(kPlainScheme + QStringLiteral("://"));
+    return s3::isAddress(url);
 }
 
 Result<S3Location> parseS3(const QString &text, const ConfigReader &r, const Paths &paths,
                            const QString &configPath, QStringList &warnings)
 {
-    const QUrl url(text, QUrl::StrictMode);
-    if (!url.isValid() || url.host().isEmpty() || url.hasQuery() || url.hasFragment())
-        return r.error(QStringLiteral("server_url"),
-                       QCoreApplication::translate(
-                           "obnam", "must be s3://HOST[:PORT]/BUCKET[/PREFIX] for an S3 store"));
-    if (!url.userInfo().isEmpty())
-        return r.error(QStringLiteral("server_url"),
-                       QCoreApplication::translate(
-                           "obnam", "must not hold credentials: use s3_access_key_id and "
-                                    "s3_secret_access_key, the AWS_* variables or "
-                                    "~/.aws/credentials"));
+    auto address = s3::parseAddress(text);
+    if (!address)
+        return r.error(QStringLiteral("server_url"), address.error().message);
+    const QUrl url(text);
+    const bool plain = address->plainHttp;
     S3Location s3;
-    const bool plain = url.scheme() == kPlainScheme;
-    s3.endpoint.setScheme(plain ? QStringLiteral("http") : QStringLiteral("https"));
-    s3.endpoint.setHost(url.host());
-    s3.endpoint.setPort(url.port());
-    if (auto st = splitPath(s3, url.path(), r); !st)
-        return st.error();
+    s3.endpoint = address->endpoint;
+    s3.bucket = address->bucket;
+    s3.prefix = address->prefix;
     if (plain && !QHostAddress(url.host()).isLoopback() &&
         url.host() != QStringLiteral("localhost"))
         warnings.append(

@@ -55,7 +55,7 @@ start() {
     fi
     local psql=("$bin/psql" -h "$dir" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -qtA)
     if [ "$(as_owner "${psql[@]}" -c "select 1 from pg_roles where rolname = '$user'")" != 1 ]; then
-        as_owner "${psql[@]}" -c "create role \"$user\" login" >/dev/null
+        as_owner "${psql[@]}" -c "create role \"$user\" login createdb" >/dev/null
     fi
     if [ "$(as_owner "${psql[@]}" -c "select 1 from pg_database where datname = '$database'")" != 1 ]; then
         as_owner "${psql[@]}" -c "create database \"$database\" owner \"$user\"" >/dev/null

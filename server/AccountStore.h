@@ -49,6 +49,25 @@ public:
     // (a database that is down): the request is refused as unavailable, not as unauthorised.
     virtual Result<std::optional<Caller>> authenticate(const QByteArray &token) = 0;
 
+    // Whether the store counts each account's stored bytes for every instance (the database
+    // does; with clients.json each process counts its own).
+    virtual bool keepsUsage() const { return false; }
+    // Counts `bytes` more for the account if that stays within `quotaBytes` (0: no quota), in
+    // one step, so that uploads through several instances cannot pass a quota together.
+    virtual Result<bool> reserve(const QString &accountId, qint64 bytes, qint64 quotaBytes)
+    {
+        Q_UNUSED(accountId);
+        Q_UNUSED(bytes);
+        Q_UNUSED(quotaBytes);
+        return true;
+    }
+    virtual Status addUsage(const QString &accountId, qint64 delta)
+    {
+        Q_UNUSED(accountId);
+        Q_UNUSED(delta);
+        return {};
+    }
+
 protected:
     AccountStore() = default;
     Q_DISABLE_COPY_MOVE(AccountStore)

@@ -1,13 +1,8 @@
 #include "ObjectApi.h"
 
-#include "backend/LocalBackend.h"
 #include "backend/ObjectName.h"
-#include "crypto/Crypto.h"
 
-#include <QDirIterator>
 #include <QRegularExpression>
-
-#include <sys/stat.h>
 
 namespace obnam::server {
 
@@ -63,16 +58,12 @@ std::optional<std::pair<quint64, std::optional<quint64>>> parseRange(const std::
     return std::make_pair(first, std::optional<quint64>(last));
 }
 
-bool isTemporary(const QString &fileName)
-{
-    return fileName.startsWith(QStringLiteral(".tmp-"));
-}
-
 } // namespace
 
-ObjectApi::ObjectApi(ServerConfig config, AccountStore &clients)
+ObjectApi::ObjectApi(ServerConfig config, AccountStore &clients, ObjectStore &objects)
     : m_config(std::move(config))
     , m_clients(clients)
+    , m_objects(objects)
 {}
 
 ObjectApi::~ObjectApi() = default;
@@ -137,44 +128,49 @@ std::variant<ApiResponse, Admission> ObjectApi::admit(const std::string &method,
         return reply(411, "length required");
     if (*contentLength > quint64(m_config.maxBodyBytes))
         return reply(413, "object too large");
-    const ClientAccount &account = admission->caller.account;
-    if (account.quotaBytes > 0) {
-        auto backend = backendFor(account);
-        const qint64 used = usage(account, *backend);
-        const qint64 length = qint64(*contentLength);
-        QMutexLocker lock(&m_mutex);
-        qint64 &reserved = m_reserved[account.id];
-        // Uploads in progress count as if stored: many at once cannot pass the quota together.
-        if (used + reserved + length > account.quotaBytes)
-            return reply(507, "quota exceeded");
-        reserved += length;
-        admission->quotaHold = std::shared_ptr<void>(this, [this, id = account.id, length](void *) {
-            QMutexLocker unlock(&m_mutex);
-            m_reserved[id] -= length;
-        });
-    }
+    if (auto refused = holdQuota(*admission, qint64(*contentLength)))
+        return std::move(*refused);
     return std::move(*admission);
+}
+
+std::optional<ApiResponse> ObjectApi::holdQuota(Admission &admission, qint64 length)
+{
+    const ClientAccount &account = admission.caller.account;
+    if (m_clients.keepsUsage()) {
+        // Counted in the database, atomically, so that instances cannot pass a quota together:
+        // the upload's bytes count as stored until it ends, then as what it really added.
+        auto reserved = m_clients.reserve(account.id, length, account.quotaBytes);
+        if (!reserved)
+            return reply(503, "the account store is unavailable");
+        if (!*reserved)
+            return reply(507, "quota exceeded");
+        admission.quotaHold = std::shared_ptr<void>(this, [this, id = account.id, length](void *) {
+            static_cast<void>(m_clients.addUsage(id, -length));
+        });
+        return std::nullopt;
+    }
+    if (account.quotaBytes <= 0)
+        return std::nullopt;
+    const qint64 used = usage(account);
+    QMutexLocker lock(&m_mutex);
+    qint64 &reserved = m_reserved[account.id];
+    // Uploads in progress count as if stored: many at once cannot pass the quota together.
+    if (used + reserved + length > account.quotaBytes)
+        return reply(507, "quota exceeded");
+    reserved += length;
+    admission.quotaHold = std::shared_ptr<void>(this, [this, id = account.id, length](void *) {
+        QMutexLocker unlock(&m_mutex);
+        m_reserved[id] -= length;
+    });
+    return std::nullopt;
 }
 
 std::unique_ptr<UploadSpool> ObjectApi::spoolFor(const Admission &admission, quint64 length)
 {
-    auto backend = backendFor(admission.caller.account);
-    // If this fails, so does creating the spool, which then says why.
-    static_cast<void>(backend->createRoot());
-    return UploadSpool::create(backend->location(), length);
+    return m_objects.spool(admission.caller.account, length);
 }
 
-std::shared_ptr<LocalBackend> ObjectApi::backendFor(const ClientAccount &account)
-{
-    QMutexLocker lock(&m_mutex);
-    auto &b = m_backends[account.id];
-    if (!b)
-        b = std::make_shared<LocalBackend>(m_config.clientsDir() + QLatin1Char('/') + account.id, 2,
-                                           0);
-    return b;
-}
-
-qint64 ObjectApi::usage(const ClientAccount &account, LocalBackend &backend)
+qint64 ObjectApi::usage(const ClientAccount &account)
 {
     {
         QMutexLocker lock(&m_mutex);
@@ -182,46 +178,30 @@ qint64 ObjectApi::usage(const ClientAccount &account, LocalBackend &backend)
         if (it != m_usage.cend())
             return *it;
     }
-    qint64 total = 0;
-    QDirIterator files(backend.location(), QDir::Files | QDir::Hidden,
-                       QDirIterator::Subdirectories);
-    while (files.hasNext()) {
-        files.next();
-        if (!isTemporary(files.fileName()))
-            total += files.fileInfo().size();
-    }
+    const auto counted = m_objects.usage(account);
+    const qint64 total = counted ? *counted : 0;
     QMutexLocker lock(&m_mutex);
     return *m_usage.insert(account.id, total);
 }
 
 void ObjectApi::addUsage(const QString &accountId, qint64 delta)
 {
+    if (m_clients.keepsUsage()) {
+        static_cast<void>(m_clients.addUsage(accountId, delta));
+        return;
+    }
     QMutexLocker lock(&m_mutex);
     auto it = m_usage.find(accountId);
     if (it != m_usage.end())
         *it += delta;
 }
 
-void ObjectApi::tidyClientDirectories()
-{
-    const QByteArray clients = QFile::encodeName(m_config.clientsDir());
-    ::chmod(clients.constData(), 0700);
-    QDirIterator dirs(m_config.clientsDir(), QDir::Dirs | QDir::NoDotAndDotDot | QDir::NoSymLinks);
-    while (dirs.hasNext()) {
-        const QString dir = dirs.next();
-        ::chmod(QFile::encodeName(dir).constData(), 0700);
-        QDirIterator temps(dir, {QStringLiteral(".tmp-upload-*")}, QDir::Files | QDir::Hidden);
-        while (temps.hasNext())
-            QFile::remove(temps.next());
-    }
-}
-
 ApiResponse ObjectApi::handle(const ApiRequest &request, const Admission &admission)
 {
-    auto backend = backendFor(admission.caller.account);
+    const ClientAccount &account = admission.caller.account;
     ApiResponse response;
     if (admission.list) {
-        auto names = backend->list(admission.name).result();
+        auto names = m_objects.list(account, admission.name);
         if (!names) {
             response =
                 names.error().code == ErrorCode::NotFound ? reply(200) : fromError(names.error());
@@ -230,30 +210,29 @@ ApiResponse ObjectApi::handle(const ApiRequest &request, const Admission &admiss
                 response.body += n.toStdString() + "\n";
         }
     } else if (request.method == "GET" || request.method == "HEAD") {
-        response = get(request, admission, *backend);
+        response = get(request, admission);
     } else if (request.method == "DELETE") {
         const bool mayChange = !admission.caller.account.appendOnly || admission.caller.admin;
         if (!mayChange) {
             response = reply(403, "this client may not delete");
         } else {
-            auto size = backend->stat(admission.name).result();
-            auto removed = backend->remove(admission.name).result();
+            auto size = m_objects.stat(account, admission.name);
+            auto removed = m_objects.remove(account, admission.name);
             response = removed ? reply(204) : fromError(removed.error());
             if (removed && size)
                 addUsage(admission.caller.account.id, -*size);
         }
     } else {
-        response = put(request, admission, *backend);
+        response = put(request, admission);
     }
     response.client = admission.caller.account.name.toStdString();
     return response;
 }
 
-ApiResponse ObjectApi::get(const ApiRequest &request, const Admission &admission,
-                           LocalBackend &backend)
+ApiResponse ObjectApi::get(const ApiRequest &request, const Admission &admission)
 {
     if (request.method == "HEAD") {
-        auto size = backend.stat(admission.name).result();
+        auto size = m_objects.stat(admission.caller.account, admission.name);
         if (!size)
             return fromError(size.error());
         ApiResponse response;
@@ -266,13 +245,13 @@ ApiResponse ObjectApi::get(const ApiRequest &request, const Admission &admission
         if (!range)
             return reply(400, "bad range");
     }
-    qint64 size = 0;
-    auto fd = backend.openObject(admission.name, &size);
-    if (!fd)
-        return fromError(fd.error());
+    auto object = m_objects.open(admission.caller.account, admission.name);
+    if (!object)
+        return fromError(object.error());
+    const qint64 size = object->size;
     ApiResponse response;
     response.contentType = "application/octet-stream";
-    FileSlice slice{std::make_shared<Fd>(std::move(*fd)), 0, quint64(size)};
+    FileSlice slice{object->file, 0, quint64(size)};
     if (range) {
         // The object's size bounds the answer, whatever the range asks for: it is sent from
         // the file, never allocated.
@@ -288,12 +267,20 @@ ApiResponse ObjectApi::get(const ApiRequest &request, const Admission &admission
         response.headers["Content-Range"] = "bytes " + std::to_string(range->first) + "-" +
                                             std::to_string(last) + "/" + std::to_string(size);
     }
-    response.file = std::move(slice);
+    if (object->file) {
+        response.file = std::move(slice);
+        return response;
+    }
+    // From object storage: this slice only, never more than the object holds.
+    auto bytes = slice.length == 0 ? Result<QByteArray>(QByteArray())
+                                   : object->read(qint64(slice.offset), qint64(slice.length));
+    if (!bytes)
+        return fromError(bytes.error());
+    response.body.assign(bytes->constData(), std::size_t(bytes->size()));
     return response;
 }
 
-ApiResponse ObjectApi::put(const ApiRequest &request, const Admission &admission,
-                           LocalBackend &backend)
+ApiResponse ObjectApi::put(const ApiRequest &request, const Admission &admission)
 {
     const ClientAccount &account = admission.caller.account;
     const bool mayChange = !account.appendOnly || admission.caller.admin;
@@ -306,9 +293,9 @@ ApiResponse ObjectApi::put(const ApiRequest &request, const Admission &admission
     // append-only (or asked for create-only).
     const bool createOnly = request.createOnly || contentAddressed(admission.name) || !mayChange;
     const auto replaced =
-        createOnly ? Result<qint64>(qint64(0)) : backend.stat(admission.name).result();
-    auto stored = backend.placeFile(admission.name, request.upload->path(),
-                                    createOnly ? PutMode::CreateOnly : PutMode::Overwrite);
+        createOnly ? Result<qint64>(qint64(0)) : m_objects.stat(account, admission.name);
+    auto stored = m_objects.place(account, admission.name, *request.upload,
+                                  createOnly ? PutMode::CreateOnly : PutMode::Overwrite);
     if (!stored) {
         if (stored.error().code == ErrorCode::AlreadyExists && !mayChange &&
             !contentAddressed(admission.name) && !request.createOnly)

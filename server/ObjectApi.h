@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AccountStore.h"
+#include "ObjectStore.h"
 #include "ServerConfig.h"
 #include "UploadSpool.h"
 
@@ -12,10 +13,6 @@
 #include <optional>
 #include <string>
 #include <variant>
-
-namespace obnam {
-class LocalBackend;
-}
 
 namespace obnam::server {
 
@@ -65,7 +62,7 @@ struct Admission
 class ObjectApi
 {
 public:
-    ObjectApi(ServerConfig config, AccountStore &clients);
+    ObjectApi(ServerConfig config, AccountStore &clients, ObjectStore &objects);
     ~ObjectApi();
 
     // Decides on the request head alone, so that a hostile, unauthorised or oversized request
@@ -73,26 +70,25 @@ public:
     std::variant<ApiResponse, Admission> admit(const std::string &method, const std::string &target,
                                                const std::string &authorization,
                                                std::optional<quint64> contentLength);
-    // Where an admitted upload's body is received: a file in the caller's own directory.
+    // Where an admitted upload's body is received: a file in the caller's own directory, or
+    // this instance's spool for object storage.
     std::unique_ptr<UploadSpool> spoolFor(const Admission &admission, quint64 length);
     ApiResponse handle(const ApiRequest &request, const Admission &admission);
 
-    // At start-up: removes upload files a stopped server left behind and makes every client's
-    // directory its owner's alone (0700).
-    void tidyClientDirectories();
-
 private:
-    std::shared_ptr<LocalBackend> backendFor(const ClientAccount &account);
-    qint64 usage(const ClientAccount &account, LocalBackend &backend);
+    // Quotas: the account store's shared count where it keeps one (the database), else this
+    // process's own, counted once from what is stored.
+    std::optional<ApiResponse> holdQuota(Admission &admission, qint64 length);
+    qint64 usage(const ClientAccount &account);
     void addUsage(const QString &accountId, qint64 delta);
     std::optional<Admission> route(const std::string &method, const std::string &target) const;
-    ApiResponse get(const ApiRequest &request, const Admission &admission, LocalBackend &backend);
-    ApiResponse put(const ApiRequest &request, const Admission &admission, LocalBackend &backend);
+    ApiResponse get(const ApiRequest &request, const Admission &admission);
+    ApiResponse put(const ApiRequest &request, const Admission &admission);
 
     ServerConfig m_config;
     AccountStore &m_clients;
+    ObjectStore &m_objects;
     QMutex m_mutex;
-    QHash<QString, std::shared_ptr<LocalBackend>> m_backends;
     QHash<QString, qint64> m_usage;
     QHash<QString, qint64> m_reserved; // bytes of uploads admitted and not yet finished
 };

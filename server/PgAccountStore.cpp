@@ -215,4 +215,50 @@ Result<std::optional<Caller>> PgAccountStore::authenticate(const QByteArray &tok
     });
 }
 
+Result<bool> PgAccountStore::reserve(const QString &accountId, qint64 bytes, qint64 quotaBytes)
+{
+    return m_db.run<bool>([&](QSqlDatabase &db) -> Result<bool> {
+        QSqlQuery q(db);
+        // One statement: the check and the count cannot be split by another instance.
+        q.prepare(QStringLiteral("UPDATE obnam_accounts SET used_bytes = used_bytes + ? WHERE id = "
+                                 "? AND (? = 0 OR used_bytes + ? <= ?)"));
+        q.addBindValue(bytes);
+        q.addBindValue(accountId);
+        q.addBindValue(quotaBytes);
+        q.addBindValue(bytes);
+        q.addBindValue(quotaBytes);
+        if (!q.exec())
+            return m_db.failure(db, q.lastError(), QStringLiteral("cannot count an upload"));
+        return q.numRowsAffected() == 1;
+    });
+}
+
+Status PgAccountStore::addUsage(const QString &accountId, qint64 delta)
+{
+    return asStatus(m_db.run<std::monostate>([&](QSqlDatabase &db) -> Result<std::monostate> {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral(
+            "UPDATE obnam_accounts SET used_bytes = greatest(0, used_bytes + ?) WHERE id = ?"));
+        q.addBindValue(delta);
+        q.addBindValue(accountId);
+        if (!q.exec())
+            return m_db.failure(db, q.lastError(), QStringLiteral("cannot count storage"));
+        return std::monostate();
+    }));
+}
+
+Result<qint64> PgAccountStore::usedBytes(const QString &name)
+{
+    return m_db.run<qint64>([&](QSqlDatabase &db) -> Result<qint64> {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT used_bytes FROM obnam_accounts WHERE name = ?"));
+        q.addBindValue(name);
+        if (!q.exec())
+            return m_db.failure(db, q.lastError(), QStringLiteral("cannot read usage"));
+        if (!q.next())
+            return noSuchClient(name);
+        return q.value(0).toLongLong();
+    });
+}
+
 } // namespace obnam::server

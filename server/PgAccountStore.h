@@ -25,6 +25,11 @@ public:
     Status remove(const QString &name) override;
     Result<NewTokens> rotate(const QString &name) override;
     Result<std::optional<Caller>> authenticate(const QByteArray &token) override;
+    bool keepsUsage() const override { return true; }
+    Result<bool> reserve(const QString &accountId, qint64 bytes, qint64 quotaBytes) override;
+    Status addUsage(const QString &accountId, qint64 delta) override;
+    // The bytes the database counts for a client (tests, `client list`).
+    Result<qint64> usedBytes(const QString &name);
 
     Database &database() { return m_db; }
 

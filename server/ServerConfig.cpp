@@ -21,7 +21,9 @@ const QStringList kKeys{QStringLiteral("address"),
                         QStringLiteral("max_connections"),
                         QStringLiteral("max_connections_per_address"),
                         QStringLiteral("io_threads"),
-                        QStringLiteral("database")};
+                        QStringLiteral("database"),
+                        QStringLiteral("storage"),
+                        QStringLiteral("s3_region")};
 
 Error keyError(const QString &file, const QString &key, const QString &what)
 {
@@ -159,6 +161,33 @@ Result<ServerConfig> parse(const YAML::Node &root, const QString &file)
             return Error{settings.error().code, settings.error().message, file};
         c.database = *settings;
     }
+    if (root["storage"]) {
+        auto url = string(root, "storage", file);
+        if (!url)
+            return url.error();
+        if (*url != QStringLiteral("local")) {
+            auto bucket = s3::parseAddress(*url);
+            if (!bucket)
+                return keyError(
+                    file, QStringLiteral("storage"),
+                    QStringLiteral("must be local or s3://HOST[:PORT]/BUCKET[/PREFIX]: ") +
+                        bucket.error().message);
+            if (!c.database)
+                return keyError(file, QStringLiteral("storage"),
+                                QStringLiteral("is an S3 bucket, which needs 'database' too: the "
+                                               "accounts and their usage that every instance "
+                                               "shares"));
+            c.storage = *bucket;
+        }
+    }
+    QString region = qEnvironmentVariable("AWS_REGION", qEnvironmentVariable("AWS_DEFAULT_REGION"));
+    if (root["s3_region"]) {
+        auto v = string(root, "s3_region", file);
+        if (!v)
+            return v.error();
+        region = *v;
+    }
+    c.s3Region = region.isEmpty() ? QByteArray("us-east-1") : region.toLatin1();
     return c;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Database.h"
+#include "backend/S3Address.h"
 #include "support/Result.h"
 
 #include <optional>
@@ -30,9 +31,14 @@ struct ServerConfig
     int ioThreads = 4;
     // Client accounts in PostgreSQL (shared by several instances) instead of clients.json.
     std::optional<DatabaseSettings> database;
+    // Objects in an S3 bucket instead of clients/ in the data directory (needs `database`).
+    std::optional<s3::Address> storage;
+    QByteArray s3Region; // s3_region, else AWS_REGION or AWS_DEFAULT_REGION, else us-east-1
 
     QString clientsFile() const { return chunks + QStringLiteral("/clients.json"); }
     QString clientsDir() const { return chunks + QStringLiteral("/clients"); }
+    // Where uploads to object storage are received, per instance.
+    QString spoolDir() const { return chunks + QStringLiteral("/spool"); }
 
     static Result<ServerConfig> load(const QString &path);
 };

@@ -24,10 +24,11 @@ Error storageError(const QString &what, const QString &path, int err = errno)
 
 } // namespace
 
-std::unique_ptr<UploadSpool> UploadSpool::create(const QString &dir, quint64 expected)
+std::unique_ptr<UploadSpool> UploadSpool::create(const QString &dir, quint64 expected, bool durable)
 {
     std::unique_ptr<UploadSpool> spool(new UploadSpool);
     spool->m_expected = expected;
+    spool->m_durable = durable;
     spool->m_ctx = EVP_MD_CTX_new();
     if (!spool->m_ctx || EVP_DigestInit_ex(spool->m_ctx, EVP_sha256(), nullptr) != 1) {
         spool->m_error = makeError(ErrorCode::Permanent, QStringLiteral("cannot hash an upload"));
@@ -90,7 +91,7 @@ Status UploadSpool::finish()
         return makeError(ErrorCode::Permanent, QStringLiteral("cannot hash an upload"));
     m_hash = QString::fromLatin1(
         QByteArray(reinterpret_cast<const char *>(digest), int(length)).toHex());
-    if (::fsync(m_fd.get()) != 0 || ::close(m_fd.release()) != 0)
+    if ((m_durable && ::fsync(m_fd.get()) != 0) || ::close(m_fd.release()) != 0)
         return storageError(QStringLiteral("cannot store upload"), m_path);
     return {};
 }

@@ -22,7 +22,10 @@ public:
     // `dir` must exist and lie on the file system the object will be stored on.
     // Where the file cannot be created (a full disk), the spool reads and discards the body so
     // that the client gets a clean answer instead of a connection cut mid-upload.
-    static std::unique_ptr<UploadSpool> create(const QString &dir, quint64 expected);
+    // `durable`: finish() syncs the file, which becomes the object; a spool that is only read
+    // back (and sent to object storage) skips that.
+    static std::unique_ptr<UploadSpool> create(const QString &dir, quint64 expected,
+                                               bool durable = true);
     ~UploadSpool();
     UploadSpool(const UploadSpool &) = delete;
     UploadSpool &operator=(const UploadSpool &) = delete;
@@ -45,6 +48,7 @@ private:
     evp_md_ctx_st *m_ctx = nullptr;
     quint64 m_expected = 0;
     quint64 m_written = 0;
+    bool m_durable = true;
     QString m_hash;
     std::optional<Error> m_error;
 };

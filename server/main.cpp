@@ -2,9 +2,11 @@
 #include "ClientStore.h"
 #include "HttpServer.h"
 #include "ObjectApi.h"
+#include "ObjectStore.h"
 #include "PgAccountStore.h"
 #include "ServerConfig.h"
 #include "Tls.h"
+#include "backend/S3Backend.h"
 #include "support/Allocator.h"
 
 #include <QCommandLineParser>
@@ -57,6 +59,36 @@ Result<std::unique_ptr<AccountStore>> openAccounts(const ServerConfig &config)
         return std::unique_ptr<AccountStore>(std::move(*store));
     }
     return std::unique_ptr<AccountStore>(std::make_unique<ClientStore>(config.clientsFile()));
+}
+
+// clients/ in the data directory, or the S3 bucket server.yaml names, with the keys from the
+// environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN), as a service
+// manager passes them.
+Result<std::unique_ptr<ObjectStore>> openObjects(const ServerConfig &config)
+{
+    if (!config.storage)
+        return std::unique_ptr<ObjectStore>(
+            std::make_unique<LocalObjectStore>(config.clientsDir()));
+    S3Settings settings;
+    settings.endpoint = config.storage->endpoint;
+    settings.bucket = config.storage->bucket;
+    settings.prefix = config.storage->prefix;
+    settings.region = config.s3Region;
+    settings.credentials.accessKey = qgetenv("AWS_ACCESS_KEY_ID").trimmed();
+    settings.credentials.secretKey = qgetenv("AWS_SECRET_ACCESS_KEY").trimmed();
+    settings.credentials.sessionToken = qgetenv("AWS_SESSION_TOKEN").trimmed();
+    if (settings.credentials.accessKey.isEmpty() || settings.credentials.secretKey.isEmpty())
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("storage is an S3 bucket: set AWS_ACCESS_KEY_ID and "
+                                        "AWS_SECRET_ACCESS_KEY in obnam-server's environment"),
+                         config.path);
+    auto root = std::make_shared<S3Backend>(std::move(settings));
+    // The bucket is there (or made) before the first client arrives; a wrong key or an
+    // unreachable store fails the start with its reason.
+    if (auto ready = root->createBucket().result(); !ready)
+        return ready.error();
+    return std::unique_ptr<ObjectStore>(
+        std::make_unique<S3ObjectStore>(std::move(root), config.spoolDir()));
 }
 
 int clientCommand(const ServerConfig &config, const QStringList &args,
@@ -187,8 +219,11 @@ int main(int argc, char **argv)
     auto clients = openAccounts(*config);
     if (!clients)
         return fail(clients.error());
-    ObjectApi api(*config, **clients);
-    api.tidyClientDirectories();
+    auto objects = openObjects(*config);
+    if (!objects)
+        return fail(objects.error());
+    (*objects)->tidy();
+    ObjectApi api(*config, **clients, **objects);
     HttpServer server(*config, api);
     if (auto s = server.start(); !s)
         return fail(s.error());

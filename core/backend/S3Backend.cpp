@@ -63,7 +63,19 @@ S3Backend::S3Backend(S3Settings settings, HttpsConnection::NamFactory namFactory
         base.setHost(m_settings.bucket + QLatin1Char('.') + base.host());
     base.setPath({});
     http.baseUrl = base;
-    m_connection = std::make_unique<HttpsConnection>(std::move(http), std::move(namFactory));
+    m_connection = std::make_shared<HttpsConnection>(std::move(http), std::move(namFactory));
+}
+
+S3Backend::S3Backend(S3Settings settings, std::shared_ptr<HttpsConnection> connection)
+    : m_settings(std::move(settings))
+    , m_connection(std::move(connection))
+{}
+
+std::shared_ptr<S3Backend> S3Backend::below(const QString &subPrefix) const
+{
+    S3Settings settings = m_settings;
+    settings.prefix += subPrefix;
+    return std::shared_ptr<S3Backend>(new S3Backend(std::move(settings), m_connection));
 }
 
 S3Backend::~S3Backend() = default;

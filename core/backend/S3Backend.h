@@ -49,6 +49,11 @@ public:
     // Creates the bucket when it does not exist yet (init of a new repository).
     QFuture<Status> createBucket();
     QFuture<Status> prepareForInit() override { return createBucket(); }
+    // The same bucket through the same connection, below a further prefix ("clients/ID/"):
+    // one connection serves an obnam-server's accounts.
+    std::shared_ptr<S3Backend> below(const QString &subPrefix) const;
+    const S3Settings &settings() const { return m_settings; }
+
     // S3's answers as the project's errors: its XML error codes name what went wrong.
     static Error toError(const HttpOutcome &outcome, const QString &name);
     // The <Code> of an S3 error document, or "".
@@ -68,8 +73,10 @@ private:
     void listPage(const QString &prefix, const QString &token, QStringList names,
                   std::shared_ptr<QPromise<Result<QStringList>>> promise);
 
+    S3Backend(S3Settings settings, std::shared_ptr<HttpsConnection> connection);
+
     S3Settings m_settings;
-    std::unique_ptr<HttpsConnection> m_connection;
+    std::shared_ptr<HttpsConnection> m_connection;
 };
 
 } // namespace obnam

@@ -4,19 +4,59 @@
 
 #include <QDeadlineTimer>
 #include <QFile>
+#include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUrl>
 
 #include <csignal>
 #include <sys/prctl.h>
 
 namespace obnam::test {
 
+namespace {
+
+// With OBNAM_TEST_SHARED_STORAGE set (tests/with-shared-storage.sh), a server keeps its
+// objects below a prefix of its own in a bucket of the S3 store (S3_ENDPOINT) and its
+// accounts in a database of its own on PostgreSQL (PG_URL): the server tests then run
+// unchanged on the scale-out storage.
+QByteArray sharedStorageConfig()
+{
+    if (qEnvironmentVariableIsEmpty("OBNAM_TEST_SHARED_STORAGE"))
+        return {};
+    const QUrl pg(qEnvironmentVariable("PG_URL"));
+    const QString name = QStringLiteral("t%1").arg(QRandomGenerator::global()->generate64(), 16, 16,
+                                                   QLatin1Char('0'));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        db.setHostName(pg.host());
+        db.setPort(pg.port(5432));
+        db.setUserName(pg.userName());
+        db.setDatabaseName(pg.path().mid(1));
+        if (!db.open() || db.exec(QStringLiteral("CREATE DATABASE ") + name).lastError().isValid())
+            qFatal("cannot create a test database: %s", qPrintable(db.lastError().text()));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    QUrl database = pg;
+    database.setPath(QLatin1Char('/') + name);
+    const QUrl s3(qEnvironmentVariable("S3_ENDPOINT"));
+    return "database: " + database.toString().toUtf8() + "\nstorage: s3+http://" +
+           s3.authority().toUtf8() + "/obnam-tests/" + name.toUtf8() + "\n";
+}
+
+} // namespace
+
 ServerProcess::ServerProcess(const QByteArray &extraConfig)
     : m_dataDir(m_dir.path() + QStringLiteral("/data"))
 {
     QFile f(configPath());
     f.open(QIODevice::WriteOnly);
-    f.write("address: 127.0.0.1:0\nchunks: data\n" + extraConfig);
+    const bool ownStorage = extraConfig.contains("database:") || extraConfig.contains("storage:");
+    f.write("address: 127.0.0.1:0\nchunks: data\n" + extraConfig +
+            (ownStorage ? QByteArray() : sharedStorageConfig()));
 }
 
 void ServerProcess::setDataDir(const QString &dir)

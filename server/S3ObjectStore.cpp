@@ -1,0 +1,102 @@
+#include "ObjectStore.h"
+
+#include "backend/S3Backend.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+
+namespace obnam::server {
+
+S3ObjectStore::S3ObjectStore(std::shared_ptr<S3Backend> root, QString spoolDir)
+    : m_root(std::move(root))
+    , m_spoolDir(std::move(spoolDir))
+{}
+
+S3ObjectStore::~S3ObjectStore() = default;
+
+std::shared_ptr<S3Backend> S3ObjectStore::backendFor(const ClientAccount &account)
+{
+    QMutexLocker lock(&m_mutex);
+    auto &b = m_backends[account.id];
+    if (!b)
+        b = m_root->below(QStringLiteral("clients/") + account.id + QLatin1Char('/'));
+    return b;
+}
+
+std::unique_ptr<UploadSpool> S3ObjectStore::spool(const ClientAccount &, quint64 length)
+{
+    // Read back and sent on at once: no need to sync it to this machine's disk first.
+    return UploadSpool::create(m_spoolDir, length, false);
+}
+
+Result<qint64> S3ObjectStore::stat(const ClientAccount &account, const QString &name)
+{
+    return backendFor(account)->stat(name).result();
+}
+
+Status S3ObjectStore::place(const ClientAccount &account, const QString &name, UploadSpool &upload,
+                            PutMode mode)
+{
+    QFile file(upload.path());
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(ErrorCode::Io, QStringLiteral("cannot read upload: ") + file.errorString(),
+                         upload.path());
+    const QByteArray data = file.readAll();
+    if (quint64(data.size()) != upload.size())
+        return makeError(ErrorCode::Io, QStringLiteral("upload file is short"), upload.path());
+    // The object appears whole or not at all: S3 makes an object visible only once its PUT
+    // (or its multipart upload's completion) has succeeded.
+    return backendFor(account)->put(name, data, mode).result();
+}
+
+Result<StoredObject> S3ObjectStore::open(const ClientAccount &account, const QString &name)
+{
+    auto backend = backendFor(account);
+    auto size = backend->stat(name).result();
+    if (!size)
+        return size.error();
+    StoredObject object;
+    object.size = *size;
+    object.read = [backend, name](qint64 offset, qint64 length) {
+        return backend->getRange(name, offset, length).result();
+    };
+    return object;
+}
+
+Result<QStringList> S3ObjectStore::list(const ClientAccount &account, const QString &prefix)
+{
+    return backendFor(account)->list(prefix).result();
+}
+
+Status S3ObjectStore::remove(const ClientAccount &account, const QString &name)
+{
+    return backendFor(account)->remove(name).result();
+}
+
+Result<qint64> S3ObjectStore::usage(const ClientAccount &account)
+{
+    auto backend = backendFor(account);
+    auto names = backend->list({}).result();
+    if (!names)
+        return names.error().code == ErrorCode::NotFound ? Result<qint64>(0) : names.error();
+    qint64 total = 0;
+    for (const QString &name : std::as_const(*names)) {
+        auto size = backend->stat(name).result();
+        if (size)
+            total += *size;
+    }
+    return total;
+}
+
+void S3ObjectStore::tidy()
+{
+    // This instance's own spool: other instances have theirs.
+    QDir().mkpath(m_spoolDir);
+    QFile::setPermissions(m_spoolDir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    QDirIterator temps(m_spoolDir, {QStringLiteral(".tmp-upload-*")}, QDir::Files | QDir::Hidden);
+    while (temps.hasNext())
+        QFile::remove(temps.next());
+}
+
+} // namespace obnam::server
