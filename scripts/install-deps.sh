@@ -22,6 +22,8 @@ packages=(
   # a real PostgreSQL for obnam-server's shared accounts (scripts/pg-up.sh,
   # tests/with-postgres.sh); Qt's driver for it is libqt6sql6-psql above
   postgresql-15
+  # a real load balancer in front of two obnam-server instances (tests/tst_scaleout.cpp)
+  haproxy
   # benchmarks (dataset generator, timing)
   python3 time restic borgbackup
   # fuzzing and sanitizers (scripts/fuzz.sh: clang with libFuzzer's runtime, libclang_rt.fuzzer)
@@ -53,4 +55,10 @@ if [[ " ${missing[*]} " == *" postgresql-15 "* ]] && [ ! -e /etc/postgresql-comm
 fi
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# The tests start HAProxy with configurations of their own; the package's service (started on
+# installation, with an empty configuration) would only run idle. Only when this script is the
+# one installing it.
+if [[ " ${missing[*]} " == *" haproxy "* ]]; then
+  { $SUDO systemctl disable --now haproxy || $SUDO service haproxy stop; } >/dev/null 2>&1 || true
+fi
 echo "install-deps: done"

@@ -43,7 +43,8 @@ Status LocalObjectStore::place(const ClientAccount &account, const QString &name
     return backendFor(account)->placeFile(name, upload.path(), mode);
 }
 
-Result<StoredObject> LocalObjectStore::open(const ClientAccount &account, const QString &name)
+Result<StoredObject> LocalObjectStore::open(const ClientAccount &account, const QString &name,
+                                            qint64, qint64)
 {
     StoredObject object;
     auto fd = backendFor(account)->openObject(name, &object.size);

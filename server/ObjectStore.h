@@ -18,13 +18,14 @@ class S3Backend;
 
 namespace obnam::server {
 
-// A stored object opened for an answer: a local file is sent from the file; an object in a
-// bucket is fetched range by range.
+// A stored object opened for an answer: a local file, sent from the file; or from a bucket,
+// the part asked for (what the object has of it) fetched with the object's size in one request.
 struct StoredObject
 {
     qint64 size = 0;
     std::shared_ptr<Fd> file;
-    std::function<Result<QByteArray>(qint64 offset, qint64 length)> read;
+    QByteArray part; // from `partOffset`, when there is no file
+    qint64 partOffset = 0;
 };
 
 // Where obnam-server keeps its clients' objects, each account in a namespace of its own
@@ -39,7 +40,10 @@ public:
     virtual Result<qint64> stat(const ClientAccount &account, const QString &name) = 0;
     virtual Status place(const ClientAccount &account, const QString &name, UploadSpool &upload,
                          PutMode mode) = 0;
-    virtual Result<StoredObject> open(const ClientAccount &account, const QString &name) = 0;
+    // The object, or (from a bucket) the part of it from `offset`, `length` bytes (-1: to the
+    // end); a file is opened whole.
+    virtual Result<StoredObject> open(const ClientAccount &account, const QString &name,
+                                      qint64 offset, qint64 length) = 0;
     virtual Result<QStringList> list(const ClientAccount &account, const QString &prefix) = 0;
     virtual Status remove(const ClientAccount &account, const QString &name) = 0;
     // The bytes an account stores, counted from what is there.
@@ -63,7 +67,8 @@ public:
     Result<qint64> stat(const ClientAccount &account, const QString &name) override;
     Status place(const ClientAccount &account, const QString &name, UploadSpool &upload,
                  PutMode mode) override;
-    Result<StoredObject> open(const ClientAccount &account, const QString &name) override;
+    Result<StoredObject> open(const ClientAccount &account, const QString &name, qint64 offset,
+                              qint64 length) override;
     Result<QStringList> list(const ClientAccount &account, const QString &prefix) override;
     Status remove(const ClientAccount &account, const QString &name) override;
     Result<qint64> usage(const ClientAccount &account) override;
@@ -90,7 +95,8 @@ public:
     Result<qint64> stat(const ClientAccount &account, const QString &name) override;
     Status place(const ClientAccount &account, const QString &name, UploadSpool &upload,
                  PutMode mode) override;
-    Result<StoredObject> open(const ClientAccount &account, const QString &name) override;
+    Result<StoredObject> open(const ClientAccount &account, const QString &name, qint64 offset,
+                              qint64 length) override;
     Result<QStringList> list(const ClientAccount &account, const QString &prefix) override;
     Status remove(const ClientAccount &account, const QString &name) override;
     Result<qint64> usage(const ClientAccount &account) override;

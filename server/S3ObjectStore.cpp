@@ -50,17 +50,16 @@ Status S3ObjectStore::place(const ClientAccount &account, const QString &name, U
     return backendFor(account)->put(name, data, mode).result();
 }
 
-Result<StoredObject> S3ObjectStore::open(const ClientAccount &account, const QString &name)
+Result<StoredObject> S3ObjectStore::open(const ClientAccount &account, const QString &name,
+                                         qint64 offset, qint64 length)
 {
-    auto backend = backendFor(account);
-    auto size = backend->stat(name).result();
-    if (!size)
-        return size.error();
+    auto part = backendFor(account)->readPart(name, offset, length).result();
+    if (!part)
+        return part.error();
     StoredObject object;
-    object.size = *size;
-    object.read = [backend, name](qint64 offset, qint64 length) {
-        return backend->getRange(name, offset, length).result();
-    };
+    object.size = part->objectSize;
+    object.part = std::move(part->bytes);
+    object.partOffset = offset;
     return object;
 }
 

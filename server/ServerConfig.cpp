@@ -178,6 +178,10 @@ Result<ServerConfig> parse(const YAML::Node &root, const QString &file)
                                                "accounts and their usage that every instance "
                                                "shares"));
             c.storage = *bucket;
+            // Each request waits on the store's round trips: more threads keep a client's
+            // parallel uploads and reads moving.
+            if (!root["io_threads"])
+                c.ioThreads = 16;
         }
     }
     QString region = qEnvironmentVariable("AWS_REGION", qEnvironmentVariable("AWS_DEFAULT_REGION"));

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs a command with a real S3 store: a single-node Ceph RADOS Gateway on loopback, started by
 # scripts/ceph-rgw-up.sh in a private directory, its endpoint and keys exported (S3_ENDPOINT,
-# AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_DEFAULT_REGION), stopped and removed
+# AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_DEFAULT_REGION, S3_DNS_NAME, and CEPH_UP and
+# CEPH_DIR for a test that stops and starts the store), stopped and removed
 # afterwards. Exits 77 (skipped) when Debian's Ceph packages are not installed.
 set -euo pipefail
 for tool in ceph-mon ceph-osd radosgw ceph; do
@@ -18,4 +19,6 @@ export CEPH_OSD_PORT_MIN=${CEPH_OSD_PORT_MIN:-16900} CEPH_OSD_PORT_MAX=${CEPH_OS
 set -a
 . "$dir/ceph/s3.env"
 set +a
+# For tests that stop and start the store: "$CEPH_UP stop|start $CEPH_DIR".
+export CEPH_UP="$here/scripts/ceph-rgw-up.sh" CEPH_DIR="$dir/ceph"
 "$@"

@@ -155,6 +155,7 @@ void NetworkJob::onFinished(QNetworkReply *reply)
     o.body = reply->readAll();
     o.objectSize = reply->rawHeader("X-Object-Size");
     o.etag = reply->rawHeader("ETag");
+    o.contentRange = reply->rawHeader("Content-Range");
     if (reply->hasRawHeader("Content-Length")) {
         bool ok = false;
         const qint64 length = reply->rawHeader("Content-Length").toLongLong(&ok);

@@ -32,6 +32,7 @@ struct HttpOutcome
     QByteArray body;
     QByteArray objectSize;     // X-Object-Size
     QByteArray etag;           // ETag (an S3 part's, for completing a multipart upload)
+    QByteArray contentRange;   // Content-Range of a 206 or 416: "bytes A-B/TOTAL", "bytes */TOTAL"
     qint64 contentLength = -1; // Content-Length of the answer, when it had one
     QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
     QString errorString;

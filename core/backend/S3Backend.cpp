@@ -212,6 +212,36 @@ QFuture<Result<QByteArray>> S3Backend::getRange(const QString &name, qint64 offs
         });
 }
 
+QFuture<Result<S3Backend::Part>> S3Backend::readPart(const QString &name, qint64 offset,
+                                                     qint64 length)
+{
+    if (auto valid = objectname::validate(name); !valid)
+        return ready<Result<Part>>(valid.error());
+    if (offset < 0 || length == 0 || length < -1)
+        return ready<Result<Part>>(makeError(ErrorCode::InvalidArgument,
+                                             QCoreApplication::translate("obnam", "invalid range"),
+                                             name));
+    NetworkJob::Spec s = spec("GET", m_settings.prefix + name);
+    if (offset > 0 || length > 0)
+        s.range = "bytes=" + QByteArray::number(offset) + '-' +
+                  (length > 0 ? QByteArray::number(offset + length - 1) : QByteArray());
+    return m_connection->send(std::move(s)).then([name](const HttpOutcome &o) -> Result<Part> {
+        if (o.status == 200)
+            return Part{o.body, o.body.size()};
+        if (o.status != 206 && o.status != 416)
+            return toError(o, name);
+        // "bytes A-B/TOTAL" or "bytes */TOTAL": the total is after the slash.
+        bool ok = false;
+        const qsizetype slash = o.contentRange.lastIndexOf('/');
+        const qint64 total = slash < 0 ? -1 : o.contentRange.mid(slash + 1).toLongLong(&ok);
+        if (!ok || total < 0)
+            return makeError(
+                ErrorCode::Corrupt,
+                QCoreApplication::translate("obnam", "the S3 store sent no object size"), name);
+        return Part{o.status == 206 ? o.body : QByteArray(), total};
+    });
+}
+
 QFuture<Result<qint64>> S3Backend::stat(const QString &name)
 {
     if (auto valid = objectname::validate(name); !valid)

@@ -46,6 +46,16 @@ public:
     QFuture<Status> remove(const QString &name) override;
     int preferredWritesInFlight() const override { return 6; }
 
+    // Part of an object and the object's size, in one request, for a server passing ranges on:
+    // the part is what the store has of [offset, offset + length) (length -1: to the end), so
+    // it is shorter, or empty, where the object ends sooner.
+    struct Part
+    {
+        QByteArray bytes;
+        qint64 objectSize = 0;
+    };
+    QFuture<Result<Part>> readPart(const QString &name, qint64 offset, qint64 length);
+
     // Creates the bucket when it does not exist yet (init of a new repository).
     QFuture<Status> createBucket();
     QFuture<Status> prepareForInit() override { return createBucket(); }

@@ -1,0 +1,216 @@
+#!/usr/bin/env bash
+# scaleout.sh -- first backup and full restore of the same tree, all on loopback, to:
+#   a local repository; one obnam-server on local storage; one obnam-server on S3 (a
+#   single-node Ceph RADOS Gateway) and PostgreSQL; two such instances behind HAProxy; and
+#   the bucket straight from obnam-cli, without a server.
+# Then small objects (4 KiB) per second through each server set-up and straight to S3, and
+# the servers' peak resident memory.
+#
+# Usage: bench/scaleout.sh [PROFILE]     PROFILE of bench/make-dataset.sh [small]
+# Environment:
+#   BUILD_DIR [build]   where obnam-cli, obnam-server and obnam-put-rate were built
+#   REPS      [3]       repetitions of each backup and restore; targets are interleaved
+#   WORK      [/tmp/obnam-bench-scaleout]   scratch (deleted at the end unless KEEP=1)
+#   CACHE     [cold]    cold: drop the page cache before every timed run (root; else warm)
+#   OBJECTS   [2000]    small objects per put-rate run
+# Prints Markdown tables on stdout; progress on stderr.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PROFILE=${1:-small}
+BUILD_DIR=${BUILD_DIR:-build}
+REPS=${REPS:-3}
+WORK=${WORK:-/tmp/obnam-bench-scaleout}
+CACHE=${CACHE:-cold}
+KEEP=${KEEP:-0}
+OBJECTS=${OBJECTS:-2000}
+CLI=$(realpath "$BUILD_DIR/cli/obnam-cli")
+SERVER=$(realpath "$BUILD_DIR/server/obnam-server")
+PUTRATE=$(realpath "$BUILD_DIR/bench/obnam-put-rate")
+for tool in "$CLI" "$SERVER" "$PUTRATE"; do
+    [ -x "$tool" ] || { echo "build obnam-cli, obnam-server and obnam-put-rate first" >&2; exit 2; }
+done
+for tool in ceph-mon radosgw haproxy; do
+    command -v "$tool" >/dev/null || { echo "$tool is not installed" >&2; exit 2; }
+done
+
+rm -rf "$WORK"
+mkdir -p "$WORK"
+chmod 711 "$WORK"
+pids=()
+cleanup() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    for f in "$WORK"/*/pid; do [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    scripts/ceph-rgw-up.sh destroy "$WORK/ceph" >/dev/null 2>&1 || true
+    scripts/pg-up.sh destroy "$WORK/pg" >/dev/null 2>&1 || true
+    [ "$KEEP" = 1 ] || rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+echo "generating the '$PROFILE' dataset" >&2
+bench/make-dataset.sh "$WORK/src" "$PROFILE" >/dev/null
+bytes=$(du -sb "$WORK/src" | cut -f1)
+
+echo "starting the S3 store and PostgreSQL" >&2
+CEPH_STORE_BYTES=$((12 << 30)) scripts/ceph-rgw-up.sh start "$WORK/ceph" >/dev/null
+set -a
+. "$WORK/ceph/s3.env"
+set +a
+PG_PORT=${PG_PORT:-15433} scripts/pg-up.sh start "$WORK/pg" >/dev/null
+. "$WORK/pg/pg.env"
+s3host=${S3_ENDPOINT#http://}
+
+# An obnam-server: NAME, then server.yaml lines. Prints its port.
+start_server() {
+    local name=$1
+    shift
+    mkdir -p "$WORK/$name"
+    { echo "address: 127.0.0.1:0"; echo "chunks: $WORK/$name/data"; printf '%s\n' "$@"; } \
+        >"$WORK/$name/server.yaml"
+    "$SERVER" --config "$WORK/$name/server.yaml" >"$WORK/$name/out" 2>"$WORK/$name/err" &
+    echo $! >"$WORK/$name/pid"
+    for _ in $(seq 100); do
+        grep -q "listening on" "$WORK/$name/out" && break
+        sleep 0.1
+    done
+    sed -n 's/.*listening on .*:\([0-9]*\)$/\1/p' "$WORK/$name/out"
+}
+fingerprint_of() { sed -n 's/.*fingerprint: \([0-9A-F:]*\).*/\1/p' "$WORK/$1/out"; }
+
+local_port=$(start_server server-local)
+shared=("database: $PG_URL" "storage: s3+http://$s3host/obnam-bench/server")
+s3_one_port=$(start_server server-s3-a "${shared[@]}")
+# The second instance shares the first one's certificate, as a deployment's instances do.
+s3_two_port=$(start_server server-s3-b "${shared[@]}" \
+    "tls_key: $WORK/server-s3-a/data/tls/key.pem" "tls_cert: $WORK/server-s3-a/data/tls/cert.pem")
+cat "$WORK/server-s3-a/data/tls/cert.pem" "$WORK/server-s3-a/data/tls/key.pem" >"$WORK/haproxy.pem"
+lb_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+cat >"$WORK/haproxy.cfg" <<CFG
+global
+  maxconn 512
+defaults
+  mode http
+  timeout connect 5s
+  timeout client 120s
+  timeout server 120s
+  option redispatch
+  retries 3
+frontend obnam
+  bind 127.0.0.1:$lb_port ssl crt $WORK/haproxy.pem
+  default_backend instances
+backend instances
+  balance roundrobin
+  option httpchk GET /v1/objects
+  http-check expect status 401
+  server a 127.0.0.1:$s3_one_port ssl verify none check inter 1s
+  server b 127.0.0.1:$s3_two_port ssl verify none check inter 1s
+CFG
+haproxy -db -f "$WORK/haproxy.cfg" >"$WORK/haproxy.log" 2>&1 &
+pids+=($!)
+sleep 1
+
+drop_caches() {
+    sync
+    if [ "$CACHE" = cold ] && ! { echo 3 >/proc/sys/vm/drop_caches; } 2>/dev/null; then
+        echo "cannot drop the page cache; measuring warm" >&2
+        CACHE=warm
+    fi
+}
+seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f\n", b - a }'; }
+new_token() { "$SERVER" --config "$WORK/$1/server.yaml" client add "$2" 2>/dev/null | sed -n 's/^access_token: //p'; }
+
+export OBNAM_PASSPHRASE=bench-passphrase
+# One run of a target: a fresh HOME and account, init (untimed), timed backup, timed restore.
+run() { # target rep
+    local target=$1 rep=$2 home="$WORK/home-$1-$2" token=""
+    mkdir -p "$home/.config/obnam"
+    {
+        echo "roots: [\"$WORK/src\"]"
+        case $target in
+        local) echo "server_url: $WORK/repo-$rep" ;;
+        s3) echo "server_url: s3+http://$s3host/obnam-bench-direct/run-$rep" ;;
+        server-local)
+            echo "server_url: https://127.0.0.1:$local_port"
+            echo "server_cert_sha256: \"$(fingerprint_of server-local)\"" ;;
+        server-s3)
+            echo "server_url: https://127.0.0.1:$s3_one_port"
+            echo "server_cert_sha256: \"$(fingerprint_of server-s3-a)\"" ;;
+        haproxy)
+            echo "server_url: https://127.0.0.1:$lb_port"
+            echo "server_cert_sha256: \"$(fingerprint_of server-s3-a)\"" ;;
+        esac
+    } >"$home/.config/obnam/obnam.yaml"
+    case $target in
+    server-local) token=$(new_token server-local "$target-$rep") ;;
+    server-s3 | haproxy) token=$(new_token server-s3-a "$target-$rep") ;;
+    esac
+    HOME=$home OBNAM_ACCESS_TOKEN=$token "$CLI" init >/dev/null
+    drop_caches
+    local a b c
+    a=$(date +%s.%N)
+    HOME=$home OBNAM_ACCESS_TOKEN=$token "$CLI" backup >/dev/null 2>"$WORK/run.err" ||
+        { cat "$WORK/run.err" >&2; exit 1; }
+    b=$(date +%s.%N)
+    drop_caches
+    HOME=$home OBNAM_ACCESS_TOKEN=$token "$CLI" restore latest "$WORK/restored" >/dev/null \
+        2>"$WORK/run.err" || { cat "$WORK/run.err" >&2; exit 1; }
+    c=$(date +%s.%N)
+    rm -rf "$WORK/restored"
+    echo "$(seconds "$a" "$b") $(seconds "$b" "$c")"
+}
+
+targets=(local server-local server-s3 haproxy s3)
+declare -A backup restore
+for rep in $(seq "$REPS"); do
+    # A different order each time, so that no target always runs first.
+    order=("${targets[@]:$((rep % 5))}" "${targets[@]:0:$((rep % 5))}")
+    for t in "${order[@]}"; do
+        read -r b r < <(run "$t" "$rep")
+        backup[$t]="${backup[$t]:-} $b"
+        restore[$t]="${restore[$t]:-} $r"
+        echo "rep $rep: $t backup $b s, restore $r s" >&2
+    done
+done
+
+median() { printf '%s\n' $1 | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+mbps() { awk -v b="$bytes" -v s="$1" 'BEGIN { printf "%.1f", b / 1e6 / s }'; }
+ratio() { awk -v l="$1" -v s="$2" 'BEGIN { printf "%.2f", l / s }'; }
+lb=$(median "${backup[local]}")
+lr=$(median "${restore[local]}")
+declare -A label=([local]="local repository" [server-local]="one obnam-server, local storage"
+    [server-s3]="one obnam-server, S3 + PostgreSQL" [haproxy]="two obnam-servers behind HAProxy, S3 + PostgreSQL"
+    [s3]="S3 bucket straight from obnam-cli")
+echo "| '$PROFILE' ($((bytes / 1000000)) MB, $CACHE cache, median of $REPS) | backup s | MB/s | / local | restore s | MB/s | / local |"
+echo "|---|---|---|---|---|---|---|"
+for t in "${targets[@]}"; do
+    b=$(median "${backup[$t]}")
+    r=$(median "${restore[$t]}")
+    echo "| ${label[$t]} | $b | $(mbps "$b") | $(ratio "$lb" "$b") | $r | $(mbps "$r") | $(ratio "$lr" "$r") |"
+done
+
+echo
+echo "| $OBJECTS objects of 4 KiB, created | seconds | objects/s |"
+echo "|---|---|---|"
+rate() { # label url token fingerprint
+    read -r n s per < <("$PUTRATE" "$2" "$3" "$4" "$OBJECTS" 4096)
+    echo "| $1 | $s | $per |"
+}
+rate "one obnam-server, local storage" "https://127.0.0.1:$local_port" \
+    "$(new_token server-local rate)" "$(fingerprint_of server-local)"
+rate "one obnam-server, S3 + PostgreSQL" "https://127.0.0.1:$s3_one_port" \
+    "$(new_token server-s3-a rate-one)" "$(fingerprint_of server-s3-a)"
+rate "two obnam-servers behind HAProxy" "https://127.0.0.1:$lb_port" \
+    "$(new_token server-s3-a rate-two)" "$(fingerprint_of server-s3-a)"
+rate "S3 bucket straight" "s3+http://$s3host/obnam-bench-rate/run" - -
+
+echo
+echo "| peak resident memory | MiB |"
+echo "|---|---|"
+for name in server-local server-s3-a server-s3-b; do
+    kib=$(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$(cat "$WORK/$name/pid")/status")
+    echo "| obnam-server ($name) | $((kib / 1024)) |"
+done
+rgw=$(cat "$WORK/ceph/run/ceph-client.rgw.a.pid")
+kib=$(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$rgw/status")
+echo "| radosgw | $((kib / 1024)) |"
+exit 0
