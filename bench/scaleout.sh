@@ -57,7 +57,9 @@ set -a
 . "$WORK/ceph/s3.env"
 set +a
 PG_PORT=${PG_PORT:-15433} scripts/pg-up.sh start "$WORK/pg" >/dev/null
+set -a
 . "$WORK/pg/pg.env"
+set +a
 s3host=${S3_ENDPOINT#http://}
 
 # An obnam-server: NAME, then server.yaml lines. Prints its port.

@@ -21,7 +21,7 @@ packages=(
   ceph-mon ceph-osd radosgw ceph-common curl
   # a real PostgreSQL for obnam-server's shared accounts (scripts/pg-up.sh,
   # tests/with-postgres.sh); Qt's driver for it is libqt6sql6-psql above
-  postgresql-15
+  postgresql-15 procps
   # a real load balancer in front of two obnam-server instances (tests/tst_scaleout.cpp)
   haproxy
   # benchmarks (dataset generator, timing)

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # pg-up.sh - a throwaway PostgreSQL 15 cluster on 127.0.0.1 for tests, benchmarks and trying
-# obnam-server's PostgreSQL storage, everything under DIR. No systemd, no password (trust on
-# loopback and the socket in DIR), fsync off: never for real data.
+# obnam-server's PostgreSQL storage, everything under DIR. No systemd, fsync off: never for
+# real data. Over TCP the role needs its password (random, in DIR/pgpass, which PGPASSFILE in
+# DIR/pg.env names), so other users of the machine cannot use the cluster; the socket in DIR
+# is for the script itself.
 #
 #   pg-up.sh start   DIR   create the cluster if DIR has none, start it, make sure the
 #                          database exists, then print its settings (also in DIR/pg.env)
@@ -44,7 +46,8 @@ start() {
             { echo "pg-up: the postgres user cannot reach $dir: choose a directory it can (under /tmp)" >&2; exit 1; }
     fi
     if [ ! -f "$data/PG_VERSION" ]; then
-        as_owner "$bin/initdb" -D "$data" -A trust -U postgres --no-sync -E UTF8 --locale=C.UTF-8 \
+        as_owner "$bin/initdb" -D "$data" --auth-local=trust --auth-host=scram-sha-256 -U postgres \
+            --no-sync -E UTF8 --locale=C.UTF-8 \
             >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
     fi
     if [ -f "$data/postmaster.pid" ] && ! running; then rm -f "$data/postmaster.pid" "$dir/.s.PGSQL.$port.lock"; fi
@@ -54,9 +57,15 @@ start() {
             >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
     fi
     local psql=("$bin/psql" -h "$dir" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -qtA)
-    if [ "$(as_owner "${psql[@]}" -c "select 1 from pg_roles where rolname = '$user'")" != 1 ]; then
-        as_owner "${psql[@]}" -c "create role \"$user\" login createdb" >/dev/null
+    if [ ! -s "$dir/password" ]; then
+        (umask 077 && od -An -N16 -tx1 /dev/urandom | tr -d ' \n' >"$dir/password")
     fi
+    local password
+    password=$(cat "$dir/password")
+    if [ "$(as_owner "${psql[@]}" -c "select 1 from pg_roles where rolname = '$user'")" != 1 ]; then
+        as_owner "${psql[@]}" -c "create role \"$user\" login createdb password '$password'" >/dev/null
+    fi
+    (umask 077 && echo "127.0.0.1:$port:*:$user:$password" >"$dir/pgpass")
     if [ "$(as_owner "${psql[@]}" -c "select 1 from pg_database where datname = '$database'")" != 1 ]; then
         as_owner "${psql[@]}" -c "create database \"$database\" owner \"$user\"" >/dev/null
     fi
@@ -66,6 +75,7 @@ PG_HOST=127.0.0.1
 PG_PORT=$port
 PG_DATABASE=$database
 PG_USER=$user
+PGPASSFILE=$dir/pgpass
 EOF
     cat "$dir/pg.env"
 }
@@ -76,9 +86,16 @@ stop) if running; then as_owner "$bin/pg_ctl" -D "$data" -m fast -w stop >/dev/n
 kill)
     if [ -f "$data/postmaster.pid" ]; then
         pid=$(head -1 "$data/postmaster.pid")
-        kill -KILL "$pid" 2>/dev/null || true
-        pkill -KILL -P "$pid" 2>/dev/null || true
-        for _ in $(seq 100); do alive "$pid" || break; sleep 0.05; done
+        # The children first named, then all killed at once: once the postmaster is gone they
+        # would have another parent and no longer be found by it.
+        children=$(pgrep -P "$pid" || true)
+        kill -KILL "$pid" $children 2>/dev/null || true
+        for _ in $(seq 100); do
+            gone=1
+            for p in $pid $children; do alive "$p" && gone=0; done
+            [ "$gone" = 1 ] && break
+            sleep 0.05
+        done
         # As after a power cut: the lock file stays, naming a process that is gone.
         if ! alive "$pid"; then rm -f "$data/postmaster.pid" "$dir/.s.PGSQL.$port.lock"; fi
     fi

@@ -3,6 +3,7 @@
 #include <QMutex>
 #include <QRegularExpression>
 #include <QSqlError>
+#include <QSqlQuery>
 #include <QThread>
 #include <QUrl>
 #include <QUrlQuery>
@@ -117,12 +118,15 @@ Result<QSqlDatabase> Database::connection(bool fresh)
 
 Error Database::failure(QSqlDatabase &db, const QSqlError &error, const QString &what) const
 {
-    // A lost connection shows as a connection error, or as a statement error on a connection
-    // libpq has marked bad; either way a new connection is the way on.
-    if (error.type() == QSqlError::ConnectionError || !db.isOpen() ||
-        error.text().contains(QStringLiteral("server closed the connection")) ||
-        error.text().contains(QStringLiteral("terminating connection")) ||
-        error.text().contains(QStringLiteral("no connection to the server"))) {
+    // Is the connection still there? Asked of the server itself, not read from libpq's
+    // message, which is in the locale's language: a connection that cannot run SELECT 1 is
+    // closed, and the next statement opens a new one.
+    bool lost = error.type() == QSqlError::ConnectionError || !db.isOpen();
+    if (!lost) {
+        QSqlQuery probe(db);
+        lost = !probe.exec(QStringLiteral("SELECT 1"));
+    }
+    if (lost) {
         db.close();
         return makeError(ErrorCode::Transient,
                          what + QStringLiteral(": the database connection was lost: ") +

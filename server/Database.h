@@ -39,15 +39,22 @@ public:
 
     const DatabaseSettings &settings() const { return m_settings; }
     // Runs `work` with this thread's connection. An error it returns whose cause is a lost
-    // connection makes one more attempt on a new connection.
-    template <typename T> Result<T> run(const std::function<Result<T>(QSqlDatabase &)> &work)
+    // connection (a database restart) makes one more attempt on a new connection, but only
+    // for work that may run twice: a write whose answer was lost may have been committed.
+    enum class Retry
+    {
+        Safe,  // reads, and transactions that roll back as a whole
+        Never, // single writes: a second one could count twice
+    };
+    template <typename T>
+    Result<T> run(const std::function<Result<T>(QSqlDatabase &)> &work, Retry retry = Retry::Safe)
     {
         for (int attempt = 0;; ++attempt) {
             auto db = connection(attempt > 0);
             if (!db)
                 return db.error();
             Result<T> result = work(*db);
-            if (result || attempt > 0 || db->isOpen())
+            if (result || attempt > 0 || db->isOpen() || retry == Retry::Never)
                 return result;
         }
     }

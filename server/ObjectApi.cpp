@@ -26,10 +26,11 @@ ApiResponse fromError(const Error &e)
         return reply(409, "object exists");
     case ErrorCode::InvalidArgument:
         return reply(400, "bad request");
-    case ErrorCode::Corrupt:
-        return reply(416, "range not satisfiable");
     case ErrorCode::NoSpace:
         return reply(507, "insufficient storage");
+    case ErrorCode::Transient:
+        // The object store or the database cannot be reached now: the client retries.
+        return reply(503, "storage unavailable");
     default:
         return reply(500, "storage error");
     }

@@ -134,63 +134,70 @@ Result<AccountStore::NewTokens> PgAccountStore::add(const QString &name, bool ap
     if (!validClientName(name))
         return invalidClientName(name);
     const NewTokens tokens{accounts::newToken(), appendOnly ? accounts::newToken() : QString()};
-    return m_db.run<NewTokens>([&](QSqlDatabase &db) -> Result<NewTokens> {
-        QSqlQuery q(db);
-        // ON CONFLICT: a name that is taken, even by an instance adding it at this moment, is
-        // refused by the primary key rather than by a look beforehand.
-        q.prepare(QStringLiteral(
-            "INSERT INTO obnam_accounts (name, id, token_sha256, admin_token_sha256, append_only, "
-            "quota_bytes) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING"));
-        q.addBindValue(name);
-        q.addBindValue(accounts::newAccountId());
-        q.addBindValue(accounts::hashToken(tokens.token.toLatin1()));
-        q.addBindValue(appendOnly ? QVariant(accounts::hashToken(tokens.adminToken.toLatin1()))
-                                  : QVariant(QMetaType(QMetaType::QString)));
-        q.addBindValue(appendOnly);
-        q.addBindValue(quotaBytes);
-        if (!q.exec())
-            return m_db.failure(db, q.lastError(), QStringLiteral("cannot add the client"));
-        if (q.numRowsAffected() == 0)
-            return makeError(ErrorCode::AlreadyExists,
-                             QStringLiteral("a client of that name exists"), name);
-        return tokens;
-    });
+    return m_db.run<NewTokens>(
+        [&](QSqlDatabase &db) -> Result<NewTokens> {
+            QSqlQuery q(db);
+            // ON CONFLICT: a name that is taken, even by an instance adding it at this moment, is
+            // refused by the primary key rather than by a look beforehand.
+            q.prepare(QStringLiteral(
+                "INSERT INTO obnam_accounts (name, id, token_sha256, admin_token_sha256, "
+                "append_only, "
+                "quota_bytes) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING"));
+            q.addBindValue(name);
+            q.addBindValue(accounts::newAccountId());
+            q.addBindValue(accounts::hashToken(tokens.token.toLatin1()));
+            q.addBindValue(appendOnly ? QVariant(accounts::hashToken(tokens.adminToken.toLatin1()))
+                                      : QVariant(QMetaType(QMetaType::QString)));
+            q.addBindValue(appendOnly);
+            q.addBindValue(quotaBytes);
+            if (!q.exec())
+                return m_db.failure(db, q.lastError(), QStringLiteral("cannot add the client"));
+            if (q.numRowsAffected() == 0)
+                return makeError(ErrorCode::AlreadyExists,
+                                 QStringLiteral("a client of that name exists"), name);
+            return tokens;
+        },
+        Database::Retry::Never);
 }
 
 Status PgAccountStore::remove(const QString &name)
 {
-    return asStatus(m_db.run<std::monostate>([&](QSqlDatabase &db) -> Result<std::monostate> {
-        QSqlQuery q(db);
-        q.prepare(QStringLiteral("DELETE FROM obnam_accounts WHERE name = ?"));
-        q.addBindValue(name);
-        if (!q.exec())
-            return m_db.failure(db, q.lastError(), QStringLiteral("cannot remove the client"));
-        if (q.numRowsAffected() == 0)
-            return noSuchClient(name);
-        return std::monostate();
-    }));
+    return asStatus(m_db.run<std::monostate>(
+        [&](QSqlDatabase &db) -> Result<std::monostate> {
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("DELETE FROM obnam_accounts WHERE name = ?"));
+            q.addBindValue(name);
+            if (!q.exec())
+                return m_db.failure(db, q.lastError(), QStringLiteral("cannot remove the client"));
+            if (q.numRowsAffected() == 0)
+                return noSuchClient(name);
+            return std::monostate();
+        },
+        Database::Retry::Never));
 }
 
 Result<AccountStore::NewTokens> PgAccountStore::rotate(const QString &name)
 {
-    return m_db.run<NewTokens>([&](QSqlDatabase &db) -> Result<NewTokens> {
-        QSqlQuery q(db);
-        NewTokens tokens{accounts::newToken(), accounts::newToken()};
-        // One statement: the admin token is replaced only where the client has one.
-        q.prepare(QStringLiteral(
-            "UPDATE obnam_accounts SET token_sha256 = ?, admin_token_sha256 = CASE WHEN "
-            "append_only THEN ? ELSE NULL END WHERE name = ? RETURNING append_only"));
-        q.addBindValue(accounts::hashToken(tokens.token.toLatin1()));
-        q.addBindValue(accounts::hashToken(tokens.adminToken.toLatin1()));
-        q.addBindValue(name);
-        if (!q.exec())
-            return m_db.failure(db, q.lastError(), QStringLiteral("cannot rotate the tokens"));
-        if (!q.next())
-            return noSuchClient(name);
-        if (!q.value(0).toBool())
-            tokens.adminToken.clear();
-        return tokens;
-    });
+    return m_db.run<NewTokens>(
+        [&](QSqlDatabase &db) -> Result<NewTokens> {
+            QSqlQuery q(db);
+            NewTokens tokens{accounts::newToken(), accounts::newToken()};
+            // One statement: the admin token is replaced only where the client has one.
+            q.prepare(QStringLiteral(
+                "UPDATE obnam_accounts SET token_sha256 = ?, admin_token_sha256 = CASE WHEN "
+                "append_only THEN ? ELSE NULL END WHERE name = ? RETURNING append_only"));
+            q.addBindValue(accounts::hashToken(tokens.token.toLatin1()));
+            q.addBindValue(accounts::hashToken(tokens.adminToken.toLatin1()));
+            q.addBindValue(name);
+            if (!q.exec())
+                return m_db.failure(db, q.lastError(), QStringLiteral("cannot rotate the tokens"));
+            if (!q.next())
+                return noSuchClient(name);
+            if (!q.value(0).toBool())
+                tokens.adminToken.clear();
+            return tokens;
+        },
+        Database::Retry::Never);
 }
 
 Result<std::optional<Caller>> PgAccountStore::authenticate(const QByteArray &token)
@@ -217,32 +224,50 @@ Result<std::optional<Caller>> PgAccountStore::authenticate(const QByteArray &tok
 
 Result<bool> PgAccountStore::reserve(const QString &accountId, qint64 bytes, qint64 quotaBytes)
 {
-    return m_db.run<bool>([&](QSqlDatabase &db) -> Result<bool> {
-        QSqlQuery q(db);
-        // One statement: the check and the count cannot be split by another instance.
-        q.prepare(QStringLiteral("UPDATE obnam_accounts SET used_bytes = used_bytes + ? WHERE id = "
-                                 "? AND (? = 0 OR used_bytes + ? <= ?)"));
-        q.addBindValue(bytes);
-        q.addBindValue(accountId);
-        q.addBindValue(quotaBytes);
-        q.addBindValue(bytes);
-        q.addBindValue(quotaBytes);
-        if (!q.exec())
-            return m_db.failure(db, q.lastError(), QStringLiteral("cannot count an upload"));
-        return q.numRowsAffected() == 1;
-    });
+    return m_db.run<bool>(
+        [&](QSqlDatabase &db) -> Result<bool> {
+            QSqlQuery q(db);
+            // One statement: the check and the count cannot be split by another instance.
+            q.prepare(
+                QStringLiteral("UPDATE obnam_accounts SET used_bytes = used_bytes + ? WHERE id = "
+                               "? AND (? = 0 OR used_bytes + ? <= ?)"));
+            q.addBindValue(bytes);
+            q.addBindValue(accountId);
+            q.addBindValue(quotaBytes);
+            q.addBindValue(bytes);
+            q.addBindValue(quotaBytes);
+            if (!q.exec())
+                return m_db.failure(db, q.lastError(), QStringLiteral("cannot count an upload"));
+            return q.numRowsAffected() == 1;
+        },
+        Database::Retry::Never);
 }
 
 Status PgAccountStore::addUsage(const QString &accountId, qint64 delta)
 {
+    return asStatus(m_db.run<std::monostate>(
+        [&](QSqlDatabase &db) -> Result<std::monostate> {
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral(
+                "UPDATE obnam_accounts SET used_bytes = greatest(0, used_bytes + ?) WHERE id = ?"));
+            q.addBindValue(delta);
+            q.addBindValue(accountId);
+            if (!q.exec())
+                return m_db.failure(db, q.lastError(), QStringLiteral("cannot count storage"));
+            return std::monostate();
+        },
+        Database::Retry::Never));
+}
+
+Status PgAccountStore::setUsage(const QString &accountId, qint64 bytes)
+{
     return asStatus(m_db.run<std::monostate>([&](QSqlDatabase &db) -> Result<std::monostate> {
         QSqlQuery q(db);
-        q.prepare(QStringLiteral(
-            "UPDATE obnam_accounts SET used_bytes = greatest(0, used_bytes + ?) WHERE id = ?"));
-        q.addBindValue(delta);
+        q.prepare(QStringLiteral("UPDATE obnam_accounts SET used_bytes = ? WHERE id = ?"));
+        q.addBindValue(bytes);
         q.addBindValue(accountId);
         if (!q.exec())
-            return m_db.failure(db, q.lastError(), QStringLiteral("cannot count storage"));
+            return m_db.failure(db, q.lastError(), QStringLiteral("cannot set usage"));
         return std::monostate();
     }));
 }

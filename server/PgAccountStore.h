@@ -28,8 +28,11 @@ public:
     bool keepsUsage() const override { return true; }
     Result<bool> reserve(const QString &accountId, qint64 bytes, qint64 quotaBytes) override;
     Status addUsage(const QString &accountId, qint64 delta) override;
-    // The bytes the database counts for a client (tests, `client list`).
+    // The bytes the database counts for a client (tests, `client recount`).
     Result<qint64> usedBytes(const QString &name);
+    // Sets the count from what is stored (`client recount`), correcting what an instance
+    // killed in the middle of an upload left counted.
+    Status setUsage(const QString &accountId, qint64 bytes);
 
     Database &database() { return m_db; }
 

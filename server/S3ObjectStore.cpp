@@ -59,7 +59,7 @@ Result<StoredObject> S3ObjectStore::open(const ClientAccount &account, const QSt
     StoredObject object;
     object.size = part->objectSize;
     object.part = std::move(part->bytes);
-    object.partOffset = offset;
+    object.partOffset = part->offset;
     return object;
 }
 

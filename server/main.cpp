@@ -77,6 +77,10 @@ Result<std::unique_ptr<ObjectStore>> openObjects(const ServerConfig &config)
     settings.credentials.accessKey = qgetenv("AWS_ACCESS_KEY_ID").trimmed();
     settings.credentials.secretKey = qgetenv("AWS_SECRET_ACCESS_KEY").trimmed();
     settings.credentials.sessionToken = qgetenv("AWS_SESSION_TOKEN").trimmed();
+    // Within the client's own patience: a store that stops answering frees the thread (and
+    // answers 503) well before the client gives up on the request and sends it again.
+    settings.http.maxAttempts = 3;
+    settings.http.transferTimeoutMs = 15000;
     if (settings.credentials.accessKey.isEmpty() || settings.credentials.secretKey.isEmpty())
         return makeError(ErrorCode::InvalidArgument,
                          QStringLiteral("storage is an S3 bucket: set AWS_ACCESS_KEY_ID and "
@@ -113,9 +117,8 @@ int clientCommand(const ServerConfig &config, const QStringList &args,
         return 0;
     }
     if (args.size() != 3) {
-        std::fprintf(
-            stderr,
-            "usage: obnam-server --config FILE client add|remove|rotate NAME | client list\n");
+        std::fprintf(stderr, "usage: obnam-server --config FILE client add|remove|rotate|recount "
+                             "NAME | client list\n");
         return 2;
     }
     if (action == QStringLiteral("add")) {
@@ -138,6 +141,31 @@ int clientCommand(const ServerConfig &config, const QStringList &args,
         std::printf("removed %s (its stored data stays until deleted by hand)\n", qPrintable(name));
         return 0;
     }
+    if (action == QStringLiteral("recount")) {
+        auto *shared = dynamic_cast<PgAccountStore *>(&store);
+        if (!shared) {
+            std::printf("usage is counted from the data directory at every start: nothing to "
+                        "recount\n");
+            return 0;
+        }
+        auto accounts = store.list();
+        if (!accounts)
+            return fail(accounts.error());
+        const auto found = std::find_if(accounts->cbegin(), accounts->cend(),
+                                        [&](const ClientAccount &a) { return a.name == name; });
+        if (found == accounts->cend())
+            return fail(makeError(ErrorCode::NotFound, QStringLiteral("no such client"), name));
+        auto objects = openObjects(config);
+        if (!objects)
+            return fail(objects.error());
+        auto used = (*objects)->usage(*found);
+        if (!used)
+            return fail(used.error());
+        if (auto s = shared->setUsage(found->id, *used); !s)
+            return fail(s.error());
+        std::printf("%s: %lld bytes stored\n", qPrintable(name), static_cast<long long>(*used));
+        return 0;
+    }
     if (action == QStringLiteral("rotate")) {
         auto tokens = store.rotate(name);
         if (!tokens)
@@ -145,8 +173,9 @@ int clientCommand(const ServerConfig &config, const QStringList &args,
         printTokens(*tokens);
         return 0;
     }
-    std::fprintf(stderr,
-                 "usage: obnam-server --config FILE client add|remove|rotate NAME | client list\n");
+    std::fprintf(
+        stderr,
+        "usage: obnam-server --config FILE client add|remove|rotate|recount NAME | client list\n");
     return 2;
 }
 

@@ -66,6 +66,43 @@ bool resetDatabase()
     return ok;
 }
 
+// What the shared database counts as stored for a client.
+qint64 usedBytes(const QString &client)
+{
+    const QUrl pg(qEnvironmentVariable("PG_URL"));
+    qint64 used = -1;
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("usage"));
+        db.setHostName(pg.host());
+        db.setPort(pg.port(5432));
+        db.setUserName(pg.userName());
+        db.setDatabaseName(pg.path().mid(1));
+        if (db.open()) {
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("SELECT used_bytes FROM obnam_accounts WHERE name = ?"));
+            q.addBindValue(client);
+            if (q.exec() && q.next())
+                used = q.value(0).toLongLong();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("usage"));
+    return used;
+}
+
+// What a client stores, summed through the server's API.
+qint64 storedBytes(Backend &backend)
+{
+    const auto names = backend.list({}).result();
+    if (!names)
+        return -1;
+    qint64 total = 0;
+    for (const QString &name : *names)
+        total += *backend.stat(name).result();
+    return total;
+}
+
 // HAProxy in front of the instances: TLS with the instances' certificate, each request
 // balanced on its own (round robin), instances checked every 200 ms.
 class Balancer
@@ -267,17 +304,37 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(m_one->log().contains(QStringLiteral("PUT /v1/objects/packs/")),
                                  60000);
         m_one->kill();
+        QCOMPARE(backup->state(), QProcess::Running);
         r = test::CliHome::finish(*backup);
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QCOMPARE(restoreAndCompare(c), QString());
         // Nothing half-written: check reads every object back and finds each whole.
         r = c.home->run({QStringLiteral("check")}, c.env);
         QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+
+        // The uploads the killed instance had admitted stay counted until a recount, which
+        // counts what is stored.
+        auto api = m_two->backend(c.env.value(QStringLiteral("OBNAM_ACCESS_TOKEN")).toLatin1());
+        const qint64 stored = storedBytes(*api);
+        QVERIFY(stored > 0);
+        QVERIFY2(usedBytes(QStringLiteral("laptop")) >= stored,
+                 qPrintable(QStringLiteral("%1 counted, %2 stored")
+                                .arg(usedBytes(QStringLiteral("laptop")))
+                                .arg(stored)));
+        QProcess recount;
+        recount.start(QStringLiteral(OBNAM_SERVER),
+                      {QStringLiteral("--config"), m_two->configPath(), QStringLiteral("client"),
+                       QStringLiteral("recount"), QStringLiteral("laptop")});
+        QVERIFY(recount.waitForFinished(60000));
+        QCOMPARE(recount.exitCode(), 0);
+        QVERIFY(recount.readAllStandardOutput().contains(
+            QByteArray(QByteArray::number(stored) + " bytes")));
+        QCOMPARE(usedBytes(QStringLiteral("laptop")), stored);
     }
 
     void databaseRestartDuringABackup()
     {
-        Client c = makeClient(QStringLiteral("laptop"), 12, 2 * 1024 * 1024);
+        Client c = makeClient(QStringLiteral("laptop"), 24, 2 * 1024 * 1024);
         auto r = c.home->run({QStringLiteral("init")}, c.env);
         QVERIFY2(r.code == 0, qPrintable(r.err));
         auto backup = c.home->start({QStringLiteral("backup")}, c.env);
@@ -285,6 +342,7 @@ private Q_SLOTS:
         const QString pgUp = qEnvironmentVariable("PG_UP");
         const QString pgDir = qEnvironmentVariable("PG_DIR");
         QVERIFY(run(pgUp, {QStringLiteral("stop"), pgDir}));
+        QCOMPARE(backup->state(), QProcess::Running); // the restart falls inside the backup
         QTest::qWait(1000);
         QVERIFY(run(pgUp, {QStringLiteral("start"), pgDir}));
         r = test::CliHome::finish(*backup);
@@ -301,7 +359,7 @@ private Q_SLOTS:
 
     void gatewayOutageIsRetriedThenReported()
     {
-        Client c = makeClient(QStringLiteral("laptop"), 6, 1024 * 1024);
+        Client c = makeClient(QStringLiteral("laptop"), 24, 1024 * 1024);
         auto r = c.home->run({QStringLiteral("init")}, c.env);
         QVERIFY2(r.code == 0, qPrintable(r.err));
         const QString cephUp = qEnvironmentVariable("CEPH_UP");
@@ -320,14 +378,15 @@ private Q_SLOTS:
         auto backup = c.home->start({QStringLiteral("backup")}, c.env);
         QTRY_VERIFY_WITH_TIMEOUT(requestsServed(*m_one) + requestsServed(*m_two) > 4, 60000);
         stopGateway();
+        QCOMPARE(backup->state(), QProcess::Running); // the outage falls inside the backup
         QTest::qWait(1500);
         QVERIFY(run(cephUp, {QStringLiteral("start"), cephDir}));
         r = test::CliHome::finish(*backup);
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QCOMPARE(restoreAndCompare(c), QString());
 
-        // Down for good: a request is retried by the instance, then answered 500, which the
-        // client reports.
+        // Down for good: a request is retried by the instance, then answered 503, which the
+        // client retries and in the end reports.
         stopGateway();
         HttpsSettings once =
             m_two->settings(c.env.value(QStringLiteral("OBNAM_ACCESS_TOKEN")).toLatin1());
@@ -335,7 +394,7 @@ private Q_SLOTS:
         HttpsBackend direct(once);
         const auto failed = direct.get(QStringLiteral("config")).result();
         QVERIFY(!failed);
-        QVERIFY2(failed.error().message.contains(QStringLiteral("500")),
+        QVERIFY2(failed.error().message.contains(QStringLiteral("503")),
                  qPrintable(failed.error().message));
         QVERIFY(run(cephUp, {QStringLiteral("start"), cephDir}));
     }

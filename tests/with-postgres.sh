@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs a command with a real PostgreSQL 15 on loopback, started by scripts/pg-up.sh in a private
-# directory, its settings exported (PG_URL, PG_HOST, PG_PORT, PG_DATABASE, PG_USER, and PG_UP
+# directory, its settings exported (PG_URL, PG_HOST, PG_PORT, PG_DATABASE, PG_USER, PGPASSFILE
+# with the role's password, which libpq reads, and PG_UP
 # and PG_DIR, so that a test can run "$PG_UP stop|kill|start $PG_DIR"), stopped and removed
 # afterwards. Exits 77 (skipped) when PostgreSQL is not installed.
 set -euo pipefail

@@ -135,9 +135,17 @@ Error S3Backend::toError(const HttpOutcome &o, const QString &name)
                      QCoreApplication::translate("obnam", "the S3 bucket does not exist"));
     if (o.status == 404)
         return error(ErrorCode::NotFound, QCoreApplication::translate("obnam", "no such object"));
-    if (o.status == 412 || o.status == 409)
+    if (o.status == 412)
         return error(ErrorCode::AlreadyExists,
                      QCoreApplication::translate("obnam", "object exists"));
+    // Two conditional writes of one name racing, or a conflicting operation still running:
+    // nothing was stored by this request, and trying again is what S3 asks for.
+    if (o.status == 409 && (code == QStringLiteral("ConditionalRequestConflict") ||
+                            code == QStringLiteral("OperationAborted")))
+        return error(ErrorCode::Transient,
+                     QCoreApplication::translate("obnam", "the S3 store answered %1 %2")
+                         .arg(o.status)
+                         .arg(code));
     if (o.status == 403 || o.status == 401)
         return error(ErrorCode::Permanent,
                      QCoreApplication::translate("obnam", "the S3 store refused the request (%1): "
@@ -225,21 +233,23 @@ QFuture<Result<S3Backend::Part>> S3Backend::readPart(const QString &name, qint64
     if (offset > 0 || length > 0)
         s.range = "bytes=" + QByteArray::number(offset) + '-' +
                   (length > 0 ? QByteArray::number(offset + length - 1) : QByteArray());
-    return m_connection->send(std::move(s)).then([name](const HttpOutcome &o) -> Result<Part> {
-        if (o.status == 200)
-            return Part{o.body, o.body.size()};
-        if (o.status != 206 && o.status != 416)
-            return toError(o, name);
-        // "bytes A-B/TOTAL" or "bytes */TOTAL": the total is after the slash.
-        bool ok = false;
-        const qsizetype slash = o.contentRange.lastIndexOf('/');
-        const qint64 total = slash < 0 ? -1 : o.contentRange.mid(slash + 1).toLongLong(&ok);
-        if (!ok || total < 0)
-            return makeError(
-                ErrorCode::Corrupt,
-                QCoreApplication::translate("obnam", "the S3 store sent no object size"), name);
-        return Part{o.status == 206 ? o.body : QByteArray(), total};
-    });
+    return m_connection->send(std::move(s))
+        .then([name, offset](const HttpOutcome &o) -> Result<Part> {
+            // A 200 is the whole object, whatever was asked for (a store that ignores Range).
+            if (o.status == 200)
+                return Part{o.body, o.body.size(), 0};
+            if (o.status != 206 && o.status != 416)
+                return toError(o, name);
+            // "bytes A-B/TOTAL" or "bytes */TOTAL": the total is after the slash.
+            bool ok = false;
+            const qsizetype slash = o.contentRange.lastIndexOf('/');
+            const qint64 total = slash < 0 ? -1 : o.contentRange.mid(slash + 1).toLongLong(&ok);
+            if (!ok || total < 0)
+                return makeError(
+                    ErrorCode::Corrupt,
+                    QCoreApplication::translate("obnam", "the S3 store sent no object size"), name);
+            return Part{o.status == 206 ? o.body : QByteArray(), total, offset};
+        });
 }
 
 QFuture<Result<qint64>> S3Backend::stat(const QString &name)
@@ -366,16 +376,45 @@ QFuture<Status> S3Backend::remove(const QString &name)
 
 QFuture<Status> S3Backend::createBucket()
 {
-    NetworkJob::Spec s = spec("PUT", {});
-    s.path =
+    const QString bucketPath =
         m_settings.pathStyle ? QString(QLatin1Char('/') + m_settings.bucket) : QStringLiteral("/");
-    return m_connection->send(std::move(s)).then([this](const HttpOutcome &o) -> Status {
-        if (o.status == 200 || o.status == 204)
-            return {};
-        if (errorCode(o.body) == QStringLiteral("BucketAlreadyOwnedByYou"))
-            return {};
-        return toError(o, m_settings.bucket);
+    auto promise = std::make_shared<QPromise<Status>>();
+    promise->start();
+    QFuture<Status> future = promise->future();
+    const auto finish = [promise](const Status &st) {
+        promise->addResult(st);
+        promise->finish();
+    };
+    // Look first: keys that may use a bucket but not create one (least privilege) are enough
+    // for a bucket that exists.
+    NetworkJob::Spec look = spec("HEAD", {});
+    look.path = bucketPath;
+    m_connection->send(std::move(look)).then([this, bucketPath, finish](const HttpOutcome &o) {
+        if (o.status == 200) {
+            finish(Status{});
+            return;
+        }
+        if (o.status != 404) {
+            finish(toError(o, m_settings.bucket));
+            return;
+        }
+        // Outside us-east-1, S3 wants the region named in the request's body.
+        const QByteArray body = m_settings.region == "us-east-1"
+                                    ? QByteArray()
+                                    : "<CreateBucketConfiguration><LocationConstraint>" +
+                                          m_settings.region +
+                                          "</LocationConstraint></CreateBucketConfiguration>";
+        NetworkJob::Spec create = spec("PUT", {}, {}, body);
+        create.path = bucketPath;
+        m_connection->send(std::move(create)).then([this, finish](const HttpOutcome &made) {
+            if (made.status == 200 || made.status == 204 ||
+                errorCode(made.body) == QStringLiteral("BucketAlreadyOwnedByYou"))
+                finish(Status{});
+            else
+                finish(toError(made, m_settings.bucket));
+        });
     });
+    return future;
 }
 
 } // namespace obnam

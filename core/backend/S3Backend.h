@@ -53,6 +53,7 @@ public:
     {
         QByteArray bytes;
         qint64 objectSize = 0;
+        qint64 offset = 0; // where `bytes` start in the object
     };
     QFuture<Result<Part>> readPart(const QString &name, qint64 offset, qint64 length);
 
