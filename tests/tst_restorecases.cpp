@@ -2,7 +2,9 @@
 // file restored alone deep in a tree, a target that fills up.
 #include "TestSupport.h"
 #include "backend/MemoryBackend.h"
+#include "backend/ObjectName.h"
 #include "engine/BackupEngine.h"
+#include "engine/ReadRuns.h"
 #include "engine/RestoreEngine.h"
 #include "repo/Repository.h"
 
@@ -52,6 +54,7 @@ class TestRestoreCases : public QObject
 
 private:
     QTemporaryDir m_tmp;
+    std::shared_ptr<MemoryBackend> m_backend;
     std::unique_ptr<Repository> m_repo;
     int m_targets = 0;
 
@@ -86,7 +89,8 @@ private Q_SLOTS:
     {
         Repository::InitOptions io;
         io.kdf = crypto::KdfParams::testing();
-        auto repo = Repository::init(std::make_shared<MemoryBackend>(), "pw", io);
+        m_backend = std::make_shared<MemoryBackend>();
+        auto repo = Repository::init(m_backend, "pw", io);
         QVERIFY(repo);
         m_repo = std::move(*repo);
     }
@@ -155,6 +159,105 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(QString::fromLocal8Bit(out + "/a/b/file")));
         QVERIFY(!QFile::exists(QString::fromLocal8Bit(out + "/a/other")));
         QCOMPARE(r->files, qint64(4)); // src, a, b, file
+    }
+
+    void runsFollowPacksGapsAndLengthLimits()
+    {
+        const auto at = [](const char *pack, quint64 offset, quint32 length) {
+            ChunkLocation l;
+            l.packId = pack;
+            l.entry.offset = offset;
+            l.entry.length = length;
+            return l;
+        };
+        readruns::Limits limits;
+        limits.maxGap = 100;
+        limits.maxLength = 1000;
+        // Given out of order, across two packs; a chunk listed twice; a gap too wide; a chunk
+        // longer than a run may be; a run that would grow too long.
+        const QList<ChunkLocation> locations = {
+            at("B", 0, 50),     // 0
+            at("A", 200, 100),  // 1
+            at("A", 10, 100),   // 2
+            at("A", 110, 50),   // 3
+            at("A", 110, 50),   // 4: the same chunk as 3
+            at("A", 500, 10),   // 5: 200 bytes after the run before it
+            at("A", 510, 2000), // 6: alone, too long for any run
+            at("A", 2510, 600), // 7
+            at("A", 3110, 600), // 8: with 7 it would be 1200 bytes
+        };
+        const QList<readruns::Run> runs = readruns::coalesce(locations, limits);
+        const auto describe = [](const readruns::Run &r) {
+            QStringList pieces;
+            for (const qsizetype i : r.pieces)
+                pieces.append(QString::number(i));
+            return QStringLiteral("%1@%2+%3:%4")
+                .arg(QString::fromLatin1(r.packId))
+                .arg(r.offset)
+                .arg(r.length)
+                .arg(pieces.join(QLatin1Char(',')));
+        };
+        QStringList got;
+        for (const readruns::Run &r : runs)
+            got.append(describe(r));
+        QCOMPARE(got, (QStringList{QStringLiteral("A@10+290:2,3,4,1"), QStringLiteral("A@500+10:5"),
+                                   QStringLiteral("A@510+2000:6"), QStringLiteral("A@2510+600:7"),
+                                   QStringLiteral("A@3110+600:8"), QStringLiteral("B@0+50:0")}));
+        QVERIFY(readruns::coalesce({}).isEmpty());
+    }
+
+    void neighbouringChunksAreReadTogetherAndADamagedOneFailsOnlyItsFile()
+    {
+        // Small files backed up together lie side by side in one pack: a restore reads them
+        // in one request, and a chunk damaged in the middle of that read fails its own file.
+        const QByteArray src = enc(m_tmp.path()) + "/many";
+        QVERIFY(QDir().mkpath(QString::fromLocal8Bit(src)));
+        QList<QByteArray> contents;
+        for (int i = 0; i < 60; ++i) {
+            contents.append(test::randomData(3000 + i, quint32(100 + i)));
+            QVERIFY(test::writeFile(src + "/f" + QByteArray::number(i).rightJustified(2, '0'),
+                                    contents.last()));
+        }
+        const QString gen = backup(src);
+        QVERIFY(!gen.isEmpty());
+        const auto compareAll = [&](const QString &target, int except) {
+            for (int i = 0; i < contents.size(); ++i) {
+                QFile f(target + QString::fromLocal8Bit(src) +
+                        QStringLiteral("/f%1").arg(i, 2, 10, QLatin1Char('0')));
+                if (i == except) {
+                    QVERIFY2(!f.exists(), "a file with a damaged chunk was named");
+                    continue;
+                }
+                QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(f.fileName()));
+                QVERIFY2(f.readAll() == contents[i], qPrintable(f.fileName()));
+            }
+        };
+        const int before = m_backend->rangeReads();
+        const QString first = newTarget();
+        auto whole = restore(gen, first);
+        QVERIFY(whole);
+        QVERIFY(whole->errors.isEmpty());
+        compareAll(first, -1);
+        const int reads = m_backend->rangeReads() - before;
+        qInfo("60 files restored with %d range reads", reads);
+        QVERIFY2(reads >= 1 && reads <= 3, qPrintable(QString::number(reads)));
+
+        const auto location = m_repo->index().find(m_repo->chunkId(contents[31]));
+        QVERIFY(location);
+        const QString pack = objectname::pack(QString::fromLatin1(location->packId.toHex()));
+        QByteArray raw = m_backend->rawObject(pack);
+        QVERIFY2(!raw.isEmpty(), qPrintable(pack));
+        raw[qsizetype(location->entry.offset + 5)] ^= 0x01;
+        m_backend->setRawObject(pack, raw);
+        const QString second = newTarget();
+        auto damaged = restore(gen, second);
+        QVERIFY(damaged);
+        QCOMPARE(damaged->errors.size(), 1);
+        QVERIFY2(damaged->errors.first().path.endsWith(QStringLiteral("/f31")),
+                 qPrintable(damaged->errors.first().path));
+        QVERIFY2(damaged->errors.first().message.contains(QStringLiteral("does not authenticate")),
+                 qPrintable(damaged->errors.first().message));
+        compareAll(second, 31);
     }
 
     void fullTargetStopsWithOneMessage()

@@ -46,6 +46,7 @@ QFuture<Result<QByteArray>> MemoryBackend::getRange(const QString &name, qint64 
         return ready<Result<QByteArray>>(
             makeError(ErrorCode::InvalidArgument,
                       QCoreApplication::translate("obnam", "invalid range"), name));
+    m_rangeReads.fetchAndAddRelaxed(1);
     QMutexLocker lock(&m_mutex);
     const auto it = m_objects.constFind(name);
     if (it == m_objects.cend())

@@ -2,6 +2,7 @@
 
 #include "Backend.h"
 
+#include <QAtomicInt>
 #include <QMap>
 #include <QMutex>
 
@@ -27,10 +28,13 @@ public:
     QByteArray rawObject(const QString &name) const;
     void setRawObject(const QString &name, const QByteArray &data);
     int objectCount(const QString &prefix = {}) const;
+    // How many getRange() calls it has answered: tests of how reads are batched.
+    int rangeReads() const { return m_rangeReads.loadRelaxed(); }
 
 private:
     mutable QMutex m_mutex;
     QMap<QString, QByteArray> m_objects;
+    QAtomicInt m_rangeReads;
 };
 
 } // namespace obnam

@@ -1,5 +1,6 @@
 #include "RestoreEngine.h"
 
+#include "ReadRuns.h"
 #include "RestoreFile.h"
 
 #include "crypto/Crypto.h"
@@ -28,8 +29,9 @@ namespace {
 
 // Data runs this far ahead of naming (one window's files being fetched and written while the
 // ones before it are given their metadata and names): enough to keep many reads in flight on
-// a cold cache or a server. Memory does not grow with it: a chunk task holds its data only
-// while it runs, so at most one chunk per fetching thread is in memory.
+// a cold cache or a server. Memory does not grow with it: a read task holds its run of a pack
+// (readruns::Limits::maxLength, or one longer chunk) only while it runs, so at most one run
+// per fetching thread is in memory.
 constexpr qint64 kWindowBytes = 16 * 1024 * 1024;
 constexpr qsizetype kWindowEntries = 512;
 // Descriptors kept for everything else the process has open.
@@ -460,11 +462,28 @@ Status RestoreEngine::plan(ChunkCursor &chunks, const FileEntry &e)
 
 void RestoreEngine::dispatch(QList<Planned> &window)
 {
-    for (Planned &p : window)
-        p.staged = createEntry(p);
+    QList<Piece> pieces;
+    for (qsizetype i = 0; i < window.size(); ++i)
+        window[i].staged = createEntry(window[i], i, pieces);
+
+    QList<ChunkLocation> locations;
+    locations.reserve(pieces.size());
+    for (const Piece &piece : std::as_const(pieces))
+        locations.append(piece.location);
+    for (const readruns::Run &run : readruns::coalesce(locations)) {
+        QList<Piece> mine;
+        mine.reserve(run.pieces.size());
+        for (const qsizetype i : run.pieces)
+            mine.append(pieces[i]);
+        const QFuture<QList<Status>> read = QtConcurrent::run(
+            &m_fetchPool, [this, packId = run.packId, offset = run.offset, length = run.length,
+                           mine]() { return readRun(packId, offset, length, mine); });
+        for (qsizetype k = 0; k < mine.size(); ++k)
+            window[mine[k].planned].chunks.append(qMakePair(read, k));
+    }
 }
 
-Status RestoreEngine::stage(Planned &p)
+Status RestoreEngine::stage(Planned &p, qsizetype index, QList<Piece> &pieces)
 {
     if (!*p.chunkIds)
         return p.chunkIds->error();
@@ -505,44 +524,74 @@ Status RestoreEngine::stage(Planned &p)
     if (!created)
         return created.error();
     p.file = std::move(*created);
-    p.chunks.reserve(ids.size());
-    for (qsizetype i = 0; i < locations.size(); ++i) {
-        p.chunks.append(QtConcurrent::run(
-            &m_fetchPool,
-            [this, file = p.file, location = locations[i], at = offsets[i],
-             path = p.entry.path]() -> Status {
-                if (m_cancelled.load(std::memory_order_relaxed) || !proceed())
-                    return makeError(ErrorCode::Cancelled,
-                                     QCoreApplication::translate("obnam", "restore stopped"),
-                                     display(path));
-                if (file->failed())
-                    return {}; // the file has already failed: reported by the failing chunk
-                const Result<QByteArray> data = m_repo.readChunk(location);
-                if (!data) {
-                    file->markFailed();
-                    return Error{data.error().code,
-                                 data.error().message + QStringLiteral(" in ") + data.error().path,
-                                 display(path)};
-                }
-                // readChunk() checks the length too; checked here, no write can reach past the
-                // place this chunk was given, whatever the repository does.
-                if (data->size() != qsizetype(location.entry.plainLength)) {
-                    file->markFailed();
-                    return makeError(ErrorCode::Corrupt,
-                                     QCoreApplication::translate(
-                                         "obnam", "chunk %1 is not as long as the index says")
-                                         .arg(QString::fromLatin1(location.entry.chunkId.toHex())),
-                                     display(path));
-                }
-                if (auto s = file->writeAt(at, *data); !s) {
-                    file->markFailed();
-                    return s;
-                }
-                m_bytesWritten.fetch_add(data->size(), std::memory_order_relaxed);
-                return {};
-            }));
-    }
+    for (qsizetype i = 0; i < locations.size(); ++i)
+        pieces.append(Piece{std::move(locations[i]), offsets[i], index, p.file, p.entry.path});
     return {};
+}
+
+QList<Status> RestoreEngine::readRun(const QByteArray &packId, quint64 offset, quint64 length,
+                                     const QList<Piece> &pieces)
+{
+    QList<Status> outcome(pieces.size());
+    const auto failAll = [&](const Error &why) {
+        for (qsizetype k = 0; k < pieces.size(); ++k) {
+            pieces[k].file->markFailed();
+            outcome[k] = Error{why.code, why.message, display(pieces[k].path)};
+        }
+        return outcome;
+    };
+    if (m_cancelled.load(std::memory_order_relaxed) || !proceed())
+        return failAll(makeError(ErrorCode::Cancelled,
+                                 QCoreApplication::translate("obnam", "restore stopped")));
+    // Files that have already failed need nothing more (their failing chunk reported it).
+    if (std::all_of(pieces.cbegin(), pieces.cend(),
+                    [](const Piece &piece) { return piece.file->failed(); }))
+        return outcome;
+    const Result<QByteArray> blob = m_repo.readPackRange(packId, offset, length);
+    if (!blob)
+        return failAll(Error{blob.error().code,
+                             blob.error().message + QStringLiteral(" in ") + blob.error().path,
+                             {}});
+    for (qsizetype k = 0; k < pieces.size(); ++k) {
+        const Piece &piece = pieces[k];
+        if (m_cancelled.load(std::memory_order_relaxed)) {
+            piece.file->markFailed();
+            outcome[k] = makeError(ErrorCode::Cancelled,
+                                   QCoreApplication::translate("obnam", "restore stopped"),
+                                   display(piece.path));
+            continue;
+        }
+        if (piece.file->failed())
+            continue;
+        const PackEntry &entry = piece.location.entry;
+        const Result<QByteArray> data = m_repo.openChunk(
+            piece.location, blob->sliced(qsizetype(entry.offset - offset), entry.length));
+        if (!data) {
+            piece.file->markFailed();
+            outcome[k] = Error{data.error().code,
+                               data.error().message + QStringLiteral(" in ") + data.error().path,
+                               display(piece.path)};
+            continue;
+        }
+        // openChunk() checks the length too; checked here, no write can reach past the place
+        // this chunk was given, whatever the repository does.
+        if (data->size() != qsizetype(entry.plainLength)) {
+            piece.file->markFailed();
+            outcome[k] = makeError(
+                ErrorCode::Corrupt,
+                QCoreApplication::translate("obnam", "chunk %1 is not as long as the index says")
+                    .arg(QString::fromLatin1(entry.chunkId.toHex())),
+                display(piece.path));
+            continue;
+        }
+        if (auto s = piece.file->writeAt(piece.at, *data); !s) {
+            piece.file->markFailed();
+            outcome[k] = std::move(s);
+            continue;
+        }
+        m_bytesWritten.fetch_add(data->size(), std::memory_order_relaxed);
+    }
+    return outcome;
 }
 
 void RestoreEngine::restoreWindow(QList<Planned> &window)
@@ -579,11 +628,11 @@ void RestoreEngine::restoreWindow(QList<Planned> &window)
     window.clear();
 }
 
-Status RestoreEngine::createEntry(Planned &planned)
+Status RestoreEngine::createEntry(Planned &planned, qsizetype index, QList<Piece> &pieces)
 {
     const FileEntry &e = planned.entry;
     if (e.kind == FileKind::Regular)
-        return planned.chunkIds ? stage(planned) : Status{};
+        return planned.chunkIds ? stage(planned, index, pieces) : Status{};
     const QByteArray &rel = planned.rel;
     QByteArray name;
     auto parent = openParent(rel, &name, m_stagingParent);
@@ -688,8 +737,8 @@ Status RestoreEngine::nameRegular(Planned &planned)
     // The first error wins; every chunk task is waited for, so none still writes to the file
     // when it is finished or removed.
     Status result;
-    for (QFuture<Status> &chunk : planned.chunks) {
-        Status s = chunk.result();
+    for (auto &[read, k] : planned.chunks) {
+        Status s = read.result().at(k);
         if (result && !s)
             result = std::move(s);
     }

@@ -3,6 +3,7 @@
 #include "GenerationStore.h"
 #include "Progress.h"
 #include "RestoreFile.h"
+#include "repo/ChunkIndex.h"
 #include "repo/GenerationRecord.h"
 #include "support/OperationControl.h"
 #include "support/RateEstimator.h"
@@ -97,7 +98,18 @@ private:
         std::optional<Result<QList<QByteArray>>> chunkIds; // a file whose data this entry holds
         Status staged; // what went wrong creating it, reported when its window is named
         std::shared_ptr<restorefile::StagedFile> file;
-        QList<QFuture<Status>> chunks; // one per chunk: fetched, verified and written
+        // One per chunk: the read that fetches, verifies and writes it, and the chunk's place
+        // among that read's outcomes.
+        QList<QPair<QFuture<QList<Status>>, qsizetype>> chunks;
+    };
+    // A chunk of a staged file, waiting for its window's reads to be planned.
+    struct Piece
+    {
+        ChunkLocation location;
+        qint64 at = 0;         // in the file
+        qsizetype planned = 0; // the file's index in its window
+        std::shared_ptr<restorefile::StagedFile> file;
+        QByteArray path; // as stored, for messages
     };
     // The directory openParent() returned last, and its path below the target.
     struct ParentCache
@@ -111,15 +123,20 @@ private:
     Status plan(ChunkCursor &chunks, const FileEntry &entry);
     static Status forEachEntry(const GenerationDb &db,
                                const std::function<bool(const FileEntry &)> &visit);
-    // Creates the window's entries (createEntry()).
+    // Creates the window's entries (createEntry()), then starts reading their files' chunks,
+    // a run of neighbouring chunks of a pack at a time (readruns::coalesce()).
     void dispatch(QList<Planned> &window);
-    // Creates the file's inode and starts fetching, verifying and writing each of its chunks.
-    Status stage(Planned &planned);
-    // Names the window's files (nameRegular()) and reports every entry's outcome, in order.
-    void restoreWindow(QList<Planned> &window);
+    // Creates the file's inode and adds its chunks to `pieces`, to be read by dispatch().
+    Status stage(Planned &planned, qsizetype index, QList<Piece> &pieces);
+    // Reads one run of a pack, then verifies and writes each of its chunks; says for each
+    // (in the run's order) how that went.
+    QList<Status> readRun(const QByteArray &packId, quint64 offset, quint64 length,
+                          const QList<Piece> &pieces);
     // Creates the entry in walk order: a directory, link or special file whole, a regular
     // file unnamed with its data started. What goes wrong is kept in `staged`.
-    Status createEntry(Planned &planned);
+    Status createEntry(Planned &planned, qsizetype index, QList<Piece> &pieces);
+    // Names the window's files (nameRegular()) and reports every entry's outcome, in order.
+    void restoreWindow(QList<Planned> &window);
     // Once the file's data is written: gives it its metadata and name, or links a hard
     // link's later name to its first.
     Status nameRegular(Planned &planned);

@@ -239,11 +239,16 @@ Result<QByteArray> Repository::readChunk(const QByteArray &chunkId)
 
 Result<QByteArray> Repository::readChunk(const ChunkLocation &location)
 {
-    const QString name = objectname::pack(hex(location.packId));
-    auto blob = m_backend->readRangeNow(name, qint64(location.entry.offset), location.entry.length);
+    auto blob = readPackRange(location.packId, location.entry.offset, location.entry.length);
     if (!blob)
         return blob.error();
     return openChunk(location, std::move(*blob));
+}
+
+Result<QByteArray> Repository::readPackRange(const QByteArray &packId, quint64 offset,
+                                             quint64 length)
+{
+    return m_backend->readRangeNow(objectname::pack(hex(packId)), qint64(offset), qint64(length));
 }
 
 Result<QByteArray> Repository::openChunk(const ChunkLocation &location, QByteArray blob)

@@ -79,6 +79,9 @@ public:
     Result<QByteArray> readChunk(const ChunkLocation &location);
     // The same verification for a blob already read from its pack.
     Result<QByteArray> openChunk(const ChunkLocation &location, QByteArray blob);
+    // Exactly `length` bytes of a pack from `offset`, unverified: a stretch of sealed chunks
+    // for openChunk(), read at once (readRangeNow()).
+    Result<QByteArray> readPackRange(const QByteArray &packId, quint64 offset, quint64 length);
 
     // Key slots.
     Result<QString> addKey(const QByteArray &passphrase, const crypto::KdfParams &params);
