@@ -97,7 +97,12 @@ public:
         , m_api(api)
         , m_slots(std::move(slots))
         , m_peer(std::move(peer))
-    {}
+    {
+        // Beast reads no more than the buffer's free capacity (at least 512 bytes) at a time:
+        // without room reserved up front, a body arrived in pieces of a few hundred bytes, each
+        // a TLS read, a completion on the strand and a write to the spool file.
+        m_buffer.reserve(kBodyBuffer);
+    }
 
     ~Session() { m_slots->release(m_peer); }
 
