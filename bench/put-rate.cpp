@@ -37,11 +37,8 @@ int main(int argc, char **argv)
             std::fprintf(stderr, "%s\n", qPrintable(address.error().message));
             return 2;
         }
-        S3Settings s;
-        s.endpoint = address->endpoint;
-        s.bucket = address->bucket;
-        s.prefix = address->prefix;
-        s.credentials = {qgetenv("AWS_ACCESS_KEY_ID"), qgetenv("AWS_SECRET_ACCESS_KEY"), {}};
+        S3Settings s = S3Settings::at(*address);
+        s.credentials = s3::credentialsFromEnvironment();
         auto s3backend = std::make_shared<S3Backend>(s);
         if (auto made = s3backend->createBucket().result(); !made) {
             std::fprintf(stderr, "%s\n", qPrintable(made.error().toString()));

@@ -101,15 +101,10 @@ Status parseServerAccess(ClientConfig &c, const ConfigReader &r, const Paths &pa
         // The token opens the account on the server: as secret as passwords.yaml, which is
         // refused when others can read it. A readable configuration is only warned about, as
         // it may be shared on purpose; the warning says how to close it.
-        struct stat st
-        {};
-        if (!c.accessToken.isEmpty() && ::stat(QFile::encodeName(c.path).constData(), &st) == 0 &&
-            (st.st_mode & 077) != 0)
-            c.warnings.append(
-                QStringLiteral("%1 holds access_token and can be read by other users (mode %2): "
-                               "run 'chmod 600 %1', or move the token to OBNAM_ACCESS_TOKEN")
-                    .arg(c.path)
-                    .arg(st.st_mode & 0777, 3, 8, QLatin1Char('0')));
+        if (!c.accessToken.isEmpty())
+            if (auto w = r.readableSecretWarning("access_token",
+                                                 QStringLiteral("the token to OBNAM_ACCESS_TOKEN")))
+                c.warnings.append(*w);
     }
     const QString fromEnv =
         paths.environment().value(QStringLiteral("OBNAM_ACCESS_TOKEN")).trimmed();

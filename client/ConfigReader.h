@@ -3,10 +3,14 @@
 #include "support/Result.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QString>
 #include <QStringList>
 
 #include <yaml-cpp/yaml.h>
+
+#include <optional>
+#include <sys/stat.h>
 
 namespace obnam::client {
 
@@ -53,6 +57,22 @@ public:
         if (!n.IsScalar() || !YAML::convert<long long>::decode(n, value))
             return error(QLatin1String(key), QStringLiteral("must be a whole number"));
         return qint64(value);
+    }
+
+    // A warning when the configuration file, which holds the secret `key`, can be read by other
+    // users: a file shared on purpose is not refused, but the warning says how to close it or
+    // where else the secret can live (`elsewhere`).
+    std::optional<QString> readableSecretWarning(const char *key, const QString &elsewhere) const
+    {
+        struct stat st
+        {};
+        if (::stat(QFile::encodeName(m_file).constData(), &st) != 0 || (st.st_mode & 077) == 0)
+            return std::nullopt;
+        return QStringLiteral("%1 holds %2 and can be read by other users (mode %3): run 'chmod "
+                              "600 %1', or move %4")
+            .arg(m_file, QLatin1String(key))
+            .arg(st.st_mode & 0777, 3, 8, QLatin1Char('0'))
+            .arg(elsewhere);
     }
 
     Result<QStringList> strings(const char *key) const

@@ -83,15 +83,11 @@ Status findCredentials(S3Location &s3, const ConfigReader &r, const Paths &paths
         s3.credentials.accessKey = id->trimmed().toUtf8();
         s3.credentials.secretKey = secret->trimmed().toUtf8();
         s3.credentialSource = QStringLiteral("configuration");
-        struct stat st
-        {};
-        if (::stat(QFile::encodeName(configPath).constData(), &st) == 0 && (st.st_mode & 077) != 0)
-            warnings.append(
-                QStringLiteral("%1 holds s3_secret_access_key and can be read by other users "
-                               "(mode %2): run 'chmod 600 %1', or move the keys to "
-                               "~/.aws/credentials or the AWS_* environment variables")
-                    .arg(configPath)
-                    .arg(st.st_mode & 0777, 3, 8, QLatin1Char('0')));
+        if (auto w = r.readableSecretWarning(
+                "s3_secret_access_key",
+                QStringLiteral(
+                    "the keys to ~/.aws/credentials or the AWS_* environment variables")))
+            warnings.append(*w);
     } else if (!envValue(paths, "AWS_ACCESS_KEY_ID").isEmpty() ||
                !envValue(paths, "AWS_SECRET_ACCESS_KEY").isEmpty()) {
         s3.credentials.accessKey = envValue(paths, "AWS_ACCESS_KEY_ID").toUtf8();
@@ -199,9 +195,7 @@ Result<S3Location> parseS3(const QString &text, const ConfigReader &r, const Pat
     const QUrl url(text);
     const bool plain = address->plainHttp;
     S3Location s3;
-    s3.endpoint = address->endpoint;
-    s3.bucket = address->bucket;
-    s3.prefix = address->prefix;
+    s3.address = *address;
     if (plain && !QHostAddress(url.host()).isLoopback() &&
         url.host() != QStringLiteral("localhost"))
         warnings.append(
@@ -242,12 +236,12 @@ Result<S3Location> parseS3(const QString &text, const ConfigReader &r, const Pat
     }
     // The bucket becomes a DNS label, and the certificate must cover it.
     static const QRegularExpression dnsBucket(QStringLiteral("\\A[a-z0-9-]+\\z"));
-    if (!s3.pathStyle && !dnsBucket.match(s3.bucket).hasMatch())
+    if (!s3.pathStyle && !dnsBucket.match(s3.address.bucket).hasMatch())
         return r.error(QStringLiteral("s3_addressing"),
                        QCoreApplication::translate(
                            "obnam", "is virtual-host, which needs a bucket name of lower-case "
                                     "letters, digits and hyphens; use path addressing for '%1'")
-                           .arg(s3.bucket));
+                           .arg(s3.address.bucket));
     return s3;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "backend/S3Address.h"
 #include "backend/SigV4.h"
 
 #include <QString>
@@ -13,15 +14,13 @@ namespace obnam::client {
 // ~/.aws/credentials and ~/.aws/config.
 struct S3Location
 {
-    QUrl endpoint; // https://HOST[:PORT] or http://HOST[:PORT]
-    QString bucket;
-    QString prefix; // "" or "some/where/"
+    s3::Address address;
     QByteArray region;
     s3::Credentials credentials;
     QString credentialSource; // where the keys came from, for `obnam-cli config`
     bool pathStyle = true;
 
-    bool isSet() const { return !bucket.isEmpty(); }
+    bool isSet() const { return !address.bucket.isEmpty(); }
 };
 
 } // namespace obnam::client

@@ -37,10 +37,7 @@ Result<std::shared_ptr<Backend>> makeBackend(const ClientConfig &config, QString
             "verify_tls_cert is false: the server's certificate is not checked, so anyone on the "
             "network path can read and change this connection"));
     if (config.isS3()) {
-        S3Settings settings;
-        settings.endpoint = config.s3.endpoint;
-        settings.bucket = config.s3.bucket;
-        settings.prefix = config.s3.prefix;
+        S3Settings settings = S3Settings::at(config.s3.address);
         settings.region = config.s3.region;
         settings.credentials = config.s3.credentials;
         settings.pathStyle = config.s3.pathStyle;

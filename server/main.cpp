@@ -69,14 +69,9 @@ Result<std::unique_ptr<ObjectStore>> openObjects(const ServerConfig &config)
     if (!config.storage)
         return std::unique_ptr<ObjectStore>(
             std::make_unique<LocalObjectStore>(config.clientsDir()));
-    S3Settings settings;
-    settings.endpoint = config.storage->endpoint;
-    settings.bucket = config.storage->bucket;
-    settings.prefix = config.storage->prefix;
+    S3Settings settings = S3Settings::at(*config.storage);
     settings.region = config.s3Region;
-    settings.credentials.accessKey = qgetenv("AWS_ACCESS_KEY_ID").trimmed();
-    settings.credentials.secretKey = qgetenv("AWS_SECRET_ACCESS_KEY").trimmed();
-    settings.credentials.sessionToken = qgetenv("AWS_SESSION_TOKEN").trimmed();
+    settings.credentials = s3::credentialsFromEnvironment();
     // Within the client's own patience: a store that stops answering frees the thread (and
     // answers 503) well before the client gives up on the request and sends it again.
     settings.http.maxAttempts = 3;

@@ -227,8 +227,8 @@ private Q_SLOTS:
         auto config = client::ClientConfig::load(home.configPath(), paths);
         QVERIFY2(config, qPrintable(config ? QString() : config.error().toString()));
         QVERIFY(config->isS3());
-        QCOMPARE(config->s3.bucket, QStringLiteral("wizard-bucket"));
-        QCOMPARE(config->s3.prefix, QStringLiteral("laptop/"));
+        QCOMPARE(config->s3.address.bucket, QStringLiteral("wizard-bucket"));
+        QCOMPARE(config->s3.address.prefix, QStringLiteral("laptop/"));
         QCOMPARE(config->s3.credentialSource, QStringLiteral("configuration"));
         QVERIFY(config->warnings.isEmpty());
         QFileInfo info(home.configPath());

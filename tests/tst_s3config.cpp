@@ -65,9 +65,9 @@ private Q_SLOTS:
         QVERIFY2(c, qPrintable(failure(c)));
         QVERIFY(c->isS3());
         QVERIFY(!c->isLocal());
-        QCOMPARE(c->s3.endpoint, QUrl(QStringLiteral("https://store.example.net:8443")));
-        QCOMPARE(c->s3.bucket, QStringLiteral("backups"));
-        QCOMPARE(c->s3.prefix, QStringLiteral("laptop/daily/"));
+        QCOMPARE(c->s3.address.endpoint, QUrl(QStringLiteral("https://store.example.net:8443")));
+        QCOMPARE(c->s3.address.bucket, QStringLiteral("backups"));
+        QCOMPARE(c->s3.address.prefix, QStringLiteral("laptop/daily/"));
         QCOMPARE(c->s3.region, QByteArray("eu-central-1"));
         QCOMPARE(c->s3.credentials.accessKey, QByteArray("AKIDEXAMPLE"));
         QCOMPARE(c->s3.credentials.secretKey, QByteArray("wJalrXUtnFEMI/K7MDENG"));
@@ -93,8 +93,8 @@ private Q_SLOTS:
                                QStringLiteral("AWS_SECRET_ACCESS_KEY=b")};
         auto c = parse("server_url: s3+http://127.0.0.1:7480/obnam\n", keys);
         QVERIFY2(c, qPrintable(failure(c)));
-        QCOMPARE(c->s3.endpoint, QUrl(QStringLiteral("http://127.0.0.1:7480")));
-        QCOMPARE(c->s3.prefix, QString());
+        QCOMPARE(c->s3.address.endpoint, QUrl(QStringLiteral("http://127.0.0.1:7480")));
+        QCOMPARE(c->s3.address.prefix, QString());
         QVERIFY(c->warnings.isEmpty());
         c = parse("server_url: s3+http://store.example.net/obnam\n", keys);
         QVERIFY(c);

@@ -54,6 +54,15 @@ QString S3Backend::errorCode(const QByteArray &body)
     return {};
 }
 
+S3Settings S3Settings::at(const s3::Address &address)
+{
+    S3Settings settings;
+    settings.endpoint = address.endpoint;
+    settings.bucket = address.bucket;
+    settings.prefix = address.prefix;
+    return settings;
+}
+
 S3Backend::S3Backend(S3Settings settings, HttpsConnection::NamFactory namFactory)
     : m_settings(std::move(settings))
 {

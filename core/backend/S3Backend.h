@@ -2,6 +2,7 @@
 
 #include "Backend.h"
 #include "HttpsConnection.h"
+#include "S3Address.h"
 #include "SigV4.h"
 
 #include <memory>
@@ -23,6 +24,9 @@ struct S3Settings
     // part but the last, and at most 10,000 parts): a failed part is retried alone.
     qint64 multipartThreshold = 32 * 1024 * 1024;
     qint64 partSize = 16 * 1024 * 1024;
+
+    // Settings for the bucket at `address`, the rest as above.
+    static S3Settings at(const s3::Address &address);
 };
 
 // A repository in an S3 bucket: each object one S3 object under the prefix, requests signed

@@ -7,6 +7,12 @@
 
 namespace obnam::s3 {
 
+Credentials credentialsFromEnvironment()
+{
+    return {qgetenv("AWS_ACCESS_KEY_ID").trimmed(), qgetenv("AWS_SECRET_ACCESS_KEY").trimmed(),
+            qgetenv("AWS_SESSION_TOKEN").trimmed()};
+}
+
 namespace {
 
 QByteArray hmac(const QByteArray &key, const QByteArray &data)

@@ -17,6 +17,10 @@ struct Credentials
     QByteArray sessionToken; // temporary credentials (x-amz-security-token), or empty
 };
 
+// The keys in AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN, trimmed: what a
+// server or a tool reads (obnam-cli also honours profiles and the credentials file).
+Credentials credentialsFromEnvironment();
+
 // What a request signs: everything that reaches the wire and is covered by the signature.
 struct SigningRequest
 {
