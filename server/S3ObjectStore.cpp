@@ -76,14 +76,17 @@ Status S3ObjectStore::remove(const ClientAccount &account, const QString &name)
 Result<qint64> S3ObjectStore::usage(const ClientAccount &account)
 {
     auto backend = backendFor(account);
-    auto names = backend->list({}).result();
-    if (!names)
-        return names.error().code == ErrorCode::NotFound ? Result<qint64>(0) : names.error();
+    auto listed = backend->listWithSizes({}).result();
+    if (!listed)
+        return listed.error().code == ErrorCode::NotFound ? Result<qint64>(0) : listed.error();
     qint64 total = 0;
-    for (const QString &name : std::as_const(*names)) {
-        auto size = backend->stat(name).result();
-        if (size)
+    for (const S3Backend::Listed &object : std::as_const(*listed)) {
+        // A listing without sizes (not seen from any store) is asked about one object at a time.
+        if (object.size >= 0) {
+            total += object.size;
+        } else if (auto size = backend->stat(object.name).result()) {
             total += *size;
+        }
     }
     return total;
 }

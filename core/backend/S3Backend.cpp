@@ -279,18 +279,31 @@ QFuture<Result<qint64>> S3Backend::stat(const QString &name)
 
 QFuture<Result<QStringList>> S3Backend::list(const QString &prefix)
 {
+    return listWithSizes(prefix).then([](const Result<QList<Listed>> &listed) {
+        if (!listed)
+            return Result<QStringList>(listed.error());
+        QStringList names;
+        names.reserve(listed->size());
+        for (const Listed &l : *listed)
+            names.append(l.name);
+        return Result<QStringList>(std::move(names));
+    });
+}
+
+QFuture<Result<QList<S3Backend::Listed>>> S3Backend::listWithSizes(const QString &prefix)
+{
     if (auto valid = objectname::validatePrefix(prefix); !valid)
-        return ready<Result<QStringList>>(valid.error());
-    auto promise = std::make_shared<QPromise<Result<QStringList>>>();
+        return ready<Result<QList<Listed>>>(valid.error());
+    auto promise = std::make_shared<QPromise<Result<QList<Listed>>>>();
     promise->start();
-    QFuture<Result<QStringList>> future = promise->future();
+    QFuture<Result<QList<Listed>>> future = promise->future();
     listPage(prefix, {}, {}, promise);
     return future;
 }
 
 // One page of ListObjectsV2 (up to 1,000 keys), then the next with its continuation token.
-void S3Backend::listPage(const QString &prefix, const QString &token, QStringList names,
-                         std::shared_ptr<QPromise<Result<QStringList>>> promise)
+void S3Backend::listPage(const QString &prefix, const QString &token, QList<Listed> listed,
+                         std::shared_ptr<QPromise<Result<QList<Listed>>>> promise)
 {
     const auto enc = [](const QString &s) {
         return QString::fromLatin1(s3::uriEncode(s.toUtf8(), false));
@@ -305,8 +318,8 @@ void S3Backend::listPage(const QString &prefix, const QString &token, QStringLis
              QLatin1Char('?') + query;
     const qsizetype strip = m_settings.prefix.size();
     m_connection->send(std::move(s))
-        .then([this, prefix, names, promise, strip](const HttpOutcome &o) mutable {
-            const auto finish = [&](const Result<QStringList> &r) {
+        .then([this, prefix, listed, promise, strip](const HttpOutcome &o) mutable {
+            const auto finish = [&](const Result<QList<Listed>> &r) {
                 promise->addResult(r);
                 promise->finish();
             };
@@ -332,7 +345,11 @@ void S3Backend::listPage(const QString &prefix, const QString &token, QStringLis
                                          key));
                         return;
                     }
-                    names.append(name);
+                    listed.append(Listed{name, -1});
+                } else if (xml.name() == QLatin1String("Size") && !listed.isEmpty()) {
+                    bool ok = false;
+                    const qint64 size = xml.readElementText().toLongLong(&ok);
+                    listed.last().size = ok ? size : -1;
                 } else if (xml.name() == QLatin1String("IsTruncated")) {
                     truncated = xml.readElementText() == QStringLiteral("true");
                 } else if (xml.name() == QLatin1String("NextContinuationToken")) {
@@ -347,11 +364,12 @@ void S3Backend::listPage(const QString &prefix, const QString &token, QStringLis
                 return;
             }
             if (truncated && !next.isEmpty()) {
-                listPage(prefix, next, names, promise);
+                listPage(prefix, next, listed, promise);
                 return;
             }
-            names.sort();
-            finish(names);
+            std::sort(listed.begin(), listed.end(),
+                      [](const Listed &a, const Listed &b) { return a.name < b.name; });
+            finish(listed);
         });
 }
 

@@ -50,6 +50,15 @@ public:
     QFuture<Status> remove(const QString &name) override;
     int preferredWritesInFlight() const override { return 6; }
 
+    // list() with each object's size, which the listing carries anyway: what a server needs to
+    // count an account's usage without a request per object.
+    struct Listed
+    {
+        QString name;
+        qint64 size = -1;
+    };
+    QFuture<Result<QList<Listed>>> listWithSizes(const QString &prefix);
+
     // Part of an object and the object's size, in one request, for a server passing ranges on:
     // the part is what the store has of [offset, offset + length) (length -1: to the end), so
     // it is shorter, or empty, where the object ends sooner.
@@ -85,8 +94,8 @@ private:
     NetworkJob::Spec spec(const QByteArray &method, const QString &key, const QString &query = {},
                           const QByteArray &body = {}) const;
     QString objectPath(const QString &name) const;
-    void listPage(const QString &prefix, const QString &token, QStringList names,
-                  std::shared_ptr<QPromise<Result<QStringList>>> promise);
+    void listPage(const QString &prefix, const QString &token, QList<Listed> listed,
+                  std::shared_ptr<QPromise<Result<QList<Listed>>>> promise);
 
     S3Backend(S3Settings settings, std::shared_ptr<HttpsConnection> connection);
 
