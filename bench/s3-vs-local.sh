@@ -15,6 +15,7 @@
 # peak resident memory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 PROFILE=${1:-small}
 BUILD_DIR=${BUILD_DIR:-build}
 REPS=${REPS:-3}
@@ -45,16 +46,6 @@ set -a
 . "$WORK/ceph/s3.env"
 set +a
 rgw_pid=$(cat "$WORK/ceph/run/ceph-client.rgw.a.pid" 2>/dev/null || true)
-
-drop_caches() {
-    sync
-    if [ "$CACHE" = cold ] && ! { echo 3 >/proc/sys/vm/drop_caches; } 2>/dev/null; then
-        echo "cannot drop the page cache; measuring warm" >&2
-        CACHE=warm
-    fi
-}
-
-seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f\n", b - a }'; }
 
 export OBNAM_PASSPHRASE=bench-passphrase
 # One run: a fresh HOME, init (untimed), a timed first backup, a timed restore. Prints
@@ -97,9 +88,6 @@ objects=$(find "$WORK/repo-1" -type f | wc -l)
 rss_kib=
 [ -n "$rgw_pid" ] && rss_kib=$(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$rgw_pid/status" 2>/dev/null || true)
 
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-mbps() { awk -v b="$bytes" -v s="$1" 'BEGIN { printf "%.1f", b / 1e6 / s }'; }
-ratio() { awk -v l="$1" -v s="$2" 'BEGIN { printf "%.2f", l / s }'; }
 mlb=$(median "${lb[@]}"); mlr=$(median "${lr[@]}")
 msb=$(median "${sb[@]}"); msr=$(median "${sr[@]}")
 

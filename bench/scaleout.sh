@@ -16,6 +16,7 @@
 # Prints Markdown tables on stdout; progress on stderr.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 PROFILE=${1:-small}
 BUILD_DIR=${BUILD_DIR:-build}
 REPS=${REPS:-3}
@@ -111,14 +112,6 @@ haproxy -db -f "$WORK/haproxy.cfg" >"$WORK/haproxy.log" 2>&1 &
 pids+=($!)
 sleep 1
 
-drop_caches() {
-    sync
-    if [ "$CACHE" = cold ] && ! { echo 3 >/proc/sys/vm/drop_caches; } 2>/dev/null; then
-        echo "cannot drop the page cache; measuring warm" >&2
-        CACHE=warm
-    fi
-}
-seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f\n", b - a }'; }
 new_token() { "$SERVER" --config "$WORK/$1/server.yaml" client add "$2" 2>/dev/null | sed -n 's/^access_token: //p'; }
 
 export OBNAM_PASSPHRASE=bench-passphrase
@@ -174,9 +167,6 @@ for rep in $(seq "$REPS"); do
     done
 done
 
-median() { printf '%s\n' $1 | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-mbps() { awk -v b="$bytes" -v s="$1" 'BEGIN { printf "%.1f", b / 1e6 / s }'; }
-ratio() { awk -v l="$1" -v s="$2" 'BEGIN { printf "%.2f", l / s }'; }
 lb=$(median "${backup[local]}")
 lr=$(median "${restore[local]}")
 declare -A label=([local]="local repository" [server-local]="one obnam-server, local storage"

@@ -13,6 +13,7 @@
 # server to local throughput, and the server's peak resident memory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 PROFILE=${1:-small}
 BUILD_DIR=${BUILD_DIR:-build}
 REPS=${REPS:-3}
@@ -35,14 +36,6 @@ trap cleanup EXIT
 echo "generating the '$PROFILE' dataset" >&2
 bench/make-dataset.sh "$WORK/src" "$PROFILE" >/dev/null
 bytes=$(du -sb "$WORK/src" | cut -f1)
-
-drop_caches() {
-    sync
-    if [ "$CACHE" = cold ] && ! { echo 3 >/proc/sys/vm/drop_caches; } 2>/dev/null; then
-        echo "cannot drop the page cache; measuring warm" >&2
-        CACHE=warm
-    fi
-}
 
 # The server: self-signed, on a free loopback port, its data on the same disk as the local runs.
 cat >"$WORK/server.yaml" <<YAML
@@ -101,11 +94,9 @@ for rep in $(seq "$REPS"); do
 done
 rss_kib=$(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$server_pid/status")
 
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 ml=$(median "${local_s[@]}")
 ms=$(median "${server_s[@]}")
-mbps() { awk -v b="$bytes" -v s="$1" 'BEGIN { printf "%.1f", b / 1e6 / s }'; }
-ratio=$(awk -v l="$ml" -v s="$ms" 'BEGIN { printf "%.2f", l / s }')
+ratio=$(ratio "$ml" "$ms")
 
 echo "| first backup of '$PROFILE' ($((bytes / 1000000)) MB, $CACHE cache, median of $REPS) | seconds | MB/s |"
 echo "|---|---|---|"

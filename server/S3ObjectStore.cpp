@@ -47,7 +47,10 @@ Status S3ObjectStore::place(const ClientAccount &account, const QString &name, U
         return makeError(ErrorCode::Io, QStringLiteral("upload file is short"), upload.path());
     // The object appears whole or not at all: S3 makes an object visible only once its PUT
     // (or its multipart upload's completion) has succeeded.
-    return backendFor(account)->put(name, data, mode).result();
+    // The spool hashed the body as it arrived: the signature uses that hash.
+    return backendFor(account)
+        ->putHashed(name, data, mode, QByteArray::fromHex(upload.sha256Hex().toLatin1()))
+        .result();
 }
 
 Result<StoredObject> S3ObjectStore::open(const ClientAccount &account, const QString &name,

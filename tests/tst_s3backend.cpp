@@ -3,6 +3,7 @@
 // AWS_SECRET_ACCESS_KEY): the backend conformance suite in path and virtual-host style, lists
 // longer than one page, multipart uploads, and the errors a wrong key or a missing bucket give.
 #include "BackendConformance.h"
+#include "TestSupport.h"
 #include "backend/ObjectName.h"
 #include "backend/S3Backend.h"
 
@@ -125,6 +126,32 @@ private Q_SLOTS:
         const Result<QStringList> listed = backend.list(QStringLiteral("packs/")).result();
         QVERIFY2(listed, listed ? "" : qPrintable(listed.error().toString()));
         QCOMPARE(*listed, expected);
+    }
+
+    void aKnownHashIsSignedAndAWrongOneRefused()
+    {
+        S3Settings s = settingsFromEnvironment(QStringLiteral("obnam-test"));
+        s.prefix = uniquePrefix();
+        S3Backend backend(s);
+        QVERIFY(backend.createBucket().result());
+        const QByteArray data = test::randomData(300000, 7);
+        const QByteArray hash = QCryptographicHash::hash(data, QCryptographicHash::Sha256);
+        const QString name = objectname::pack(QString::fromLatin1(hash.toHex()));
+        // A wrong hash: the store checks the body against what was signed and refuses it.
+        QByteArray wrong = hash;
+        wrong[0] = char(wrong[0] ^ 1);
+        const Status refused = backend.putHashed(name, data, PutMode::CreateOnly, wrong).result();
+        QVERIFY(!refused);
+        QVERIFY2(!backend.stat(name).result(), "a body that did not match its hash was stored");
+        // Its own hash: stored, and with the other listed sizes.
+        const Status stored = backend.putHashed(name, data, PutMode::CreateOnly, hash).result();
+        QVERIFY2(stored, qPrintable(stored ? QString() : stored.error().toString()));
+        QCOMPARE(backend.get(name).result().value(), data);
+        const auto listed = backend.listWithSizes(QStringLiteral("packs/")).result();
+        QVERIFY(listed);
+        QCOMPARE(listed->size(), 1);
+        QCOMPARE(listed->first().name, name);
+        QCOMPARE(listed->first().size, qint64(data.size()));
     }
 
     void largeObjectsGoUpInParts()

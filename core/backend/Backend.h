@@ -37,6 +37,15 @@ public:
     virtual QString location() const = 0;
 
     virtual QFuture<Status> put(const QString &name, const QByteArray &data, PutMode mode) = 0;
+    // put() of data whose SHA-256 (raw, 32 bytes) the caller already has, as a pack is named by
+    // it: storage that must hash what it sends (S3 signs a hash of each body) uses it instead
+    // of hashing the data again. The store checks it, so a wrong one fails the write.
+    virtual QFuture<Status> putHashed(const QString &name, const QByteArray &data, PutMode mode,
+                                      const QByteArray &sha256)
+    {
+        Q_UNUSED(sha256);
+        return put(name, data, mode);
+    }
     virtual QFuture<Result<QByteArray>> get(const QString &name) = 0;
     // Returns exactly `length` bytes from `offset`; a short object is ErrorCode::Corrupt.
     virtual QFuture<Result<QByteArray>> getRange(const QString &name, qint64 offset,

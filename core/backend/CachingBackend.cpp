@@ -121,6 +121,15 @@ QFuture<Status> CachingBackend::put(const QString &name, const QByteArray &data,
     });
 }
 
+QFuture<Status> CachingBackend::putHashed(const QString &name, const QByteArray &data, PutMode mode,
+                                          const QByteArray &sha256)
+{
+    // Packs are never cached here: what is cached goes through put().
+    if (!cached(name))
+        return m_inner->putHashed(name, data, mode, sha256);
+    return put(name, data, mode);
+}
+
 QFuture<Result<QByteArray>> CachingBackend::get(const QString &name)
 {
     if (!cached(name))

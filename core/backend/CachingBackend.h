@@ -31,6 +31,8 @@ public:
 
     QString location() const override { return m_inner->location(); }
     QFuture<Status> put(const QString &name, const QByteArray &data, PutMode mode) override;
+    QFuture<Status> putHashed(const QString &name, const QByteArray &data, PutMode mode,
+                              const QByteArray &sha256) override;
     QFuture<Result<QByteArray>> get(const QString &name) override;
     QFuture<Result<QByteArray>> getRange(const QString &name, qint64 offset,
                                          qint64 length) override;

@@ -103,7 +103,7 @@ QString S3Backend::objectPath(const QString &key) const
 }
 
 NetworkJob::Spec S3Backend::spec(const QByteArray &method, const QString &key, const QString &query,
-                                 const QByteArray &body) const
+                                 const QByteArray &body, QByteArray payloadSha256) const
 {
     NetworkJob::Spec s;
     s.method = method;
@@ -114,7 +114,8 @@ NetworkJob::Spec S3Backend::spec(const QByteArray &method, const QString &key, c
     // Each attempt is signed when it is sent: a retry a minute later carries its own time.
     const s3::Credentials credentials = m_settings.credentials;
     const QByteArray region = m_settings.region;
-    const QByteArray payload = s3::sha256Hex(body);
+    const QByteArray payload =
+        payloadSha256.isEmpty() ? s3::sha256Hex(body) : std::move(payloadSha256);
     s.sign = [credentials, region, payload, method](const QUrl &url,
                                                     const QList<s3::Header> &headers) {
         s3::SigningRequest r;
@@ -169,11 +170,19 @@ Error S3Backend::toError(const HttpOutcome &o, const QString &name)
 
 QFuture<Status> S3Backend::put(const QString &name, const QByteArray &data, PutMode mode)
 {
+    return putHashed(name, data, mode, {});
+}
+
+QFuture<Status> S3Backend::putHashed(const QString &name, const QByteArray &data, PutMode mode,
+                                     const QByteArray &sha256)
+{
     if (auto valid = objectname::validate(name); !valid)
         return ready<Status>(valid);
+    // Each part of a multipart upload is signed with its own hash.
     if (data.size() > m_settings.multipartThreshold)
         return putMultipart(name, data, mode);
-    NetworkJob::Spec s = spec("PUT", m_settings.prefix + name, {}, data);
+    NetworkJob::Spec s = spec("PUT", m_settings.prefix + name, {}, data,
+                              sha256.size() == 32 ? sha256.toHex() : QByteArray());
     s.createOnly = mode == PutMode::CreateOnly;
     return m_connection->send(std::move(s)).then([name](const HttpOutcome &o) -> Status {
         if (o.status == 200 || o.status == 201 || o.status == 204)

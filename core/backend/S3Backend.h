@@ -42,6 +42,8 @@ public:
 
     QString location() const override;
     QFuture<Status> put(const QString &name, const QByteArray &data, PutMode mode) override;
+    QFuture<Status> putHashed(const QString &name, const QByteArray &data, PutMode mode,
+                              const QByteArray &sha256) override;
     QFuture<Result<QByteArray>> get(const QString &name) override;
     QFuture<Result<QByteArray>> getRange(const QString &name, qint64 offset,
                                          qint64 length) override;
@@ -91,8 +93,9 @@ private:
     void completeUpload(std::shared_ptr<Upload> upload);
     void abortUpload(std::shared_ptr<Upload> upload, const Error &error);
 
+    // `payloadSha256`: the body's SHA-256 in hex when the caller has it, else computed.
     NetworkJob::Spec spec(const QByteArray &method, const QString &key, const QString &query = {},
-                          const QByteArray &body = {}) const;
+                          const QByteArray &body = {}, QByteArray payloadSha256 = {}) const;
     QString objectPath(const QString &name) const;
     void listPage(const QString &prefix, const QString &token, QList<Listed> listed,
                   std::shared_ptr<QPromise<Result<QList<Listed>>>> promise);

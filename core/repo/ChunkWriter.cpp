@@ -76,7 +76,7 @@ Status ChunkWriter::sealPack()
     ++m_stats.packsWritten;
     IndexedPack indexed{f.packId, f.salt, std::move(f.entries)};
     crashpoint::hit("pack-write-before");
-    Upload upload{m_repo.backend().put(name, f.bytes, PutMode::CreateOnly), indexed,
+    Upload upload{m_repo.backend().putHashed(name, f.bytes, PutMode::CreateOnly, f.packId), indexed,
                   qint64(f.bytes.size())};
     // Visible to has() at once, so later duplicates in this backup are not packed again; the
     // repository's index learns of the pack only once it is stored.
