@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # scaleout.sh -- first backup and full restore of the same tree, all on loopback, to:
 #   a local repository; one obnam-server on local storage; one obnam-server on S3 (a
-#   single-node Ceph RADOS Gateway) and PostgreSQL; two such instances behind HAProxy; and
+#   single-node Ceph RADOS Gateway) and PostgreSQL; two such instances behind HAProxy, which
+#   ends TLS and balances requests (mode http) or passes TLS through (mode tcp); and
 #   the bucket straight from obnam-cli, without a server.
 # Then small objects (4 KiB) per second through each server set-up and straight to S3, and
 # the servers' peak resident memory.
@@ -87,7 +88,9 @@ s3_one_port=$(start_server server-s3-a "${shared[@]}")
 s3_two_port=$(start_server server-s3-b "${shared[@]}" \
     "tls_key: $WORK/server-s3-a/data/tls/key.pem" "tls_cert: $WORK/server-s3-a/data/tls/cert.pem")
 cat "$WORK/server-s3-a/data/tls/cert.pem" "$WORK/server-s3-a/data/tls/key.pem" >"$WORK/haproxy.pem"
-lb_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+lb_port=$(free_port)
+tcp_port=$(free_port)
 cat >"$WORK/haproxy.cfg" <<CFG
 global
   maxconn 512
@@ -107,6 +110,17 @@ backend instances
   http-check expect status 401
   server a 127.0.0.1:$s3_one_port ssl verify none check inter 1s
   server b 127.0.0.1:$s3_two_port ssl verify none check inter 1s
+# The alternative: HAProxy passes each TLS connection through to an instance (mode tcp),
+# balancing connections rather than requests, and the instances terminate TLS themselves.
+frontend obnam-tcp
+  mode tcp
+  bind 127.0.0.1:$tcp_port
+  default_backend instances-tcp
+backend instances-tcp
+  mode tcp
+  balance roundrobin
+  server a 127.0.0.1:$s3_one_port check inter 1s
+  server b 127.0.0.1:$s3_two_port check inter 1s
 CFG
 haproxy -db -f "$WORK/haproxy.cfg" >"$WORK/haproxy.log" 2>&1 &
 pids+=($!)
@@ -130,6 +144,9 @@ run() { # target rep
         server-s3)
             echo "server_url: https://127.0.0.1:$s3_one_port"
             echo "server_cert_sha256: \"$(fingerprint_of server-s3-a)\"" ;;
+        haproxy-tcp)
+            echo "server_url: https://127.0.0.1:$tcp_port"
+            echo "server_cert_sha256: \"$(fingerprint_of server-s3-a)\"" ;;
         haproxy)
             echo "server_url: https://127.0.0.1:$lb_port"
             echo "server_cert_sha256: \"$(fingerprint_of server-s3-a)\"" ;;
@@ -137,7 +154,7 @@ run() { # target rep
     } >"$home/.config/obnam/obnam.yaml"
     case $target in
     server-local) token=$(new_token server-local "$target-$rep") ;;
-    server-s3 | haproxy) token=$(new_token server-s3-a "$target-$rep") ;;
+    server-s3 | haproxy | haproxy-tcp) token=$(new_token server-s3-a "$target-$rep") ;;
     esac
     HOME=$home OBNAM_ACCESS_TOKEN=$token "$CLI" init >/dev/null
     drop_caches
@@ -154,11 +171,11 @@ run() { # target rep
     echo "$(seconds "$a" "$b") $(seconds "$b" "$c")"
 }
 
-targets=(local server-local server-s3 haproxy s3)
+targets=(local server-local server-s3 haproxy haproxy-tcp s3)
 declare -A backup restore
 for rep in $(seq "$REPS"); do
     # A different order each time, so that no target always runs first.
-    order=("${targets[@]:$((rep % 5))}" "${targets[@]:0:$((rep % 5))}")
+    order=("${targets[@]:$((rep % ${#targets[@]}))}" "${targets[@]:0:$((rep % ${#targets[@]}))}")
     for t in "${order[@]}"; do
         read -r b r < <(run "$t" "$rep")
         backup[$t]="${backup[$t]:-} $b"
@@ -171,6 +188,7 @@ lb=$(median "${backup[local]}")
 lr=$(median "${restore[local]}")
 declare -A label=([local]="local repository" [server-local]="one obnam-server, local storage"
     [server-s3]="one obnam-server, S3 + PostgreSQL" [haproxy]="two obnam-servers behind HAProxy, S3 + PostgreSQL"
+    [haproxy-tcp]="the same two, HAProxy passing TLS through (mode tcp)"
     [s3]="S3 bucket straight from obnam-cli")
 echo "| '$PROFILE' ($((bytes / 1000000)) MB, $CACHE cache, median of $REPS) | backup s | MB/s | / local | restore s | MB/s | / local |"
 echo "|---|---|---|---|---|---|---|"
@@ -193,6 +211,8 @@ rate "one obnam-server, S3 + PostgreSQL" "https://127.0.0.1:$s3_one_port" \
     "$(new_token server-s3-a rate-one)" "$(fingerprint_of server-s3-a)"
 rate "two obnam-servers behind HAProxy" "https://127.0.0.1:$lb_port" \
     "$(new_token server-s3-a rate-two)" "$(fingerprint_of server-s3-a)"
+rate "the same two, HAProxy passing TLS through" "https://127.0.0.1:$tcp_port" \
+    "$(new_token server-s3-a rate-tcp)" "$(fingerprint_of server-s3-a)"
 rate "S3 bucket straight" "s3+http://$s3host/obnam-bench-rate/run" - -
 
 echo
