@@ -36,14 +36,14 @@ bool infoLogging()
     return info;
 }
 
-namespace {
-
 void logLine(const char *level, const std::string &message)
 {
     const QByteArray now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8();
     std::fprintf(stderr, "%s %s %s\n", now.constData(), level, message.c_str());
     std::fflush(stderr);
 }
+
+namespace {
 
 // Connections by source address. One address cannot take every slot, so a stranger holding
 // connections open does not lock real clients out.

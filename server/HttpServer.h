@@ -34,5 +34,7 @@ private:
 
 // Log verbosity from OBNAM_SERVER_LOG: "error" (default) or "info".
 bool infoLogging();
+// One line on the server's log (standard error): time, level, message.
+void logLine(const char *level, const std::string &message);
 
 } // namespace obnam::server

@@ -48,7 +48,8 @@ public:
     virtual Status remove(const ClientAccount &account, const QString &name) = 0;
     // The bytes an account stores, counted from what is there.
     virtual Result<qint64> usage(const ClientAccount &account) = 0;
-    // At start-up: removes upload files a stopped server left behind.
+    // At start-up: removes upload files a stopped server left behind (and, on S3, the
+    // multipart uploads a killed instance never finished).
     virtual void tidy() = 0;
 
 protected:
@@ -102,11 +103,16 @@ public:
     Result<qint64> usage(const ClientAccount &account) override;
     void tidy() override;
 
+    // How old an unfinished multipart upload must be before tidy() aborts it.
+    static constexpr qint64 kStaleUploadSeconds = 24 * 3600;
+
 private:
     std::shared_ptr<S3Backend> backendFor(const ClientAccount &account);
 
     std::shared_ptr<S3Backend> m_root;
     QString m_spoolDir;
+    // tidy()'s removal of unfinished uploads; it holds its own reference to the store.
+    QFuture<void> m_tidying;
     QMutex m_mutex;
     QHash<QString, std::shared_ptr<S3Backend>> m_backends;
 };

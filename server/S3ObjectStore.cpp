@@ -1,10 +1,12 @@
 #include "ObjectStore.h"
 
+#include "HttpServer.h"
 #include "backend/S3Backend.h"
 
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace obnam::server {
 
@@ -102,6 +104,19 @@ void S3ObjectStore::tidy()
     QDirIterator temps(m_spoolDir, {QStringLiteral(".tmp-upload-*")}, QDir::Files | QDir::Hidden);
     while (temps.hasNext())
         QFile::remove(temps.next());
+    // Multipart uploads that an instance was killed in the middle of: the store keeps (and
+    // bills) their parts until they are aborted. A day old, so that no upload still running on
+    // any instance loses its parts; in the background, so that a store that does not answer
+    // does not hold up the start.
+    m_tidying = QtConcurrent::run([root = m_root] {
+        const auto freed = root->removeStaleTemporaries(kStaleUploadSeconds);
+        if (!freed)
+            logLine("ERROR", "cannot remove unfinished S3 uploads: " +
+                                 freed.error().toString().toStdString());
+        else if (*freed > 0)
+            logLine("INFO",
+                    "removed unfinished S3 uploads holding " + std::to_string(*freed) + " bytes");
+    });
 }
 
 } // namespace obnam::server

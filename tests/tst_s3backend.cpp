@@ -11,6 +11,7 @@
 #include <QEventLoop>
 #include <QNetworkReply>
 #include <QRandomGenerator>
+#include <QXmlStreamReader>
 #include <QtTest>
 
 using namespace obnam;
@@ -67,32 +68,50 @@ S3Settings virtualHostSettings()
     return s;
 }
 
-// Multipart uploads started in the bucket and neither completed nor aborted (ListMultipartUploads),
-// counted with a plain signed request.
-int pendingUploads(const S3Settings &s)
+// A request signed by hand, outside the backend: what another (killed) writer would have sent.
+// Returns the status and the body.
+QPair<int, QByteArray> signedRequest(const S3Settings &s, const QByteArray &method,
+                                     const QString &key,
+                                     const QList<QPair<QByteArray, QByteArray>> &query,
+                                     const QByteArray &body = {})
 {
     QNetworkAccessManager nam;
     QUrl url = s.endpoint;
-    url.setPath(QLatin1Char('/') + s.bucket);
-    url.setQuery(QStringLiteral("uploads"));
+    url.setPath(QLatin1Char('/') + s.bucket + (key.isEmpty() ? QString() : QLatin1Char('/') + key));
+    QStringList parts;
+    for (const auto &[name, value] : query)
+        parts.append(QString::fromLatin1(name + '=' + s3::uriEncode(value, false)));
+    url.setQuery(parts.join(QLatin1Char('&')));
     s3::SigningRequest r;
-    r.method = "GET";
+    r.method = method;
     r.host = url.authority().toUtf8();
     r.path = url.path().toUtf8();
-    r.query = {{"uploads", ""}};
-    r.payloadSha256 = s3::sha256Hex({});
+    r.query = query;
+    r.payloadSha256 = s3::sha256Hex(body);
     const auto signature =
         s3::sign(r, s.credentials, s.region, "s3", QDateTime::currentDateTimeUtc());
     QNetworkRequest request(url);
     for (const auto &[name, value] : signature.headers)
         if (name.compare("Host", Qt::CaseInsensitive) != 0)
             request.setRawHeader(name, value);
-    QNetworkReply *reply = nam.get(request);
+    QNetworkReply *reply = nam.sendCustomRequest(request, method, body);
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     loop.exec();
-    const QByteArray body = reply->readAll();
+    const QPair<int, QByteArray> answer{
+        reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll()};
     delete reply;
+    return answer;
+}
+
+// Multipart uploads started below the settings' prefix (the whole bucket when it has none) and
+// neither completed nor aborted (ListMultipartUploads).
+int pendingUploads(const S3Settings &s)
+{
+    QList<QPair<QByteArray, QByteArray>> query{{"uploads", ""}};
+    if (!s.prefix.isEmpty())
+        query.prepend({"prefix", s.prefix.toUtf8()});
+    const QByteArray body = signedRequest(s, "GET", {}, query).second;
     if (!body.contains("ListMultipartUploadsResult"))
         return -1;
     return int(body.count("<Upload>"));
@@ -201,6 +220,45 @@ private Q_SLOTS:
         raw.prefix.clear();
         QCOMPARE(pendingUploads(raw), 0);
         QCOMPARE(*backend.list({}).result(), (QStringList{lock, name}));
+    }
+
+    void unfinishedUploadsAreAbortedOnceStale()
+    {
+        // A writer killed in the middle of a multipart upload leaves it, and its parts, in
+        // the bucket; removeStaleTemporaries() aborts it once it is old enough.
+        S3Settings s = settingsFromEnvironment(QStringLiteral("obnam-test"));
+        s.prefix = uniquePrefix();
+        S3Backend backend(s);
+        QVERIFY(backend.createBucket().result());
+        const QString key = s.prefix + QStringLiteral("packs/ab/abandoned");
+        const auto started = signedRequest(s, "POST", key, {{"uploads", ""}});
+        QCOMPARE(started.first, 200);
+        QXmlStreamReader xml(started.second);
+        QString uploadId;
+        while (!xml.atEnd())
+            if (xml.readNext() == QXmlStreamReader::StartElement &&
+                xml.name() == QLatin1String("UploadId"))
+                uploadId = xml.readElementText();
+        QVERIFY(!uploadId.isEmpty());
+        const QByteArray part(4096, 'p');
+        QCOMPARE(signedRequest(s, "PUT", key,
+                               {{"partNumber", "1"}, {"uploadId", uploadId.toUtf8()}}, part)
+                     .first,
+                 200);
+        QCOMPARE(pendingUploads(s), 1);
+
+        // Younger than the limit: kept, since its writer may still be at work.
+        const Result<qint64> young = backend.removeStaleTemporaries(3600);
+        QVERIFY2(young, qPrintable(young ? QString() : young.error().toString()));
+        QCOMPARE(*young, qint64(0));
+        QCOMPARE(pendingUploads(s), 1);
+        // Old enough (no limit): aborted, and its part's bytes counted.
+        QTest::qWait(1100); // the store records the start to the second
+        const Result<qint64> freed = backend.removeStaleTemporaries(0);
+        QVERIFY2(freed, qPrintable(freed ? QString() : freed.error().toString()));
+        QCOMPARE(*freed, qint64(part.size()));
+        QCOMPARE(pendingUploads(s), 0);
+        QVERIFY(backend.list({}).result()->isEmpty());
     }
 
     void wrongKeysAndMissingBucketsAreSaidPlainly()

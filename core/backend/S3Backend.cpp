@@ -286,6 +286,12 @@ QFuture<Result<qint64>> S3Backend::stat(const QString &name)
         });
 }
 
+QString S3Backend::bucketPath() const
+{
+    return m_settings.pathStyle ? QString(QLatin1Char('/') + m_settings.bucket)
+                                : QStringLiteral("/");
+}
+
 QFuture<Result<QStringList>> S3Backend::list(const QString &prefix)
 {
     return listWithSizes(prefix).then([](const Result<QList<Listed>> &listed) {
@@ -321,10 +327,7 @@ void S3Backend::listPage(const QString &prefix, const QString &token, QList<List
     if (!token.isEmpty())
         query += QStringLiteral("&continuation-token=") + enc(token);
     NetworkJob::Spec s = spec("GET", {}, query);
-    // The bucket's own URL: /bucket (path style) or / (virtual host), never /bucket/.
-    s.path = (m_settings.pathStyle ? QString(QLatin1Char('/') + m_settings.bucket)
-                                   : QStringLiteral("/")) +
-             QLatin1Char('?') + query;
+    s.path = bucketPath() + QLatin1Char('?') + query;
     const qsizetype strip = m_settings.prefix.size();
     m_connection->send(std::move(s))
         .then([this, prefix, listed, promise, strip](const HttpOutcome &o) mutable {
@@ -412,8 +415,7 @@ QFuture<Status> S3Backend::remove(const QString &name)
 
 QFuture<Status> S3Backend::createBucket()
 {
-    const QString bucketPath =
-        m_settings.pathStyle ? QString(QLatin1Char('/') + m_settings.bucket) : QStringLiteral("/");
+    const QString path = bucketPath();
     auto promise = std::make_shared<QPromise<Status>>();
     promise->start();
     QFuture<Status> future = promise->future();
@@ -424,8 +426,8 @@ QFuture<Status> S3Backend::createBucket()
     // Look first: keys that may use a bucket but not create one (least privilege) are enough
     // for a bucket that exists.
     NetworkJob::Spec look = spec("HEAD", {});
-    look.path = bucketPath;
-    m_connection->send(std::move(look)).then([this, bucketPath, finish](const HttpOutcome &o) {
+    look.path = path;
+    m_connection->send(std::move(look)).then([this, path, finish](const HttpOutcome &o) {
         if (o.status == 200) {
             finish(Status{});
             return;
@@ -441,7 +443,7 @@ QFuture<Status> S3Backend::createBucket()
                                           m_settings.region +
                                           "</LocationConstraint></CreateBucketConfiguration>";
         NetworkJob::Spec create = spec("PUT", {}, {}, body);
-        create.path = bucketPath;
+        create.path = path;
         m_connection->send(std::move(create)).then([this, finish](const HttpOutcome &made) {
             if (made.status == 200 || made.status == 204 ||
                 errorCode(made.body) == QStringLiteral("BucketAlreadyOwnedByYou"))

@@ -51,6 +51,10 @@ public:
     QFuture<Result<QStringList>> list(const QString &prefix) override;
     QFuture<Status> remove(const QString &name) override;
     int preferredWritesInFlight() const override { return 6; }
+    // Multipart uploads under the prefix that were started more than `olderThanSeconds` ago and
+    // never completed or aborted (their writer was killed): the store keeps, and bills, their
+    // parts until they are aborted. Says how many bytes their parts held.
+    Result<qint64> removeStaleTemporaries(qint64 olderThanSeconds) override;
 
     // list() with each object's size, which the listing carries anyway: what a server needs to
     // count an account's usage without a request per object.
@@ -92,6 +96,8 @@ private:
     void sendPart(std::shared_ptr<Upload> upload, int index);
     void completeUpload(std::shared_ptr<Upload> upload);
     void abortUpload(std::shared_ptr<Upload> upload, const Error &error);
+    // The bucket's own path: /bucket (path style) or / (virtual host), never /bucket/.
+    QString bucketPath() const;
 
     // `payloadSha256`: the body's SHA-256 in hex when the caller has it, else computed.
     NetworkJob::Spec spec(const QByteArray &method, const QString &key, const QString &query = {},

@@ -4,6 +4,7 @@
 #include "S3Backend.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QPromise>
 #include <QXmlStreamReader>
 
@@ -151,6 +152,94 @@ void S3Backend::abortUpload(std::shared_ptr<Upload> upload, const Error &error)
     // led here is what the caller hears, whatever the abort's own answer.
     m_connection->send(spec("DELETE", upload->key, upload->idQuery()))
         .then([upload, error](const HttpOutcome &) { upload->finish(error); });
+}
+
+Result<qint64> S3Backend::removeStaleTemporaries(qint64 olderThanSeconds)
+{
+    const QDateTime cutoff = QDateTime::currentDateTimeUtc().addSecs(-olderThanSeconds);
+    const auto enc = [](const QString &text) {
+        return QString::fromLatin1(s3::uriEncode(text.toUtf8(), false));
+    };
+    struct Stale
+    {
+        QString key;
+        QString uploadId;
+    };
+    QList<Stale> stale;
+    QString keyMarker;
+    QString idMarker;
+    // ListMultipartUploads, a page (up to 1,000 uploads) at a time.
+    for (;;) {
+        QString query =
+            QStringLiteral("prefix=") + enc(m_settings.prefix) + QStringLiteral("&uploads=");
+        if (!keyMarker.isEmpty())
+            query += QStringLiteral("&key-marker=") + enc(keyMarker) +
+                     QStringLiteral("&upload-id-marker=") + enc(idMarker);
+        NetworkJob::Spec s = spec("GET", {}, query);
+        s.path = bucketPath() + QLatin1Char('?') + query;
+        const HttpOutcome o = m_connection->send(std::move(s)).result();
+        if (o.status != 200)
+            return toError(o, m_settings.prefix);
+        QXmlStreamReader xml(o.body);
+        Stale upload;
+        QDateTime initiated;
+        bool truncated = false;
+        keyMarker.clear();
+        idMarker.clear();
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (xml.isEndElement() && xml.name() == QLatin1String("Upload")) {
+                // Only this prefix's uploads were asked for; a key outside it is not touched.
+                if (initiated.isValid() && initiated < cutoff && !upload.uploadId.isEmpty() &&
+                    upload.key.startsWith(m_settings.prefix))
+                    stale.append(upload);
+                upload = {};
+                initiated = {};
+            }
+            if (!xml.isStartElement())
+                continue;
+            if (xml.name() == QLatin1String("Key"))
+                upload.key = xml.readElementText();
+            else if (xml.name() == QLatin1String("UploadId"))
+                upload.uploadId = xml.readElementText();
+            else if (xml.name() == QLatin1String("Initiated"))
+                initiated = QDateTime::fromString(xml.readElementText(), Qt::ISODateWithMs);
+            else if (xml.name() == QLatin1String("IsTruncated"))
+                truncated = xml.readElementText() == QStringLiteral("true");
+            else if (xml.name() == QLatin1String("NextKeyMarker"))
+                keyMarker = xml.readElementText();
+            else if (xml.name() == QLatin1String("NextUploadIdMarker"))
+                idMarker = xml.readElementText();
+        }
+        if (xml.hasError())
+            return makeError(ErrorCode::Corrupt,
+                             QCoreApplication::translate(
+                                 "obnam", "the S3 store's list of unfinished uploads is not XML"),
+                             m_settings.prefix);
+        if (!truncated || keyMarker.isEmpty())
+            break;
+    }
+
+    qint64 bytes = 0;
+    for (const Stale &upload : std::as_const(stale)) {
+        const QString id = QStringLiteral("uploadId=") +
+                           QString::fromLatin1(s3::uriEncode(upload.uploadId.toUtf8(), false));
+        // ListParts, for the bytes freed (its first page: our uploads have few parts).
+        const HttpOutcome parts = m_connection->send(spec("GET", upload.key, id)).result();
+        if (parts.status == 200) {
+            QXmlStreamReader xml(parts.body);
+            while (!xml.atEnd()) {
+                xml.readNext();
+                if (xml.isStartElement() && xml.name() == QLatin1String("Size"))
+                    bytes += xml.readElementText().toLongLong();
+            }
+        }
+        const HttpOutcome aborted = m_connection->send(spec("DELETE", upload.key, id)).result();
+        // 404: another process aborted or completed it meanwhile.
+        if (aborted.status != 204 && aborted.status != 200 && aborted.status != 404)
+            return toError(aborted, upload.key);
+    }
+    return bytes;
 }
 
 } // namespace obnam
