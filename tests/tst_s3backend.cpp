@@ -145,6 +145,16 @@ private Q_SLOTS:
         const Result<QStringList> listed = backend.list(QStringLiteral("packs/")).result();
         QVERIFY2(listed, listed ? "" : qPrintable(listed.error().toString()));
         QCOMPARE(*listed, expected);
+
+        // A backend given up while its listing is on its way (a second page still to ask
+        // for) waits for it in its destructor instead of leaving the listing a dangling object.
+        QFuture<Result<QStringList>> pending;
+        {
+            S3Backend shortLived(s);
+            pending = shortLived.list(QStringLiteral("packs/"));
+        }
+        QVERIFY(pending.isFinished());
+        QCOMPARE(pending.result().value(), expected);
     }
 
     void aKnownHashIsSignedAndAWrongOneRefused()

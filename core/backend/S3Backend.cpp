@@ -87,7 +87,27 @@ std::shared_ptr<S3Backend> S3Backend::below(const QString &subPrefix) const
     return std::shared_ptr<S3Backend>(new S3Backend(std::move(settings), m_connection));
 }
 
-S3Backend::~S3Backend() = default;
+S3Backend::~S3Backend()
+{
+    m_inFlight.waitUntilIdle();
+}
+
+std::shared_ptr<void> S3Backend::InFlight::hold()
+{
+    std::lock_guard lock(m_mutex);
+    ++m_count;
+    return std::shared_ptr<void>(nullptr, [this](void *) {
+        std::lock_guard released(m_mutex);
+        if (--m_count == 0)
+            m_idle.notify_all();
+    });
+}
+
+void S3Backend::InFlight::waitUntilIdle()
+{
+    std::unique_lock lock(m_mutex);
+    m_idle.wait(lock, [this] { return m_count == 0; });
+}
 
 QString S3Backend::location() const
 {
@@ -330,7 +350,8 @@ void S3Backend::listPage(const QString &prefix, const QString &token, QList<List
     s.path = bucketPath() + QLatin1Char('?') + query;
     const qsizetype strip = m_settings.prefix.size();
     m_connection->send(std::move(s))
-        .then([this, prefix, listed, promise, strip](const HttpOutcome &o) mutable {
+        .then([this, hold = m_inFlight.hold(), prefix, listed, promise,
+               strip](const HttpOutcome &o) mutable {
             const auto finish = [&](const Result<QList<Listed>> &r) {
                 promise->addResult(r);
                 promise->finish();
@@ -397,7 +418,7 @@ QFuture<Status> S3Backend::remove(const QString &name)
         promise->addResult(st);
         promise->finish();
     };
-    stat(name).then([this, name, finish](const Result<qint64> &size) {
+    stat(name).then([this, hold = m_inFlight.hold(), name, finish](const Result<qint64> &size) {
         if (!size) {
             finish(size.error());
             return;
@@ -427,31 +448,33 @@ QFuture<Status> S3Backend::createBucket()
     // for a bucket that exists.
     NetworkJob::Spec look = spec("HEAD", {});
     look.path = path;
-    m_connection->send(std::move(look)).then([this, path, finish](const HttpOutcome &o) {
-        if (o.status == 200) {
-            finish(Status{});
-            return;
-        }
-        if (o.status != 404) {
-            finish(toError(o, m_settings.bucket));
-            return;
-        }
-        // Outside us-east-1, S3 wants the region named in the request's body.
-        const QByteArray body = m_settings.region == "us-east-1"
-                                    ? QByteArray()
-                                    : "<CreateBucketConfiguration><LocationConstraint>" +
-                                          m_settings.region +
-                                          "</LocationConstraint></CreateBucketConfiguration>";
-        NetworkJob::Spec create = spec("PUT", {}, {}, body);
-        create.path = path;
-        m_connection->send(std::move(create)).then([this, finish](const HttpOutcome &made) {
-            if (made.status == 200 || made.status == 204 ||
-                errorCode(made.body) == QStringLiteral("BucketAlreadyOwnedByYou"))
+    m_connection->send(std::move(look))
+        .then([this, hold = m_inFlight.hold(), path, finish](const HttpOutcome &o) {
+            if (o.status == 200) {
                 finish(Status{});
-            else
-                finish(toError(made, m_settings.bucket));
+                return;
+            }
+            if (o.status != 404) {
+                finish(toError(o, m_settings.bucket));
+                return;
+            }
+            // Outside us-east-1, S3 wants the region named in the request's body.
+            const QByteArray body = m_settings.region == "us-east-1"
+                                        ? QByteArray()
+                                        : "<CreateBucketConfiguration><LocationConstraint>" +
+                                              m_settings.region +
+                                              "</LocationConstraint></CreateBucketConfiguration>";
+            NetworkJob::Spec create = spec("PUT", {}, {}, body);
+            create.path = path;
+            m_connection->send(std::move(create))
+                .then([this, hold = m_inFlight.hold(), finish](const HttpOutcome &made) {
+                    if (made.status == 200 || made.status == 204 ||
+                        errorCode(made.body) == QStringLiteral("BucketAlreadyOwnedByYou"))
+                        finish(Status{});
+                    else
+                        finish(toError(made, m_settings.bucket));
+                });
         });
-    });
     return future;
 }
 

@@ -5,7 +5,9 @@
 #include "S3Address.h"
 #include "SigV4.h"
 
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 
 namespace obnam {
 
@@ -108,8 +110,24 @@ private:
 
     S3Backend(S3Settings settings, std::shared_ptr<HttpsConnection> connection);
 
+    // Continuations of requests still in flight use this object: each holds a token from
+    // hold(), and the destructor waits until none is left. (They run on the connection's
+    // thread, which never destroys a backend.)
+    class InFlight
+    {
+    public:
+        std::shared_ptr<void> hold();
+        void waitUntilIdle();
+
+    private:
+        std::mutex m_mutex;
+        std::condition_variable m_idle;
+        int m_count = 0;
+    };
+
     S3Settings m_settings;
     std::shared_ptr<HttpsConnection> m_connection;
+    InFlight m_inFlight; // last: destroyed first, once idle
 };
 
 } // namespace obnam

@@ -64,7 +64,7 @@ QFuture<Status> S3Backend::putMultipart(const QString &name, const QByteArray &d
     // (AWS does; older Ceph RGW releases ignore it), so look first. A writer that stores the
     // same name between the look and the completion is replaced by this one: names are
     // content hashes, so both hold the same bytes.
-    stat(name).then([this, upload](const Result<qint64> &size) {
+    stat(name).then([this, hold = m_inFlight.hold(), upload](const Result<qint64> &size) {
         if (size)
             upload->finish(makeError(ErrorCode::AlreadyExists,
                                      QCoreApplication::translate("obnam", "object exists"),
@@ -80,7 +80,7 @@ QFuture<Status> S3Backend::putMultipart(const QString &name, const QByteArray &d
 void S3Backend::initiateUpload(std::shared_ptr<Upload> upload)
 {
     m_connection->send(spec("POST", upload->key, QStringLiteral("uploads")))
-        .then([this, upload](const HttpOutcome &o) {
+        .then([this, hold = m_inFlight.hold(), upload](const HttpOutcome &o) {
             if (o.status != 200) {
                 upload->finish(toError(o, upload->name));
                 return;
@@ -108,7 +108,7 @@ void S3Backend::sendPart(std::shared_ptr<Upload> upload, int index)
     const QString query = QStringLiteral("partNumber=%1&").arg(index + 1) + upload->idQuery();
     m_connection
         ->send(spec("PUT", upload->key, query, upload->data.mid(offset, m_settings.partSize)))
-        .then([this, upload, index](const HttpOutcome &o) {
+        .then([this, hold = m_inFlight.hold(), upload, index](const HttpOutcome &o) {
             if (o.status != 200 || o.etag.isEmpty()) {
                 abortUpload(upload, o.status == 200
                                         ? makeError(ErrorCode::Corrupt,
@@ -133,17 +133,18 @@ void S3Backend::completeUpload(std::shared_ptr<Upload> upload)
     body += "</CompleteMultipartUpload>";
     NetworkJob::Spec s = spec("POST", upload->key, upload->idQuery(), body);
     s.createOnly = upload->createOnly;
-    m_connection->send(std::move(s)).then([this, upload](const HttpOutcome &o) {
-        // A completion can fail after its 200 has been sent: the error is then in the body.
-        if (o.status == 200 && errorCode(o.body).isEmpty()) {
-            upload->finish(Status{});
-            return;
-        }
-        HttpOutcome failed = o;
-        if (failed.status == 200)
-            failed.status = 500;
-        abortUpload(upload, toError(failed, upload->name));
-    });
+    m_connection->send(std::move(s))
+        .then([this, hold = m_inFlight.hold(), upload](const HttpOutcome &o) {
+            // A completion can fail after its 200 has been sent: the error is then in the body.
+            if (o.status == 200 && errorCode(o.body).isEmpty()) {
+                upload->finish(Status{});
+                return;
+            }
+            HttpOutcome failed = o;
+            if (failed.status == 200)
+                failed.status = 500;
+            abortUpload(upload, toError(failed, upload->name));
+        });
 }
 
 void S3Backend::abortUpload(std::shared_ptr<Upload> upload, const Error &error)
