@@ -5,6 +5,7 @@
 // database restart and a gateway outage during backups; a quota held across instances.
 #include "CliRunner.h"
 #include "ServerProcess.h"
+#include "TestPostgres.h"
 #include "TestSupport.h"
 #include "backend/ObjectName.h"
 #include "crypto/Crypto.h"
@@ -47,47 +48,25 @@ bool run(const QString &program, const QStringList &args)
 // Empties the shared database's tables, so that each test starts without accounts.
 bool resetDatabase()
 {
-    const QUrl pg(qEnvironmentVariable("PG_URL"));
-    bool ok = false;
-    {
-        QSqlDatabase db =
-            QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("reset"));
-        db.setHostName(pg.host());
-        db.setPort(pg.port(5432));
-        db.setUserName(pg.userName());
-        db.setDatabaseName(pg.path().mid(1));
-        ok = db.open() &&
-             !db.exec(QStringLiteral("DROP TABLE IF EXISTS obnam_accounts, obnam_schema"))
-                  .lastError()
-                  .isValid();
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("reset"));
-    return ok;
+    return test::withDatabase([](QSqlDatabase &db) {
+        return !db.exec(QStringLiteral("DROP TABLE IF EXISTS obnam_accounts, obnam_schema"))
+                    .lastError()
+                    .isValid();
+    });
 }
 
 // What the shared database counts as stored for a client.
 qint64 usedBytes(const QString &client)
 {
-    const QUrl pg(qEnvironmentVariable("PG_URL"));
     qint64 used = -1;
-    {
-        QSqlDatabase db =
-            QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("usage"));
-        db.setHostName(pg.host());
-        db.setPort(pg.port(5432));
-        db.setUserName(pg.userName());
-        db.setDatabaseName(pg.path().mid(1));
-        if (db.open()) {
-            QSqlQuery q(db);
-            q.prepare(QStringLiteral("SELECT used_bytes FROM obnam_accounts WHERE name = ?"));
-            q.addBindValue(client);
-            if (q.exec() && q.next())
-                used = q.value(0).toLongLong();
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("usage"));
+    test::withDatabase([&](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT used_bytes FROM obnam_accounts WHERE name = ?"));
+        q.addBindValue(client);
+        if (q.exec() && q.next())
+            used = q.value(0).toLongLong();
+        return true;
+    });
     return used;
 }
 

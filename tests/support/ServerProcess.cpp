@@ -1,5 +1,6 @@
 #include "ServerProcess.h"
 
+#include "TestPostgres.h"
 #include "TestSupport.h"
 
 #include <QDeadlineTimer>
@@ -29,17 +30,13 @@ QByteArray sharedStorageConfig()
     const QUrl pg(qEnvironmentVariable("PG_URL"));
     const QString name = QStringLiteral("t%1").arg(QRandomGenerator::global()->generate64(), 16, 16,
                                                    QLatin1Char('0'));
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-        db.setHostName(pg.host());
-        db.setPort(pg.port(5432));
-        db.setUserName(pg.userName());
-        db.setDatabaseName(pg.path().mid(1));
-        if (!db.open() || db.exec(QStringLiteral("CREATE DATABASE ") + name).lastError().isValid())
-            qFatal("cannot create a test database: %s", qPrintable(db.lastError().text()));
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
+    QString why = QStringLiteral("cannot connect");
+    if (!withDatabase([&](QSqlDatabase &db) {
+            const QSqlError e = db.exec(QStringLiteral("CREATE DATABASE ") + name).lastError();
+            why = e.text();
+            return !e.isValid();
+        }))
+        qFatal("cannot create a test database: %s", qPrintable(why));
     QUrl database = pg;
     database.setPath(QLatin1Char('/') + name);
     const QUrl s3(qEnvironmentVariable("S3_ENDPOINT"));

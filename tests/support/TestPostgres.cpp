@@ -1,0 +1,27 @@
+#include "TestPostgres.h"
+
+#include <QAtomicInt>
+#include <QUrl>
+
+namespace obnam::test {
+
+bool withDatabase(const std::function<bool(QSqlDatabase &)> &work, const QString &database)
+{
+    static QAtomicInt next;
+    const QString connection = QStringLiteral("test-pg-%1").arg(next.fetchAndAddRelaxed(1));
+    const QUrl pg(qEnvironmentVariable("PG_URL"));
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
+        db.setHostName(pg.host());
+        db.setPort(pg.port(5432));
+        db.setUserName(pg.userName());
+        db.setDatabaseName(database.isEmpty() ? pg.path().mid(1) : database);
+        ok = db.open() && work(db);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return ok;
+}
+
+} // namespace obnam::test

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <functional>
+
+namespace obnam::test {
+
+// Runs `work` on a connection to the test cluster (PG_URL; the password comes from
+// PGPASSFILE, as tests/with-postgres.sh exports it), to `database` or PG_URL's own. Returns
+// what `work` returns, or false when no connection could be made. The connection is closed
+// and removed afterwards, so tests can call it from anywhere.
+bool withDatabase(const std::function<bool(QSqlDatabase &)> &work, const QString &database = {});
+
+} // namespace obnam::test
