@@ -1,7 +1,8 @@
 #include "HttpsConnection.h"
 
+#include "support/SharedPromise.h"
+
 #include <QNetworkAccessManager>
-#include <QPromise>
 
 #include <memory>
 
@@ -26,9 +27,8 @@ HttpsConnection::~HttpsConnection()
 
 QFuture<HttpOutcome> HttpsConnection::send(NetworkJob::Spec spec)
 {
-    auto promise = std::make_shared<QPromise<HttpOutcome>>();
-    promise->start();
-    QFuture<HttpOutcome> future = promise->future();
+    const SharedPromise<HttpOutcome> promise;
+    QFuture<HttpOutcome> future = promise.future();
     QMetaObject::invokeMethod(
         m_worker,
         [this, spec = std::move(spec), promise]() mutable {
@@ -43,8 +43,7 @@ QFuture<HttpOutcome> HttpsConnection::send(NetworkJob::Spec spec)
                     m_inFlight -= *sentSoFar;
                     if (o.status >= 200 && o.status < 300)
                         m_uploaded += *sentSoFar;
-                    promise->addResult(o);
-                    promise->finish();
+                    promise.finish(o);
                 },
                 m_worker);
             connect(job, &NetworkJob::progress, m_worker, [this, sentSoFar](qint64 sent, qint64) {

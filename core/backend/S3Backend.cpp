@@ -4,7 +4,6 @@
 #include "ObjectName.h"
 
 #include <QCoreApplication>
-#include <QPromise>
 #include <QXmlStreamReader>
 
 namespace obnam {
@@ -329,16 +328,14 @@ QFuture<Result<QList<S3Backend::Listed>>> S3Backend::listWithSizes(const QString
 {
     if (auto valid = objectname::validatePrefix(prefix); !valid)
         return ready<Result<QList<Listed>>>(valid.error());
-    auto promise = std::make_shared<QPromise<Result<QList<Listed>>>>();
-    promise->start();
-    QFuture<Result<QList<Listed>>> future = promise->future();
+    const SharedPromise<Result<QList<Listed>>> promise;
     listPage(prefix, {}, {}, promise);
-    return future;
+    return promise.future();
 }
 
 // One page of ListObjectsV2 (up to 1,000 keys), then the next with its continuation token.
 void S3Backend::listPage(const QString &prefix, const QString &token, QList<Listed> listed,
-                         std::shared_ptr<QPromise<Result<QList<Listed>>>> promise)
+                         SharedPromise<Result<QList<Listed>>> promise)
 {
     const auto enc = [](const QString &s) {
         return QString::fromLatin1(s3::uriEncode(s.toUtf8(), false));
@@ -353,8 +350,7 @@ void S3Backend::listPage(const QString &prefix, const QString &token, QList<List
         .then([this, hold = m_inFlight.hold(), prefix, listed, promise,
                strip](const HttpOutcome &o) mutable {
             const auto finish = [&](const Result<QList<Listed>> &r) {
-                promise->addResult(r);
-                promise->finish();
+                promise.finish(r);
             };
             if (o.status != 200) {
                 finish(toError(o, prefix));
@@ -411,12 +407,10 @@ QFuture<Status> S3Backend::remove(const QString &name)
     if (auto valid = objectname::validate(name); !valid)
         return ready<Status>(valid);
     // S3 deletes a missing key without complaint; the seam says NotFound, so look first.
-    auto promise = std::make_shared<QPromise<Status>>();
-    promise->start();
-    QFuture<Status> future = promise->future();
+    const SharedPromise<Status> promise;
+    QFuture<Status> future = promise.future();
     const auto finish = [promise](const Status &st) {
-        promise->addResult(st);
-        promise->finish();
+        promise.finish(st);
     };
     stat(name).then([this, hold = m_inFlight.hold(), name, finish](const Result<qint64> &size) {
         if (!size) {
@@ -437,12 +431,10 @@ QFuture<Status> S3Backend::remove(const QString &name)
 QFuture<Status> S3Backend::createBucket()
 {
     const QString path = bucketPath();
-    auto promise = std::make_shared<QPromise<Status>>();
-    promise->start();
-    QFuture<Status> future = promise->future();
+    const SharedPromise<Status> promise;
+    QFuture<Status> future = promise.future();
     const auto finish = [promise](const Status &st) {
-        promise->addResult(st);
-        promise->finish();
+        promise.finish(st);
     };
     // Look first: keys that may use a bucket but not create one (least privilege) are enough
     // for a bucket that exists.

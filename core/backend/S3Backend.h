@@ -4,6 +4,7 @@
 #include "HttpsConnection.h"
 #include "S3Address.h"
 #include "SigV4.h"
+#include "support/SharedPromise.h"
 
 #include <condition_variable>
 #include <memory>
@@ -106,7 +107,7 @@ private:
                           const QByteArray &body = {}, QByteArray payloadSha256 = {}) const;
     QString objectPath(const QString &name) const;
     void listPage(const QString &prefix, const QString &token, QList<Listed> listed,
-                  std::shared_ptr<QPromise<Result<QList<Listed>>>> promise);
+                  SharedPromise<Result<QList<Listed>>> promise);
 
     S3Backend(S3Settings settings, std::shared_ptr<HttpsConnection> connection);
 

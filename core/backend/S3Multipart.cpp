@@ -5,7 +5,6 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QPromise>
 #include <QXmlStreamReader>
 
 namespace obnam {
@@ -18,13 +17,9 @@ struct S3Backend::Upload
     bool createOnly = false;
     QString uploadId;
     QList<QByteArray> etags;
-    std::shared_ptr<QPromise<Status>> promise = std::make_shared<QPromise<Status>>();
+    SharedPromise<Status> promise;
 
-    void finish(const Status &status)
-    {
-        promise->addResult(status);
-        promise->finish();
-    }
+    void finish(const Status &status) { promise.finish(status); }
     QString idQuery() const
     {
         return QStringLiteral("uploadId=") +
@@ -54,8 +49,7 @@ QFuture<Status> S3Backend::putMultipart(const QString &name, const QByteArray &d
     upload->key = m_settings.prefix + name;
     upload->data = data;
     upload->createOnly = mode == PutMode::CreateOnly;
-    upload->promise->start();
-    QFuture<Status> future = upload->promise->future();
+    QFuture<Status> future = upload->promise.future();
     if (!upload->createOnly) {
         initiateUpload(upload);
         return future;
