@@ -10,7 +10,7 @@ SERVER=/usr/bin/obnam-server
 CONFIG=/etc/obnam-server/server.yaml
 for f in "$CLI" "$SERVER" "$CONFIG" /lib/systemd/system/obnam-server.service \
     /usr/lib/systemd/user/obnam-backup.service /usr/lib/systemd/user/obnam-backup.timer \
-    /usr/share/man/man1/obnam-cli.1.gz /usr/share/man/man1/obnam-server.1.gz \
+    /usr/share/man/man1/obnam-cli.1.gz /usr/share/man/man1/obnam-gui.1.gz /usr/share/man/man1/obnam-server.1.gz \
     /usr/share/bash-completion/completions/obnam-cli /usr/bin/obnam-gui \
     /usr/share/applications/org.obnam.ObnamQt.desktop /usr/share/metainfo/org.obnam.ObnamQt.metainfo.xml \
     /usr/share/icons/hicolor/scalable/apps/org.obnam.ObnamQt.svg; do

@@ -38,7 +38,7 @@ cat "${TMPDIR:-/tmp}/purge.log"
 left=""
 for p in /usr/bin/obnam-cli /usr/bin/obnam-gui /usr/share/applications/org.obnam.ObnamQt.desktop /usr/bin/obnam-server /etc/obnam-server /lib/systemd/system/obnam-server.service \
     /usr/lib/systemd/user/obnam-backup.timer \
-    /usr/share/doc/obnam /usr/share/doc/obnam-server /usr/share/man/man1/obnam-cli.1.gz; do
+    /usr/share/doc/obnam /usr/share/doc/obnam-server /usr/share/man/man1/obnam-cli.1.gz /usr/share/man/man1/obnam-gui.1.gz; do
     [ -e "$p" ] && left="$left $p"
 done
 if dpkg-query -W obnam obnam-server 2>/dev/null | grep -q .; then
