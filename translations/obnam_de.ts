@@ -1300,6 +1300,14 @@
         <source>the S3 store took a part without an ETag</source>
         <translation>der S3-Speicher hat einen Teil ohne ETag angenommen</translation>
     </message>
+    <message>
+        <source>the S3 store&apos;s list of unfinished uploads is not XML</source>
+        <translation>die Liste unvollendeter Uploads des S3-Speichers ist kein XML</translation>
+    </message>
+    <message>
+        <source>chunk %1 lies outside what was read of its pack</source>
+        <translation>Block %1 liegt außerhalb dessen, was aus seinem Paket gelesen wurde</translation>
+    </message>
 </context>
 <context>
     <name>obnam::gui::Browser</name>

@@ -1300,6 +1300,14 @@
         <source>the S3 store took a part without an ETag</source>
         <translation>le stockage S3 a accepté une partie sans ETag</translation>
     </message>
+    <message>
+        <source>the S3 store&apos;s list of unfinished uploads is not XML</source>
+        <translation>la liste des envois inachevés du stockage S3 n'est pas du XML</translation>
+    </message>
+    <message>
+        <source>chunk %1 lies outside what was read of its pack</source>
+        <translation>le bloc %1 se trouve hors de ce qui a été lu de son paquet</translation>
+    </message>
 </context>
 <context>
     <name>obnam::gui::Browser</name>

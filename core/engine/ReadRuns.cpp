@@ -22,7 +22,8 @@ QList<Run> coalesce(const QList<ChunkLocation> &locations, const Limits &limits)
         const ChunkLocation &l = locations[i];
         const quint64 begin = l.entry.offset;
         const quint64 end = begin + l.entry.length;
-        if (!runs.isEmpty()) {
+        // An offset so large that the end wraps around is never merged; its read fails alone.
+        if (!runs.isEmpty() && end >= begin) {
             Run &run = runs.last();
             const quint64 runEnd = run.offset + run.length;
             // Sorted by offset, so begin >= run.offset; an overlap (a chunk listed twice)

@@ -564,6 +564,18 @@ QList<Status> RestoreEngine::readRun(const QByteArray &packId, quint64 offset, q
         if (piece.file->failed())
             continue;
         const PackEntry &entry = piece.location.entry;
+        // Each piece lies inside its run by construction; checked, so that no index, however
+        // damaged, can make a slice reach outside what was read.
+        if (entry.offset < offset || entry.offset - offset > quint64(blob->size()) ||
+            quint64(blob->size()) - (entry.offset - offset) < entry.length) {
+            piece.file->markFailed();
+            outcome[k] = makeError(ErrorCode::Corrupt,
+                                   QCoreApplication::translate(
+                                       "obnam", "chunk %1 lies outside what was read of its pack")
+                                       .arg(QString::fromLatin1(entry.chunkId.toHex())),
+                                   display(piece.path));
+            continue;
+        }
         const Result<QByteArray> data = m_repo.openChunk(
             piece.location, blob->sliced(qsizetype(entry.offset - offset), entry.length));
         if (!data) {
