@@ -19,4 +19,5 @@ set -a
 . "$dir/pg/pg.env"
 set +a
 export PG_UP="$here/scripts/pg-up.sh" PG_DIR="$dir/pg"
-"$@"
+. "$here/tests/deadline.sh"
+run_within_deadline "$@"

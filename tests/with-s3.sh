@@ -21,4 +21,5 @@ set -a
 set +a
 # For tests that stop and start the store: "$CEPH_UP stop|start $CEPH_DIR".
 export CEPH_UP="$here/scripts/ceph-rgw-up.sh" CEPH_DIR="$dir/ceph"
-"$@"
+. "$here/tests/deadline.sh"
+run_within_deadline "$@"
