@@ -533,25 +533,37 @@ QList<Status> RestoreEngine::readRun(const QByteArray &packId, quint64 offset, q
                                      const QList<Piece> &pieces)
 {
     QList<Status> outcome(pieces.size());
-    const auto failAll = [&](const Error &why) {
+    if (m_cancelled.load(std::memory_order_relaxed) || !proceed()) {
         for (qsizetype k = 0; k < pieces.size(); ++k) {
             pieces[k].file->markFailed();
-            outcome[k] = Error{why.code, why.message, display(pieces[k].path)};
+            outcome[k] = makeError(ErrorCode::Cancelled,
+                                   QCoreApplication::translate("obnam", "restore stopped"),
+                                   display(pieces[k].path));
         }
         return outcome;
-    };
-    if (m_cancelled.load(std::memory_order_relaxed) || !proceed())
-        return failAll(makeError(ErrorCode::Cancelled,
-                                 QCoreApplication::translate("obnam", "restore stopped")));
+    }
     // Files that have already failed need nothing more (their failing chunk reported it).
     if (std::all_of(pieces.cbegin(), pieces.cend(),
                     [](const Piece &piece) { return piece.file->failed(); }))
         return outcome;
+    const auto readError = [](const Error &e, const QByteArray &path) {
+        return Error{e.code, e.message + QStringLiteral(" in ") + e.path, display(path)};
+    };
     const Result<QByteArray> blob = m_repo.readPackRange(packId, offset, length);
-    if (!blob)
-        return failAll(Error{blob.error().code,
-                             blob.error().message + QStringLiteral(" in ") + blob.error().path,
-                             {}});
+    // A run that cannot be read whole because of what is stored (a pack cut short, a missing
+    // pack) is read a chunk at a time, so that only the chunks that cannot be read fail their
+    // files. The store being unreachable would fail each of those reads the same way, after
+    // the same retries: then the run fails as one.
+    const bool onePieceAtATime =
+        !blob && pieces.size() > 1 &&
+        (blob.error().code == ErrorCode::Corrupt || blob.error().code == ErrorCode::NotFound);
+    if (!blob && !onePieceAtATime) {
+        for (qsizetype k = 0; k < pieces.size(); ++k) {
+            pieces[k].file->markFailed();
+            outcome[k] = readError(blob.error(), pieces[k].path);
+        }
+        return outcome;
+    }
     for (qsizetype k = 0; k < pieces.size(); ++k) {
         const Piece &piece = pieces[k];
         if (m_cancelled.load(std::memory_order_relaxed)) {
@@ -564,10 +576,19 @@ QList<Status> RestoreEngine::readRun(const QByteArray &packId, quint64 offset, q
         if (piece.file->failed())
             continue;
         const PackEntry &entry = piece.location.entry;
-        // Each piece lies inside its run by construction; checked, so that no index, however
-        // damaged, can make a slice reach outside what was read.
-        if (entry.offset < offset || entry.offset - offset > quint64(blob->size()) ||
-            quint64(blob->size()) - (entry.offset - offset) < entry.length) {
+        QByteArray sealed;
+        if (onePieceAtATime) {
+            auto own = m_repo.readPackRange(packId, entry.offset, entry.length);
+            if (!own) {
+                piece.file->markFailed();
+                outcome[k] = readError(own.error(), piece.path);
+                continue;
+            }
+            sealed = std::move(*own);
+        } else if (entry.offset < offset || entry.offset - offset > quint64(blob->size()) ||
+                   quint64(blob->size()) - (entry.offset - offset) < entry.length) {
+            // Each piece lies inside its run by construction; checked, so that no index,
+            // however damaged, can make a slice reach outside what was read.
             piece.file->markFailed();
             outcome[k] = makeError(ErrorCode::Corrupt,
                                    QCoreApplication::translate(
@@ -575,9 +596,10 @@ QList<Status> RestoreEngine::readRun(const QByteArray &packId, quint64 offset, q
                                        .arg(QString::fromLatin1(entry.chunkId.toHex())),
                                    display(piece.path));
             continue;
+        } else {
+            sealed = blob->sliced(qsizetype(entry.offset - offset), entry.length);
         }
-        const Result<QByteArray> data = m_repo.openChunk(
-            piece.location, blob->sliced(qsizetype(entry.offset - offset), entry.length));
+        const Result<QByteArray> data = m_repo.openChunk(piece.location, std::move(sealed));
         if (!data) {
             piece.file->markFailed();
             outcome[k] = Error{data.error().code,
