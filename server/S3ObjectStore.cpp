@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace obnam::server {
@@ -106,14 +107,15 @@ void S3ObjectStore::tidy()
         QFile::remove(temps.next());
     // Multipart uploads that an instance was killed in the middle of: the store keeps (and
     // bills) their parts until they are aborted. A day old, so that no upload still running on
-    // any instance loses its parts; in the background, so that a store that does not answer
-    // does not hold up the start.
-    m_tidying = QtConcurrent::run([root = m_root] {
+    // any instance loses its parts; in the background, on a pool of its own that nothing
+    // waits for, so that a store that does not answer holds up neither the start nor a stop.
+    static QThreadPool *const pool = new QThreadPool;
+    m_tidying = QtConcurrent::run(pool, [root = m_root] {
         const auto freed = root->removeStaleTemporaries(kStaleUploadSeconds);
         if (!freed)
             logLine("ERROR", "cannot remove unfinished S3 uploads: " +
                                  freed.error().toString().toStdString());
-        else if (*freed > 0)
+        else if (*freed > 0 && infoLogging())
             logLine("INFO",
                     "removed unfinished S3 uploads holding " + std::to_string(*freed) + " bytes");
     });

@@ -1308,6 +1308,10 @@
         <source>chunk %1 lies outside what was read of its pack</source>
         <translation>Block %1 liegt außerhalb dessen, was aus seinem Paket gelesen wurde</translation>
     </message>
+    <message>
+        <source>the S3 connection was closed</source>
+        <translation>die Verbindung zum S3-Speicher wurde geschlossen</translation>
+    </message>
 </context>
 <context>
     <name>obnam::gui::Browser</name>

@@ -1302,11 +1302,15 @@
     </message>
     <message>
         <source>the S3 store&apos;s list of unfinished uploads is not XML</source>
-        <translation>la liste des envois inachevés du stockage S3 n'est pas du XML</translation>
+        <translation>la liste des envois inachevés du stockage S3 n&apos;est pas du XML</translation>
     </message>
     <message>
         <source>chunk %1 lies outside what was read of its pack</source>
         <translation>le bloc %1 se trouve hors de ce qui a été lu de son paquet</translation>
+    </message>
+    <message>
+        <source>the S3 connection was closed</source>
+        <translation>la connexion au stockage S3 a été fermée</translation>
     </message>
 </context>
 <context>

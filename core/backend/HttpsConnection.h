@@ -26,6 +26,9 @@ public:
     ~HttpsConnection() override;
 
     QFuture<HttpOutcome> send(NetworkJob::Spec spec);
+    // Whether the caller runs on the connection's thread, where replies and the continuations
+    // attached to them run.
+    bool isNetworkThread() const { return QThread::currentThread() == &m_thread; }
     const HttpsSettings &settings() const { return m_settings; }
     // Bytes that reached the server in finished, successful requests, and bytes sent by
     // requests still in flight: for progress displays and tests.

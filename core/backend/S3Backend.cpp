@@ -6,6 +6,8 @@
 #include <QCoreApplication>
 #include <QXmlStreamReader>
 
+#include <optional>
+
 namespace obnam {
 
 namespace {
@@ -88,7 +90,19 @@ std::shared_ptr<S3Backend> S3Backend::below(const QString &subPrefix) const
 
 S3Backend::~S3Backend()
 {
-    m_inFlight.waitUntilIdle();
+    // Requests in flight end at their next step (an upload sends only its abort, a listing
+    // asks for no further page), and their continuations, which use this object, are waited
+    // for. Not on the connection's own thread, which runs them: there nothing can be in the
+    // middle of one, and waiting would wait on itself.
+    m_closing = true;
+    if (!m_connection->isNetworkThread())
+        m_inFlight.waitUntilIdle();
+}
+
+Error S3Backend::closingError(const QString &name)
+{
+    return makeError(ErrorCode::Cancelled,
+                     QCoreApplication::translate("obnam", "the S3 connection was closed"), name);
 }
 
 std::shared_ptr<void> S3Backend::InFlight::hold()
@@ -359,26 +373,33 @@ void S3Backend::listPage(const QString &prefix, const QString &token, QList<List
             QXmlStreamReader xml(o.body);
             bool truncated = false;
             QString next;
+            // Each <Contents> is one object: its <Key> and <Size> are taken together, in
+            // whatever order the store writes them.
+            std::optional<Listed> object;
             while (!xml.atEnd()) {
                 xml.readNext();
-                if (!xml.isStartElement())
-                    continue;
-                if (xml.name() == QLatin1String("Key")) {
-                    const QString key = xml.readElementText();
-                    const QString name = key.mid(strip);
+                if (xml.isEndElement() && xml.name() == QLatin1String("Contents") && object) {
                     // A store that lists names outside the language is not believed.
-                    if (!objectname::validate(name) || !name.startsWith(prefix)) {
+                    if (!objectname::validate(object->name) || !object->name.startsWith(prefix)) {
                         finish(makeError(ErrorCode::Corrupt,
                                          QCoreApplication::translate(
                                              "obnam", "the S3 store listed an invalid name"),
-                                         key));
+                                         m_settings.prefix + object->name));
                         return;
                     }
-                    listed.append(Listed{name, -1});
-                } else if (xml.name() == QLatin1String("Size") && !listed.isEmpty()) {
+                    listed.append(*object);
+                    object.reset();
+                }
+                if (!xml.isStartElement())
+                    continue;
+                if (xml.name() == QLatin1String("Contents")) {
+                    object = Listed{};
+                } else if (xml.name() == QLatin1String("Key") && object) {
+                    object->name = xml.readElementText().mid(strip);
+                } else if (xml.name() == QLatin1String("Size") && object) {
                     bool ok = false;
                     const qint64 size = xml.readElementText().toLongLong(&ok);
-                    listed.last().size = ok ? size : -1;
+                    object->size = ok ? size : -1;
                 } else if (xml.name() == QLatin1String("IsTruncated")) {
                     truncated = xml.readElementText() == QStringLiteral("true");
                 } else if (xml.name() == QLatin1String("NextContinuationToken")) {
@@ -390,6 +411,10 @@ void S3Backend::listPage(const QString &prefix, const QString &token, QList<List
                     ErrorCode::Corrupt,
                     QCoreApplication::translate("obnam", "the S3 store's listing is not XML"),
                     prefix));
+                return;
+            }
+            if (truncated && !next.isEmpty() && m_closing) {
+                finish(closingError(prefix));
                 return;
             }
             if (truncated && !next.isEmpty()) {

@@ -6,6 +6,7 @@
 #include "SigV4.h"
 #include "support/SharedPromise.h"
 
+#include <atomic>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -112,8 +113,7 @@ private:
     S3Backend(S3Settings settings, std::shared_ptr<HttpsConnection> connection);
 
     // Continuations of requests still in flight use this object: each holds a token from
-    // hold(), and the destructor waits until none is left. (They run on the connection's
-    // thread, which never destroys a backend.)
+    // hold(), and the destructor waits until none is left (see ~S3Backend).
     class InFlight
     {
     public:
@@ -126,9 +126,12 @@ private:
         int m_count = 0;
     };
 
+    static Error closingError(const QString &name);
+
     S3Settings m_settings;
     std::shared_ptr<HttpsConnection> m_connection;
-    InFlight m_inFlight; // last: destroyed first, once idle
+    std::atomic<bool> m_closing{false}; // set by the destructor: chains stop at their next step
+    InFlight m_inFlight;                // last: destroyed first, once idle
 };
 
 } // namespace obnam

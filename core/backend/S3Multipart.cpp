@@ -3,9 +3,13 @@
 // store drops the parts it holds.
 #include "S3Backend.h"
 
+#include "ObjectName.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QXmlStreamReader>
+
+#include <optional>
 
 namespace obnam {
 
@@ -65,6 +69,8 @@ QFuture<Status> S3Backend::putMultipart(const QString &name, const QByteArray &d
                                      upload->name));
         else if (size.error().code != ErrorCode::NotFound)
             upload->finish(size.error());
+        else if (m_closing)
+            upload->finish(closingError(upload->name));
         else
             initiateUpload(upload);
     });
@@ -86,6 +92,10 @@ void S3Backend::initiateUpload(std::shared_ptr<Upload> upload)
                     QCoreApplication::translate("obnam", "the S3 store started an upload without "
                                                          "naming it"),
                     upload->name));
+                return;
+            }
+            if (m_closing) {
+                abortUpload(upload, closingError(upload->name));
                 return;
             }
             sendPart(upload, 0);
@@ -114,6 +124,10 @@ void S3Backend::sendPart(std::shared_ptr<Upload> upload, int index)
                 return;
             }
             upload->etags.append(o.etag);
+            if (m_closing) {
+                abortUpload(upload, closingError(upload->name));
+                return;
+            }
             sendPart(upload, index + 1);
         });
 }
@@ -184,9 +198,11 @@ Result<qint64> S3Backend::removeStaleTemporaries(qint64 olderThanSeconds)
         while (!xml.atEnd()) {
             xml.readNext();
             if (xml.isEndElement() && xml.name() == QLatin1String("Upload")) {
-                // Only this prefix's uploads were asked for; a key outside it is not touched.
+                // Only this prefix's uploads were asked for, and only names a repository uses are
+                // touched: a bucket shared with other programs keeps their uploads.
                 if (initiated.isValid() && initiated < cutoff && !upload.uploadId.isEmpty() &&
-                    upload.key.startsWith(m_settings.prefix))
+                    upload.key.startsWith(m_settings.prefix) &&
+                    objectname::validate(upload.key.mid(m_settings.prefix.size())))
                     stale.append(upload);
                 upload = {};
                 initiated = {};
@@ -216,6 +232,7 @@ Result<qint64> S3Backend::removeStaleTemporaries(qint64 olderThanSeconds)
     }
 
     qint64 bytes = 0;
+    std::optional<Error> firstError;
     for (const Stale &upload : std::as_const(stale)) {
         const QString id = QStringLiteral("uploadId=") +
                            QString::fromLatin1(s3::uriEncode(upload.uploadId.toUtf8(), false));
@@ -230,10 +247,13 @@ Result<qint64> S3Backend::removeStaleTemporaries(qint64 olderThanSeconds)
             }
         }
         const HttpOutcome aborted = m_connection->send(spec("DELETE", upload.key, id)).result();
-        // 404: another process aborted or completed it meanwhile.
-        if (aborted.status != 204 && aborted.status != 200 && aborted.status != 404)
-            return toError(aborted, upload.key);
+        // 404: another process aborted or completed it meanwhile. A refusal is reported once
+        // all the others have been tried.
+        if (aborted.status != 204 && aborted.status != 200 && aborted.status != 404 && !firstError)
+            firstError = toError(aborted, upload.key);
     }
+    if (firstError)
+        return *firstError;
     return bytes;
 }
 
