@@ -8,6 +8,7 @@ set -euo pipefail
 ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 ||
     { echo "skipped: PostgreSQL is not installed (Debian's postgresql-15)"; exit 77; }
 here=$(cd "$(dirname "$0")/.." && pwd)
+. "$here/tests/deadline.sh"
 dir=$(mktemp -d)
 chmod 711 "$dir"
 cleanup() { "$here/scripts/pg-up.sh" destroy "$dir/pg" >/dev/null 2>&1 || true; rm -rf "$dir"; }
@@ -19,5 +20,4 @@ set -a
 . "$dir/pg/pg.env"
 set +a
 export PG_UP="$here/scripts/pg-up.sh" PG_DIR="$dir/pg"
-. "$here/tests/deadline.sh"
 run_within_deadline "$@"

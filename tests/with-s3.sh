@@ -9,6 +9,7 @@ for tool in ceph-mon ceph-osd radosgw ceph; do
     command -v "$tool" >/dev/null || { echo "skipped: $tool is not installed (Debian's Ceph packages)"; exit 77; }
 done
 here=$(cd "$(dirname "$0")/.." && pwd)
+. "$here/tests/deadline.sh"
 dir=$(mktemp -d)
 cleanup() { "$here/scripts/ceph-rgw-up.sh" destroy "$dir/ceph" >/dev/null 2>&1 || true; rm -rf "$dir"; }
 trap cleanup EXIT
@@ -21,5 +22,4 @@ set -a
 set +a
 # For tests that stop and start the store: "$CEPH_UP stop|start $CEPH_DIR".
 export CEPH_UP="$here/scripts/ceph-rgw-up.sh" CEPH_DIR="$dir/ceph"
-. "$here/tests/deadline.sh"
 run_within_deadline "$@"
