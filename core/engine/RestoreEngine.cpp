@@ -533,44 +533,43 @@ QList<Status> RestoreEngine::readRun(const QByteArray &packId, quint64 offset, q
                                      const QList<Piece> &pieces)
 {
     QList<Status> outcome(pieces.size());
+    // A piece that fails fails its file; later pieces of that file are then skipped.
+    const auto fail = [&](qsizetype k, Error why) {
+        pieces[k].file->markFailed();
+        why.path = display(pieces[k].path);
+        outcome[k] = std::move(why);
+    };
+    const auto stopped = [] {
+        return makeError(ErrorCode::Cancelled,
+                         QCoreApplication::translate("obnam", "restore stopped"));
+    };
+    const auto readError = [](const Error &e) {
+        return Error{e.code, e.message + QStringLiteral(" in ") + e.path, {}};
+    };
     if (m_cancelled.load(std::memory_order_relaxed) || !proceed()) {
-        for (qsizetype k = 0; k < pieces.size(); ++k) {
-            pieces[k].file->markFailed();
-            outcome[k] = makeError(ErrorCode::Cancelled,
-                                   QCoreApplication::translate("obnam", "restore stopped"),
-                                   display(pieces[k].path));
-        }
+        for (qsizetype k = 0; k < pieces.size(); ++k)
+            fail(k, stopped());
         return outcome;
     }
     // Files that have already failed need nothing more (their failing chunk reported it).
     if (std::all_of(pieces.cbegin(), pieces.cend(),
                     [](const Piece &piece) { return piece.file->failed(); }))
         return outcome;
-    const auto readError = [](const Error &e, const QByteArray &path) {
-        return Error{e.code, e.message + QStringLiteral(" in ") + e.path, display(path)};
-    };
     const Result<QByteArray> blob = m_repo.readPackRange(packId, offset, length);
-    // A run that cannot be read whole because of what is stored (a pack cut short, a missing
-    // pack) is read a chunk at a time, so that only the chunks that cannot be read fail their
-    // files. The store being unreachable would fail each of those reads the same way, after
-    // the same retries: then the run fails as one.
+    // A run that cannot be read whole because the pack is cut short is read a chunk at a time,
+    // so that only the chunks past its end fail their files. A missing pack or an unreachable
+    // store would fail each of those reads the same way: then the run fails as one.
     const bool onePieceAtATime =
-        !blob && pieces.size() > 1 &&
-        (blob.error().code == ErrorCode::Corrupt || blob.error().code == ErrorCode::NotFound);
+        !blob && pieces.size() > 1 && blob.error().code == ErrorCode::Corrupt;
     if (!blob && !onePieceAtATime) {
-        for (qsizetype k = 0; k < pieces.size(); ++k) {
-            pieces[k].file->markFailed();
-            outcome[k] = readError(blob.error(), pieces[k].path);
-        }
+        for (qsizetype k = 0; k < pieces.size(); ++k)
+            fail(k, readError(blob.error()));
         return outcome;
     }
     for (qsizetype k = 0; k < pieces.size(); ++k) {
         const Piece &piece = pieces[k];
         if (m_cancelled.load(std::memory_order_relaxed)) {
-            piece.file->markFailed();
-            outcome[k] = makeError(ErrorCode::Cancelled,
-                                   QCoreApplication::translate("obnam", "restore stopped"),
-                                   display(piece.path));
+            fail(k, stopped());
             continue;
         }
         if (piece.file->failed())
@@ -580,8 +579,7 @@ QList<Status> RestoreEngine::readRun(const QByteArray &packId, quint64 offset, q
         if (onePieceAtATime) {
             auto own = m_repo.readPackRange(packId, entry.offset, entry.length);
             if (!own) {
-                piece.file->markFailed();
-                outcome[k] = readError(own.error(), piece.path);
+                fail(k, readError(own.error()));
                 continue;
             }
             sealed = std::move(*own);
@@ -589,36 +587,30 @@ QList<Status> RestoreEngine::readRun(const QByteArray &packId, quint64 offset, q
                    quint64(blob->size()) - (entry.offset - offset) < entry.length) {
             // Each piece lies inside its run by construction; checked, so that no index,
             // however damaged, can make a slice reach outside what was read.
-            piece.file->markFailed();
-            outcome[k] = makeError(ErrorCode::Corrupt,
-                                   QCoreApplication::translate(
-                                       "obnam", "chunk %1 lies outside what was read of its pack")
-                                       .arg(QString::fromLatin1(entry.chunkId.toHex())),
-                                   display(piece.path));
+            fail(k, makeError(ErrorCode::Corrupt,
+                              QCoreApplication::translate(
+                                  "obnam", "chunk %1 lies outside what was read of its pack")
+                                  .arg(QString::fromLatin1(entry.chunkId.toHex()))));
             continue;
         } else {
             sealed = blob->sliced(qsizetype(entry.offset - offset), entry.length);
         }
         const Result<QByteArray> data = m_repo.openChunk(piece.location, std::move(sealed));
         if (!data) {
-            piece.file->markFailed();
-            outcome[k] = Error{data.error().code,
-                               data.error().message + QStringLiteral(" in ") + data.error().path,
-                               display(piece.path)};
+            fail(k, readError(data.error()));
             continue;
         }
         // openChunk() checks the length too; checked here, no write can reach past the place
         // this chunk was given, whatever the repository does.
         if (data->size() != qsizetype(entry.plainLength)) {
-            piece.file->markFailed();
-            outcome[k] = makeError(
-                ErrorCode::Corrupt,
-                QCoreApplication::translate("obnam", "chunk %1 is not as long as the index says")
-                    .arg(QString::fromLatin1(entry.chunkId.toHex())),
-                display(piece.path));
+            fail(k, makeError(ErrorCode::Corrupt,
+                              QCoreApplication::translate(
+                                  "obnam", "chunk %1 is not as long as the index says")
+                                  .arg(QString::fromLatin1(entry.chunkId.toHex()))));
             continue;
         }
         if (auto s = piece.file->writeAt(piece.at, *data); !s) {
+            // The write's own path (the file being written) stays in its error.
             piece.file->markFailed();
             outcome[k] = std::move(s);
             continue;
