@@ -2,6 +2,7 @@
 // point, says what was kept, releases its lock and exits 128 + the signal, and the next run
 // goes on from there.
 #include "CliRunner.h"
+#include "Interrupt.h"
 #include "TestSupport.h"
 
 #include <QDirIterator>
@@ -10,6 +11,9 @@
 #include <QtTest>
 
 #include <csignal>
+#include <ctime>
+#include <optional>
+#include <thread>
 
 using namespace obnam;
 
@@ -44,6 +48,33 @@ bool waitFor(const std::function<bool()> &ready, int ms)
     return true;
 }
 
+// A context that knows whether its owner still considers it alive, and a cancel function
+// that is slow on purpose: it is still using the context after the scope has begun to end.
+struct Probe
+{
+    std::atomic<bool> alive{true};
+    std::atomic<bool> entered{false};
+    std::atomic<bool> ending{false};
+    std::atomic<bool> usedAfterEnd{false};
+};
+
+void sleepMs(long ms)
+{
+    timespec ts{0, ms * 1000000L};
+    nanosleep(&ts, nullptr);
+}
+
+void slowCancel(void *context)
+{
+    auto *probe = static_cast<Probe *>(context);
+    probe->entered.store(true);
+    for (int i = 0; i < 2000 && !probe->ending.load(); ++i)
+        sleepMs(1);
+    sleepMs(50);
+    if (!probe->alive.load())
+        probe->usedAfterEnd.store(true);
+}
+
 } // namespace
 
 class TestInterrupt : public QObject
@@ -58,8 +89,29 @@ private:
     QString repo() const { return m_home->repositoryPath(); }
 
 private Q_SLOTS:
+    // A signal is handled on whichever thread the kernel picks. If that is not the thread
+    // ending the scope, the scope's end must wait for the handler, or the handler goes on
+    // using a context its owner is about to destroy.
+    void scopeEndWaitsForAHandlerOnAnotherThread()
+    {
+        Probe probe;
+        std::optional<cli::InterruptScope> scope(std::in_place, &slowCancel, &probe);
+        std::thread other([] { ::raise(SIGINT); }); // raise() signals the calling thread
+        QVERIFY(waitFor([&] { return probe.entered.load(); }, 5000));
+        probe.ending.store(true);
+        const int seen = scope->signal();
+        scope.reset();
+        probe.alive.store(false);
+        other.join();
+        QCOMPARE(seen, int(SIGINT));
+        QVERIFY2(!probe.usedAfterEnd.load(),
+                 "the handler was still using its context after the scope ended");
+    }
+
     void init()
     {
+        if (QString::fromLatin1(QTest::currentTestFunction()).startsWith(QLatin1String("scope")))
+            return;
         m_home = std::make_unique<test::CliHome>();
         m_source = m_home->path() + QStringLiteral("/src");
         QDir().mkpath(m_source);

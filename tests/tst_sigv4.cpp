@@ -99,6 +99,7 @@ private Q_SLOTS:
         QCOMPARE(uriEncode("a b/c~d*e", true), QByteArray("a%20b/c~d%2Ae"));
         QCOMPARE(uriEncode("a/b", false), QByteArray("a%2Fb"));
         QCOMPARE(uriEncode("\xc3\xa9", false), QByteArray("%C3%A9"));
+        QCOMPARE(queryValue(QStringLiteral("a/b é")), QStringLiteral("a%2Fb%20%C3%A9"));
         SigningRequest r;
         r.method = "GET";
         r.host = "127.0.0.1:7480";

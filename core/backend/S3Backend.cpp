@@ -351,12 +351,10 @@ QFuture<Result<QList<S3Backend::Listed>>> S3Backend::listWithSizes(const QString
 void S3Backend::listPage(const QString &prefix, const QString &token, QList<Listed> listed,
                          SharedPromise<Result<QList<Listed>>> promise)
 {
-    const auto enc = [](const QString &s) {
-        return QString::fromLatin1(s3::uriEncode(s.toUtf8(), false));
-    };
-    QString query = QStringLiteral("list-type=2&prefix=") + enc(m_settings.prefix + prefix);
+    QString query =
+        QStringLiteral("list-type=2&prefix=") + s3::queryValue(m_settings.prefix + prefix);
     if (!token.isEmpty())
-        query += QStringLiteral("&continuation-token=") + enc(token);
+        query += QStringLiteral("&continuation-token=") + s3::queryValue(token);
     NetworkJob::Spec s = spec("GET", {}, query);
     s.path = bucketPath() + QLatin1Char('?') + query;
     const qsizetype strip = m_settings.prefix.size();

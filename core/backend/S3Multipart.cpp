@@ -24,11 +24,7 @@ struct S3Backend::Upload
     SharedPromise<Status> promise;
 
     void finish(const Status &status) { promise.finish(status); }
-    QString idQuery() const
-    {
-        return QStringLiteral("uploadId=") +
-               QString::fromLatin1(s3::uriEncode(uploadId.toUtf8(), false));
-    }
+    QString idQuery() const { return QStringLiteral("uploadId=") + s3::queryValue(uploadId); }
 };
 
 namespace {
@@ -166,9 +162,6 @@ void S3Backend::abortUpload(std::shared_ptr<Upload> upload, const Error &error)
 Result<qint64> S3Backend::removeStaleTemporaries(qint64 olderThanSeconds)
 {
     const QDateTime cutoff = QDateTime::currentDateTimeUtc().addSecs(-olderThanSeconds);
-    const auto enc = [](const QString &text) {
-        return QString::fromLatin1(s3::uriEncode(text.toUtf8(), false));
-    };
     struct Stale
     {
         QString key;
@@ -179,11 +172,11 @@ Result<qint64> S3Backend::removeStaleTemporaries(qint64 olderThanSeconds)
     QString idMarker;
     // ListMultipartUploads, a page (up to 1,000 uploads) at a time.
     for (;;) {
-        QString query =
-            QStringLiteral("prefix=") + enc(m_settings.prefix) + QStringLiteral("&uploads=");
+        QString query = QStringLiteral("prefix=") + s3::queryValue(m_settings.prefix) +
+                        QStringLiteral("&uploads=");
         if (!keyMarker.isEmpty())
-            query += QStringLiteral("&key-marker=") + enc(keyMarker) +
-                     QStringLiteral("&upload-id-marker=") + enc(idMarker);
+            query += QStringLiteral("&key-marker=") + s3::queryValue(keyMarker) +
+                     QStringLiteral("&upload-id-marker=") + s3::queryValue(idMarker);
         NetworkJob::Spec s = spec("GET", {}, query);
         s.path = bucketPath() + QLatin1Char('?') + query;
         const HttpOutcome o = m_connection->send(std::move(s)).result();
@@ -234,8 +227,7 @@ Result<qint64> S3Backend::removeStaleTemporaries(qint64 olderThanSeconds)
     qint64 bytes = 0;
     std::optional<Error> firstError;
     for (const Stale &upload : std::as_const(stale)) {
-        const QString id = QStringLiteral("uploadId=") +
-                           QString::fromLatin1(s3::uriEncode(upload.uploadId.toUtf8(), false));
+        const QString id = QStringLiteral("uploadId=") + s3::queryValue(upload.uploadId);
         // ListParts, for the bytes freed (its first page: our uploads have few parts).
         const HttpOutcome parts = m_connection->send(spec("GET", upload.key, id)).result();
         if (parts.status == 200) {

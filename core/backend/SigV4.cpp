@@ -63,6 +63,11 @@ QByteArray uriEncode(const QByteArray &text, bool keepSlash)
     return out;
 }
 
+QString queryValue(const QString &text)
+{
+    return QString::fromLatin1(uriEncode(text.toUtf8(), false));
+}
+
 Signature sign(const SigningRequest &request, const Credentials &credentials,
                const QByteArray &region, const QByteArray &service, const QDateTime &when)
 {

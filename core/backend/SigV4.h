@@ -49,6 +49,8 @@ Signature sign(const SigningRequest &request, const Credentials &credentials,
 // RFC 3986 percent-encoding as SigV4 wants it: everything but A-Z a-z 0-9 - . _ ~ (and '/'
 // when `keepSlash`) as %XX with upper-case hex.
 QByteArray uriEncode(const QByteArray &text, bool keepSlash);
+// A value for a query string: UTF-8, then uriEncode without keeping '/'.
+QString queryValue(const QString &text);
 QByteArray sha256Hex(const QByteArray &data);
 
 } // namespace obnam::s3
