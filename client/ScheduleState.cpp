@@ -31,6 +31,16 @@ QJsonObject readAll(const QString &file)
     return QJsonDocument::fromJson(f.read(1024 * 1024)).object();
 }
 
+Status makeFolderFor(const QString &path)
+{
+    if (QDir().mkpath(QFileInfo(path).absolutePath()))
+        return {};
+    return makeError(
+        ErrorCode::Io,
+        QCoreApplication::translate("obnam", "cannot create the folder of the schedule's state"),
+        path);
+}
+
 } // namespace
 
 QString ScheduleState::file(const Paths &paths)
@@ -57,11 +67,8 @@ ScheduleState ScheduleState::load(const Paths &paths, const QString &configPath)
 Status ScheduleState::save(const Paths &paths, const QString &configPath) const
 {
     const QString path = file(paths);
-    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-        return makeError(ErrorCode::Io,
-                         QCoreApplication::translate(
-                             "obnam", "cannot create the folder of the schedule's state"),
-                         path);
+    if (Status made = makeFolderFor(path); !made)
+        return made;
     QJsonObject all = readAll(path);
     all.insert(configPath, QJsonObject{
                                {QStringLiteral("last_attempt"), when(lastAttempt)},
@@ -83,11 +90,8 @@ Status ScheduleState::update(const Paths &paths, const QString &configPath,
                              const std::function<void(ScheduleState &)> &change)
 {
     const QString path = file(paths);
-    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-        return makeError(ErrorCode::Io,
-                         QCoreApplication::translate(
-                             "obnam", "cannot create the folder of the schedule's state"),
-                         path);
+    if (Status made = makeFolderFor(path); !made)
+        return made;
     QLockFile lock(path + QStringLiteral(".lock"));
     lock.setStaleLockTime(30000);
     if (!lock.tryLock(10000))
