@@ -114,6 +114,15 @@ RunHistory::RunHistory(const Paths &paths)
     : m_file(paths.stateHome() + QStringLiteral("/obnam/runs.jsonl"))
 {}
 
+QDateTime lastSuccessOf(const QList<Run> &runs, const QString &configPath)
+{
+    for (auto it = runs.crbegin(); it != runs.crend(); ++it) {
+        if (it->isOf(configPath) && it->succeeded())
+            return it->ended();
+    }
+    return {};
+}
+
 QList<Run> RunHistory::load() const
 {
     QList<Run> runs;

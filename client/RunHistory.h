@@ -42,6 +42,12 @@ struct Run
 
 QString outcomeName(Run::Outcome outcome);
 
+// When the newest successful backup of `configPath` ended, or an invalid time if none did.
+// Newest in the order runs were written, not by time: after the clock was set back, a newer
+// run may carry an older time. A success counts from when it ended. obnam-cli's `schedule
+// run` and obnam-gui's scheduler both decide from this.
+QDateTime lastSuccessOf(const QList<Run> &runs, const QString &configPath);
+
 // The run a backup's result (or its failure) describes; `stored` is what it stored either way.
 Run describeBackup(const QDateTime &started, double durationSeconds,
                    const Result<BackupResult> &result, const ChunkWriterStats &stored,

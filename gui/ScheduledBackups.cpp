@@ -134,25 +134,15 @@ void ScheduledBackups::apply(const Result<client::ClientConfig> &config,
         m_configProblem = config.error().toString();
         m_scheduler.setSchedule(client::Schedule{}, {});
     }
-    // Only this configuration's runs: another one's backups cover nothing of this one. The
-    // newest in the order they were written, not by time: after the clock was set back, a
-    // newer run may carry an older time. A success counts from when it ended, as when it
-    // ends here.
+    // Only this configuration's runs: another one's backups cover nothing of this one.
     m_lastRun = client::Run{};
-    bool found = false;
     for (auto it = runs.crbegin(); it != runs.crend(); ++it) {
-        if (!it->isOf(m_configPath))
-            continue;
-        if (!m_lastRun.started.isValid())
+        if (it->isOf(m_configPath)) {
             m_lastRun = *it;
-        if (it->succeeded()) {
-            m_scheduler.setLastSuccess(it->ended());
-            found = true;
             break;
         }
     }
-    if (!found)
-        m_scheduler.setLastSuccess({});
+    m_scheduler.setLastSuccess(client::lastSuccessOf(runs, m_configPath));
     m_scheduler.tick();
     Q_EMIT changed();
 }

@@ -72,6 +72,33 @@ private Q_SLOTS:
         QCOMPARE(runs[0].outcome, Run::SucceededWithWarnings);
         QCOMPARE(runs[1].outcome, Run::Cancelled);
     }
+
+    // The newest success of one configuration, by the order written: the clock was set back
+    // between the two successes, another configuration's run and a failure came later.
+    void lastSuccessIsTheNewestWrittenOfItsConfiguration()
+    {
+        const QString mine = QStringLiteral("/home/u/.config/obnam/obnam.yaml");
+        const QDateTime t0 =
+            QDateTime::fromString(QStringLiteral("2026-05-01T10:00:00Z"), Qt::ISODate);
+        const auto run = [](const QDateTime &started, Run::Outcome outcome, const QString &config) {
+            Run r;
+            r.started = started;
+            r.durationSeconds = 60;
+            r.outcome = outcome;
+            r.config = config;
+            return r;
+        };
+        QList<Run> runs{run(t0, Run::Succeeded, mine),
+                        run(t0.addSecs(-3600), Run::SucceededWithWarnings, mine),
+                        run(t0.addSecs(600), Run::Succeeded, QStringLiteral("/other.yaml")),
+                        run(t0.addSecs(900), Run::Failed, mine)};
+        QCOMPARE(lastSuccessOf(runs, mine), t0.addSecs(-3600 + 60));
+        QCOMPARE(lastSuccessOf(runs, QStringLiteral("/other.yaml")), t0.addSecs(660));
+        QVERIFY(!lastSuccessOf(runs.mid(3), mine).isValid());
+        // An entry from before runs named their configuration counts for every one.
+        runs.append(run(t0.addSecs(1200), Run::Succeeded, QString()));
+        QCOMPARE(lastSuccessOf(runs, mine), t0.addSecs(1260));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRunHistory)

@@ -265,14 +265,8 @@ private:
             ctx.out << "skipped: scheduled backups are paused in obnam-gui\n";
             return ExitOk;
         }
-        QDateTime lastSuccess;
-        const QList<client::Run> history = client::RunHistory(ctx.paths()).load();
-        for (auto it = history.crbegin(); it != history.crend(); ++it) {
-            if (it->isOf(path) && it->succeeded()) {
-                lastSuccess = it->ended();
-                break;
-            }
-        }
+        const QDateTime lastSuccess =
+            client::lastSuccessOf(client::RunHistory(ctx.paths()).load(), path);
         const QDateTime slot = schedule.latestSlot(now, QTimeZone::systemTimeZone());
         if (lastSuccess.isValid() && lastSuccess <= now && lastSuccess >= slot) {
             ctx.out << "skipped: the backup that ended "
