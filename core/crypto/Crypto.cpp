@@ -36,7 +36,21 @@ using CipherCtx = std::unique_ptr<EVP_CIPHER_CTX, CipherCtxDeleter>;
     std::abort();
 }
 
+// OpenSSL frees its global state in an atexit handler, while threads that used it free
+// their per-thread state as they end. Qt's pool threads are detached and may still be
+// ending when main() returns, so the two could meet: a thread's cleanup took a lock that
+// exit() had just freed (SIGSEGV), or both freed the same block ("double free or corruption"),
+// once in some dozens of backups. Telling OpenSSL to leave its state to the end of the
+// process, before anything else uses it, removes the race; the kernel frees it all then.
+// Every program that links this file has it done before main().
+const bool g_keptUntilExit = OPENSSL_init_crypto(OPENSSL_INIT_NO_ATEXIT, nullptr) == 1;
+
 } // namespace
+
+bool keptUntilExit()
+{
+    return g_keptUntilExit;
+}
 
 QByteArray randomBytes(int count)
 {

@@ -15,6 +15,9 @@ constexpr int kHashSize = 32;  // SHA-256
 
 // Cryptographically secure random bytes; aborts if the system RNG is unusable.
 QByteArray randomBytes(int count);
+// Whether OpenSSL was told, before main(), to keep its global state until the process ends
+// rather than free it at exit while detached threads may still use it (see Crypto.cpp).
+bool keptUntilExit();
 
 QByteArray sha256(QByteArrayView data);
 QByteArray hmacSha256(QByteArrayView key, QByteArrayView data);
