@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # scaleout.sh -- first backup and full restore of the same tree, all on loopback, to:
 #   a local repository; one obnam-server on local storage; one obnam-server on S3 (a
-#   single-node Ceph RADOS Gateway) and PostgreSQL; two such instances behind HAProxy, which
-#   ends TLS and balances requests (mode http) or passes TLS through (mode tcp); and
-#   the bucket straight from obnam-cli, without a server.
+#   single-node Ceph RADOS Gateway) and PostgreSQL; that one instance alone behind HAProxy,
+#   and two such instances behind it, which ends TLS and balances requests (mode http) or
+#   passes TLS through (mode tcp), or keeps each client on one instance (balancing by the
+#   client's token); and the bucket straight from obnam-cli, without a server.
+#   One instance behind the same balancer is the fair measure of what a second one adds: on
+#   one machine the balancer's own TLS takes CPU from everything else.
 # Then small objects (4 KiB) per second through each server set-up and straight to S3, and
 # the servers' peak resident memory.
 #
@@ -13,7 +16,14 @@
 #   REPS      [3]       repetitions of each backup and restore; targets are interleaved
 #   WORK      [/tmp/obnam-bench-scaleout]   scratch (deleted at the end unless KEEP=1)
 #   CACHE     [cold]    cold: drop the page cache before every timed run (root; else warm)
-#   OBJECTS   [2000]    small objects per put-rate run
+#   RESTORE_IN [/dev/shm, or $WORK without it]   the folder in which a scratch folder
+#                       for the restores is made: memory by default, so that the disk's
+#                       writeback, which varies by seconds from run to run here, does not
+#                       drown the differences between the set-ups
+#   OBJECTS   [2000]    small objects per put-rate run (0: none)
+#   TARGETS   [all]     the set-ups to time, a subset of: local server-local server-s3
+#                       haproxy-one haproxy haproxy-sticky haproxy-tcp s3 (local is always timed: the
+#                       ratios are to it)
 # Prints Markdown tables on stdout; progress on stderr.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +35,10 @@ WORK=${WORK:-/tmp/obnam-bench-scaleout}
 CACHE=${CACHE:-cold}
 KEEP=${KEEP:-0}
 OBJECTS=${OBJECTS:-2000}
+if [ -z "${RESTORE_IN:-}" ]; then
+    RESTORE_IN=$WORK
+    [ -d /dev/shm ] && [ -w /dev/shm ] && RESTORE_IN=/dev/shm
+fi
 CLI=$(realpath "$BUILD_DIR/cli/obnam-cli")
 SERVER=$(realpath "$BUILD_DIR/server/obnam-server")
 PUTRATE=$(realpath "$BUILD_DIR/bench/obnam-put-rate")
@@ -38,6 +52,7 @@ done
 rm -rf "$WORK"
 mkdir -p "$WORK"
 chmod 711 "$WORK"
+RESTORE_DIR=$(mktemp -d "$RESTORE_IN/obnam-bench-restore.XXXXXX")
 pids=()
 cleanup() {
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -45,6 +60,7 @@ cleanup() {
     wait 2>/dev/null || true
     scripts/ceph-rgw-up.sh destroy "$WORK/ceph" >/dev/null 2>&1 || true
     scripts/pg-up.sh destroy "$WORK/pg" >/dev/null 2>&1 || true
+    rm -rf "$RESTORE_DIR"
     [ "$KEEP" = 1 ] || rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -90,6 +106,8 @@ s3_two_port=$(start_server server-s3-b "${shared[@]}" \
 cat "$WORK/server-s3-a/data/tls/cert.pem" "$WORK/server-s3-a/data/tls/key.pem" >"$WORK/haproxy.pem"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 lb_port=$(free_port)
+lb_one_port=$(free_port)
+sticky_port=$(free_port)
 tcp_port=$(free_port)
 cat >"$WORK/haproxy.cfg" <<CFG
 global
@@ -106,6 +124,26 @@ frontend obnam
   default_backend instances
 backend instances
   balance roundrobin
+  option httpchk GET /v1/objects
+  http-check expect status 401
+  server a 127.0.0.1:$s3_one_port ssl verify none check inter 1s
+  server b 127.0.0.1:$s3_two_port ssl verify none check inter 1s
+# The same balancer in front of the first instance only.
+frontend obnam-one
+  bind 127.0.0.1:$lb_one_port ssl crt $WORK/haproxy.pem
+  default_backend instance-one
+backend instance-one
+  option httpchk GET /v1/objects
+  http-check expect status 401
+  server a 127.0.0.1:$s3_one_port ssl verify none check inter 1s
+# Both instances, each client kept on one of them by a consistent hash of its token (an
+# instance that fails its check hands its clients to the other).
+frontend obnam-sticky
+  bind 127.0.0.1:$sticky_port ssl crt $WORK/haproxy.pem
+  default_backend instances-sticky
+backend instances-sticky
+  balance hdr(Authorization)
+  hash-type consistent
   option httpchk GET /v1/objects
   http-check expect status 401
   server a 127.0.0.1:$s3_one_port ssl verify none check inter 1s
@@ -147,6 +185,12 @@ run() { # target rep
         haproxy-tcp)
             echo "server_url: https://127.0.0.1:$tcp_port"
             echo "server_cert_sha256: \"$(fingerprint_of server-s3-a)\"" ;;
+        haproxy-one)
+            echo "server_url: https://127.0.0.1:$lb_one_port"
+            echo "server_cert_sha256: \"$(fingerprint_of server-s3-a)\"" ;;
+        haproxy-sticky)
+            echo "server_url: https://127.0.0.1:$sticky_port"
+            echo "server_cert_sha256: \"$(fingerprint_of server-s3-a)\"" ;;
         haproxy)
             echo "server_url: https://127.0.0.1:$lb_port"
             echo "server_cert_sha256: \"$(fingerprint_of server-s3-a)\"" ;;
@@ -154,7 +198,7 @@ run() { # target rep
     } >"$home/.config/obnam/obnam.yaml"
     case $target in
     server-local) token=$(new_token server-local "$target-$rep") ;;
-    server-s3 | haproxy | haproxy-tcp) token=$(new_token server-s3-a "$target-$rep") ;;
+    server-s3 | haproxy-one | haproxy | haproxy-sticky | haproxy-tcp) token=$(new_token server-s3-a "$target-$rep") ;;
     esac
     HOME=$home OBNAM_ACCESS_TOKEN=$token "$CLI" init >/dev/null
     drop_caches
@@ -164,14 +208,22 @@ run() { # target rep
         { cat "$WORK/run.err" >&2; exit 1; }
     b=$(date +%s.%N)
     drop_caches
-    HOME=$home OBNAM_ACCESS_TOKEN=$token "$CLI" restore latest "$WORK/restored" >/dev/null \
+    HOME=$home OBNAM_ACCESS_TOKEN=$token "$CLI" restore latest "$RESTORE_DIR/tree" >/dev/null \
         2>"$WORK/run.err" || { cat "$WORK/run.err" >&2; exit 1; }
     c=$(date +%s.%N)
-    rm -rf "$WORK/restored"
+    rm -rf "$RESTORE_DIR/tree"
     echo "$(seconds "$a" "$b") $(seconds "$b" "$c")"
 }
 
-targets=(local server-local server-s3 haproxy haproxy-tcp s3)
+targets=(local server-local server-s3 haproxy-one haproxy haproxy-sticky haproxy-tcp s3)
+if [ -n "${TARGETS:-}" ]; then
+    chosen=(local)
+    for t in $TARGETS; do
+        [[ " ${targets[*]} " == *" $t "* ]] || { echo "unknown target: $t" >&2; exit 2; }
+        [ "$t" = local ] || chosen+=("$t")
+    done
+    targets=("${chosen[@]}")
+fi
 declare -A backup restore
 for rep in $(seq "$REPS"); do
     # A different order each time, so that no target always runs first.
@@ -187,7 +239,9 @@ done
 lb=$(median "${backup[local]}")
 lr=$(median "${restore[local]}")
 declare -A label=([local]="local repository" [server-local]="one obnam-server, local storage"
-    [server-s3]="one obnam-server, S3 + PostgreSQL" [haproxy]="two obnam-servers behind HAProxy, S3 + PostgreSQL"
+    [server-s3]="one obnam-server, S3 + PostgreSQL"
+    [haproxy-one]="the same one behind HAProxy (mode http)" [haproxy]="two obnam-servers behind HAProxy, S3 + PostgreSQL"
+    [haproxy-sticky]="the same two, each client kept on one (balance by token)"
     [haproxy-tcp]="the same two, HAProxy passing TLS through (mode tcp)"
     [s3]="S3 bucket straight from obnam-cli")
 echo "| '$PROFILE' ($((bytes / 1000000)) MB, $CACHE cache, median of $REPS) | backup s | MB/s | / local | restore s | MB/s | / local |"
@@ -198,22 +252,28 @@ for t in "${targets[@]}"; do
     echo "| ${label[$t]} | $b | $(mbps "$b") | $(ratio "$lb" "$b") | $r | $(mbps "$r") | $(ratio "$lr" "$r") |"
 done
 
-echo
-echo "| $OBJECTS objects of 4 KiB, created | seconds | objects/s |"
-echo "|---|---|---|"
-rate() { # label url token fingerprint
-    read -r n s per < <("$PUTRATE" "$2" "$3" "$4" "$OBJECTS" 4096)
-    echo "| $1 | $s | $per |"
-}
-rate "one obnam-server, local storage" "https://127.0.0.1:$local_port" \
-    "$(new_token server-local rate)" "$(fingerprint_of server-local)"
-rate "one obnam-server, S3 + PostgreSQL" "https://127.0.0.1:$s3_one_port" \
-    "$(new_token server-s3-a rate-one)" "$(fingerprint_of server-s3-a)"
-rate "two obnam-servers behind HAProxy" "https://127.0.0.1:$lb_port" \
-    "$(new_token server-s3-a rate-two)" "$(fingerprint_of server-s3-a)"
-rate "the same two, HAProxy passing TLS through" "https://127.0.0.1:$tcp_port" \
-    "$(new_token server-s3-a rate-tcp)" "$(fingerprint_of server-s3-a)"
-rate "S3 bucket straight" "s3+http://$s3host/obnam-bench-rate/run" - -
+if [ "$OBJECTS" -gt 0 ]; then
+    echo
+    echo "| $OBJECTS objects of 4 KiB, created | seconds | objects/s |"
+    echo "|---|---|---|"
+    rate() { # label url token fingerprint
+        read -r n s per < <("$PUTRATE" "$2" "$3" "$4" "$OBJECTS" 4096)
+        echo "| $1 | $s | $per |"
+    }
+    rate "one obnam-server, local storage" "https://127.0.0.1:$local_port" \
+        "$(new_token server-local rate)" "$(fingerprint_of server-local)"
+    rate "one obnam-server, S3 + PostgreSQL" "https://127.0.0.1:$s3_one_port" \
+        "$(new_token server-s3-a rate-one)" "$(fingerprint_of server-s3-a)"
+    rate "one obnam-server behind HAProxy" "https://127.0.0.1:$lb_one_port" \
+        "$(new_token server-s3-a rate-lb-one)" "$(fingerprint_of server-s3-a)"
+    rate "two obnam-servers behind HAProxy" "https://127.0.0.1:$lb_port" \
+        "$(new_token server-s3-a rate-two)" "$(fingerprint_of server-s3-a)"
+    rate "the same two, each client kept on one" "https://127.0.0.1:$sticky_port" \
+        "$(new_token server-s3-a rate-sticky)" "$(fingerprint_of server-s3-a)"
+    rate "the same two, HAProxy passing TLS through" "https://127.0.0.1:$tcp_port" \
+        "$(new_token server-s3-a rate-tcp)" "$(fingerprint_of server-s3-a)"
+    rate "S3 bucket straight" "s3+http://$s3host/obnam-bench-rate/run" - -
+fi
 
 echo
 echo "| peak resident memory | MiB |"
