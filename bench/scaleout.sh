@@ -167,6 +167,13 @@ sleep 1
 new_token() { "$SERVER" --config "$WORK/$1/server.yaml" client add "$2" 2>/dev/null | sed -n 's/^access_token: //p'; }
 
 export OBNAM_PASSPHRASE=bench-passphrase
+# Each server set-up: the port the client talks to, and the instance whose accounts and
+# certificate it uses (the S3 instances share both).
+declare -A port=([server-local]=$local_port [server-s3]=$s3_one_port [haproxy-one]=$lb_one_port
+    [haproxy]=$lb_port [haproxy-sticky]=$sticky_port [haproxy-tcp]=$tcp_port)
+declare -A account_on=([server-local]=server-local [server-s3]=server-s3-a
+    [haproxy-one]=server-s3-a [haproxy]=server-s3-a [haproxy-sticky]=server-s3-a
+    [haproxy-tcp]=server-s3-a)
 # One run of a target: a fresh HOME and account, init (untimed), timed backup, timed restore.
 run() { # target rep
     local target=$1 rep=$2 home="$WORK/home-$1-$2" token=""
@@ -176,30 +183,12 @@ run() { # target rep
         case $target in
         local) echo "server_url: $WORK/repo-$rep" ;;
         s3) echo "server_url: s3+http://$s3host/obnam-bench-direct/run-$rep" ;;
-        server-local)
-            echo "server_url: https://127.0.0.1:$local_port"
-            echo "server_cert_sha256: \"$(fingerprint_of server-local)\"" ;;
-        server-s3)
-            echo "server_url: https://127.0.0.1:$s3_one_port"
-            echo "server_cert_sha256: \"$(fingerprint_of server-s3-a)\"" ;;
-        haproxy-tcp)
-            echo "server_url: https://127.0.0.1:$tcp_port"
-            echo "server_cert_sha256: \"$(fingerprint_of server-s3-a)\"" ;;
-        haproxy-one)
-            echo "server_url: https://127.0.0.1:$lb_one_port"
-            echo "server_cert_sha256: \"$(fingerprint_of server-s3-a)\"" ;;
-        haproxy-sticky)
-            echo "server_url: https://127.0.0.1:$sticky_port"
-            echo "server_cert_sha256: \"$(fingerprint_of server-s3-a)\"" ;;
-        haproxy)
-            echo "server_url: https://127.0.0.1:$lb_port"
-            echo "server_cert_sha256: \"$(fingerprint_of server-s3-a)\"" ;;
+        *)
+            echo "server_url: https://127.0.0.1:${port[$target]}"
+            echo "server_cert_sha256: \"$(fingerprint_of "${account_on[$target]}")\"" ;;
         esac
     } >"$home/.config/obnam/obnam.yaml"
-    case $target in
-    server-local) token=$(new_token server-local "$target-$rep") ;;
-    server-s3 | haproxy-one | haproxy | haproxy-sticky | haproxy-tcp) token=$(new_token server-s3-a "$target-$rep") ;;
-    esac
+    [ -z "${account_on[$target]:-}" ] || token=$(new_token "${account_on[$target]}" "$target-$rep")
     HOME=$home OBNAM_ACCESS_TOKEN=$token "$CLI" init >/dev/null
     drop_caches
     local a b c
