@@ -15,7 +15,7 @@ namespace obnam::client {
 // keyring": lookups find nothing and callers fall back to other sources.
 //
 // Every call answers through a future. The jobs run on a thread of the keyring's own, with its
-// own event loop, so a GUI continues the future with .then(context, ...) and a command-line
+// own event loop, so a GUI continues the future on its own thread and a command-line
 // program may simply wait for it; neither runs a nested event loop.
 class Keyring
 {

@@ -6,6 +6,7 @@
 #include "SearchIndex.h"
 #include "Session.h"
 #include "Text.h"
+#include "WhenReady.h"
 #include "maint/Resume.h"
 #include "repo/Lock.h"
 #include "repo/Repository.h"
@@ -100,9 +101,8 @@ void BackupRunner::start(const QString &configPath, std::optional<QByteArray> pa
     setState(State::Opening);
     auto control = m_control;
     const client::Paths paths = m_paths;
-    QtConcurrent::run(
-        &m_pool,
-        [this, control, paths, configPath, passphrase, scheduled]() -> Outcome {
+    auto answer = QtConcurrent::run(
+        &m_pool, [this, control, paths, configPath, passphrase, scheduled]() -> Outcome {
             Outcome outcome;
             const QDateTime started = QDateTime::currentDateTime();
             QElapsedTimer clock;
@@ -169,32 +169,32 @@ void BackupRunner::start(const QString &configPath, std::optional<QByteArray> pa
                     outcome.retentionError = kept.error().toString();
             }
             return outcome;
-        })
-        .then(this, [this, control](const Outcome &outcome) {
-            m_control.reset();
-            setState(State::Idle);
-            if (!outcome.historyError.isEmpty())
-                Q_EMIT historyNotWritten(outcome.historyError);
-            if (!outcome.retentionError.isEmpty())
-                Q_EMIT retentionFailed(outcome.retentionError);
-            // Cancelled while it was opening: whatever it would have asked is moot now.
-            if (control->isCancelled() && outcome.kind != Outcome::Done)
-                return;
-            switch (outcome.kind) {
-            case Outcome::NeedPassphrase:
-                Q_EMIT needPassphrase(false);
-                return;
-            case Outcome::WrongPassphrase:
-                Q_EMIT needPassphrase(true);
-                return;
-            case Outcome::BusyElsewhere:
-                Q_EMIT busyElsewhere(outcome.holder);
-                return;
-            case Outcome::Done:
-                Q_EMIT finished(outcome.run);
-                return;
-            }
         });
+    whenReady(std::move(answer), this, [this, control](const Outcome &outcome) {
+        m_control.reset();
+        setState(State::Idle);
+        if (!outcome.historyError.isEmpty())
+            Q_EMIT historyNotWritten(outcome.historyError);
+        if (!outcome.retentionError.isEmpty())
+            Q_EMIT retentionFailed(outcome.retentionError);
+        // Cancelled while it was opening: whatever it would have asked is moot now.
+        if (control->isCancelled() && outcome.kind != Outcome::Done)
+            return;
+        switch (outcome.kind) {
+        case Outcome::NeedPassphrase:
+            Q_EMIT needPassphrase(false);
+            return;
+        case Outcome::WrongPassphrase:
+            Q_EMIT needPassphrase(true);
+            return;
+        case Outcome::BusyElsewhere:
+            Q_EMIT busyElsewhere(outcome.holder);
+            return;
+        case Outcome::Done:
+            Q_EMIT finished(outcome.run);
+            return;
+        }
+    });
 }
 
 void BackupRunner::pause()
@@ -243,7 +243,7 @@ void BackupRunner::look()
     m_looking = true;
     const QString configPath = m_watchConfig;
     const client::Paths paths = m_paths;
-    QtConcurrent::run(lookoutPool(), [configPath, paths]() -> QString {
+    auto answer = QtConcurrent::run(lookoutPool(), [configPath, paths]() -> QString {
         auto config = client::ClientConfig::load(configPath, paths);
         if (!config)
             return {};
@@ -258,7 +258,8 @@ void BackupRunner::look()
                 what.append(text::lock(lock));
         }
         return what.join(QStringLiteral("; "));
-    }).then(this, [this](const QString &what) {
+    });
+    whenReady(std::move(answer), this, [this](const QString &what) {
         m_looking = false;
         // A backup started here meanwhile holds a lock of its own: that is not "elsewhere".
         if (!busy())

@@ -101,7 +101,7 @@ void Browser::updateIndex()
 {
     auto session = m_session;
     auto control = m_control;
-    QtConcurrent::run(
+    auto answer = QtConcurrent::run(
         &m_indexPool,
         [this, session, control]() -> Result<QHash<QString, client::GenerationChanges>> {
             const auto told = [this](int done, int total) {
@@ -114,17 +114,18 @@ void Browser::updateIndex()
             auto changes = (*index)->changes();
             m_index = std::move(*index);
             return changes;
-        })
-        .then(this, [this](const Result<QHash<QString, client::GenerationChanges>> &changes) {
-            if (!changes) {
-                if (changes.error().code != ErrorCode::Cancelled)
-                    Q_EMIT indexFailed(changes.error().toString());
-                return;
-            }
-            m_changes = *changes;
-            m_indexReady = true;
-            Q_EMIT indexFinished();
         });
+    whenReady(std::move(answer), this,
+              [this](const Result<QHash<QString, client::GenerationChanges>> &changes) {
+                  if (!changes) {
+                      if (changes.error().code != ErrorCode::Cancelled)
+                          Q_EMIT indexFailed(changes.error().toString());
+                      return;
+                  }
+                  m_changes = *changes;
+                  m_indexReady = true;
+                  Q_EMIT indexFinished();
+              });
 }
 
 void Browser::search(const QString &pattern)
@@ -141,7 +142,7 @@ void Browser::search(const QString &pattern)
         bool truncated = false;
     };
     m_searchTicketSeen.store(ticket);
-    QtConcurrent::run(&m_indexPool, [this, compiled, ticket] {
+    auto answer = QtConcurrent::run(&m_indexPool, [this, compiled, ticket] {
         Answer a;
         // A newer search is waiting behind this one: nobody wants this answer.
         if (ticket != m_searchTicketSeen.load())
@@ -151,7 +152,8 @@ void Browser::search(const QString &pattern)
         else
             a.hits = m_index->find(compiled, kSearchLimit, &a.truncated);
         return a;
-    }).then(this, [this, pattern, ticket](const Answer &a) {
+    });
+    whenReady(std::move(answer), this, [this, pattern, ticket](const Answer &a) {
         if (ticket != m_searchTicket)
             return;
         if (!a.hits) {
@@ -173,26 +175,30 @@ void Browser::search(const QString &pattern)
 void Browser::versions(const QByteArray &path)
 {
     const quint64 ticket = ++m_versionsTicket;
-    QtConcurrent::run(&m_indexPool, [this, path]() -> Result<QList<client::IndexedVersion>> {
-        if (!m_index)
-            return makeError(ErrorCode::NotFound, tr("The search index could not be prepared."));
-        return m_index->versions(path);
-    }).then(this, [this, path, ticket](const Result<QList<client::IndexedVersion>> &v) {
-        if (ticket != m_versionsTicket)
-            return;
-        if (!v) {
-            Q_EMIT versionsFailed(path, v.error().message);
-            return;
-        }
-        QList<client::IndexedVersion> versions;
-        for (client::IndexedVersion version : *v) {
-            version.generations.removeIf(
-                [this](const QString &id) { return !m_known.contains(id); });
-            if (!version.generations.isEmpty())
-                versions.append(std::move(version));
-        }
-        Q_EMIT versionsFound(path, versions);
-    });
+    auto answer =
+        QtConcurrent::run(&m_indexPool, [this, path]() -> Result<QList<client::IndexedVersion>> {
+            if (!m_index)
+                return makeError(ErrorCode::NotFound,
+                                 tr("The search index could not be prepared."));
+            return m_index->versions(path);
+        });
+    whenReady(std::move(answer), this,
+              [this, path, ticket](const Result<QList<client::IndexedVersion>> &v) {
+                  if (ticket != m_versionsTicket)
+                      return;
+                  if (!v) {
+                      Q_EMIT versionsFailed(path, v.error().message);
+                      return;
+                  }
+                  QList<client::IndexedVersion> versions;
+                  for (client::IndexedVersion version : *v) {
+                      version.generations.removeIf(
+                          [this](const QString &id) { return !m_known.contains(id); });
+                      if (!version.generations.isEmpty())
+                          versions.append(std::move(version));
+                  }
+                  Q_EMIT versionsFound(path, versions);
+              });
 }
 
 QFuture<Result<std::shared_ptr<GenerationReader>>> Browser::reader(const GenerationRecord &gen)

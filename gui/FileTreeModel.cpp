@@ -3,6 +3,7 @@
 #include "PathPattern.h"
 #include "Session.h"
 #include "Text.h"
+#include "WhenReady.h"
 #include "engine/GenerationReader.h"
 
 #include <QApplication>
@@ -204,35 +205,36 @@ void FileTreeModel::fetchMore(const QModelIndex &parent)
     p->fetching = true;
     ++m_loading;
     const quint64 epoch = m_epoch;
-    m_reader->children(p->entry.path).then(this, [this, p, epoch](Result<QList<FileEntry>> got) {
-        if (epoch != m_epoch)
-            return; // another generation is shown now; `p` is gone
-        --m_loading;
-        p->fetching = false;
-        p->fetched = true;
-        const QModelIndex folder = indexOf(p);
-        if (!got) {
-            Q_EMIT loadFailed(got.error().toString());
-            return;
-        }
-        if (!got->isEmpty()) {
-            sortByName(*got);
-            beginInsertRows(folder, 0, int(got->size()) - 1);
-            p->children.reserve(got->size());
-            for (FileEntry &e : *got) {
-                auto child = std::make_unique<Node>();
-                child->entry = std::move(e);
-                child->parent = p;
-                child->row = int(p->children.size());
-                p->children.push_back(std::move(child));
-            }
-            endInsertRows();
-        } else {
-            // No children after all: the expander goes.
-            Q_EMIT dataChanged(folder, folder);
-        }
-        Q_EMIT loaded(folder);
-    });
+    whenReady(m_reader->children(p->entry.path), this,
+              [this, p, epoch](Result<QList<FileEntry>> got) {
+                  if (epoch != m_epoch)
+                      return; // another generation is shown now; `p` is gone
+                  --m_loading;
+                  p->fetching = false;
+                  p->fetched = true;
+                  const QModelIndex folder = indexOf(p);
+                  if (!got) {
+                      Q_EMIT loadFailed(got.error().toString());
+                      return;
+                  }
+                  if (!got->isEmpty()) {
+                      sortByName(*got);
+                      beginInsertRows(folder, 0, int(got->size()) - 1);
+                      p->children.reserve(got->size());
+                      for (FileEntry &e : *got) {
+                          auto child = std::make_unique<Node>();
+                          child->entry = std::move(e);
+                          child->parent = p;
+                          child->row = int(p->children.size());
+                          p->children.push_back(std::move(child));
+                      }
+                      endInsertRows();
+                  } else {
+                      // No children after all: the expander goes.
+                      Q_EMIT dataChanged(folder, folder);
+                  }
+                  Q_EMIT loaded(folder);
+              });
 }
 
 QVariant FileTreeModel::data(const QModelIndex &index, int role) const

@@ -8,6 +8,7 @@
 #include "RunHistoryModel.h"
 #include "SettingsDialog.h"
 #include "Text.h"
+#include "WhenReady.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -238,10 +239,11 @@ void MainWindow::refresh()
     const client::Paths paths = m_paths;
     const QString configPath = m_configPath;
     // Read on a worker: the configuration and the history are files, and files can be slow.
-    QtConcurrent::run(&m_pool, [paths, configPath] {
+    auto answer = QtConcurrent::run(&m_pool, [paths, configPath] {
         return Loaded{client::ClientConfig::load(configPath, paths),
                       client::RunHistory(paths).load()};
-    }).then(this, [this](const Loaded &loaded) {
+    });
+    whenReady(std::move(answer), this, [this](const Loaded &loaded) {
         m_loading = false;
         showConfig(loaded.config);
         showRuns(loaded.runs);
@@ -371,7 +373,7 @@ void MainWindow::rememberPassphrase()
     if (!m_rememberPassphrase)
         return;
     const QString entry = client::Keyring::entryName(m_repository);
-    client::Keyring::write(entry, *m_rememberPassphrase).then(this, [this](const Status &s) {
+    whenReady(client::Keyring::write(entry, *m_rememberPassphrase), this, [this](const Status &s) {
         if (!s) {
             m_notice->setText(tr("The passphrase could not be stored in the desktop "
                                  "keyring: %1")

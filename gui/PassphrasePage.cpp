@@ -1,6 +1,7 @@
 #include "Keyring.h"
 #include "Setup.h"
 #include "SetupWizard.h"
+#include "WhenReady.h"
 #include "WizardPages.h"
 
 #include <QCheckBox>
@@ -181,49 +182,53 @@ bool PassphrasePage::validatePage()
     const QByteArray passphrase = m_passphrase->text().toUtf8();
     const bool remember = m_remember->isChecked();
     // The key derivation takes a second or more: never on the window's thread.
-    QtConcurrent::run(m_wizard->pool(), [setup, passphrase] {
-        return setup->complete(passphrase);
-    }).then(this, [this, setup, passphrase, remember](const Result<client::Setup::Done> &done) {
-        if (!done) {
-            m_busy = false;
-            m_wizard->setWorking(false);
-            if (done.error().code == ErrorCode::WrongPassphrase) {
-                m_status->setText(tr("<b>That passphrase did not open the repository.</b> "
-                                     "Check it and try again."));
-                m_passphrase->selectAll();
-                m_passphrase->setFocus();
-            } else {
-                m_status->setText(done.error().toString().toHtmlEscaped());
-            }
-            Q_EMIT completeChanged();
-            return;
-        }
-        const auto moveOn = [this] {
-            m_busy = false;
-            m_wizard->setWorking(false);
-            m_done = true;
-            m_status->clear();
-            m_passphrase->clear();
-            m_repeat->clear();
-            Q_EMIT completeChanged();
-            // Back was pressed meanwhile: the work is done, the person is elsewhere.
-            if (m_wizard->currentPage() == this)
-                m_wizard->next();
-        };
-        if (!remember) {
-            moveOn();
-            return;
-        }
-        m_status->setText(tr("Storing the passphrase in the desktop keyring…"));
-        const QString entry = client::Keyring::entryName(setup->config().serverUrl);
-        client::Keyring::write(entry, passphrase).then(this, [this, moveOn](const Status &s) {
-            if (!s)
-                m_wizard->addNote(tr("The passphrase was not stored in the desktop keyring: "
-                                     "%1. You will be asked for it when it is needed.")
-                                      .arg(s.error().message));
-            moveOn();
-        });
-    });
+    auto answer = QtConcurrent::run(m_wizard->pool(),
+                                    [setup, passphrase] { return setup->complete(passphrase); });
+    whenReady(std::move(answer), this,
+              [this, setup, passphrase, remember](const Result<client::Setup::Done> &done) {
+                  if (!done) {
+                      m_busy = false;
+                      m_wizard->setWorking(false);
+                      if (done.error().code == ErrorCode::WrongPassphrase) {
+                          m_status->setText(
+                              tr("<b>That passphrase did not open the repository.</b> "
+                                 "Check it and try again."));
+                          m_passphrase->selectAll();
+                          m_passphrase->setFocus();
+                      } else {
+                          m_status->setText(done.error().toString().toHtmlEscaped());
+                      }
+                      Q_EMIT completeChanged();
+                      return;
+                  }
+                  const auto moveOn = [this] {
+                      m_busy = false;
+                      m_wizard->setWorking(false);
+                      m_done = true;
+                      m_status->clear();
+                      m_passphrase->clear();
+                      m_repeat->clear();
+                      Q_EMIT completeChanged();
+                      // Back was pressed meanwhile: the work is done, the person is elsewhere.
+                      if (m_wizard->currentPage() == this)
+                          m_wizard->next();
+                  };
+                  if (!remember) {
+                      moveOn();
+                      return;
+                  }
+                  m_status->setText(tr("Storing the passphrase in the desktop keyring…"));
+                  const QString entry = client::Keyring::entryName(setup->config().serverUrl);
+                  whenReady(client::Keyring::write(entry, passphrase), this,
+                            [this, moveOn](const Status &s) {
+                                if (!s)
+                                    m_wizard->addNote(
+                                        tr("The passphrase was not stored in the desktop keyring: "
+                                           "%1. You will be asked for it when it is needed.")
+                                            .arg(s.error().message));
+                                moveOn();
+                            });
+              });
     return false;
 }
 

@@ -1,6 +1,7 @@
 #include "RestoreJob.h"
 
 #include "Session.h"
+#include "WhenReady.h"
 #include "repo/Lock.h"
 #include "repo/Repository.h"
 #include "support/OperationControl.h"
@@ -52,12 +53,14 @@ void RestoreJob::preview(const QString &target, RestoreOptions::Existing existin
         m_previewControl->cancel();
     auto control = std::make_shared<OperationControl>();
     m_previewControl = control;
-    QtConcurrent::run(&m_pool, [session, generation, options, control] {
+    auto answer = QtConcurrent::run(&m_pool, [session, generation, options, control] {
         return previewRestore(*session->repository, generation, options, control.get());
-    }).then(this, [this, ticket, target](const Result<RestorePreview> &preview) {
-        if (ticket == m_previewTicket)
-            Q_EMIT previewed(target, preview);
     });
+    whenReady(std::move(answer), this,
+              [this, ticket, target](const Result<RestorePreview> &preview) {
+                  if (ticket == m_previewTicket)
+                      Q_EMIT previewed(target, preview);
+              });
 }
 
 void RestoreJob::start(const QString &target, RestoreOptions::Existing existing)
@@ -69,17 +72,19 @@ void RestoreJob::start(const QString &target, RestoreOptions::Existing existing)
     const RestoreOptions options = optionsFor(target, existing);
     auto session = m_session;
     const GenerationRecord generation = m_generation;
-    QtConcurrent::run(&m_pool, [this, session, generation, options, control]() -> Outcome {
-        QString note;
-        auto lock = client::readingLock(*session, QStringLiteral("restore"), &note);
-        if (!lock)
-            return restoreOutcome(lock.error(), options.target);
-        RestoreEngine engine(*session->repository, generation, options);
-        engine.setControl(control.get());
-        QObject::connect(&engine, &RestoreEngine::progress, this,
-                         [this](const OperationProgress &p) { Q_EMIT progress(p); });
-        return restoreOutcome(engine.run(), options.target);
-    }).then(this, [this](const Outcome &outcome) {
+    auto answer =
+        QtConcurrent::run(&m_pool, [this, session, generation, options, control]() -> Outcome {
+            QString note;
+            auto lock = client::readingLock(*session, QStringLiteral("restore"), &note);
+            if (!lock)
+                return restoreOutcome(lock.error(), options.target);
+            RestoreEngine engine(*session->repository, generation, options);
+            engine.setControl(control.get());
+            QObject::connect(&engine, &RestoreEngine::progress, this,
+                             [this](const OperationProgress &p) { Q_EMIT progress(p); });
+            return restoreOutcome(engine.run(), options.target);
+        });
+    whenReady(std::move(answer), this, [this](const Outcome &outcome) {
         m_control.reset();
         Q_EMIT finished(outcome);
     });

@@ -1,6 +1,7 @@
 #include "RestoreRunner.h"
 
 #include "Session.h"
+#include "WhenReady.h"
 #include "engine/RestoreEngine.h"
 #include "repo/Lock.h"
 #include "repo/Repository.h"
@@ -44,18 +45,20 @@ RestoreRunner::~RestoreRunner()
 void RestoreRunner::listGenerations(const QString &configPath)
 {
     const client::Paths paths = m_paths;
-    QtConcurrent::run(listingPool(), [configPath, paths]() -> Result<QList<GenerationRecord>> {
-        auto session = client::openWithoutTerminal(configPath, paths, std::nullopt);
-        if (!session)
-            return session.error();
-        auto generations = session->repository->generations();
-        if (generations)
-            std::sort(generations->begin(), generations->end(),
-                      [](const GenerationRecord &a, const GenerationRecord &b) {
-                          return a.finished > b.finished;
-                      });
-        return generations;
-    }).then(this, [this](const Result<QList<GenerationRecord>> &generations) {
+    auto answer =
+        QtConcurrent::run(listingPool(), [configPath, paths]() -> Result<QList<GenerationRecord>> {
+            auto session = client::openWithoutTerminal(configPath, paths, std::nullopt);
+            if (!session)
+                return session.error();
+            auto generations = session->repository->generations();
+            if (generations)
+                std::sort(generations->begin(), generations->end(),
+                          [](const GenerationRecord &a, const GenerationRecord &b) {
+                              return a.finished > b.finished;
+                          });
+            return generations;
+        });
+    whenReady(std::move(answer), this, [this](const Result<QList<GenerationRecord>> &generations) {
         if (generations)
             Q_EMIT generationsListed(*generations);
         else
@@ -70,42 +73,46 @@ void RestoreRunner::restore(const QString &configPath, const QString &id, const 
     auto control = std::make_shared<OperationControl>();
     m_control = control;
     const client::Paths paths = m_paths;
-    QtConcurrent::run(&m_pool, [this, control, configPath, paths, id, target]() -> Outcome {
-        Outcome outcome;
-        // Into a new or empty folder only, so that nothing there is replaced. Looked at here,
-        // not on the window's thread: the target may be a slow or removable disk.
-        const QDir dir(target);
-        if (dir.exists() && !dir.isEmpty(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot)) {
-            outcome.message = tr("%1 is not empty. Choose a new or empty folder, so that nothing "
-                                 "in it is replaced.")
-                                  .arg(target);
-            return outcome;
-        }
-        auto session = client::openWithoutTerminal(configPath, paths, std::nullopt);
-        if (!session) {
-            outcome.message = session.error().toString();
-            return outcome;
-        }
-        auto generation = session->repository->resolveGeneration(id);
-        if (!generation) {
-            outcome.message = generation.error().toString();
-            return outcome;
-        }
-        QString note;
-        auto lock = client::readingLock(*session, QStringLiteral("restore"), &note);
-        if (!lock) {
-            outcome.message = lock.error().toString();
-            return outcome;
-        }
-        RestoreOptions options;
-        options.target = QFileInfo(target).absoluteFilePath();
-        options.cacheDir = session->cacheDir;
-        RestoreEngine engine(*session->repository, *generation, options);
-        engine.setControl(control.get());
-        QObject::connect(&engine, &RestoreEngine::progress, this,
-                         [this](const OperationProgress &p) { Q_EMIT progress(p); });
-        return restoreOutcome(engine.run(), options.target);
-    }).then(this, [this](const Outcome &outcome) {
+    auto answer =
+        QtConcurrent::run(&m_pool, [this, control, configPath, paths, id, target]() -> Outcome {
+            Outcome outcome;
+            // Into a new or empty folder only, so that nothing there is replaced. Looked at here,
+            // not on the window's thread: the target may be a slow or removable disk.
+            const QDir dir(target);
+            if (dir.exists() &&
+                !dir.isEmpty(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot)) {
+                outcome.message =
+                    tr("%1 is not empty. Choose a new or empty folder, so that nothing "
+                       "in it is replaced.")
+                        .arg(target);
+                return outcome;
+            }
+            auto session = client::openWithoutTerminal(configPath, paths, std::nullopt);
+            if (!session) {
+                outcome.message = session.error().toString();
+                return outcome;
+            }
+            auto generation = session->repository->resolveGeneration(id);
+            if (!generation) {
+                outcome.message = generation.error().toString();
+                return outcome;
+            }
+            QString note;
+            auto lock = client::readingLock(*session, QStringLiteral("restore"), &note);
+            if (!lock) {
+                outcome.message = lock.error().toString();
+                return outcome;
+            }
+            RestoreOptions options;
+            options.target = QFileInfo(target).absoluteFilePath();
+            options.cacheDir = session->cacheDir;
+            RestoreEngine engine(*session->repository, *generation, options);
+            engine.setControl(control.get());
+            QObject::connect(&engine, &RestoreEngine::progress, this,
+                             [this](const OperationProgress &p) { Q_EMIT progress(p); });
+            return restoreOutcome(engine.run(), options.target);
+        });
+    whenReady(std::move(answer), this, [this](const Outcome &outcome) {
         m_control.reset();
         Q_EMIT restored(outcome);
     });

@@ -8,6 +8,7 @@
 #include "SchedulePage.h"
 #include "Session.h"
 #include "Text.h"
+#include "WhenReady.h"
 #include "maint/Checker.h"
 #include "repo/Lock.h"
 #include "repo/Repository.h"
@@ -298,9 +299,9 @@ void SettingsDialog::load()
     m_save->setEnabled(false);
     const QString configPath = m_configPath;
     const client::Paths paths = m_paths;
-    QtConcurrent::run(&m_pool, [configPath, paths] {
-        return client::ClientConfig::load(configPath, paths);
-    }).then(this, [this](const Result<client::ClientConfig> &config) {
+    auto answer = QtConcurrent::run(
+        &m_pool, [configPath, paths] { return client::ClientConfig::load(configPath, paths); });
+    whenReady(std::move(answer), this, [this](const Result<client::ClientConfig> &config) {
         if (!config) {
             m_error->setText(
                 tr("The configuration cannot be read: %1").arg(config.error().toString()));
@@ -422,7 +423,7 @@ void SettingsDialog::accept()
     if (m_checkControl)
         m_checkControl->cancel();
     const QString configPath = m_configPath;
-    QtConcurrent::run(&m_pool, [configPath, values]() -> QString {
+    auto answer = QtConcurrent::run(&m_pool, [configPath, values]() -> QString {
         auto editor = client::ConfigEditor::open(configPath);
         if (!editor)
             return editor.error().toString();
@@ -431,7 +432,8 @@ void SettingsDialog::accept()
         if (auto saved = editor->save(); !saved)
             return saved.error().toString();
         return {};
-    }).then(this, [this, startAtLogin](const QString &error) {
+    });
+    whenReady(std::move(answer), this, [this, startAtLogin](const QString &error) {
         m_save->setEnabled(true);
         if (!error.isEmpty()) {
             m_error->setText(tr("The settings were not saved: %1").arg(error));
@@ -467,41 +469,43 @@ void SettingsDialog::checkRepository()
     const double fraction = m_sample->value() / 100.0;
     const QString configPath = m_configPath;
     const client::Paths paths = m_paths;
-    QtConcurrent::run(&m_pool, [this, control, configPath, paths, fraction]() -> CheckOutcome {
-        CheckOutcome outcome;
-        // What the storage holds is judged, not the cache's copies.
-        auto session = client::openWithoutTerminal(configPath, paths, std::nullopt, false);
-        if (!session) {
-            outcome.error = session.error().toString();
-            return outcome;
-        }
-        QString lockNote;
-        auto lock = client::readingLock(*session, QStringLiteral("check"), &lockNote);
-        if (!lock) {
-            outcome.error = lock.error().toString();
-            return outcome;
-        }
-        CheckOptions options;
-        options.readData =
-            fraction >= 1.0 ? CheckOptions::ReadData::All : CheckOptions::ReadData::Fraction;
-        options.fraction = fraction;
-        options.cacheDir = session->cacheDir;
-        Checker checker(*session->repository, options);
-        checker.setControl(control.get());
-        QObject::connect(&checker, &Checker::progress, this, [this](const CheckProgress &p) {
-            if (p.stepsTotal > 0) {
-                m_checkBar->setRange(0, 1000);
-                m_checkBar->setValue(int(1000.0 * double(p.steps) / double(p.stepsTotal)));
+    auto answer =
+        QtConcurrent::run(&m_pool, [this, control, configPath, paths, fraction]() -> CheckOutcome {
+            CheckOutcome outcome;
+            // What the storage holds is judged, not the cache's copies.
+            auto session = client::openWithoutTerminal(configPath, paths, std::nullopt, false);
+            if (!session) {
+                outcome.error = session.error().toString();
+                return outcome;
             }
-            m_checkResult->setText(text::phase(p.phase));
+            QString lockNote;
+            auto lock = client::readingLock(*session, QStringLiteral("check"), &lockNote);
+            if (!lock) {
+                outcome.error = lock.error().toString();
+                return outcome;
+            }
+            CheckOptions options;
+            options.readData =
+                fraction >= 1.0 ? CheckOptions::ReadData::All : CheckOptions::ReadData::Fraction;
+            options.fraction = fraction;
+            options.cacheDir = session->cacheDir;
+            Checker checker(*session->repository, options);
+            checker.setControl(control.get());
+            QObject::connect(&checker, &Checker::progress, this, [this](const CheckProgress &p) {
+                if (p.stepsTotal > 0) {
+                    m_checkBar->setRange(0, 1000);
+                    m_checkBar->setValue(int(1000.0 * double(p.steps) / double(p.stepsTotal)));
+                }
+                m_checkResult->setText(text::phase(p.phase));
+            });
+            auto report = checker.run();
+            if (!report)
+                outcome.error = report.error().toString();
+            else
+                outcome.report = *report;
+            return outcome;
         });
-        auto report = checker.run();
-        if (!report)
-            outcome.error = report.error().toString();
-        else
-            outcome.report = *report;
-        return outcome;
-    }).then(this, [this](const CheckOutcome &outcome) {
+    whenReady(std::move(answer), this, [this](const CheckOutcome &outcome) {
         m_checkControl.reset();
         m_check->setEnabled(true);
         m_checkBar->hide();

@@ -1,5 +1,6 @@
 #include "Setup.h"
 #include "SetupWizard.h"
+#include "WhenReady.h"
 #include "WizardPages.h"
 
 #include <QCheckBox>
@@ -230,25 +231,25 @@ bool WherePage::validatePage()
     }
     setBusy(tr("Connecting to %1…").arg(url.host()));
     const QString wanted = url.toString();
-    client::fetchServerCertificate(url).then(
-        this, [this, wanted](const Result<client::ServerCertificate> &certificate) {
-            m_busy = false;
-            m_wizard->setWorking(false);
-            if (wizard()->currentPage() != this ||
-                QUrl(m_url->text().trimmed()).toString() != wanted) {
-                // Left or changed meanwhile: the answer is about another address.
-                m_status->clear();
-                Q_EMIT completeChanged();
-                return;
-            }
-            if (!certificate) {
-                fail(tr("The server cannot be reached: %1").arg(certificate.error().message));
-                return;
-            }
-            m_fetched = *certificate;
-            m_fetchedFor = wanted;
-            decideOnCertificate();
-        });
+    whenReady(client::fetchServerCertificate(url), this,
+              [this, wanted](const Result<client::ServerCertificate> &certificate) {
+                  m_busy = false;
+                  m_wizard->setWorking(false);
+                  if (wizard()->currentPage() != this ||
+                      QUrl(m_url->text().trimmed()).toString() != wanted) {
+                      // Left or changed meanwhile: the answer is about another address.
+                      m_status->clear();
+                      Q_EMIT completeChanged();
+                      return;
+                  }
+                  if (!certificate) {
+                      fail(tr("The server cannot be reached: %1").arg(certificate.error().message));
+                      return;
+                  }
+                  m_fetched = *certificate;
+                  m_fetchedFor = wanted;
+                  decideOnCertificate();
+              });
     return false;
 }
 
@@ -334,43 +335,45 @@ void WherePage::prepare(const QString &repository, const QByteArray &token, cons
                                     : tr("Preparing the repository folder…"));
     const client::Paths paths = m_wizard->paths();
     const bool restoring = m_wizard->restoring();
-    QtConcurrent::run(m_wizard->pool(),
-                      [request, paths]() -> Result<std::shared_ptr<client::Setup>> {
-                          auto setup = client::Setup::prepare(request, paths);
-                          if (!setup)
-                              return setup.error();
-                          return std::shared_ptr<client::Setup>(std::move(*setup));
-                      })
-        .then(this, [this, restoring](const Result<std::shared_ptr<client::Setup>> &setup) {
-            m_busy = false;
-            m_wizard->setWorking(false);
-            if (!setup) {
-                // Files that are not a repository: said in the window's words (the message
-                // names an option of obnam-cli's).
-                if (setup.error().remedy == Remedy::ChooseEmptyFolder)
-                    fail(restoring ? tr("There is no backup repository there. Choose the folder, "
+    auto answer = QtConcurrent::run(m_wizard->pool(),
+                                    [request, paths]() -> Result<std::shared_ptr<client::Setup>> {
+                                        auto setup = client::Setup::prepare(request, paths);
+                                        if (!setup)
+                                            return setup.error();
+                                        return std::shared_ptr<client::Setup>(std::move(*setup));
+                                    });
+    whenReady(std::move(answer), this,
+              [this, restoring](const Result<std::shared_ptr<client::Setup>> &setup) {
+                  m_busy = false;
+                  m_wizard->setWorking(false);
+                  if (!setup) {
+                      // Files that are not a repository: said in the window's words (the message
+                      // names an option of obnam-cli's).
+                      if (setup.error().remedy == Remedy::ChooseEmptyFolder)
+                          fail(restoring
+                                   ? tr("There is no backup repository there. Choose the folder, "
                                         "server or bucket your backups were made to.")
                                    : tr("%1 holds other files and is no backup repository. "
                                         "Choose an empty or new folder for the backups, so that "
                                         "they stay apart from your files.")
                                          .arg(setup.error().path));
-                else
-                    fail(setup.error().toString());
-                return;
-            }
-            if (restoring && !(*setup)->repositoryExists()) {
-                fail(tr("There is no backup repository there. Choose the folder, server or "
-                        "bucket your backups were made to."));
-                return;
-            }
-            for (const QString &warning : (*setup)->warnings())
-                m_wizard->addNote(warning);
-            m_wizard->setSetup(*setup);
-            m_status->clear();
-            m_ready = true;
-            Q_EMIT completeChanged();
-            m_wizard->next();
-        });
+                      else
+                          fail(setup.error().toString());
+                      return;
+                  }
+                  if (restoring && !(*setup)->repositoryExists()) {
+                      fail(tr("There is no backup repository there. Choose the folder, server or "
+                              "bucket your backups were made to."));
+                      return;
+                  }
+                  for (const QString &warning : (*setup)->warnings())
+                      m_wizard->addNote(warning);
+                  m_wizard->setSetup(*setup);
+                  m_status->clear();
+                  m_ready = true;
+                  Q_EMIT completeChanged();
+                  m_wizard->next();
+              });
 }
 
 } // namespace obnam::gui
