@@ -20,6 +20,11 @@ ObjectCodec::ObjectCodec(QByteArray dataKey, QByteArray repositoryId)
     , m_repositoryId(std::move(repositoryId))
 {}
 
+ObjectCodec::~ObjectCodec()
+{
+    crypto::wipe(m_dataKey);
+}
+
 QByteArray ObjectCodec::seal(ObjectType type, const QByteArray &payload, int compressionLevel) const
 {
     QByteArray header = kMagic;

@@ -23,6 +23,11 @@ class ObjectCodec
 {
 public:
     ObjectCodec(QByteArray dataKey, QByteArray repositoryId);
+    // The key buffer is shared with the repository's master keys: the last holder to wipe it
+    // is the one that clears the bytes, so every holder wipes.
+    ~ObjectCodec();
+    ObjectCodec(const ObjectCodec &) = default;
+    ObjectCodec &operator=(const ObjectCodec &) = default;
 
     QByteArray seal(ObjectType type, const QByteArray &payload, int compressionLevel = 3) const;
     // `name` only makes error messages useful. maxSize caps the decompressed payload.

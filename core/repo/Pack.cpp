@@ -111,6 +111,7 @@ PackBuilder::PackBuilder(const QByteArray &dataKey, QByteArray repositoryId)
 PackBuilder::~PackBuilder()
 {
     crypto::wipe(m_subkey);
+    crypto::wipe(m_dataKey); // shared with the master keys: every holder wipes (ObjectCodec.h)
 }
 
 void PackBuilder::start()

@@ -34,6 +34,9 @@ Repository::Repository(std::shared_ptr<Backend> backend, RepoConfig config, Mast
 
 Repository::~Repository()
 {
+    // The destructor's body runs before any member is destroyed: the readers must stop here,
+    // before the keys they use are wiped.
+    m_readers.waitForDone();
     m_keys.wipe();
     for (QByteArray &k : m_subkeys)
         crypto::wipe(k);

@@ -172,8 +172,8 @@ private:
     QList<IndexedPack> m_missingPacks;
     QMutex m_subkeyMutex;
     QHash<QByteArray, QByteArray> m_subkeys; // pack id -> subkey, so reads skip HKDF
-    // Runs the asynchronous reads (generationsAsync()); last, so it is destroyed (waiting for
-    // them) before what they use.
+    // Runs the asynchronous reads (generationsAsync()); the destructor waits for them before
+    // it wipes the keys.
     QThreadPool m_readers;
 };
 
