@@ -129,6 +129,10 @@ Result<std::unique_ptr<SearchIndex>> SearchIndex::open(const QString &path)
             // in large trees: a bigger page cache keeps them from being read twice.
             sql::exec(db, "PRAGMA synchronous = OFF");
             sql::exec(db, "PRAGMA cache_size = -65536");
+            // Finds a client's generations in a span's range when forgotten ones are dropped;
+            // made here too for an index created before it was part of the schema.
+            if (!sql::exec(db, "CREATE INDEX IF NOT EXISTS gens_by_client ON gens (client, seq)"))
+                return sql::error(db, path, "create an index");
             return index;
         }
         // Not an index, or one of another version: a cache, so it is started again.
@@ -168,7 +172,7 @@ Result<QList<SearchHit>> SearchIndex::find(const PathPattern &pattern, int limit
     std::sort(found.begin(), found.end());
 
     // In path order, up to the limit; a path only forgotten generations held is no hit (its
-    // rows stay until the index is rebuilt).
+    // rows go at the next update, and a search may come first).
     sql::Statement spans(m_db, "SELECT client, first, last FROM spans WHERE path = ?1");
     QList<SearchHit> hits;
     for (const auto &[path, id] : found) {

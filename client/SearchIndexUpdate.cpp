@@ -389,11 +389,18 @@ Status SearchIndex::forget(const QList<GenerationRecord> &present)
     sql::Transaction t(m_db);
     if (!t.isOpen())
         return sql::error(m_db, m_path, "begin");
-    sql::Statement list(m_db, "SELECT id FROM gens");
+    sql::Statement list(m_db, "SELECT id, seq FROM gens");
     QStringList gone;
-    while (list.step() == SQLITE_ROW)
-        if (!ids.contains(list.text(0)))
-            gone.append(list.text(0));
+    qint64 firstGone = std::numeric_limits<qint64>::max(), lastGone = 0;
+    while (list.step() == SQLITE_ROW) {
+        if (ids.contains(list.text(0)))
+            continue;
+        gone.append(list.text(0));
+        firstGone = std::min(firstGone, list.integer(1));
+        lastGone = std::max(lastGone, list.integer(1));
+    }
+    if (gone.isEmpty())
+        return {};
     sql::Statement drop(m_db, "DELETE FROM gens WHERE id = ?1");
     for (const QString &id : std::as_const(gone)) {
         drop.bind(1, id);
@@ -419,10 +426,18 @@ Status SearchIndex::forget(const QList<GenerationRecord> &present)
         while (heads.step() == SQLITE_ROW)
             moved.append({heads.integer(0), heads.isNull(1) ? 0 : heads.integer(1), heads.text(2)});
     }
+    // The paths whose spans go, to look for those left without any.
+    if (!sql::exec(m_db, "CREATE TEMP TABLE IF NOT EXISTS dropped (path INTEGER NOT NULL)") ||
+        !sql::exec(m_db, "DELETE FROM temp.dropped"))
+        return sql::error(m_db, m_path, "prepare to drop generations");
+    sql::Statement noteLater(
+        m_db, "INSERT INTO temp.dropped SELECT path FROM spans WHERE client = ?1 AND first > ?2");
     sql::Statement dropLater(m_db, "DELETE FROM spans WHERE client = ?1 AND first > ?2");
     sql::Statement reopen(m_db, "UPDATE spans SET last = NULL WHERE client = ?1 AND last >= ?2");
     sql::Statement head(m_db, "UPDATE clients SET head_seq = ?2, head_id = ?3 WHERE key = ?1");
     for (const Moved &m : std::as_const(moved)) {
+        noteLater.bind(1, m.key);
+        noteLater.bind(2, m.seq);
         dropLater.bind(1, m.key);
         dropLater.bind(2, m.seq);
         reopen.bind(1, m.key);
@@ -433,14 +448,48 @@ Status SearchIndex::forget(const QList<GenerationRecord> &present)
             head.bindNull(3);
         else
             head.bind(3, m.id);
-        if (!dropLater.run() || !reopen.run() || !head.run())
+        if (!noteLater.run() || !dropLater.run() || !reopen.run() || !head.run())
             return sql::error(m_db, m_path, "go back to an earlier generation");
     }
+    if (auto s = dropWhatOnlyForgottenHeld(firstGone, lastGone); !s)
+        return s;
     // What a generation changed against one that is gone is counted again (recount()).
     if (!sql::exec(m_db, "UPDATE gens SET added = NULL, changed = NULL, removed = NULL "
                          "WHERE previous IS NOT NULL AND previous NOT IN (SELECT id FROM gens)") ||
         !t.commit())
         return sql::error(m_db, m_path, "drop generations");
+    return {};
+}
+
+Status SearchIndex::dropWhatOnlyForgottenHeld(qint64 firstGone, qint64 lastGone)
+{
+    // An open span (last NULL) always holds its client's newest remaining generation, which
+    // forget() has just made the head; so only closed spans can have lost every generation,
+    // and only those that overlapped a forgotten one. What goes would otherwise stay for ever:
+    // the index would keep every file that ever existed.
+    const QByteArray dead =
+        "last IS NOT NULL AND last >= ?1 AND first <= ?2 AND NOT EXISTS (SELECT 1 FROM gens g "
+        "WHERE g.client = spans.client AND g.seq BETWEEN spans.first AND spans.last)";
+    const QByteArray noteSql = "INSERT INTO temp.dropped SELECT path FROM spans WHERE " + dead;
+    const QByteArray dropSql = "DELETE FROM spans WHERE " + dead;
+    sql::Statement note(m_db, noteSql.constData());
+    sql::Statement drop(m_db, dropSql.constData());
+    for (sql::Statement *q : {&note, &drop}) {
+        q->bind(1, firstGone);
+        q->bind(2, lastGone);
+        if (!q->run())
+            return sql::error(m_db, m_path, "drop versions of forgotten generations");
+    }
+    // The trigram index reads names from `paths`: it is told first, with the name it has.
+    const QByteArray orphan = "id IN (SELECT path FROM temp.dropped) AND NOT EXISTS "
+                              "(SELECT 1 FROM spans s WHERE s.path = paths.id)";
+    const QByteArray unname =
+        "INSERT INTO names (names, rowid, name) SELECT 'delete', id, name FROM paths WHERE " +
+        orphan;
+    const QByteArray unpath = "DELETE FROM paths WHERE " + orphan;
+    if (!sql::exec(m_db, unname.constData()) || !sql::exec(m_db, unpath.constData()) ||
+        !sql::exec(m_db, "DELETE FROM temp.dropped"))
+        return sql::error(m_db, m_path, "drop paths of forgotten generations");
     return {};
 }
 

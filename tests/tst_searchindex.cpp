@@ -57,6 +57,24 @@ int userVersion(const QString &file, int set = -1)
     return version;
 }
 
+// One integer that `sql` (with an optional text parameter) answers in the index file.
+qint64 askIndex(const QString &file, const char *sql, const QByteArray &param = {})
+{
+    sqlite3 *db = nullptr;
+    sqlite3_open(QFile::encodeName(file).constData(), &db);
+    sqlite3_stmt *q = nullptr;
+    qint64 answer = -1;
+    if (sqlite3_prepare_v2(db, sql, -1, &q, nullptr) == SQLITE_OK) {
+        if (!param.isNull())
+            sqlite3_bind_blob(q, 1, param.constData(), int(param.size()), SQLITE_TRANSIENT);
+        if (sqlite3_step(q) == SQLITE_ROW)
+            answer = sqlite3_column_int64(q, 0);
+    }
+    sqlite3_finalize(q);
+    sqlite3_close(db);
+    return answer;
+}
+
 } // namespace
 
 class TestSearchIndex : public QObject
@@ -311,6 +329,61 @@ private Q_SLOTS:
         const GenerationChanges newest = idx->changes()->value(generations().constLast().id);
         QCOMPARE(newest.added, 0);
         QCOMPARE(newest.removed, 1);
+    }
+
+    void whatOnlyForgottenGenerationsHeldIsDropped()
+    {
+        const auto gens = fiveGenerations();
+        auto idx = index(gens);
+        QVERIFY(idx);
+        const QString file = SearchIndex::fileIn(m_cache);
+        const char *const pathRows = "SELECT COUNT(*) FROM paths WHERE path = ?1";
+        // Every span has a remaining generation of its client in it, and the trigram index
+        // agrees with the paths it was made from.
+        const auto consistent = [&] {
+            const qint64 dead = askIndex(
+                file, "SELECT COUNT(*) FROM spans WHERE NOT EXISTS (SELECT 1 FROM gens g WHERE "
+                      "g.client = spans.client AND g.seq >= spans.first AND "
+                      "(spans.last IS NULL OR g.seq <= spans.last))");
+            sqlite3 *db = nullptr;
+            sqlite3_open(QFile::encodeName(file).constData(), &db);
+            const int check =
+                sqlite3_exec(db, "INSERT INTO names (names, rank) VALUES ('integrity-check', 1)",
+                             nullptr, nullptr, nullptr);
+            sqlite3_close(db);
+            return dead == 0 && check == SQLITE_OK;
+        };
+        QCOMPARE(askIndex(file, pathRows, p("/report.odt")), 1);
+        QCOMPARE(idx->versions(p("/diary.txt"))->size(), 2);
+        const qint64 spansBefore = askIndex(file, "SELECT COUNT(*) FROM spans");
+        idx.reset();
+
+        // report.odt and diary.txt's first version were only in the first two.
+        forgetGeneration(gens[0].id);
+        forgetGeneration(gens[1].id);
+        idx = index(generations());
+        QVERIFY(idx);
+        QCOMPARE(askIndex(file, pathRows, p("/report.odt")), 0);
+        QCOMPARE(askIndex(file, "SELECT COUNT(*) FROM names WHERE name LIKE '%report%'"), 0);
+        QVERIFY(askIndex(file, "SELECT COUNT(*) FROM spans") <= spansBefore - 2);
+        QVERIFY(consistent());
+        const auto diary = idx->versions(p("/diary.txt"));
+        QVERIFY(diary);
+        QCOMPARE(diary->size(), 1);
+        QCOMPARE(diary->first().generations, ids(gens, {2, 3, 4}));
+        QCOMPARE(found(*idx, QStringLiteral("*.odt")).keys(),
+                 QList<QByteArray>{p("/Documents/plan.odt")});
+        idx.reset();
+
+        // The newest two go: notes.txt was only in them, and the client is back at the third.
+        forgetGeneration(gens[3].id);
+        forgetGeneration(gens[4].id);
+        idx = index(generations());
+        QVERIFY(idx);
+        QCOMPARE(askIndex(file, pathRows, p("/notes.txt")), 0);
+        QCOMPARE(askIndex(file, pathRows, p("/diary.txt")), 1);
+        QVERIFY(consistent());
+        QCOMPARE(found(*idx, QStringLiteral("*.txt")).keys(), QList<QByteArray>{p("/diary.txt")});
     }
 
     void clientsKeepTheirOwnSpans()
