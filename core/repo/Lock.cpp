@@ -112,12 +112,11 @@ RepositoryLock::~RepositoryLock()
     (void)release();
 }
 
-Status RepositoryLock::write()
+Status RepositoryLock::write(const LockInfo &info)
 {
     crashpoint::hit("lock-write-before");
-    const QByteArray sealed = m_repo.codec().seal(ObjectType::Lock, serialize(m_info));
-    Status s =
-        m_repo.backend().put(objectname::lock(m_info.id), sealed, PutMode::Overwrite).result();
+    const QByteArray sealed = m_repo.codec().seal(ObjectType::Lock, serialize(info));
+    Status s = m_repo.backend().put(objectname::lock(info.id), sealed, PutMode::Overwrite).result();
     crashpoint::hit("lock-write-after");
     return s;
 }
@@ -164,7 +163,7 @@ Result<std::unique_ptr<RepositoryLock>> RepositoryLock::acquire(Repository &repo
     info.purpose = purpose;
     info.created = info.refreshed = QDateTime::currentDateTimeUtc();
     std::unique_ptr<RepositoryLock> lock(new RepositoryLock(repo, info));
-    if (auto s = lock->write(); !s) {
+    if (auto s = lock->write(info); !s) {
         lock->m_released = true;
         return s.error();
     }
@@ -190,9 +189,11 @@ void RepositoryLock::refreshLoop()
     std::unique_lock<std::mutex> guard(m_mutex);
     while (!m_wake.wait_for(guard, std::chrono::seconds(LockInfo::kRefreshSeconds),
                             [this] { return m_stop; })) {
-        m_info.refreshed = QDateTime::currentDateTimeUtc();
+        // A copy: m_info never changes, so info() may be read on any thread meanwhile.
+        LockInfo refreshed = m_info;
+        refreshed.refreshed = QDateTime::currentDateTimeUtc();
         guard.unlock();
-        (void)write(); // a failed refresh only makes the lock look stale sooner
+        (void)write(refreshed); // a failed refresh only makes the lock look stale sooner
         guard.lock();
     }
 }

@@ -47,6 +47,7 @@ public:
     RepositoryLock &operator=(const RepositoryLock &) = delete;
 
     Status release();
+    // As acquired (the refresh times written since are not kept): safe from any thread.
     const LockInfo &info() const { return m_info; }
 
     static Result<QList<LockInfo>> list(Repository &repo);
@@ -55,11 +56,11 @@ public:
 
 private:
     RepositoryLock(Repository &repo, LockInfo info);
-    Status write();
+    Status write(const LockInfo &info);
     void refreshLoop();
 
     Repository &m_repo;
-    LockInfo m_info;
+    const LockInfo m_info;
     bool m_released = false;
     std::mutex m_mutex;
     std::condition_variable m_wake;
