@@ -99,6 +99,8 @@ public:
 
     // `localRepository` is the repository's folder, or empty for a remote one.
     void setSchedule(const Schedule &schedule, const QString &localRepository);
+    // The clock it decides by: what a pause "for an hour" or "until tomorrow" counts from.
+    const Clock &clock() const { return m_clock; }
     const Schedule &schedule() const { return m_schedule; }
     void setState(const ScheduleState &state) { m_state = state; }
     const ScheduleState &state() const { return m_state; }

@@ -107,13 +107,15 @@ TrayIcon::TrayIcon(ScheduledBackups *backups, BackupRunner *runner, QObject *par
     m_backUp->setObjectName(QStringLiteral("backUpNow"));
     m_pauseMenu = m_menu->addMenu(tr("&Pause scheduled backups"));
     m_pauseMenu->setObjectName(QStringLiteral("pauseMenu"));
+    // By the scheduler's clock, the one the pause is compared with.
     QAction *hour = m_pauseMenu->addAction(tr("For one &hour"), this, [this] {
-        m_backups->pause(QDateTime::currentDateTimeUtc().addSecs(3600));
+        m_backups->pause(m_backups->scheduler().clock().now().addSecs(3600));
     });
     hour->setObjectName(QStringLiteral("pauseHour"));
     QAction *tomorrow = m_pauseMenu->addAction(tr("Until &tomorrow"), this, [this] {
-        const QDate next = QDate::currentDate().addDays(1);
-        m_backups->pause(QDateTime(next, QTime(0, 0)).toUTC());
+        const client::Clock &clock = m_backups->scheduler().clock();
+        const QDate next = clock.now().toTimeZone(clock.zone()).date().addDays(1);
+        m_backups->pause(QDateTime(next, QTime(0, 0), clock.zone()).toUTC());
     });
     tomorrow->setObjectName(QStringLiteral("pauseTomorrow"));
     QAction *resumed =
