@@ -25,6 +25,7 @@ CREATE VIRTUAL TABLE names USING fts5(name, content = 'paths', content_rowid = '
 CREATE TABLE gens (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE,
                    client INTEGER NOT NULL, previous TEXT, added INTEGER, changed INTEGER,
                    removed INTEGER);
+CREATE INDEX gens_by_client ON gens (client, seq);
 CREATE TABLE clients (key INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, head_seq INTEGER,
                       head_id TEXT);
 CREATE TABLE spans (path INTEGER NOT NULL, client INTEGER NOT NULL, first INTEGER NOT NULL,
@@ -75,6 +76,35 @@ QList<qint64> covered(const Generations &gens, const sql::Statement &span, int c
         if (it->second == client)
             seqs.append(it.key());
     return seqs;
+}
+
+// An index made before forgotten generations took their paths with them holds versions and
+// paths no remaining generation has: they go once, when the index that finds a client's
+// generations in a span's range is made. A failure (another process writing for long, a
+// damaged file) changes nothing and is tried again at the next open; damage is found and the
+// index rebuilt by the update that follows.
+void catchUpWithForgetting(sqlite3 *db)
+{
+    {
+        sql::Statement made(db, "SELECT 1 FROM sqlite_master WHERE type = 'index' AND "
+                                "name = 'gens_by_client'");
+        if (made.step() == SQLITE_ROW)
+            return;
+    }
+    const QByteArray orphan =
+        "FROM paths WHERE NOT EXISTS (SELECT 1 FROM spans s WHERE s.path = paths.id)";
+    const QByteArray unname =
+        "INSERT INTO names (names, rowid, name) SELECT 'delete', id, name " + orphan;
+    const QByteArray unpath = "DELETE " + orphan;
+    sql::Transaction t(db);
+    if (!t.isOpen() ||
+        !sql::exec(db, "CREATE INDEX IF NOT EXISTS gens_by_client ON gens (client, seq)") ||
+        !sql::exec(db, "DELETE FROM spans WHERE last IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+                       "gens g WHERE g.client = spans.client AND g.seq BETWEEN spans.first AND "
+                       "spans.last)") ||
+        !sql::exec(db, unname.constData()) || !sql::exec(db, unpath.constData()))
+        return; // rolled back
+    (void)t.commit();
 }
 
 } // namespace
@@ -129,10 +159,7 @@ Result<std::unique_ptr<SearchIndex>> SearchIndex::open(const QString &path)
             // in large trees: a bigger page cache keeps them from being read twice.
             sql::exec(db, "PRAGMA synchronous = OFF");
             sql::exec(db, "PRAGMA cache_size = -65536");
-            // Finds a client's generations in a span's range when forgotten ones are dropped;
-            // made here too for an index created before it was part of the schema.
-            if (!sql::exec(db, "CREATE INDEX IF NOT EXISTS gens_by_client ON gens (client, seq)"))
-                return sql::error(db, path, "create an index");
+            catchUpWithForgetting(db);
             return index;
         }
         // Not an index, or one of another version: a cache, so it is started again.

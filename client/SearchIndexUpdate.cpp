@@ -465,8 +465,9 @@ Status SearchIndex::dropWhatOnlyForgottenHeld(qint64 firstGone, qint64 lastGone)
 {
     // An open span (last NULL) always holds its client's newest remaining generation, which
     // forget() has just made the head; so only closed spans can have lost every generation,
-    // and only those that overlapped a forgotten one. What goes would otherwise stay for ever:
-    // the index would keep every file that ever existed.
+    // and only those that overlapped a forgotten one. Finding them reads the spans (nothing
+    // indexes their ends); each candidate is then one seek into the generations. What goes
+    // would otherwise stay for ever: the index would keep every file that ever existed.
     const QByteArray dead =
         "last IS NOT NULL AND last >= ?1 AND first <= ?2 AND NOT EXISTS (SELECT 1 FROM gens g "
         "WHERE g.client = spans.client AND g.seq BETWEEN spans.first AND spans.last)";

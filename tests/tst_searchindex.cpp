@@ -386,6 +386,33 @@ private Q_SLOTS:
         QCOMPARE(found(*idx, QStringLiteral("*.txt")).keys(), QList<QByteArray>{p("/diary.txt")});
     }
 
+    void anIndexFromBeforeIsSweptOnceWhenOpened()
+    {
+        // An index an earlier version kept forgetting into: its generations went, their
+        // versions and paths stayed, and it has no index of generations by client.
+        const auto gens = fiveGenerations();
+        QVERIFY(index(gens));
+        const QString file = SearchIndex::fileIn(m_cache);
+        sqlite3 *db = nullptr;
+        QCOMPARE(sqlite3_open(QFile::encodeName(file).constData(), &db), SQLITE_OK);
+        const QByteArray old = "DROP INDEX gens_by_client; DELETE FROM gens WHERE id IN ('" +
+                               gens[0].id.toLatin1() + "', '" + gens[1].id.toLatin1() + "')";
+        const int made = sqlite3_exec(db, old.constData(), nullptr, nullptr, nullptr);
+        sqlite3_close(db);
+        QCOMPARE(made, SQLITE_OK);
+        const char *const pathRows = "SELECT COUNT(*) FROM paths WHERE path = ?1";
+        QCOMPARE(askIndex(file, pathRows, p("/report.odt")), 1);
+
+        auto opened = SearchIndex::open(file);
+        QVERIFY(opened);
+        QCOMPARE(askIndex(file, pathRows, p("/report.odt")), 0);
+        QCOMPARE(askIndex(file, pathRows, p("/diary.txt")), 1);
+        QCOMPARE((*opened)->versions(p("/diary.txt"))->size(), 1);
+        QCOMPARE(askIndex(file, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'gens_by_client'"),
+                 1);
+        QCOMPARE(askIndex(file, "SELECT COUNT(*) FROM names WHERE name LIKE '%report%'"), 0);
+    }
+
     void clientsKeepTheirOwnSpans()
     {
         const QByteArray other = QFile::encodeName(m_tmp.path()) + QByteArray("/other");

@@ -21,7 +21,7 @@ class Repository;
 struct GenerationRecord;
 
 // A generation database on a thread of its own, for a window that browses it: every query
-// answers as a future (continue it with .then(context, ...)), served one after another on
+// answers as a future (a GUI continues it with gui::whenReady()), served one after another on
 // that thread, so the window never waits on SQLite. A GenerationDb belongs to the thread that
 // opened it; this one is opened, used and closed on the reader's thread only.
 class GenerationReader

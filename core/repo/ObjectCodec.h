@@ -27,7 +27,7 @@ public:
     // is the one that clears the bytes, so every holder wipes.
     ~ObjectCodec();
     ObjectCodec(const ObjectCodec &) = default;
-    ObjectCodec &operator=(const ObjectCodec &) = default;
+    ObjectCodec &operator=(const ObjectCodec &) = delete; // would drop a key unwiped
 
     QByteArray seal(ObjectType type, const QByteArray &payload, int compressionLevel = 3) const;
     // `name` only makes error messages useful. maxSize caps the decompressed payload.
