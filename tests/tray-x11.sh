@@ -21,6 +21,9 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
+# The window tree, read whole before it is searched: `xwininfo | grep -q` under pipefail fails
+# when grep stops reading first and xwininfo dies of SIGPIPE.
+xtree() { xwininfo -root -tree 2>/dev/null || true; }
 fail() {
     echo "tray-x11: $*" >&2
     [ -f "$work/gui.log" ] && sed 's/^/  obnam-gui: /' "$work/gui.log" >&2
@@ -53,12 +56,12 @@ for attempt in 1 2 3; do
         >"$work/trayer.log" 2>&1 &
     pids+=($!)
     for _ in $(seq 100); do
-        xwininfo -root -tree 2>/dev/null | grep -q '("panel" "trayer")' && break 2
+        grep -q '("panel" "trayer")' <<<"$(xtree)" && break 2
         sleep 0.1
     done
     echo "trayer attempt $attempt: no panel" >&2
 done
-xwininfo -root -tree | grep -q '("panel" "trayer")' || fail "trayer did not start"
+grep -q '("panel" "trayer")' <<<"$(xtree)" || fail "trayer did not start"
 
 LANG=$([ "$lang" = de ] && echo de_DE.UTF-8 || echo en_US.UTF-8) QT_QPA_PLATFORM=xcb \
     "$gui" --tray >"$work/gui.log" 2>&1 &
@@ -68,7 +71,7 @@ pids+=($!)
 icon=""
 # A loaded machine is slow to start a Qt application: a minute.
 for _ in $(seq 600); do
-    icon=$(xwininfo -root -tree | awk '/\("panel" "trayer"\)/{p=1;next} p && /\("obnam-gui" "obnam-gui"\)/{print $1, $(NF-1), $NF; exit}')
+    icon=$(awk '/\("panel" "trayer"\)/{p=1;next} p && /\("obnam-gui" "obnam-gui"\)/{print $1, $(NF-1), $NF; exit}' <<<"$(xtree)")
     [ -n "$icon" ] && break
     sleep 0.1
 done
@@ -94,7 +97,7 @@ sleep 1 # the icon's state after the backup
 xdotool mousemove $((x + w / 2)) $((y + h - 2)) click 3
 menu=""
 for _ in $(seq 50); do
-    menu=$(xwininfo -root -tree | awk -v icon="$id" '/\("obnam-gui" "obnam-gui"\)/ && $1 != icon {print $(NF-1), $NF; exit}')
+    menu=$(awk -v icon="$id" '/\("obnam-gui" "obnam-gui"\)/ && $1 != icon {print $(NF-1), $NF; exit}' <<<"$(xtree)")
     [ -n "$menu" ] && break
     sleep 0.1
 done
