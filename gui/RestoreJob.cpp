@@ -74,15 +74,8 @@ void RestoreJob::start(const QString &target, RestoreOptions::Existing existing)
     const GenerationRecord generation = m_generation;
     auto answer =
         QtConcurrent::run(&m_pool, [this, session, generation, options, control]() -> Outcome {
-            QString note;
-            auto lock = client::readingLock(*session, QStringLiteral("restore"), &note);
-            if (!lock)
-                return restoreOutcome(lock.error(), options.target);
-            RestoreEngine engine(*session->repository, generation, options);
-            engine.setControl(control.get());
-            QObject::connect(&engine, &RestoreEngine::progress, this,
-                             [this](const OperationProgress &p) { Q_EMIT progress(p); });
-            return restoreOutcome(engine.run(), options.target);
+            return runRestore(*session, generation, options, control.get(), this,
+                              [this](const OperationProgress &p) { Q_EMIT progress(p); });
         });
     whenReady(std::move(answer), this, [this](const Outcome &outcome) {
         m_control.reset();

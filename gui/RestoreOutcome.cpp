@@ -1,5 +1,8 @@
 #include "RestoreOutcome.h"
 
+#include "Session.h"
+#include "repo/Lock.h"
+
 #include <QCoreApplication>
 #include <QFile>
 
@@ -36,6 +39,21 @@ RestoreOutcome restoreOutcome(const Result<RestoreResult> &result, const QString
     }
     outcome.ok = result->errors.isEmpty();
     return outcome;
+}
+
+RestoreOutcome runRestore(client::Session &session, const GenerationRecord &generation,
+                          const RestoreOptions &options, OperationControl *control,
+                          QObject *context,
+                          const std::function<void(const OperationProgress &)> &progress)
+{
+    QString note;
+    auto lock = client::readingLock(session, QStringLiteral("restore"), &note);
+    if (!lock)
+        return restoreOutcome(lock.error(), options.target);
+    RestoreEngine engine(*session.repository, generation, options);
+    engine.setControl(control);
+    QObject::connect(&engine, &RestoreEngine::progress, context, progress);
+    return restoreOutcome(engine.run(), options.target);
 }
 
 } // namespace obnam::gui

@@ -5,6 +5,16 @@
 #include <QMetaType>
 #include <QStringList>
 
+#include <functional>
+
+namespace obnam {
+class OperationControl;
+}
+
+namespace obnam::client {
+struct Session;
+}
+
 namespace obnam::gui {
 
 // How a restore started from a window ended, in the words the window shows: the first-run
@@ -22,6 +32,14 @@ struct RestoreOutcome
 
 // The outcome of a RestoreEngine run into `target`.
 RestoreOutcome restoreOutcome(const Result<RestoreResult> &result, const QString &target);
+
+// Restores `generation` with `options` under the repository's reading lock, as obnam-cli
+// restore does; blocks, so for a worker thread. `progress` is called in `context`'s thread
+// (queued), as a window wants it.
+RestoreOutcome runRestore(client::Session &session, const GenerationRecord &generation,
+                          const RestoreOptions &options, OperationControl *control,
+                          QObject *context,
+                          const std::function<void(const OperationProgress &)> &progress);
 
 } // namespace obnam::gui
 

@@ -97,20 +97,11 @@ void RestoreRunner::restore(const QString &configPath, const QString &id, const 
                 outcome.message = generation.error().toString();
                 return outcome;
             }
-            QString note;
-            auto lock = client::readingLock(*session, QStringLiteral("restore"), &note);
-            if (!lock) {
-                outcome.message = lock.error().toString();
-                return outcome;
-            }
             RestoreOptions options;
             options.target = QFileInfo(target).absoluteFilePath();
             options.cacheDir = session->cacheDir;
-            RestoreEngine engine(*session->repository, *generation, options);
-            engine.setControl(control.get());
-            QObject::connect(&engine, &RestoreEngine::progress, this,
-                             [this](const OperationProgress &p) { Q_EMIT progress(p); });
-            return restoreOutcome(engine.run(), options.target);
+            return runRestore(*session, *generation, options, control.get(), this,
+                              [this](const OperationProgress &p) { Q_EMIT progress(p); });
         });
     whenReady(std::move(answer), this, [this](const Outcome &outcome) {
         m_control.reset();
