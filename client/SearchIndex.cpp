@@ -78,35 +78,6 @@ QList<qint64> covered(const Generations &gens, const sql::Statement &span, int c
     return seqs;
 }
 
-// An index made before forgotten generations took their paths with them holds versions and
-// paths no remaining generation has: they go once, when the index that finds a client's
-// generations in a span's range is made. A failure (another process writing for long, a
-// damaged file) changes nothing and is tried again at the next open; damage is found and the
-// index rebuilt by the update that follows.
-void catchUpWithForgetting(sqlite3 *db)
-{
-    {
-        sql::Statement made(db, "SELECT 1 FROM sqlite_master WHERE type = 'index' AND "
-                                "name = 'gens_by_client'");
-        if (made.step() == SQLITE_ROW)
-            return;
-    }
-    const QByteArray orphan =
-        "FROM paths WHERE NOT EXISTS (SELECT 1 FROM spans s WHERE s.path = paths.id)";
-    const QByteArray unname =
-        "INSERT INTO names (names, rowid, name) SELECT 'delete', id, name " + orphan;
-    const QByteArray unpath = "DELETE " + orphan;
-    sql::Transaction t(db);
-    if (!t.isOpen() ||
-        !sql::exec(db, "CREATE INDEX IF NOT EXISTS gens_by_client ON gens (client, seq)") ||
-        !sql::exec(db, "DELETE FROM spans WHERE last IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
-                       "gens g WHERE g.client = spans.client AND g.seq BETWEEN spans.first AND "
-                       "spans.last)") ||
-        !sql::exec(db, unname.constData()) || !sql::exec(db, unpath.constData()))
-        return; // rolled back
-    (void)t.commit();
-}
-
 } // namespace
 
 QString SearchIndex::fileIn(const QString &cacheDir)

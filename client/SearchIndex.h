@@ -97,10 +97,8 @@ private:
     SearchIndex(sqlite3 *db, QString path);
     struct Writer;
     Status forget(const QList<GenerationRecord> &present);
-    // Within forget(): drops the closed spans no remaining generation falls in (only those
-    // that overlapped the forgotten seqs [firstGone, lastGone] can be), then every path in
-    // temp.dropped left without spans, with its name in the trigram index.
-    Status dropWhatOnlyForgottenHeld(qint64 firstGone, qint64 lastGone);
+    // At open: sweeps once what forget() of an earlier version left behind.
+    static void catchUpWithForgetting(sqlite3 *db);
     Status recount();
     Status add(Repository &repository, const QString &cacheDir, const GenerationRecord &gen,
                const QHash<QString, GenerationRecord> &present, OperationControl *control);

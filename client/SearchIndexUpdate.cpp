@@ -28,6 +28,59 @@ Error cancelled()
                                                "obnam", "updating the search index was cancelled"));
 }
 
+// temp.dropped collects the paths whose spans went, to look among them for paths left
+// without any; empty between uses.
+bool startDropping(sqlite3 *db)
+{
+    return sql::exec(db, "CREATE TEMP TABLE IF NOT EXISTS dropped (path INTEGER NOT NULL)") &&
+           sql::exec(db, "DELETE FROM temp.dropped");
+}
+
+// Deletes the spans `where` selects (with ?1 and ?2 bound to `a` and `b`) and notes their
+// paths in temp.dropped, in one pass over the spans.
+bool dropSpans(sqlite3 *db, const char *where, qint64 a, qint64 b)
+{
+    const QByteArray sql = QByteArray("DELETE FROM spans WHERE ") + where + " RETURNING path";
+    sql::Statement drop(db, sql.constData());
+    sql::Statement note(db, "INSERT INTO temp.dropped (path) VALUES (?1)");
+    drop.bind(1, a);
+    drop.bind(2, b);
+    int rc;
+    while ((rc = drop.step()) == SQLITE_ROW) {
+        note.bind(1, drop.integer(0));
+        if (!note.run())
+            return false;
+    }
+    return rc == SQLITE_DONE;
+}
+
+// What only forgotten generations held. An open span (last NULL) always holds its client's
+// newest remaining generation, which forget() has made the head; so only closed spans can
+// have lost every generation, and only those that overlapped a forgotten seq in
+// [firstGone, lastGone]. Finding them reads the spans (nothing indexes their ends); each
+// candidate is then one seek into the generations. Then the paths left without spans go,
+// with their names in the trigram index: those in temp.dropped, or with `everyPath` all.
+// Without this the index would keep every file that ever existed.
+bool dropWhatOnlyForgottenHeld(sqlite3 *db, qint64 firstGone, qint64 lastGone, bool everyPath)
+{
+    if (!dropSpans(db,
+                   "last IS NOT NULL AND last >= ?1 AND first <= ?2 AND NOT EXISTS (SELECT 1 "
+                   "FROM gens g WHERE g.client = spans.client AND g.seq BETWEEN spans.first "
+                   "AND spans.last)",
+                   firstGone, lastGone))
+        return false;
+    // The trigram index reads names from `paths`: it is told first, with the name it has.
+    const QByteArray orphan =
+        QByteArray(everyPath ? "" : "id IN (SELECT path FROM temp.dropped) AND ") +
+        "NOT EXISTS (SELECT 1 FROM spans s WHERE s.path = paths.id)";
+    const QByteArray unname =
+        "INSERT INTO names (names, rowid, name) SELECT 'delete', id, name FROM paths WHERE " +
+        orphan;
+    const QByteArray unpath = "DELETE FROM paths WHERE " + orphan;
+    return sql::exec(db, unname.constData()) && sql::exec(db, unpath.constData()) &&
+           sql::exec(db, "DELETE FROM temp.dropped");
+}
+
 // What makes two versions of an entry different for a person: kind, size, modification time,
 // link target and content (its chunk ids). Permissions and owners are not a new version.
 QByteArray versionSignature(const FileEntry &e, const QList<QByteArray> &chunks)
@@ -426,20 +479,11 @@ Status SearchIndex::forget(const QList<GenerationRecord> &present)
         while (heads.step() == SQLITE_ROW)
             moved.append({heads.integer(0), heads.isNull(1) ? 0 : heads.integer(1), heads.text(2)});
     }
-    // The paths whose spans go, to look for those left without any.
-    if (!sql::exec(m_db, "CREATE TEMP TABLE IF NOT EXISTS dropped (path INTEGER NOT NULL)") ||
-        !sql::exec(m_db, "DELETE FROM temp.dropped"))
+    if (!startDropping(m_db))
         return sql::error(m_db, m_path, "prepare to drop generations");
-    sql::Statement noteLater(
-        m_db, "INSERT INTO temp.dropped SELECT path FROM spans WHERE client = ?1 AND first > ?2");
-    sql::Statement dropLater(m_db, "DELETE FROM spans WHERE client = ?1 AND first > ?2");
     sql::Statement reopen(m_db, "UPDATE spans SET last = NULL WHERE client = ?1 AND last >= ?2");
     sql::Statement head(m_db, "UPDATE clients SET head_seq = ?2, head_id = ?3 WHERE key = ?1");
     for (const Moved &m : std::as_const(moved)) {
-        noteLater.bind(1, m.key);
-        noteLater.bind(2, m.seq);
-        dropLater.bind(1, m.key);
-        dropLater.bind(2, m.seq);
         reopen.bind(1, m.key);
         reopen.bind(2, m.seq == 0 ? std::numeric_limits<qint64>::max() : m.seq);
         head.bind(1, m.key);
@@ -448,11 +492,12 @@ Status SearchIndex::forget(const QList<GenerationRecord> &present)
             head.bindNull(3);
         else
             head.bind(3, m.id);
-        if (!noteLater.run() || !dropLater.run() || !reopen.run() || !head.run())
+        if (!dropSpans(m_db, "client = ?1 AND first > ?2", m.key, m.seq) || !reopen.run() ||
+            !head.run())
             return sql::error(m_db, m_path, "go back to an earlier generation");
     }
-    if (auto s = dropWhatOnlyForgottenHeld(firstGone, lastGone); !s)
-        return s;
+    if (!dropWhatOnlyForgottenHeld(m_db, firstGone, lastGone, false))
+        return sql::error(m_db, m_path, "drop what only forgotten generations held");
     // What a generation changed against one that is gone is counted again (recount()).
     if (!sql::exec(m_db, "UPDATE gens SET added = NULL, changed = NULL, removed = NULL "
                          "WHERE previous IS NOT NULL AND previous NOT IN (SELECT id FROM gens)") ||
@@ -461,37 +506,26 @@ Status SearchIndex::forget(const QList<GenerationRecord> &present)
     return {};
 }
 
-Status SearchIndex::dropWhatOnlyForgottenHeld(qint64 firstGone, qint64 lastGone)
+void SearchIndex::catchUpWithForgetting(sqlite3 *db)
 {
-    // An open span (last NULL) always holds its client's newest remaining generation, which
-    // forget() has just made the head; so only closed spans can have lost every generation,
-    // and only those that overlapped a forgotten one. Finding them reads the spans (nothing
-    // indexes their ends); each candidate is then one seek into the generations. What goes
-    // would otherwise stay for ever: the index would keep every file that ever existed.
-    const QByteArray dead =
-        "last IS NOT NULL AND last >= ?1 AND first <= ?2 AND NOT EXISTS (SELECT 1 FROM gens g "
-        "WHERE g.client = spans.client AND g.seq BETWEEN spans.first AND spans.last)";
-    const QByteArray noteSql = "INSERT INTO temp.dropped SELECT path FROM spans WHERE " + dead;
-    const QByteArray dropSql = "DELETE FROM spans WHERE " + dead;
-    sql::Statement note(m_db, noteSql.constData());
-    sql::Statement drop(m_db, dropSql.constData());
-    for (sql::Statement *q : {&note, &drop}) {
-        q->bind(1, firstGone);
-        q->bind(2, lastGone);
-        if (!q->run())
-            return sql::error(m_db, m_path, "drop versions of forgotten generations");
+    // An index made before forgotten generations took their paths with them holds versions
+    // and paths no remaining generation has: they go once, when the index that finds a
+    // client's generations in a span's range is made. A failure (another process writing for
+    // long, a damaged file) changes nothing and is tried again at the next open; damage is
+    // found, and the index rebuilt, by the update that follows.
+    {
+        sql::Statement made(db, "SELECT 1 FROM sqlite_master WHERE type = 'index' AND "
+                                "name = 'gens_by_client'");
+        if (made.step() == SQLITE_ROW)
+            return;
     }
-    // The trigram index reads names from `paths`: it is told first, with the name it has.
-    const QByteArray orphan = "id IN (SELECT path FROM temp.dropped) AND NOT EXISTS "
-                              "(SELECT 1 FROM spans s WHERE s.path = paths.id)";
-    const QByteArray unname =
-        "INSERT INTO names (names, rowid, name) SELECT 'delete', id, name FROM paths WHERE " +
-        orphan;
-    const QByteArray unpath = "DELETE FROM paths WHERE " + orphan;
-    if (!sql::exec(m_db, unname.constData()) || !sql::exec(m_db, unpath.constData()) ||
-        !sql::exec(m_db, "DELETE FROM temp.dropped"))
-        return sql::error(m_db, m_path, "drop paths of forgotten generations");
-    return {};
+    sql::Transaction t(db);
+    if (t.isOpen() &&
+        sql::exec(db, "CREATE INDEX IF NOT EXISTS gens_by_client ON gens (client, seq)") &&
+        startDropping(db) &&
+        dropWhatOnlyForgottenHeld(db, std::numeric_limits<qint64>::min(),
+                                  std::numeric_limits<qint64>::max(), true))
+        (void)t.commit();
 }
 
 Status SearchIndex::recount()

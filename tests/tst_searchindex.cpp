@@ -75,6 +75,16 @@ qint64 askIndex(const QString &file, const char *sql, const QByteArray &param = 
     return answer;
 }
 
+// Runs `sql` on the index file, as another program would; SQLite's result code.
+int execIndex(const QString &file, const char *sql)
+{
+    sqlite3 *db = nullptr;
+    sqlite3_open(QFile::encodeName(file).constData(), &db);
+    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    return rc;
+}
+
 } // namespace
 
 class TestSearchIndex : public QObject
@@ -345,13 +355,8 @@ private Q_SLOTS:
                 file, "SELECT COUNT(*) FROM spans WHERE NOT EXISTS (SELECT 1 FROM gens g WHERE "
                       "g.client = spans.client AND g.seq >= spans.first AND "
                       "(spans.last IS NULL OR g.seq <= spans.last))");
-            sqlite3 *db = nullptr;
-            sqlite3_open(QFile::encodeName(file).constData(), &db);
-            const int check =
-                sqlite3_exec(db, "INSERT INTO names (names, rank) VALUES ('integrity-check', 1)",
-                             nullptr, nullptr, nullptr);
-            sqlite3_close(db);
-            return dead == 0 && check == SQLITE_OK;
+            return dead == 0 && execIndex(file, "INSERT INTO names (names, rank) VALUES "
+                                                "('integrity-check', 1)") == SQLITE_OK;
         };
         QCOMPARE(askIndex(file, pathRows, p("/report.odt")), 1);
         QCOMPARE(idx->versions(p("/diary.txt"))->size(), 2);
@@ -393,19 +398,23 @@ private Q_SLOTS:
         const auto gens = fiveGenerations();
         QVERIFY(index(gens));
         const QString file = SearchIndex::fileIn(m_cache);
-        sqlite3 *db = nullptr;
-        QCOMPARE(sqlite3_open(QFile::encodeName(file).constData(), &db), SQLITE_OK);
         const QByteArray old = "DROP INDEX gens_by_client; DELETE FROM gens WHERE id IN ('" +
                                gens[0].id.toLatin1() + "', '" + gens[1].id.toLatin1() + "')";
-        const int made = sqlite3_exec(db, old.constData(), nullptr, nullptr, nullptr);
-        sqlite3_close(db);
-        QCOMPARE(made, SQLITE_OK);
+        QCOMPARE(execIndex(file, old.constData()), SQLITE_OK);
+        // And a path whose spans went with a client's forgotten newest generations, itself left.
+        const char *const spanRows =
+            "SELECT COUNT(*) FROM spans WHERE path = (SELECT id FROM paths WHERE path = ?1)";
+        askIndex(file, "DELETE FROM spans WHERE path = (SELECT id FROM paths WHERE path = ?1)",
+                 p("/notes.txt"));
+        QCOMPARE(askIndex(file, spanRows, p("/notes.txt")), 0);
         const char *const pathRows = "SELECT COUNT(*) FROM paths WHERE path = ?1";
         QCOMPARE(askIndex(file, pathRows, p("/report.odt")), 1);
+        QCOMPARE(askIndex(file, pathRows, p("/notes.txt")), 1);
 
         auto opened = SearchIndex::open(file);
         QVERIFY(opened);
         QCOMPARE(askIndex(file, pathRows, p("/report.odt")), 0);
+        QCOMPARE(askIndex(file, pathRows, p("/notes.txt")), 0);
         QCOMPARE(askIndex(file, pathRows, p("/diary.txt")), 1);
         QCOMPARE((*opened)->versions(p("/diary.txt"))->size(), 1);
         QCOMPARE(askIndex(file, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'gens_by_client'"),
