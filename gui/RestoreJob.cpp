@@ -2,7 +2,6 @@
 
 #include "Session.h"
 #include "WhenReady.h"
-#include "repo/Lock.h"
 #include "repo/Repository.h"
 #include "support/OperationControl.h"
 

@@ -3,7 +3,6 @@
 #include "Session.h"
 #include "WhenReady.h"
 #include "engine/RestoreEngine.h"
-#include "repo/Lock.h"
 #include "repo/Repository.h"
 #include "support/OperationControl.h"
 

@@ -525,8 +525,10 @@ private Q_SLOTS:
         QCOMPARE(o.value(QStringLiteral("bytes_needed")).toInteger(), 300000 + 10);
         QCOMPARE(o.value(QStringLiteral("existing_action")).toString(),
                  QStringLiteral("overwrite"));
-        const qint64 free = QStorageInfo(target).bytesAvailable();
-        QVERIFY(qAbs(o.value(QStringLiteral("free_bytes")).toInteger() - free) < 64 * 1024 * 1024);
+        const QString space =
+            test::freeSpaceProblem(o.value(QStringLiteral("free_bytes")).toInteger(), target);
+        QVERIFY2(space.isEmpty(), qPrintable(space));
+        QCOMPARE(o.value(QStringLiteral("volume")).toString(), QStorageInfo(target).rootPath());
         QVERIFY(o.value(QStringLiteral("would_restore")).toBool());
 
         d = r->home.run(base +

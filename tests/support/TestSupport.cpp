@@ -210,3 +210,29 @@ qint64 longestStall(const std::function<void()> &start, const std::function<bool
 }
 
 } // namespace obnam::test
+
+#include <QStorageInfo>
+
+namespace obnam::test {
+
+QString freeSpaceProblem(qint64 reported, const QString &path)
+{
+    const QStorageInfo volume(path);
+    // Where the mount table does not show the file system (some containers), nobody can say.
+    if (!volume.isValid())
+        return reported < 0 ? QString()
+                            : QStringLiteral("free space %1 reported where no file system is "
+                                             "known for %2")
+                                  .arg(reported)
+                                  .arg(path);
+    if (reported < 0)
+        return QStringLiteral("free space reported as unknown");
+    if (reported > volume.bytesTotal())
+        return QStringLiteral("free space %1 is more than the %2 bytes of %3")
+            .arg(reported)
+            .arg(volume.bytesTotal())
+            .arg(volume.rootPath());
+    return {};
+}
+
+} // namespace obnam::test

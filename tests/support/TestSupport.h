@@ -61,3 +61,13 @@ QString commitCrafted(Repository &repo, const QString &scratchDir, const QList<F
                       const QByteArray &content);
 
 } // namespace obnam::test
+
+namespace obnam::test {
+
+// Why `reported` cannot be the free space of the file system that holds `path`, empty when it
+// can. Other tests write to the same disk meanwhile, so a reading taken a moment later need not
+// match; what must hold is that the space is known and no more than that file system's size
+// (or unknown, where the mount table does not show the file system).
+QString freeSpaceProblem(qint64 reported, const QString &path);
+
+} // namespace obnam::test
