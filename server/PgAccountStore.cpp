@@ -160,6 +160,36 @@ Result<AccountStore::NewTokens> PgAccountStore::add(const QString &name, bool ap
         Database::Retry::Never);
 }
 
+Status PgAccountStore::adopt(const ClientAccount &account)
+{
+    if (!validClientName(account.name))
+        return invalidClientName(account.name);
+    return asStatus(m_db.run<std::monostate>(
+        [&](QSqlDatabase &db) -> Result<std::monostate> {
+            QSqlQuery q(db);
+            // Any conflict (name, id or token) inserts nothing, whichever constraint it meets.
+            q.prepare(QStringLiteral(
+                "INSERT INTO obnam_accounts (name, id, token_sha256, admin_token_sha256, "
+                "append_only, quota_bytes) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
+            q.addBindValue(account.name);
+            q.addBindValue(account.id);
+            q.addBindValue(account.tokenHash);
+            q.addBindValue(account.adminHash.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
+                                                       : QVariant(account.adminHash));
+            q.addBindValue(account.appendOnly);
+            q.addBindValue(account.quotaBytes);
+            if (!q.exec())
+                return m_db.failure(db, q.lastError(), QStringLiteral("cannot add the client"));
+            if (q.numRowsAffected() == 0)
+                return makeError(ErrorCode::AlreadyExists,
+                                 QStringLiteral("the database has a client of that name, id or "
+                                                "token already"),
+                                 account.name);
+            return std::monostate();
+        },
+        Database::Retry::Never));
+}
+
 Status PgAccountStore::remove(const QString &name)
 {
     return asStatus(m_db.run<std::monostate>(

@@ -34,6 +34,11 @@ public:
     // killed in the middle of an upload left counted.
     Status setUsage(const QString &accountId, qint64 bytes);
 
+    // Adds an account exactly as another store kept it (its id, token hashes, quota), for
+    // `migrate`: its clients keep their tokens. AlreadyExists when its name, id or a token is
+    // taken.
+    Status adopt(const ClientAccount &account);
+
     Database &database() { return m_db; }
 
 private:

@@ -1,6 +1,7 @@
 // obnam-server: the HTTPS backup server, and its account administration.
 #include "ClientStore.h"
 #include "HttpServer.h"
+#include "Migration.h"
 #include "ObjectApi.h"
 #include "ObjectStore.h"
 #include "PgAccountStore.h"
@@ -61,14 +62,10 @@ Result<std::unique_ptr<AccountStore>> openAccounts(const ServerConfig &config)
     return std::unique_ptr<AccountStore>(std::make_unique<ClientStore>(config.clientsFile()));
 }
 
-// clients/ in the data directory, or the S3 bucket server.yaml names, with the keys from the
-// environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN), as a service
-// manager passes them.
-Result<std::unique_ptr<ObjectStore>> openObjects(const ServerConfig &config)
+// The S3 bucket server.yaml names, with the keys from the environment (AWS_ACCESS_KEY_ID,
+// AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN), as a service manager passes them.
+Result<std::shared_ptr<S3Backend>> openBucket(const ServerConfig &config)
 {
-    if (!config.storage)
-        return std::unique_ptr<ObjectStore>(
-            std::make_unique<LocalObjectStore>(config.clientsDir()));
     S3Settings settings = S3Settings::at(*config.storage);
     settings.region = config.s3Region;
     settings.credentials = s3::credentialsFromEnvironment();
@@ -86,8 +83,97 @@ Result<std::unique_ptr<ObjectStore>> openObjects(const ServerConfig &config)
     // unreachable store fails the start with its reason.
     if (auto ready = root->createBucket().result(); !ready)
         return ready.error();
+    return root;
+}
+
+// clients/ in the data directory, or the S3 bucket server.yaml names.
+Result<std::unique_ptr<ObjectStore>> openObjects(const ServerConfig &config,
+                                                 std::shared_ptr<S3Backend> bucket = {})
+{
+    if (!config.storage)
+        return std::unique_ptr<ObjectStore>(
+            std::make_unique<LocalObjectStore>(config.clientsDir()));
+    if (!bucket) {
+        auto opened = openBucket(config);
+        if (!opened)
+            return opened.error();
+        bucket = std::move(*opened);
+    }
     return std::unique_ptr<ObjectStore>(
-        std::make_unique<S3ObjectStore>(std::move(root), config.spoolDir()));
+        std::make_unique<S3ObjectStore>(std::move(bucket), config.spoolDir()));
+}
+
+// `migrate`: the accounts of clients.json, and the objects of clients/ when server.yaml names
+// a bucket, into the shared storage. Stops at nothing but a client that fails, and says so.
+int migrateCommand(const ServerConfig &config)
+{
+    if (!config.database)
+        return fail(makeError(ErrorCode::InvalidArgument,
+                              QStringLiteral("migrate moves the accounts in clients.json to "
+                                             "shared storage: name a database (and a bucket as "
+                                             "storage) in server.yaml first"),
+                              config.path));
+    if (!QFileInfo::exists(config.clientsFile()))
+        return fail(makeError(ErrorCode::NotFound,
+                              QStringLiteral("nothing to migrate: the data directory has no "
+                                             "accounts file"),
+                              config.clientsFile()));
+    auto local = ClientStore(config.clientsFile()).list();
+    if (!local)
+        return fail(local.error());
+    auto accounts = PgAccountStore::open(*config.database);
+    if (!accounts)
+        return fail(accounts.error());
+    std::shared_ptr<S3Backend> bucket;
+    if (config.storage) {
+        auto opened = openBucket(config);
+        if (!opened)
+            return fail(opened.error());
+        bucket = std::move(*opened);
+    }
+    auto objects = openObjects(config, bucket);
+    if (!objects)
+        return fail(objects.error());
+    Migration migration(config.clientsDir(), **accounts, bucket, **objects,
+                        [](const QString &line) {
+                            std::printf("%s\n", qPrintable(line));
+                            std::fflush(stdout);
+                        });
+    int failures = 0;
+    qint64 copied = 0;
+    qint64 copiedBytes = 0;
+    for (const ClientAccount &account : std::as_const(*local)) {
+        auto done = migration.migrate(account);
+        if (!done) {
+            std::fprintf(stderr, "error: %s: %s\n", qPrintable(account.name),
+                         qPrintable(done.error().toString()));
+            ++failures;
+            continue;
+        }
+        copied += done->copied;
+        copiedBytes += done->copiedBytes;
+        if (!done->added)
+            std::printf("%s: migrated before; left as the database and the bucket have it\n",
+                        qPrintable(account.name));
+        else
+            std::printf(
+                "%s: %lld objects, %lld sent (%lld bytes), %lld already there; account "
+                "added, %lld bytes counted\n",
+                qPrintable(account.name), static_cast<long long>(done->objects),
+                static_cast<long long>(done->copied), static_cast<long long>(done->copiedBytes),
+                static_cast<long long>(done->present), static_cast<long long>(done->usedBytes));
+        std::fflush(stdout);
+    }
+    std::printf("%lld of %lld clients migrated, %lld objects (%lld bytes) sent\n",
+                static_cast<long long>(local->size() - failures),
+                static_cast<long long>(local->size()), static_cast<long long>(copied),
+                static_cast<long long>(copiedBytes));
+    if (failures > 0)
+        return 1;
+    std::fprintf(stderr, "clients.json and clients/ in the data directory are left as they "
+                         "were: remove them once every client has backed up through the new "
+                         "set-up.\n");
+    return 0;
 }
 
 int clientCommand(const ServerConfig &config, const QStringList &args,
@@ -185,7 +271,9 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Multi-client HTTPS backup server. Run with --config FILE to serve; 'client add NAME', "
-        "'client list', 'client remove NAME' and 'client rotate NAME' manage accounts."));
+        "'client list', 'client remove NAME', 'client rotate NAME' and 'client recount NAME' "
+        "manage accounts; 'migrate' moves clients.json and clients/ to the database and bucket "
+        "server.yaml names."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({{QStringLiteral("c"), QStringLiteral("config")},
@@ -199,7 +287,7 @@ int main(int argc, char **argv)
                       QStringLiteral("BYTES")});
     parser.addPositionalArgument(QStringLiteral("client"),
                                  QStringLiteral("Account administration."),
-                                 QStringLiteral("[client ACTION [NAME]]"));
+                                 QStringLiteral("[client ACTION [NAME] | migrate]"));
     parser.process(app);
     if (!parser.isSet(QStringLiteral("config"))) {
         std::fprintf(stderr, "error: --config FILE is required\n");
@@ -210,6 +298,13 @@ int main(int argc, char **argv)
         return fail(config.error());
     const QStringList args = parser.positionalArguments();
     if (!args.isEmpty()) {
+        if (args.first() == QStringLiteral("migrate")) {
+            if (args.size() != 1) {
+                std::fprintf(stderr, "usage: obnam-server --config FILE migrate\n");
+                return 2;
+            }
+            return migrateCommand(*config);
+        }
         if (args.first() != QStringLiteral("client")) {
             std::fprintf(stderr, "error: unknown command '%s'\n", qPrintable(args.first()));
             return 2;

@@ -1,0 +1,413 @@
+// `obnam-server migrate`: a server that kept its accounts in clients.json and its objects in its
+// data directory moves to a real PostgreSQL (tests/with-postgres.sh) and a real S3 bucket
+// (tests/with-s3.sh). Its clients back up and restore through the new set-up with the tokens
+// they had; a run can be repeated or resumed; conflicts are refused, never overwritten.
+#include "CliRunner.h"
+#include "ServerProcess.h"
+#include "TestPostgres.h"
+#include "TestSupport.h"
+#include "backend/S3Backend.h"
+
+#include <QDirIterator>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QtTest>
+
+using namespace obnam;
+
+namespace {
+
+QByteArray enc(const QString &s)
+{
+    return QFile::encodeName(s);
+}
+
+bool resetDatabase()
+{
+    return test::withDatabase([](QSqlDatabase &db) {
+        return !db.exec(QStringLiteral("DROP TABLE IF EXISTS obnam_accounts, obnam_schema"))
+                    .lastError()
+                    .isValid();
+    });
+}
+
+// A column of an account in the shared database, or an invalid value when it has none.
+QVariant accountColumn(const QString &name, const QString &column)
+{
+    QVariant value;
+    test::withDatabase([&](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT ") + column +
+                  QStringLiteral(" FROM obnam_accounts WHERE name = ?"));
+        q.addBindValue(name);
+        if (q.exec() && q.next())
+            value = q.value(0);
+        return true;
+    });
+    return value;
+}
+
+// The account ids clients.json gives each client name.
+QHash<QString, QString> accountIds(const QString &dataDir)
+{
+    QFile f(dataDir + QStringLiteral("/clients.json"));
+    f.open(QIODevice::ReadOnly);
+    QHash<QString, QString> ids;
+    const QJsonArray clients =
+        QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("clients")).toArray();
+    for (const QJsonValue &c : clients)
+        ids.insert(c.toObject().value(QStringLiteral("name")).toString(),
+                   c.toObject().value(QStringLiteral("id")).toString());
+    return ids;
+}
+
+struct Run
+{
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+Run server(const QString &config, const QStringList &args)
+{
+    QProcess p;
+    p.start(test::serverBinary(), QStringList{QStringLiteral("--config"), config} + args);
+    Run r;
+    if (!p.waitForFinished(300000) || p.exitStatus() != QProcess::NormalExit)
+        return r;
+    r.code = p.exitCode();
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+} // namespace
+
+class TestServerMigrate : public QObject
+{
+    Q_OBJECT
+
+private:
+    // Where this test's instances keep objects: a prefix of their own in the test bucket.
+    QString m_storage;
+
+    struct Client
+    {
+        std::unique_ptr<test::CliHome> home;
+        QString source;
+        QProcessEnvironment env;
+    };
+
+    static void pointAt(Client &c, const test::ServerProcess &s)
+    {
+        c.home->writeConfig("roots: [\"" + enc(c.source) +
+                            "\"]\nserver_url: " + s.baseUrl().toUtf8() +
+                            "\nserver_cert_sha256: \"" + s.fingerprintText().toLatin1() + "\"\n");
+    }
+
+    static Client makeClient(const QByteArray &token, int files, quint32 seed)
+    {
+        Client c;
+        c.home = std::make_unique<test::CliHome>();
+        c.source = c.home->path() + QStringLiteral("/src");
+        [&] {
+            QVERIFY(QDir().mkpath(c.source + QStringLiteral("/nested")));
+            for (int i = 0; i < files; ++i)
+                QVERIFY(test::writeFile(enc(c.source + QStringLiteral("/f%1").arg(i)),
+                                        test::randomData(64 * 1024 + i * 4099, seed + i)));
+            QVERIFY(test::writeFile(enc(c.source + QStringLiteral("/nested/small")), "small\n"));
+        }();
+        c.env.insert(QStringLiteral("OBNAM_PASSPHRASE"), QStringLiteral("correct horse"));
+        c.env.insert(QStringLiteral("OBNAM_ACCESS_TOKEN"), QString::fromLatin1(token));
+        return c;
+    }
+
+    static QString backUp(const Client &c, bool first)
+    {
+        if (first) {
+            const auto r = c.home->run({QStringLiteral("init")}, c.env);
+            if (r.code != 0)
+                return QStringLiteral("init failed: ") + r.err;
+        }
+        const auto r = c.home->run({QStringLiteral("backup")}, c.env);
+        return r.code == 0 ? QString() : QStringLiteral("backup failed: ") + r.err;
+    }
+
+    static QString restoreAndCompare(const Client &c)
+    {
+        static int restores = 0;
+        const QString target = c.home->path() + QStringLiteral("/restored-%1").arg(++restores);
+        const auto r =
+            c.home->run({QStringLiteral("restore"), QStringLiteral("latest"), target}, c.env);
+        if (r.code != 0)
+            return QStringLiteral("restore failed: ") + r.err;
+        return test::manifestDiff(test::manifest(enc(c.source)),
+                                  test::manifest(enc(target + c.source)));
+    }
+
+    // The instances' server.yaml: the old data directory, the database and the bucket.
+    std::unique_ptr<test::ServerProcess> sharedServer(const QString &dataDir) const
+    {
+        auto s = std::make_unique<test::ServerProcess>("database: " + qgetenv("PG_URL") +
+                                                       "\nstorage: " + m_storage.toUtf8() + "\n");
+        s->setDataDir(dataDir);
+        return s;
+    }
+
+    // The bucket below a client's prefix, as the instances see it.
+    std::shared_ptr<S3Backend> clientObjects(const QString &accountId) const
+    {
+        const auto address = s3::parseAddress(m_storage);
+        if (!address)
+            return {};
+        S3Settings settings = S3Settings::at(*address);
+        settings.prefix += QStringLiteral("clients/") + accountId + QLatin1Char('/');
+        settings.credentials = s3::credentialsFromEnvironment();
+        settings.region =
+            qEnvironmentVariable("AWS_DEFAULT_REGION", QStringLiteral("us-east-1")).toUtf8();
+        settings.http.initialBackoffMs = 50;
+        return std::make_shared<S3Backend>(std::move(settings));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (qEnvironmentVariableIsEmpty("S3_ENDPOINT") || qEnvironmentVariableIsEmpty("PG_URL"))
+            QSKIP("no S3 store or PostgreSQL: run through tests/with-s3.sh and "
+                  "tests/with-postgres.sh");
+    }
+
+    void init()
+    {
+        QVERIFY(resetDatabase());
+        m_storage =
+            QStringLiteral("s3+http://") + QUrl(qEnvironmentVariable("S3_ENDPOINT")).authority() +
+            QStringLiteral("/obnam-migrate/run%1").arg(QRandomGenerator::global()->generate());
+    }
+
+    void clientsGoOnWithTheirTokensAfterMigrating()
+    {
+        test::ServerProcess old;
+        QVERIFY2(old.start(), qPrintable(old.log()));
+        const auto laptopTokens = old.addClient(QStringLiteral("laptop"));
+        const auto nasTokens = old.addClient(
+            QStringLiteral("nas"), {QStringLiteral("--append-only"), QStringLiteral("--quota"),
+                                    QStringLiteral("50000000")});
+        Client laptop = makeClient(laptopTokens.token, 12, 100);
+        Client nas = makeClient(nasTokens.token, 5, 200);
+        pointAt(laptop, old);
+        pointAt(nas, old);
+        QCOMPARE(backUp(laptop, true), QString());
+        QVERIFY(test::writeFile(enc(laptop.source + QStringLiteral("/f3")), "changed\n"));
+        QCOMPARE(backUp(laptop, false), QString());
+        QCOMPARE(backUp(nas, true), QString());
+        QCOMPARE(old.terminate(10000), 0);
+        const auto dataBefore = test::manifest(enc(old.dataDir()));
+
+        auto shared = sharedServer(old.dataDir());
+        const Run migrated = server(shared->configPath(), {QStringLiteral("migrate")});
+        QVERIFY2(migrated.code == 0, qPrintable(migrated.out + migrated.err));
+        QVERIFY2(migrated.out.contains(QStringLiteral("2 of 2 clients migrated")),
+                 qPrintable(migrated.out));
+        QVERIFY2(migrated.out.contains(QStringLiteral("laptop: ")) &&
+                     migrated.out.contains(QStringLiteral("account added")),
+                 qPrintable(migrated.out));
+        // The data directory was only read.
+        QCOMPARE(test::manifestDiff(test::manifest(enc(old.dataDir())), dataBefore), QString());
+
+        QVERIFY2(shared->start(), qPrintable(shared->log()));
+        QCOMPARE(shared->fingerprintText(), old.fingerprintText()); // the same certificate
+        pointAt(laptop, *shared);
+        pointAt(nas, *shared);
+        // Both generations, restored as they were, with the tokens the clients had.
+        const auto listed = laptop.home->run({QStringLiteral("list")}, laptop.env);
+        QCOMPARE(listed.code, 0);
+        QCOMPARE(listed.out.count(QLatin1Char('\n')), 2);
+        QCOMPARE(restoreAndCompare(laptop), QString());
+        QCOMPARE(restoreAndCompare(nas), QString());
+        // Backups go on from where they were: the unchanged files are not sent again.
+        QVERIFY(test::writeFile(enc(laptop.source + QStringLiteral("/f5")), "changed too\n"));
+        QCOMPARE(backUp(laptop, false), QString());
+        QCOMPARE(restoreAndCompare(laptop), QString());
+
+        // What the account was: append-only (the access token deletes nothing, the admin
+        // token does), its quota, and a count of what it stores to hold the quota against.
+        const QString nasId = accountIds(old.dataDir()).value(QStringLiteral("nas"));
+        QCOMPARE(accountColumn(QStringLiteral("nas"), QStringLiteral("id")).toString(), nasId);
+        QCOMPARE(accountColumn(QStringLiteral("nas"), QStringLiteral("quota_bytes")).toLongLong(),
+                 50000000);
+        QVERIFY(accountColumn(QStringLiteral("nas"), QStringLiteral("append_only")).toBool());
+        auto bucket = clientObjects(nasId);
+        QVERIFY(bucket);
+        const auto inBucket = bucket->listWithSizes({}).result();
+        QVERIFY(inBucket && !inBucket->isEmpty());
+        qint64 stored = 0;
+        for (const auto &object : *inBucket)
+            stored += object.size;
+        QCOMPARE(accountColumn(QStringLiteral("nas"), QStringLiteral("used_bytes")).toLongLong(),
+                 stored);
+        const QString someObject = inBucket->first().name;
+        QVERIFY(!shared->backend(nasTokens.token)->remove(someObject).result());
+        QVERIFY(shared->backend(nasTokens.admin)->stat(someObject).result());
+
+        // Since the move, the laptop's passphrase changed, its token was rotated and its first
+        // generation forgotten, all on the new set-up. Another run undoes none of it.
+        const auto slots =
+            laptop.home->run({QStringLiteral("key"), QStringLiteral("list")}, laptop.env);
+        QCOMPARE(slots.code, 0);
+        QProcessEnvironment changed = laptop.env;
+        changed.insert(QStringLiteral("OBNAM_NEW_PASSPHRASE"), QStringLiteral("battery staple"));
+        const auto passwd = laptop.home->run({QStringLiteral("key"), QStringLiteral("passwd"),
+                                              slots.out.section(QLatin1Char(' '), 0, 0)},
+                                             changed);
+        QVERIFY2(passwd.code == 0, qPrintable(passwd.err));
+        laptop.env.insert(QStringLiteral("OBNAM_PASSPHRASE"), QStringLiteral("battery staple"));
+        const QString firstGeneration = listed.out.section(QLatin1Char(' '), 0, 0);
+        const auto forgot = laptop.home->run(
+            {QStringLiteral("forget"), QStringLiteral("--keep-last"), QStringLiteral("2")},
+            laptop.env);
+        QVERIFY2(forgot.code == 0, qPrintable(forgot.err));
+        const auto rotated =
+            server(shared->configPath(),
+                   {QStringLiteral("client"), QStringLiteral("rotate"), QStringLiteral("laptop")});
+        QCOMPARE(rotated.code, 0);
+        laptop.env.insert(QStringLiteral("OBNAM_ACCESS_TOKEN"),
+                          rotated.out.section(QStringLiteral("access_token: "), 1).trimmed());
+        const QString rotatedHash =
+            accountColumn(QStringLiteral("laptop"), QStringLiteral("token_sha256")).toString();
+        const auto before = laptop.home->run({QStringLiteral("list")}, laptop.env);
+        QVERIFY2(before.code == 0, qPrintable(before.err));
+        QVERIFY(!before.out.contains(firstGeneration));
+
+        const Run again = server(shared->configPath(), {QStringLiteral("migrate")});
+        QVERIFY2(again.code == 0, qPrintable(again.out + again.err));
+        QVERIFY2(again.out.contains(QStringLiteral("2 of 2 clients migrated, 0 objects (0 bytes) "
+                                                   "sent")),
+                 qPrintable(again.out));
+        QVERIFY(again.out.contains(QStringLiteral("laptop: migrated before")));
+        QCOMPARE(accountColumn(QStringLiteral("laptop"), QStringLiteral("token_sha256")).toString(),
+                 rotatedHash);
+        const auto after = laptop.home->run({QStringLiteral("list")}, laptop.env);
+        QVERIFY2(after.code == 0, qPrintable(after.err));
+        QCOMPARE(after.out, before.out);
+        QCOMPARE(restoreAndCompare(laptop), QString());
+    }
+
+    void anInterruptedMigrationIsCompletedByTheNextRun()
+    {
+        test::ServerProcess old;
+        QVERIFY2(old.start(), qPrintable(old.log()));
+        const auto tokens = old.addClient(QStringLiteral("desk"));
+        Client desk = makeClient(tokens.token, 10, 300);
+        pointAt(desk, old);
+        QCOMPARE(backUp(desk, true), QString());
+        QCOMPARE(old.terminate(10000), 0);
+        auto shared = sharedServer(old.dataDir());
+        QCOMPARE(server(shared->configPath(), {QStringLiteral("migrate")}).code, 0);
+
+        // As a run stopped part of the way leaves it: some objects in the bucket, the rest not,
+        // and no account yet.
+        auto bucket = clientObjects(accountIds(old.dataDir()).value(QStringLiteral("desk")));
+        QVERIFY(bucket);
+        const auto names = bucket->list({}).result();
+        QVERIFY(names && names->size() > 4);
+        int removed = 0;
+        for (int i = 0; i < names->size(); i += 2, ++removed)
+            QVERIFY(bucket->remove(names->at(i)).result());
+        QVERIFY(test::withDatabase([](QSqlDatabase &db) {
+            return !db.exec(QStringLiteral("DELETE FROM obnam_accounts")).lastError().isValid();
+        }));
+        QVERIFY2(shared->start(), qPrintable(shared->log()));
+        pointAt(desk, *shared);
+        QVERIFY(desk.home->run({QStringLiteral("list")}, desk.env).code != 0); // not let in yet
+
+        const Run resumed = server(shared->configPath(), {QStringLiteral("migrate")});
+        QVERIFY2(resumed.code == 0, qPrintable(resumed.out + resumed.err));
+        QVERIFY2(resumed.out.contains(QStringLiteral(", %1 sent (").arg(removed)),
+                 qPrintable(resumed.out));
+        QCOMPARE(bucket->list({}).result().value(), *names);
+        QCOMPARE(restoreAndCompare(desk), QString());
+    }
+
+    void conflictsAreRefusedAndNothingIsReplaced()
+    {
+        test::ServerProcess old;
+        QVERIFY2(old.start(), qPrintable(old.log()));
+        const auto laptopTokens = old.addClient(QStringLiteral("laptop"));
+        const auto deskTokens = old.addClient(QStringLiteral("desk"));
+        Client laptop = makeClient(laptopTokens.token, 4, 400);
+        Client desk = makeClient(deskTokens.token, 4, 500);
+        pointAt(laptop, old);
+        pointAt(desk, old);
+        QCOMPARE(backUp(laptop, true), QString());
+        QCOMPARE(backUp(desk, true), QString());
+        QCOMPARE(old.terminate(10000), 0);
+        const auto ids = accountIds(old.dataDir());
+        auto shared = sharedServer(old.dataDir());
+
+        // Another "laptop", a different account, is in the database already; and the bucket
+        // has something else under the name of one of desk's packs.
+        QCOMPARE(server(shared->configPath(),
+                        {QStringLiteral("client"), QStringLiteral("add"), QStringLiteral("laptop")})
+                     .code,
+                 0);
+        const QString otherId =
+            accountColumn(QStringLiteral("laptop"), QStringLiteral("id")).toString();
+        const QString deskDir =
+            old.dataDir() + QStringLiteral("/clients/") + ids.value(QStringLiteral("desk"));
+        QDirIterator packs(deskDir + QStringLiteral("/packs"), QDir::Files,
+                           QDirIterator::Subdirectories);
+        QVERIFY(packs.hasNext());
+        const QString pack = QDir(deskDir).relativeFilePath(packs.next());
+        auto deskBucket = clientObjects(ids.value(QStringLiteral("desk")));
+        QVERIFY(deskBucket->put(pack, "not the same", PutMode::CreateOnly).result());
+
+        const Run refused = server(shared->configPath(), {QStringLiteral("migrate")});
+        QCOMPARE(refused.code, 1);
+        QVERIFY2(refused.err.contains(QStringLiteral("laptop")) &&
+                     refused.err.contains(QStringLiteral("another client of this name")),
+                 qPrintable(refused.err));
+        QVERIFY2(refused.err.contains(QStringLiteral("different object")) &&
+                     refused.err.contains(pack),
+                 qPrintable(refused.err));
+        QVERIFY(refused.out.contains(QStringLiteral("0 of 2 clients migrated")));
+        // Neither is let in, nothing of the laptop is sent, and the bucket's object stays.
+        QCOMPARE(accountColumn(QStringLiteral("laptop"), QStringLiteral("id")).toString(), otherId);
+        QVERIFY(accountColumn(QStringLiteral("desk"), QStringLiteral("id")).isNull());
+        const auto nothing = clientObjects(ids.value(QStringLiteral("laptop")))->list({}).result();
+        QVERIFY(!nothing || nothing->isEmpty());
+        QCOMPARE(deskBucket->get(pack).result().value(), QByteArray("not the same"));
+        QVERIFY(server(shared->configPath(), {QStringLiteral("client"), QStringLiteral("list")})
+                    .out.startsWith(QStringLiteral("laptop\n")));
+    }
+
+    void badSetUpsAreNamed()
+    {
+        test::ServerProcess local;
+        QVERIFY2(local.start(), qPrintable(local.log()));
+        local.addClient(QStringLiteral("laptop"));
+        QCOMPARE(local.terminate(10000), 0);
+        // Without a database to move to.
+        Run r = server(local.configPath(), {QStringLiteral("migrate")});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("name a database")), qPrintable(r.err));
+        // Without accounts to move.
+        auto shared = sharedServer(local.dataDir() + QStringLiteral("/elsewhere"));
+        r = server(shared->configPath(), {QStringLiteral("migrate")});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("no accounts file")) &&
+                     r.err.contains(QStringLiteral("clients.json")),
+                 qPrintable(r.err));
+        r = server(shared->configPath(), {QStringLiteral("migrate"), QStringLiteral("now")});
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.err.contains(QStringLiteral("usage: ")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerMigrate)
+#include "tst_servermigrate.moc"
