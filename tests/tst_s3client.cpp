@@ -58,20 +58,6 @@ class TestS3Client : public QObject
 {
     Q_OBJECT
 
-private:
-    QString restoreAndCompare(const test::CliHome &home, const QString &source,
-                              const QProcessEnvironment &env, bool binary = false)
-    {
-        static int restores = 0;
-        const QString target = home.path() + QStringLiteral("/restored-%1").arg(++restores);
-        const QStringList args{QStringLiteral("restore"), QStringLiteral("latest"), target};
-        const auto r = binary ? home.runBinary(args, env) : home.run(args, env);
-        if (r.code != 0)
-            return QStringLiteral("restore failed: ") + r.err;
-        return test::manifestDiff(test::manifest(enc(source)),
-                                  test::manifest(enc(target + source)));
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
@@ -94,7 +80,7 @@ private Q_SLOTS:
         QVERIFY2(r.code == 0, qPrintable(r.err));
         r = home.run({QStringLiteral("backup")}, env);
         QVERIFY2(r.code == 0, qPrintable(r.err));
-        QCOMPARE(restoreAndCompare(home, source, env), QString());
+        QCOMPARE(home.restoreAndCompare(source, env), QString());
 
         // An incremental backup after a change; both generations listed.
         QVERIFY(test::writeFile(enc(source + QStringLiteral("/file-3")), "changed\n"));
@@ -105,7 +91,7 @@ private Q_SLOTS:
         QCOMPARE(r.out.trimmed().split(QLatin1Char('\n')).size(), 2);
         r = home.run({QStringLiteral("list-files"), QStringLiteral("latest")}, env);
         QVERIFY(r.out.contains(QStringLiteral("nested/deeper/secret-name.txt")));
-        QCOMPARE(restoreAndCompare(home, source, env), QString());
+        QCOMPARE(home.restoreAndCompare(source, env), QString());
         r = home.run({QStringLiteral("check")}, env);
         QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
 
@@ -149,7 +135,7 @@ private Q_SLOTS:
         QVERIFY2(r.code == 0, qPrintable(r.err));
         r = home.runBinary({QStringLiteral("backup")}, env);
         QVERIFY2(r.code == 0, qPrintable(r.err));
-        QCOMPARE(restoreAndCompare(home, source, env, true), QString());
+        QCOMPARE(home.restoreAndCompare(source, env, QStringLiteral("latest"), true), QString());
         r = home.runBinary({QStringLiteral("config")}, env);
         QCOMPARE(r.code, 0);
         QVERIFY2(r.out.contains(QStringLiteral("/.aws/credentials [backup]")), qPrintable(r.out));

@@ -45,16 +45,6 @@ bool run(const QString &program, const QStringList &args)
     return p.waitForFinished(120000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
 }
 
-// Empties the shared database's tables, so that each test starts without accounts.
-bool resetDatabase()
-{
-    return test::withDatabase([](QSqlDatabase &db) {
-        return !db.exec(QStringLiteral("DROP TABLE IF EXISTS obnam_accounts, obnam_schema"))
-                    .lastError()
-                    .isValid();
-    });
-}
-
 // What the shared database counts as stored for a client.
 qint64 usedBytes(const QString &client)
 {
@@ -196,21 +186,14 @@ private:
         return c;
     }
 
-    QString restoreAndCompare(const Client &c)
+    static QString restoreAndCompare(const Client &c)
     {
-        static int restores = 0;
-        const QString target = c.home->path() + QStringLiteral("/restored-%1").arg(++restores);
-        const auto r =
-            c.home->run({QStringLiteral("restore"), QStringLiteral("latest"), target}, c.env);
-        if (r.code != 0)
-            return QStringLiteral("restore failed: ") + r.err;
-        return test::manifestDiff(test::manifest(enc(c.source)),
-                                  test::manifest(enc(target + c.source)));
+        return c.home->restoreAndCompare(c.source, c.env);
     }
 
     void startInstances()
     {
-        QVERIFY(resetDatabase());
+        QVERIFY(test::dropServerTables());
         const QUrl s3(qEnvironmentVariable("S3_ENDPOINT"));
         const QByteArray shared = "database: " + qgetenv("PG_URL") + "\nstorage: s3+http://" +
                                   s3.authority().toUtf8() + "/obnam-scaleout/run" +

@@ -91,16 +91,9 @@ private:
         return c;
     }
 
-    QString restoreAndCompare(const Client &c, const QString &generation = QStringLiteral("latest"))
+    static QString restoreAndCompare(const Client &c)
     {
-        static int restores = 0;
-        const QString target =
-            c.home->path() + QStringLiteral("/restored-%1-%2").arg(generation).arg(++restores);
-        const auto r = c.home->run({QStringLiteral("restore"), generation, target}, c.env);
-        if (r.code != 0)
-            return QStringLiteral("restore failed: ") + r.err;
-        return test::manifestDiff(test::manifest(enc(c.source)),
-                                  test::manifest(enc(target + c.source)));
+        return c.home->restoreAndCompare(c.source, c.env);
     }
 
 private Q_SLOTS:

@@ -27,15 +27,6 @@ QByteArray enc(const QString &s)
     return QFile::encodeName(s);
 }
 
-bool resetDatabase()
-{
-    return test::withDatabase([](QSqlDatabase &db) {
-        return !db.exec(QStringLiteral("DROP TABLE IF EXISTS obnam_accounts, obnam_schema"))
-                    .lastError()
-                    .isValid();
-    });
-}
-
 // A column of an account in the shared database, or an invalid value when it has none.
 QVariant accountColumn(const QString &name, const QString &column)
 {
@@ -140,14 +131,7 @@ private:
 
     static QString restoreAndCompare(const Client &c)
     {
-        static int restores = 0;
-        const QString target = c.home->path() + QStringLiteral("/restored-%1").arg(++restores);
-        const auto r =
-            c.home->run({QStringLiteral("restore"), QStringLiteral("latest"), target}, c.env);
-        if (r.code != 0)
-            return QStringLiteral("restore failed: ") + r.err;
-        return test::manifestDiff(test::manifest(enc(c.source)),
-                                  test::manifest(enc(target + c.source)));
+        return c.home->restoreAndCompare(c.source, c.env);
     }
 
     // The instances' server.yaml: the old data directory, the database and the bucket.
@@ -184,7 +168,7 @@ private Q_SLOTS:
 
     void init()
     {
-        QVERIFY(resetDatabase());
+        QVERIFY(test::dropServerTables());
         m_storage =
             QStringLiteral("s3+http://") + QUrl(qEnvironmentVariable("S3_ENDPOINT")).authority() +
             QStringLiteral("/obnam-migrate/run%1").arg(QRandomGenerator::global()->generate());

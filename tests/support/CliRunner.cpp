@@ -107,3 +107,21 @@ CliRun CliHome::runBinary(const QStringList &args, const QProcessEnvironment &ex
 }
 
 } // namespace obnam::test
+
+namespace obnam::test {
+
+QString CliHome::restoreAndCompare(const QString &source, const QProcessEnvironment &extra,
+                                   const QString &generation, bool binary) const
+{
+    static QAtomicInt restores;
+    const QString target =
+        path() + QStringLiteral("/restored-%1").arg(restores.fetchAndAddRelaxed(1) + 1);
+    const QStringList args{QStringLiteral("restore"), generation, target};
+    const CliRun r = binary ? runBinary(args, extra) : run(args, extra);
+    if (r.code != 0)
+        return QStringLiteral("restore failed: ") + r.err;
+    return manifestDiff(manifest(QFile::encodeName(source)),
+                        manifest(QFile::encodeName(target + source)));
+}
+
+} // namespace obnam::test

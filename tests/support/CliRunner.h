@@ -50,6 +50,13 @@ public:
     CliRun runBinary(const QStringList &args, const QProcessEnvironment &extra = {},
                      const std::function<void()> &inChild = {}) const;
 
+    // Restores `generation` into a new directory below this home (in-process, or through the
+    // real binary) and compares it with `source` by manifest: empty when they are the same,
+    // else what differs or why the restore failed.
+    QString restoreAndCompare(const QString &source, const QProcessEnvironment &extra = {},
+                              const QString &generation = QStringLiteral("latest"),
+                              bool binary = false) const;
+
 private:
     QTemporaryDir m_dir;
 };

@@ -1,6 +1,8 @@
 #include "TestPostgres.h"
 
 #include <QAtomicInt>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QUrl>
 
 namespace obnam::test {
@@ -22,6 +24,15 @@ bool withDatabase(const std::function<bool(QSqlDatabase &)> &work, const QString
     }
     QSqlDatabase::removeDatabase(connection);
     return ok;
+}
+
+bool dropServerTables()
+{
+    return withDatabase([](QSqlDatabase &db) {
+        return !db.exec(QStringLiteral("DROP TABLE IF EXISTS obnam_accounts, obnam_schema"))
+                    .lastError()
+                    .isValid();
+    });
 }
 
 } // namespace obnam::test

@@ -13,4 +13,8 @@ namespace obnam::test {
 // and removed afterwards, so tests can call it from anywhere.
 bool withDatabase(const std::function<bool(QSqlDatabase &)> &work, const QString &database = {});
 
+// Drops obnam-server's tables from the test cluster's own database, so that a test starts
+// without accounts. False when that failed.
+bool dropServerTables();
+
 } // namespace obnam::test
