@@ -7,8 +7,9 @@
 #   client's token); and the bucket straight from obnam-cli, without a server.
 #   One instance behind the same balancer is the fair measure of what a second one adds: on
 #   one machine the balancer's own TLS takes CPU from everything else.
-# Then small objects (4 KiB) per second through each server set-up and straight to S3, and
-# the servers' peak resident memory.
+# Then small objects (4 KiB) per second through each server set-up and straight to S3, the
+# time `obnam-server migrate` takes to move the local-storage server's accounts and
+# repositories onto the bucket and the database, and the servers' peak resident memory.
 #
 # Usage: bench/scaleout.sh [PROFILE]     PROFILE of bench/make-dataset.sh [small]
 # Environment:
@@ -274,4 +275,30 @@ done
 rgw=$(cat "$WORK/ceph/run/ceph-client.rgw.a.pid")
 kib=$(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$rgw/status")
 echo "| radosgw | $((kib / 1024)) |"
+
+# Moving the local-storage instance's accounts and repositories onto the bucket and the
+# database (obnam-server migrate), as an organisation that outgrew one server does.
+if [[ " ${targets[*]} " == *" server-local "* ]]; then
+    kill "$(cat "$WORK/server-local/pid")"
+    wait "$(cat "$WORK/server-local/pid")" 2>/dev/null || true
+    { echo "address: 127.0.0.1:0"; echo "chunks: $WORK/server-local/data"
+      echo "database: $PG_URL"; echo "storage: s3+http://$s3host/obnam-bench/migrated"
+    } >"$WORK/migrate.yaml"
+    moved=$(du -sb "$WORK/server-local/data/clients" | cut -f1)
+    drop_caches
+    a=$(date +%s.%N)
+    "$SERVER" --config "$WORK/migrate.yaml" migrate >"$WORK/migrate.out" 2>"$WORK/migrate.err" ||
+        { cat "$WORK/migrate.err" >&2; exit 1; }
+    b=$(date +%s.%N)
+    took=$(seconds "$a" "$b")
+    # "N of N clients migrated, M objects (B bytes) sent"
+    summary=$(tail -n 1 "$WORK/migrate.out")
+    clients=${summary%% of *}
+    objects=$(echo "$summary" | sed -n 's/.*migrated, \([0-9]*\) objects.*/\1/p')
+    echo
+    echo "| obnam-server migrate ($CACHE cache) | clients | objects | MB | seconds | MB/s |"
+    echo "|---|---|---|---|---|---|"
+    echo "| data directory to S3 + PostgreSQL | $clients | $objects | $((moved / 1000000)) |" \
+        "$took | $(bytes=$moved mbps "$took") |"
+fi
 exit 0
