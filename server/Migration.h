@@ -34,11 +34,13 @@ public:
         qint64 copied = 0;  // sent to the bucket by this run
         qint64 copiedBytes = 0;
         qint64 present = 0;   // the bucket had them already, the same
+        qint64 damaged = 0;   // content-addressed, but not matching their names: copied as they are
         bool added = false;   // false: migrated by an earlier run, and left alone
         qint64 usedBytes = 0; // what the database now counts for it
     };
-    // A line of progress for the person waiting: a long copy says how far it is now and then.
-    using Progress = std::function<void(const QString &line)>;
+    // A line for the person waiting: how far a long copy is, now and then, and each damaged
+    // object (`warning` true).
+    using Progress = std::function<void(const QString &line, bool warning)>;
 
     // `bucket` is the root the instances use (clients/ID/ below it); null when objects stay in
     // the data directory (`database` set without `storage`). `objects` is where the instances

@@ -135,8 +135,11 @@ int migrateCommand(const ServerConfig &config)
     if (!objects)
         return fail(objects.error());
     Migration migration(config.clientsDir(), **accounts, bucket, **objects,
-                        [](const QString &line) {
-                            std::printf("%s\n", qPrintable(line));
+                        [](const QString &line, bool warning) {
+                            if (warning)
+                                std::fprintf(stderr, "warning: %s\n", qPrintable(line));
+                            else
+                                std::printf("%s\n", qPrintable(line));
                             std::fflush(stdout);
                         });
     int failures = 0;
@@ -163,6 +166,12 @@ int migrateCommand(const ServerConfig &config)
                 static_cast<long long>(done->copied), static_cast<long long>(done->copiedBytes),
                 static_cast<long long>(done->present), static_cast<long long>(done->usedBytes));
         std::fflush(stdout);
+        if (done->damaged > 0)
+            std::fprintf(
+                stderr,
+                "warning: %s: %lld damaged object(s) went to the bucket as they were "
+                "in the data directory: run 'obnam-cli check --read-data' on that client\n",
+                qPrintable(account.name), static_cast<long long>(done->damaged));
     }
     std::printf("%lld of %lld clients migrated, %lld objects (%lld bytes) sent\n",
                 static_cast<long long>(local->size() - failures),

@@ -318,6 +318,47 @@ private Q_SLOTS:
         QCOMPARE(restoreAndCompare(desk), QString());
     }
 
+    void aDamagedObjectGoesAsItIsAndIsNamed()
+    {
+        test::ServerProcess old;
+        QVERIFY2(old.start(), qPrintable(old.log()));
+        const auto tokens = old.addClient(QStringLiteral("desk"));
+        Client desk = makeClient(tokens.token, 6, 600);
+        pointAt(desk, old);
+        QCOMPARE(backUp(desk, true), QString());
+        QCOMPARE(old.terminate(10000), 0);
+        // A pack that rotted on the old server's disk: one byte changed.
+        const QString deskDir = old.dataDir() + QStringLiteral("/clients/") +
+                                accountIds(old.dataDir()).value(QStringLiteral("desk"));
+        QDirIterator packs(deskDir + QStringLiteral("/packs"), QDir::Files,
+                           QDirIterator::Subdirectories);
+        QVERIFY(packs.hasNext());
+        QFile file(packs.next());
+        const QString pack = QDir(deskDir).relativeFilePath(file.fileName());
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QByteArray bytes = file.readAll();
+        bytes[bytes.size() / 2] = char(bytes[bytes.size() / 2] ^ 0x40);
+        QVERIFY(file.seek(0) && file.write(bytes) == bytes.size());
+        file.close();
+
+        auto shared = sharedServer(old.dataDir());
+        const Run migrated = server(shared->configPath(), {QStringLiteral("migrate")});
+        QVERIFY2(migrated.code == 0, qPrintable(migrated.err));
+        QVERIFY2(migrated.err.contains(QStringLiteral("warning: desk: ") + pack +
+                                       QStringLiteral(" does not match its name")),
+                 qPrintable(migrated.err));
+        QVERIFY2(migrated.err.contains(QStringLiteral("desk: 1 damaged object(s)")),
+                 qPrintable(migrated.err));
+        auto bucket = clientObjects(accountIds(old.dataDir()).value(QStringLiteral("desk")));
+        QCOMPARE(bucket->get(pack).result().value(), bytes);
+        // The client's own check, reading the packs, then says what it affects.
+        QVERIFY2(shared->start(), qPrintable(shared->log()));
+        pointAt(desk, *shared);
+        const auto checked =
+            desk.home->run({QStringLiteral("check"), QStringLiteral("--read-data")}, desk.env);
+        QVERIFY2(checked.code != 0 && checked.out.contains(pack), qPrintable(checked.out));
+    }
+
     void conflictsAreRefusedAndNothingIsReplaced()
     {
         test::ServerProcess old;
