@@ -10,6 +10,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QHash>
+#include <QSet>
 
 #include <deque>
 
@@ -35,8 +36,8 @@ bool contentAddressed(const QString &name)
 Error differentObject(const QString &name)
 {
     return makeError(ErrorCode::Corrupt,
-                     QStringLiteral("the bucket holds a different object of this name; it was "
-                                    "left as it is"),
+                     QStringLiteral("the bucket holds a different object of this name (its "
+                                    "size differs); it was left as it is"),
                      name);
 }
 
@@ -72,41 +73,43 @@ Migration::~Migration() = default;
 
 Result<Migration::ClientOutcome> Migration::migrate(const ClientAccount &account)
 {
+    ClientOutcome outcome;
+    outcome.name = account.name;
+    // Moved by an earlier run: the database and the bucket are its home now, even if it has been
+    // removed from there since.
+    auto moved = m_accounts.wasMigrated(account.id);
+    if (!moved)
+        return moved.error();
+    if (*moved)
+        return outcome;
     auto known = m_accounts.list();
     if (!known)
         return known.error();
-    bool inDatabase = false;
     for (const ClientAccount &other : std::as_const(*known)) {
-        if (other.name == account.name && other.id == account.id)
-            inDatabase = true;
-        else if (other.name == account.name)
+        if (other.name == account.name)
             return makeError(ErrorCode::AlreadyExists,
                              QStringLiteral("the database has another client of this name (a "
-                                            "different account); rename one of them first"),
+                                            "different account)"),
                              account.name);
-        else if (other.id == account.id)
+        if (other.id == account.id)
             return makeError(
                 ErrorCode::AlreadyExists,
                 QStringLiteral("the database has this account under the name '%1'").arg(other.name),
                 account.name);
     }
-    ClientOutcome outcome;
-    outcome.name = account.name;
-    if (inDatabase)
-        return outcome;
     // The objects first: an account appears in the database, where every instance finds it,
-    // only once its whole repository is in the bucket.
+    // only once its whole repository is in the bucket; until then no client can reach its
+    // prefix, so nothing writes there meanwhile.
     if (auto copied = copyObjects(account, outcome); !copied)
         return copied.error();
-    if (auto adopted = m_accounts.adopt(account); !adopted)
-        return adopted.error();
-    outcome.added = true;
-    // Quotas across instances start from what is stored, not from nothing.
+    // Quotas across instances start from what is stored, counted in the same step that lets
+    // the account in.
     auto used = m_objects.usage(account);
     if (!used)
         return used.error();
-    if (auto set = m_accounts.setUsage(account.id, *used); !set)
-        return set.error();
+    if (auto adopted = m_accounts.adopt(account, *used); !adopted)
+        return adopted.error();
+    outcome.added = true;
     outcome.usedBytes = *used;
     return outcome;
 }
@@ -114,10 +117,9 @@ Result<Migration::ClientOutcome> Migration::migrate(const ClientAccount &account
 Status Migration::copyObjects(const ClientAccount &account, ClientOutcome &outcome)
 {
     const QString dir = m_clientsDir + QLatin1Char('/') + account.id;
-    if (!QFileInfo(dir).isDir())
-        return {}; // an account that never stored anything
     LocalBackend source(dir, 2, 0);
-    auto names = source.list({}).result();
+    // An account that never stored anything has no directory: nothing to copy.
+    auto names = QFileInfo(dir).isDir() ? source.list({}).result() : QStringList();
     if (!names)
         return names.error();
     outcome.objects = names->size();
@@ -185,7 +187,11 @@ Status Migration::copyObjects(const ClientAccount &account, ClientOutcome &outco
             qint64 size = *found;
             if (size < 0) {
                 auto stat = target->stat(name).result();
-                size = stat ? *stat : -1;
+                if (!stat) {
+                    sofar = stat.error();
+                    break;
+                }
+                size = *stat;
             }
             auto local = source.stat(name).result();
             if (!local) {
@@ -239,20 +245,47 @@ Status Migration::copyObjects(const ClientAccount &account, ClientOutcome &outco
     if (!sofar)
         return sofar;
 
+    // What an interrupted run sent that the data directory no longer has (the old server ran
+    // again meanwhile: a lock it released, a generation it forgot) goes: the account's
+    // repository in the bucket is to be the data directory's, no more.
+    const QSet<QString> wanted(names->cbegin(), names->cend());
+    for (auto it = there->cbegin(); it != there->cend(); ++it) {
+        if (wanted.contains(it.key()))
+            continue;
+        if (auto removed = target->remove(it.key()).result();
+            !removed && removed.error().code != ErrorCode::NotFound)
+            return removed.error();
+        ++outcome.removed;
+    }
+
     // What the bucket has now, object by object, before the account is let in.
     auto after = holdings(*target);
     if (!after)
         return after.error();
+    for (auto it = after->cbegin(); it != after->cend(); ++it) {
+        if (!wanted.contains(it.key()))
+            return makeError(ErrorCode::Corrupt,
+                             QStringLiteral("the bucket holds an object the data directory does "
+                                            "not have"),
+                             it.key());
+    }
     for (const QString &name : std::as_const(*names)) {
-        const auto size = after->constFind(name);
-        auto local = source.stat(name).result();
-        if (!local)
-            return local.error();
-        if (size == after->cend())
+        const auto found = after->constFind(name);
+        if (found == after->cend())
             return makeError(ErrorCode::Transient,
                              QStringLiteral("the object is not in the bucket after it was sent"),
                              name);
-        if (*size >= 0 && *size != *local)
+        qint64 size = *found;
+        if (size < 0) {
+            auto stat = target->stat(name).result();
+            if (!stat)
+                return stat.error();
+            size = *stat;
+        }
+        auto local = source.stat(name).result();
+        if (!local)
+            return local.error();
+        if (size != *local)
             return differentObject(name);
     }
     return {};

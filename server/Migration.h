@@ -19,11 +19,12 @@ class PgAccountStore;
 // Each account keeps its id and token hashes, so clients go on with the tokens they have. The
 // data directory is only read: it stays as it was until the administrator removes it.
 //
-// A run can be repeated: after an interruption, what the bucket already has is not sent again.
-// An account is added to the database only once all its objects are in the bucket, and from
-// then on the database and the bucket are its home: a later run leaves it alone, since its
-// clients may have rotated tokens, changed passphrases or forgotten generations there, which a
-// second copy from the data directory would undo.
+// A run can be repeated: after an interruption, what the bucket already has is not sent again,
+// and what it has that the data directory no longer has is removed. An account is added to the
+// database only once its objects in the bucket are exactly the data directory's, and its id is
+// noted as migrated: from then on the database and the bucket are its home, and later runs
+// leave it alone, even once it has been removed, since its clients may have rotated tokens,
+// changed passphrases or forgotten generations there, which a second copy would undo.
 class Migration
 {
 public:
@@ -33,7 +34,9 @@ public:
         qint64 objects = 0; // in the data directory
         qint64 copied = 0;  // sent to the bucket by this run
         qint64 copiedBytes = 0;
-        qint64 present = 0;   // the bucket had them already, the same
+        qint64 present = 0; // the bucket had them already, the same
+        qint64 removed =
+            0; // in the bucket from an interrupted run, no longer in the data directory
         qint64 damaged = 0;   // content-addressed, but not matching their names: copied as they are
         bool added = false;   // false: migrated by an earlier run, and left alone
         qint64 usedBytes = 0; // what the database now counts for it

@@ -22,6 +22,12 @@ const char *const kMigrations[] = {
     " quota_bytes bigint NOT NULL DEFAULT 0,"
     " used_bytes bigint NOT NULL DEFAULT 0,"
     " created timestamptz NOT NULL DEFAULT now())",
+    // 2: the accounts `migrate` brought from a data directory, kept after a removal so that
+    // running it again does not bring a removed account back.
+    "CREATE TABLE obnam_migrated ("
+    " id char(32) PRIMARY KEY,"
+    " name text NOT NULL,"
+    " migrated timestamptz NOT NULL DEFAULT now())",
 };
 static_assert(std::size(kMigrations) == PgAccountStore::kSchemaVersion);
 
@@ -160,17 +166,26 @@ Result<AccountStore::NewTokens> PgAccountStore::add(const QString &name, bool ap
         Database::Retry::Never);
 }
 
-Status PgAccountStore::adopt(const ClientAccount &account)
+Status PgAccountStore::adopt(const ClientAccount &account, qint64 usedBytes)
 {
     if (!validClientName(account.name))
         return invalidClientName(account.name);
     return asStatus(m_db.run<std::monostate>(
         [&](QSqlDatabase &db) -> Result<std::monostate> {
             QSqlQuery q(db);
+            const auto fail = [&](const QString &what) -> Error {
+                const Error e = m_db.failure(db, q.lastError(), what);
+                db.rollback();
+                return e;
+            };
+            if (!db.transaction())
+                return m_db.failure(db, db.lastError(),
+                                    QStringLiteral("cannot start a transaction"));
             // Any conflict (name, id or token) inserts nothing, whichever constraint it meets.
             q.prepare(QStringLiteral(
                 "INSERT INTO obnam_accounts (name, id, token_sha256, admin_token_sha256, "
-                "append_only, quota_bytes) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
+                "append_only, quota_bytes, used_bytes) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT "
+                "DO NOTHING"));
             q.addBindValue(account.name);
             q.addBindValue(account.id);
             q.addBindValue(account.tokenHash);
@@ -178,16 +193,39 @@ Status PgAccountStore::adopt(const ClientAccount &account)
                                                        : QVariant(account.adminHash));
             q.addBindValue(account.appendOnly);
             q.addBindValue(account.quotaBytes);
+            q.addBindValue(usedBytes);
             if (!q.exec())
-                return m_db.failure(db, q.lastError(), QStringLiteral("cannot add the client"));
-            if (q.numRowsAffected() == 0)
+                return fail(QStringLiteral("cannot add the client"));
+            if (q.numRowsAffected() == 0) {
+                db.rollback();
                 return makeError(ErrorCode::AlreadyExists,
                                  QStringLiteral("the database has a client of that name, id or "
                                                 "token already"),
                                  account.name);
+            }
+            q.prepare(QStringLiteral("INSERT INTO obnam_migrated (id, name) VALUES (?, ?) ON "
+                                     "CONFLICT DO NOTHING"));
+            q.addBindValue(account.id);
+            q.addBindValue(account.name);
+            if (!q.exec())
+                return fail(QStringLiteral("cannot note the client as migrated"));
+            if (!db.commit())
+                return m_db.failure(db, db.lastError(), QStringLiteral("cannot add the client"));
             return std::monostate();
         },
         Database::Retry::Never));
+}
+
+Result<bool> PgAccountStore::wasMigrated(const QString &accountId)
+{
+    return m_db.run<bool>([&](QSqlDatabase &db) -> Result<bool> {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT 1 FROM obnam_migrated WHERE id = ?"));
+        q.addBindValue(accountId);
+        if (!q.exec())
+            return m_db.failure(db, q.lastError(), QStringLiteral("cannot look up a migration"));
+        return q.next();
+    });
 }
 
 Status PgAccountStore::remove(const QString &name)

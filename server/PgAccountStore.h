@@ -16,7 +16,7 @@ class PgAccountStore final : public AccountStore
 {
 public:
     // The schema version this program writes and reads.
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     static Result<std::unique_ptr<PgAccountStore>> open(const DatabaseSettings &settings);
 
@@ -34,10 +34,12 @@ public:
     // killed in the middle of an upload left counted.
     Status setUsage(const QString &accountId, qint64 bytes);
 
-    // Adds an account exactly as another store kept it (its id, token hashes, quota), for
-    // `migrate`: its clients keep their tokens. AlreadyExists when its name, id or a token is
-    // taken.
-    Status adopt(const ClientAccount &account);
+    // Adds an account exactly as another store kept it (its id, token hashes, quota), counting
+    // `usedBytes` as stored, and notes its id as migrated, in one transaction (`migrate`): its
+    // clients keep their tokens. AlreadyExists when its name, id or a token is taken.
+    Status adopt(const ClientAccount &account, qint64 usedBytes);
+    // Whether adopt() ever added the account of this id, even if it was removed since.
+    Result<bool> wasMigrated(const QString &accountId);
 
     Database &database() { return m_db; }
 

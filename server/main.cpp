@@ -118,6 +118,13 @@ int migrateCommand(const ServerConfig &config)
                               QStringLiteral("nothing to migrate: the data directory has no "
                                              "accounts file"),
                               config.clientsFile()));
+    // A data directory whose objects are not where they should be (a disk not mounted) would
+    // let every account in with an empty repository.
+    if (!QFileInfo(config.clientsDir()).isDir())
+        return fail(makeError(ErrorCode::NotFound,
+                              QStringLiteral("the data directory has accounts but no clients/ "
+                                             "folder for their objects"),
+                              config.clientsDir()));
     auto local = ClientStore(config.clientsFile()).list();
     if (!local)
         return fail(local.error());
@@ -155,16 +162,22 @@ int migrateCommand(const ServerConfig &config)
         }
         copied += done->copied;
         copiedBytes += done->copiedBytes;
-        if (!done->added)
+        if (!done->added) {
             std::printf("%s: migrated before; left as the database and the bucket have it\n",
                         qPrintable(account.name));
-        else
-            std::printf(
-                "%s: %lld objects, %lld sent (%lld bytes), %lld already there; account "
-                "added, %lld bytes counted\n",
-                qPrintable(account.name), static_cast<long long>(done->objects),
-                static_cast<long long>(done->copied), static_cast<long long>(done->copiedBytes),
-                static_cast<long long>(done->present), static_cast<long long>(done->usedBytes));
+        } else {
+            QString line = QStringLiteral("%1: %2 objects, %3 sent (%4 bytes), %5 already there")
+                               .arg(account.name)
+                               .arg(done->objects)
+                               .arg(done->copied)
+                               .arg(done->copiedBytes)
+                               .arg(done->present);
+            if (done->removed > 0)
+                line +=
+                    QStringLiteral(", %1 left by an interrupted run removed").arg(done->removed);
+            line += QStringLiteral("; account added, %1 bytes counted").arg(done->usedBytes);
+            std::printf("%s\n", qPrintable(line));
+        }
         std::fflush(stdout);
         if (done->damaged > 0)
             std::fprintf(

@@ -10,6 +10,7 @@
 
 #include <QFutureSynchronizer>
 #include <QProcess>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtConcurrent/QtConcurrentRun>
@@ -46,7 +47,7 @@ void dropEverything()
     Database db(settingsFromEnvironment());
     QVERIFY(db.run<std::monostate>([](QSqlDatabase &c) -> Result<std::monostate> {
         QSqlQuery q(c);
-        q.exec(QStringLiteral("DROP TABLE IF EXISTS obnam_accounts, obnam_schema"));
+        q.exec(QStringLiteral("DROP TABLE IF EXISTS obnam_accounts, obnam_migrated, obnam_schema"));
         return std::monostate();
     }));
 }
@@ -219,9 +220,47 @@ private Q_SLOTS:
         auto refused = PgAccountStore::open(settingsFromEnvironment());
         QVERIFY(!refused);
         QCOMPARE(refused.error().code, ErrorCode::Unsupported);
-        QVERIFY2(refused.error().message.contains(QStringLiteral("version 99, newer than this "
-                                                                 "obnam-server knows (1)")),
+        QVERIFY2(refused.error().message.contains(
+                     QStringLiteral("version 99, newer than this obnam-server knows (%1)")
+                         .arg(PgAccountStore::kSchemaVersion)),
                  qPrintable(refused.error().message));
+    }
+
+    void aVersionOneDatabaseIsUpgraded()
+    {
+        // What obnam-server 0.1 left: schema version 1, one account, no obnam_migrated.
+        Database db(settingsFromEnvironment());
+        QVERIFY(db.run<std::monostate>([](QSqlDatabase &c) -> Result<std::monostate> {
+            QSqlQuery q(c);
+            const bool made =
+                q.exec(QStringLiteral("CREATE TABLE obnam_schema (version integer NOT NULL)")) &&
+                q.exec(QStringLiteral("INSERT INTO obnam_schema VALUES (1)")) &&
+                q.exec(QStringLiteral(
+                    "CREATE TABLE obnam_accounts (name text PRIMARY KEY, id char(32) NOT NULL "
+                    "UNIQUE, token_sha256 char(64) NOT NULL UNIQUE, admin_token_sha256 char(64) "
+                    "UNIQUE, append_only boolean NOT NULL DEFAULT false, quota_bytes bigint NOT "
+                    "NULL DEFAULT 0, used_bytes bigint NOT NULL DEFAULT 0, created timestamptz NOT "
+                    "NULL DEFAULT now())")) &&
+                q.exec(QStringLiteral("INSERT INTO obnam_accounts (name, id, token_sha256) VALUES "
+                                      "('old', repeat('1', 32), repeat('2', 64))"));
+            if (!made)
+                return makeError(ErrorCode::Io, q.lastError().text());
+            return std::monostate();
+        }));
+        auto store = makeStore(QStringLiteral("postgresql"));
+        QVERIFY(store);
+        QCOMPARE(store->list()->size(), 1);
+        QCOMPARE(store->list()->first().name, QStringLiteral("old"));
+        auto *pg = dynamic_cast<PgAccountStore *>(store.get());
+        QVERIFY(pg);
+        QCOMPARE(pg->wasMigrated(QString(32, QLatin1Char('1'))).value(), false);
+        auto version = db.run<int>([](QSqlDatabase &c) -> Result<int> {
+            QSqlQuery q(c);
+            if (!q.exec(QStringLiteral("SELECT max(version) FROM obnam_schema")) || !q.next())
+                return makeError(ErrorCode::Io, QStringLiteral("cannot read"));
+            return q.value(0).toInt();
+        });
+        QCOMPARE(version.value(), PgAccountStore::kSchemaVersion);
     }
 
     void survivesTheDatabaseGoingAway()
