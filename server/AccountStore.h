@@ -67,6 +67,21 @@ public:
         Q_UNUSED(delta);
         return {};
     }
+    // An object stored, replacing one of `replacedBytes` (0 when it is new), or removed (of
+    // `bytes` as a look just before saw it, -1 when unknown): the account's usage follows. A
+    // store that knows each object's size counts from that instead, so that the same object
+    // removed through two instances at once is subtracted once.
+    virtual Status objectStored(const QString &accountId, const QString &name, qint64 bytes,
+                                qint64 replacedBytes)
+    {
+        Q_UNUSED(name);
+        return addUsage(accountId, bytes - replacedBytes);
+    }
+    virtual Status objectRemoved(const QString &accountId, const QString &name, qint64 bytes)
+    {
+        Q_UNUSED(name);
+        return bytes > 0 ? addUsage(accountId, -bytes) : Status{};
+    }
 
 protected:
     AccountStore() = default;

@@ -64,17 +64,17 @@ Status LocalObjectStore::remove(const ClientAccount &account, const QString &nam
     return backendFor(account)->remove(name).result();
 }
 
-Result<qint64> LocalObjectStore::usage(const ClientAccount &account)
+Result<QHash<QString, qint64>> LocalObjectStore::inventory(const ClientAccount &account)
 {
-    qint64 total = 0;
-    QDirIterator files(backendFor(account)->location(), QDir::Files | QDir::Hidden,
-                       QDirIterator::Subdirectories);
+    QHash<QString, qint64> objects;
+    const QString root = backendFor(account)->location() + QLatin1Char('/');
+    QDirIterator files(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
     while (files.hasNext()) {
         files.next();
         if (!files.fileName().startsWith(QStringLiteral(".tmp-")))
-            total += files.fileInfo().size();
+            objects.insert(files.filePath().mid(root.size()), files.fileInfo().size());
     }
-    return total;
+    return objects;
 }
 
 void LocalObjectStore::tidy()

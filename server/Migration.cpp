@@ -102,15 +102,16 @@ Result<Migration::ClientOutcome> Migration::migrate(const ClientAccount &account
     // prefix, so nothing writes there meanwhile.
     if (auto copied = copyObjects(account, outcome); !copied)
         return copied.error();
-    // Quotas across instances start from what is stored, counted in the same step that lets
-    // the account in.
-    auto used = m_objects.usage(account);
-    if (!used)
-        return used.error();
-    if (auto adopted = m_accounts.adopt(account, *used); !adopted)
+    // Quotas across instances start from what is stored, each object with its size, noted in
+    // the same step that lets the account in.
+    auto stored = m_objects.inventory(account);
+    if (!stored)
+        return stored.error();
+    if (auto adopted = m_accounts.adopt(account, *stored); !adopted)
         return adopted.error();
     outcome.added = true;
-    outcome.usedBytes = *used;
+    for (const qint64 size : std::as_const(*stored))
+        outcome.usedBytes += size;
     return outcome;
 }
 

@@ -197,6 +197,26 @@ void ObjectApi::addUsage(const QString &accountId, qint64 delta)
         *it += delta;
 }
 
+void ObjectApi::noteStored(const QString &accountId, const QString &name, qint64 bytes,
+                           qint64 replacedBytes)
+{
+    if (m_clients.keepsUsage()) {
+        static_cast<void>(m_clients.objectStored(accountId, name, bytes, replacedBytes));
+        return;
+    }
+    addUsage(accountId, bytes - replacedBytes);
+}
+
+void ObjectApi::noteRemoved(const QString &accountId, const QString &name, qint64 bytes)
+{
+    if (m_clients.keepsUsage()) {
+        static_cast<void>(m_clients.objectRemoved(accountId, name, bytes));
+        return;
+    }
+    if (bytes > 0)
+        addUsage(accountId, -bytes);
+}
+
 ApiResponse ObjectApi::handle(const ApiRequest &request, const Admission &admission)
 {
     const ClientAccount &account = admission.caller.account;
@@ -220,8 +240,8 @@ ApiResponse ObjectApi::handle(const ApiRequest &request, const Admission &admiss
             auto size = m_objects.stat(account, admission.name);
             auto removed = m_objects.remove(account, admission.name);
             response = removed ? reply(204) : fromError(removed.error());
-            if (removed && size)
-                addUsage(admission.caller.account.id, -*size);
+            if (removed)
+                noteRemoved(account.id, admission.name, size ? *size : -1);
         }
     } else {
         response = put(request, admission);
@@ -306,7 +326,8 @@ ApiResponse ObjectApi::put(const ApiRequest &request, const Admission &admission
             return reply(403, "this client may not overwrite");
         return fromError(stored.error());
     }
-    addUsage(account.id, qint64(request.upload->size()) - (replaced ? *replaced : 0));
+    noteStored(account.id, admission.name, qint64(request.upload->size()),
+               replaced ? *replaced : 0);
     return reply(201);
 }
 

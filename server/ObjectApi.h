@@ -81,6 +81,10 @@ private:
     std::optional<ApiResponse> holdQuota(Admission &admission, qint64 length);
     qint64 usage(const ClientAccount &account);
     void addUsage(const QString &accountId, qint64 delta);
+    // What a stored or removed object does to the account's usage, wherever it is counted.
+    void noteStored(const QString &accountId, const QString &name, qint64 bytes,
+                    qint64 replacedBytes);
+    void noteRemoved(const QString &accountId, const QString &name, qint64 bytes);
     std::optional<Admission> route(const std::string &method, const std::string &target) const;
     ApiResponse get(const ApiRequest &request, const Admission &admission);
     ApiResponse put(const ApiRequest &request, const Admission &admission);

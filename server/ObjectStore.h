@@ -46,8 +46,19 @@ public:
                                       qint64 offset, qint64 length) = 0;
     virtual Result<QStringList> list(const ClientAccount &account, const QString &prefix) = 0;
     virtual Status remove(const ClientAccount &account, const QString &name) = 0;
+    // Every object an account stores, with its size, from what is there.
+    virtual Result<QHash<QString, qint64>> inventory(const ClientAccount &account) = 0;
     // The bytes an account stores, counted from what is there.
-    virtual Result<qint64> usage(const ClientAccount &account) = 0;
+    Result<qint64> usage(const ClientAccount &account)
+    {
+        auto objects = inventory(account);
+        if (!objects)
+            return objects.error();
+        qint64 total = 0;
+        for (const qint64 size : std::as_const(*objects))
+            total += size;
+        return total;
+    }
     // At start-up: removes upload files a stopped server left behind (and, on S3, the
     // multipart uploads a killed instance never finished).
     virtual void tidy() = 0;
@@ -72,7 +83,7 @@ public:
                               qint64 length) override;
     Result<QStringList> list(const ClientAccount &account, const QString &prefix) override;
     Status remove(const ClientAccount &account, const QString &name) override;
-    Result<qint64> usage(const ClientAccount &account) override;
+    Result<QHash<QString, qint64>> inventory(const ClientAccount &account) override;
     void tidy() override;
 
 private:
@@ -100,7 +111,7 @@ public:
                               qint64 length) override;
     Result<QStringList> list(const ClientAccount &account, const QString &prefix) override;
     Status remove(const ClientAccount &account, const QString &name) override;
-    Result<qint64> usage(const ClientAccount &account) override;
+    Result<QHash<QString, qint64>> inventory(const ClientAccount &account) override;
     void tidy() override;
 
     // How old an unfinished multipart upload must be before tidy() aborts it.

@@ -28,6 +28,17 @@ const char *const kMigrations[] = {
     " id char(32) PRIMARY KEY,"
     " name text NOT NULL,"
     " migrated timestamptz NOT NULL DEFAULT now())",
+    // 3: each account's objects and their sizes, so that usage follows what was really stored
+    // and removed (an object removed through two instances at once counts once). Accounts from
+    // before are counted by changes, as they were, until `client recount` fills their rows.
+    "DO $$ BEGIN"
+    " ALTER TABLE obnam_accounts ADD COLUMN objects_tracked boolean NOT NULL DEFAULT false;"
+    " CREATE TABLE obnam_objects ("
+    "  account_id char(32) NOT NULL REFERENCES obnam_accounts (id) ON DELETE CASCADE,"
+    "  name text NOT NULL,"
+    "  size bigint NOT NULL,"
+    "  PRIMARY KEY (account_id, name));"
+    " END $$",
 };
 static_assert(std::size(kMigrations) == PgAccountStore::kSchemaVersion);
 
@@ -147,8 +158,8 @@ Result<AccountStore::NewTokens> PgAccountStore::add(const QString &name, bool ap
             // refused by the primary key rather than by a look beforehand.
             q.prepare(QStringLiteral(
                 "INSERT INTO obnam_accounts (name, id, token_sha256, admin_token_sha256, "
-                "append_only, "
-                "quota_bytes) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING"));
+                "append_only, quota_bytes, objects_tracked) VALUES (?, ?, ?, ?, ?, ?, true) ON "
+                "CONFLICT (name) DO NOTHING"));
             q.addBindValue(name);
             q.addBindValue(accounts::newAccountId());
             q.addBindValue(accounts::hashToken(tokens.token.toLatin1()));
@@ -166,7 +177,7 @@ Result<AccountStore::NewTokens> PgAccountStore::add(const QString &name, bool ap
         Database::Retry::Never);
 }
 
-Status PgAccountStore::adopt(const ClientAccount &account, qint64 usedBytes)
+Status PgAccountStore::adopt(const ClientAccount &account, const QHash<QString, qint64> &objects)
 {
     if (!validClientName(account.name))
         return invalidClientName(account.name);
@@ -184,8 +195,7 @@ Status PgAccountStore::adopt(const ClientAccount &account, qint64 usedBytes)
             // Any conflict (name, id or token) inserts nothing, whichever constraint it meets.
             q.prepare(QStringLiteral(
                 "INSERT INTO obnam_accounts (name, id, token_sha256, admin_token_sha256, "
-                "append_only, quota_bytes, used_bytes) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT "
-                "DO NOTHING"));
+                "append_only, quota_bytes) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
             q.addBindValue(account.name);
             q.addBindValue(account.id);
             q.addBindValue(account.tokenHash);
@@ -193,7 +203,6 @@ Status PgAccountStore::adopt(const ClientAccount &account, qint64 usedBytes)
                                                        : QVariant(account.adminHash));
             q.addBindValue(account.appendOnly);
             q.addBindValue(account.quotaBytes);
-            q.addBindValue(usedBytes);
             if (!q.exec())
                 return fail(QStringLiteral("cannot add the client"));
             if (q.numRowsAffected() == 0) {
@@ -202,6 +211,10 @@ Status PgAccountStore::adopt(const ClientAccount &account, qint64 usedBytes)
                                  QStringLiteral("the database has a client of that name, id or "
                                                 "token already"),
                                  account.name);
+            }
+            if (auto filled = replaceObjects(db, account.id, objects); !filled) {
+                db.rollback();
+                return filled.error();
             }
             q.prepare(QStringLiteral("INSERT INTO obnam_migrated (id, name) VALUES (?, ?) ON "
                                      "CONFLICT DO NOTHING"));
@@ -327,17 +340,124 @@ Status PgAccountStore::addUsage(const QString &accountId, qint64 delta)
         Database::Retry::Never));
 }
 
-Status PgAccountStore::setUsage(const QString &accountId, qint64 bytes)
+Status PgAccountStore::objectStored(const QString &accountId, const QString &name, qint64 bytes,
+                                    qint64 replacedBytes)
 {
-    return asStatus(m_db.run<std::monostate>([&](QSqlDatabase &db) -> Result<std::monostate> {
-        QSqlQuery q(db);
-        q.prepare(QStringLiteral("UPDATE obnam_accounts SET used_bytes = ? WHERE id = ?"));
-        q.addBindValue(bytes);
+    return asStatus(m_db.run<std::monostate>(
+        [&](QSqlDatabase &db) -> Result<std::monostate> {
+            QSqlQuery q(db);
+            // One statement: `before` sees the row as it was, the upsert records the new size
+            // (for an account whose objects are known), and the usage moves by the difference.
+            q.prepare(QStringLiteral(
+                "WITH account AS (SELECT objects_tracked FROM obnam_accounts WHERE id = ?),"
+                " before AS (SELECT size FROM obnam_objects WHERE account_id = ? AND name = ?),"
+                " noted AS (INSERT INTO obnam_objects (account_id, name, size) SELECT ?, ?, ?"
+                "  WHERE (SELECT objects_tracked FROM account)"
+                "  ON CONFLICT (account_id, name) DO UPDATE SET size = EXCLUDED.size)"
+                " UPDATE obnam_accounts SET used_bytes = greatest(0, used_bytes + ? - CASE WHEN"
+                " objects_tracked THEN coalesce((SELECT size FROM before), 0) ELSE ? END)"
+                " WHERE id = ?"));
+            for (const QVariant &v :
+                 {QVariant(accountId), QVariant(accountId), QVariant(name), QVariant(accountId),
+                  QVariant(name), QVariant(bytes), QVariant(bytes), QVariant(replacedBytes),
+                  QVariant(accountId)})
+                q.addBindValue(v);
+            if (!q.exec())
+                return m_db.failure(db, q.lastError(), QStringLiteral("cannot count storage"));
+            return std::monostate();
+        },
+        Database::Retry::Never));
+}
+
+Status PgAccountStore::objectRemoved(const QString &accountId, const QString &name, qint64 bytes)
+{
+    return asStatus(m_db.run<std::monostate>(
+        [&](QSqlDatabase &db) -> Result<std::monostate> {
+            QSqlQuery q(db);
+            // Of two instances removing the same object at once, one deletes its row and the
+            // other finds none (it waits for the first's row lock): the size goes once.
+            q.prepare(QStringLiteral(
+                "WITH gone AS (DELETE FROM obnam_objects WHERE account_id = ? AND name = ?"
+                " RETURNING size)"
+                " UPDATE obnam_accounts SET used_bytes = greatest(0, used_bytes - CASE WHEN"
+                " objects_tracked THEN coalesce((SELECT size FROM gone), 0) ELSE ? END)"
+                " WHERE id = ?"));
+            q.addBindValue(accountId);
+            q.addBindValue(name);
+            q.addBindValue(qMax<qint64>(bytes, 0));
+            q.addBindValue(accountId);
+            if (!q.exec())
+                return m_db.failure(db, q.lastError(), QStringLiteral("cannot count storage"));
+            return std::monostate();
+        },
+        Database::Retry::Never));
+}
+
+Status PgAccountStore::replaceObjects(QSqlDatabase &db, const QString &accountId,
+                                      const QHash<QString, qint64> &objects)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("DELETE FROM obnam_objects WHERE account_id = ?"));
+    q.addBindValue(accountId);
+    if (!q.exec())
+        return m_db.failure(db, q.lastError(), QStringLiteral("cannot count storage"));
+    // Many rows per statement: one line "NAME<TAB>SIZE" per object (object names hold neither
+    // tabs nor line breaks), split by the database.
+    qint64 total = 0;
+    QString lines;
+    qsizetype pending = 0;
+    const auto flush = [&]() -> Status {
+        if (pending == 0)
+            return {};
+        q.prepare(QStringLiteral(
+            "INSERT INTO obnam_objects (account_id, name, size) SELECT ?, split_part(line, "
+            "E'\\t', 1), split_part(line, E'\\t', 2)::bigint FROM "
+            "unnest(string_to_array(?, E'\\n')) AS line"));
         q.addBindValue(accountId);
+        q.addBindValue(lines);
         if (!q.exec())
-            return m_db.failure(db, q.lastError(), QStringLiteral("cannot set usage"));
-        return std::monostate();
-    }));
+            return m_db.failure(db, q.lastError(), QStringLiteral("cannot count storage"));
+        lines.clear();
+        pending = 0;
+        return {};
+    };
+    for (auto it = objects.cbegin(); it != objects.cend(); ++it) {
+        if (pending > 0)
+            lines += QLatin1Char('\n');
+        lines += it.key() + QLatin1Char('\t') + QString::number(it.value());
+        total += it.value();
+        if (++pending == 20000) {
+            if (auto s = flush(); !s)
+                return s;
+        }
+    }
+    if (auto s = flush(); !s)
+        return s;
+    q.prepare(QStringLiteral(
+        "UPDATE obnam_accounts SET used_bytes = ?, objects_tracked = true WHERE id = ?"));
+    q.addBindValue(total);
+    q.addBindValue(accountId);
+    if (!q.exec())
+        return m_db.failure(db, q.lastError(), QStringLiteral("cannot count storage"));
+    return {};
+}
+
+Status PgAccountStore::recount(const QString &accountId, const QHash<QString, qint64> &objects)
+{
+    return asStatus(m_db.run<std::monostate>(
+        [&](QSqlDatabase &db) -> Result<std::monostate> {
+            if (!db.transaction())
+                return m_db.failure(db, db.lastError(),
+                                    QStringLiteral("cannot start a transaction"));
+            if (auto s = replaceObjects(db, accountId, objects); !s) {
+                db.rollback();
+                return s.error();
+            }
+            if (!db.commit())
+                return m_db.failure(db, db.lastError(), QStringLiteral("cannot set usage"));
+            return std::monostate();
+        },
+        Database::Retry::Never));
 }
 
 Result<qint64> PgAccountStore::usedBytes(const QString &name)

@@ -16,7 +16,7 @@ class PgAccountStore final : public AccountStore
 {
 public:
     // The schema version this program writes and reads.
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     static Result<std::unique_ptr<PgAccountStore>> open(const DatabaseSettings &settings);
 
@@ -28,16 +28,21 @@ public:
     bool keepsUsage() const override { return true; }
     Result<bool> reserve(const QString &accountId, qint64 bytes, qint64 quotaBytes) override;
     Status addUsage(const QString &accountId, qint64 delta) override;
+    Status objectStored(const QString &accountId, const QString &name, qint64 bytes,
+                        qint64 replacedBytes) override;
+    Status objectRemoved(const QString &accountId, const QString &name, qint64 bytes) override;
     // The bytes the database counts for a client (tests, `client recount`).
     Result<qint64> usedBytes(const QString &name);
-    // Sets the count from what is stored (`client recount`), correcting what an instance
-    // killed in the middle of an upload left counted.
-    Status setUsage(const QString &accountId, qint64 bytes);
+    // Sets what the database knows of an account's objects, and its usage, from what is stored
+    // (`client recount`), correcting what an instance killed in the middle of an upload left
+    // counted. From then on each object's size is known (an account from before schema
+    // version 3 is counted by changes until it is recounted).
+    Status recount(const QString &accountId, const QHash<QString, qint64> &objects);
 
-    // Adds an account exactly as another store kept it (its id, token hashes, quota), counting
-    // `usedBytes` as stored, and notes its id as migrated, in one transaction (`migrate`): its
+    // Adds an account exactly as another store kept it (its id, token hashes, quota) with the
+    // objects it stores, and notes its id as migrated, in one transaction (`migrate`): its
     // clients keep their tokens. AlreadyExists when its name, id or a token is taken.
-    Status adopt(const ClientAccount &account, qint64 usedBytes);
+    Status adopt(const ClientAccount &account, const QHash<QString, qint64> &objects);
     // Whether adopt() ever added the account of this id, even if it was removed since.
     Result<bool> wasMigrated(const QString &accountId);
 
@@ -45,6 +50,9 @@ public:
 
 private:
     explicit PgAccountStore(const DatabaseSettings &settings);
+    // Within a transaction on `db`: the account's objects as given, its usage their sum.
+    Status replaceObjects(QSqlDatabase &db, const QString &accountId,
+                          const QHash<QString, qint64> &objects);
     Status migrate();
 
     Database m_db;

@@ -79,22 +79,25 @@ Status S3ObjectStore::remove(const ClientAccount &account, const QString &name)
     return backendFor(account)->remove(name).result();
 }
 
-Result<qint64> S3ObjectStore::usage(const ClientAccount &account)
+Result<QHash<QString, qint64>> S3ObjectStore::inventory(const ClientAccount &account)
 {
     auto backend = backendFor(account);
     auto listed = backend->listWithSizes({}).result();
     if (!listed)
-        return listed.error().code == ErrorCode::NotFound ? Result<qint64>(0) : listed.error();
-    qint64 total = 0;
+        return listed.error().code == ErrorCode::NotFound
+                   ? Result<QHash<QString, qint64>>(QHash<QString, qint64>())
+                   : listed.error();
+    QHash<QString, qint64> objects;
+    objects.reserve(listed->size());
     for (const S3Backend::Listed &object : std::as_const(*listed)) {
         // A listing without sizes (not seen from any store) is asked about one object at a time.
         if (object.size >= 0) {
-            total += object.size;
+            objects.insert(object.name, object.size);
         } else if (auto size = backend->stat(object.name).result()) {
-            total += *size;
+            objects.insert(object.name, *size);
         }
     }
-    return total;
+    return objects;
 }
 
 void S3ObjectStore::tidy()

@@ -261,12 +261,16 @@ int clientCommand(const ServerConfig &config, const QStringList &args,
         auto objects = openObjects(config);
         if (!objects)
             return fail(objects.error());
-        auto used = (*objects)->usage(*found);
-        if (!used)
-            return fail(used.error());
-        if (auto s = shared->setUsage(found->id, *used); !s)
+        auto stored = (*objects)->inventory(*found);
+        if (!stored)
+            return fail(stored.error());
+        if (auto s = shared->recount(found->id, *stored); !s)
             return fail(s.error());
-        std::printf("%s: %lld bytes stored\n", qPrintable(name), static_cast<long long>(*used));
+        qint64 used = 0;
+        for (const qint64 size : std::as_const(*stored))
+            used += size;
+        std::printf("%s: %lld objects, %lld bytes stored\n", qPrintable(name),
+                    static_cast<long long>(stored->size()), static_cast<long long>(used));
         return 0;
     }
     if (action == QStringLiteral("rotate")) {

@@ -47,7 +47,8 @@ void dropEverything()
     Database db(settingsFromEnvironment());
     QVERIFY(db.run<std::monostate>([](QSqlDatabase &c) -> Result<std::monostate> {
         QSqlQuery q(c);
-        q.exec(QStringLiteral("DROP TABLE IF EXISTS obnam_accounts, obnam_migrated, obnam_schema"));
+        q.exec(QStringLiteral(
+            "DROP TABLE IF EXISTS obnam_objects, obnam_accounts, obnam_migrated, obnam_schema"));
         return std::monostate();
     }));
 }
@@ -224,6 +225,70 @@ private Q_SLOTS:
                      QStringLiteral("version 99, newer than this obnam-server knows (%1)")
                          .arg(PgAccountStore::kSchemaVersion)),
                  qPrintable(refused.error().message));
+    }
+
+    void usageFollowsEachObjectOnce()
+    {
+        auto store = makeStore(QStringLiteral("postgresql"));
+        QVERIFY(store);
+        auto *pg = dynamic_cast<PgAccountStore *>(store.get());
+        QVERIFY(pg->add(QStringLiteral("laptop"), false, 0));
+        const QString id = pg->list()->first().id;
+        const auto used = [&] {
+            return pg->usedBytes(QStringLiteral("laptop")).value();
+        };
+        QVERIFY(pg->objectStored(id, QStringLiteral("locks/aa"), 100, 0));
+        QVERIFY(pg->objectStored(id, QStringLiteral("locks/bb"), 50, 0));
+        QCOMPARE(used(), 150);
+        // Replaced: counted from the size the database knows, whatever the caller saw.
+        QVERIFY(pg->objectStored(id, QStringLiteral("locks/bb"), 70, 999));
+        QCOMPARE(used(), 170);
+        // Removed twice (through two instances, say): subtracted once.
+        QVERIFY(pg->objectRemoved(id, QStringLiteral("locks/aa"), 100));
+        QVERIFY(pg->objectRemoved(id, QStringLiteral("locks/aa"), 100));
+        QCOMPARE(used(), 70);
+        // Eight threads removing the same object at once: still once.
+        QVERIFY(pg->objectStored(id, QStringLiteral("locks/cc"), 30, 0));
+        QFutureSynchronizer<bool> removals;
+        for (int i = 0; i < 8; ++i)
+            removals.addFuture(QtConcurrent::run([&] {
+                auto own = PgAccountStore::open(settingsFromEnvironment());
+                return own && bool((*own)->objectRemoved(id, QStringLiteral("locks/cc"), 30));
+            }));
+        removals.waitForFinished();
+        for (const QFuture<bool> &f : removals.futures())
+            QVERIFY(f.result());
+        QCOMPARE(used(), 70);
+
+        // An account from before the objects were known is counted by changes, as it was,
+        // until a recount tells the database what it stores.
+        Database db(settingsFromEnvironment());
+        QVERIFY(db.run<std::monostate>([&](QSqlDatabase &c) -> Result<std::monostate> {
+            QSqlQuery q(c);
+            q.prepare(QStringLiteral("UPDATE obnam_accounts SET objects_tracked = false WHERE id "
+                                     "= ?"));
+            q.addBindValue(id);
+            if (!q.exec())
+                return makeError(ErrorCode::Io, q.lastError().text());
+            return std::monostate();
+        }));
+        QVERIFY(pg->objectRemoved(id, QStringLiteral("locks/old"), 20));
+        QCOMPARE(used(), 50);
+        QVERIFY(
+            pg->recount(id, {{QStringLiteral("locks/bb"), 70}, {QStringLiteral("locks/dd"), 5}}));
+        QCOMPARE(used(), 75);
+        QVERIFY(pg->objectRemoved(id, QStringLiteral("locks/dd"), 5));
+        QVERIFY(pg->objectRemoved(id, QStringLiteral("locks/dd"), 5));
+        QCOMPARE(used(), 70);
+        // Removing the account removes what the database knew of its objects.
+        QVERIFY(pg->remove(QStringLiteral("laptop")));
+        auto rows = db.run<int>([](QSqlDatabase &c) -> Result<int> {
+            QSqlQuery q(c);
+            if (!q.exec(QStringLiteral("SELECT count(*) FROM obnam_objects")) || !q.next())
+                return makeError(ErrorCode::Io, QStringLiteral("cannot read"));
+            return q.value(0).toInt();
+        });
+        QCOMPARE(rows.value(), 0);
     }
 
     void aVersionOneDatabaseIsUpgraded()

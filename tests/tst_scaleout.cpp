@@ -256,6 +256,31 @@ private Q_SLOTS:
                                 .arg(requestsServed(*m_two))));
     }
 
+    void usageCountsEachObjectOnce()
+    {
+        const QByteArray token = m_one->addClient(QStringLiteral("laptop")).token;
+        auto one = m_one->backend(token);
+        auto two = m_two->backend(token);
+        QList<QString> names;
+        for (int i = 0; i < 40; ++i) {
+            names.append(QStringLiteral("locks/%1").arg(i, 32, 16, QLatin1Char('0')));
+            QVERIFY(one->put(names.last(), QByteArray(1000 + i, 'x'), PutMode::Overwrite).result());
+        }
+        // Replaced through the other instance: counted at its new size, not added again.
+        QVERIFY(two->put(names.first(), QByteArray(10, 'y'), PutMode::Overwrite).result());
+        QCOMPARE(usedBytes(QStringLiteral("laptop")), storedBytes(*one));
+        // Each removed through both instances at the same moment, as a client's retry through
+        // the balancer can do: subtracted once, however the two interleave.
+        for (int i = 0; i < 20; ++i) {
+            auto first = one->remove(names[i]);
+            auto second = two->remove(names[i]);
+            first.waitForFinished();
+            second.waitForFinished();
+            QVERIFY(first.result() || second.result());
+        }
+        QCOMPARE(usedBytes(QStringLiteral("laptop")), storedBytes(*one));
+    }
+
     void instanceKilledInTheMiddleOfABackup()
     {
         Client c = makeClient(QStringLiteral("laptop"), 12, 4 * 1024 * 1024);

@@ -29,7 +29,9 @@ bool withDatabase(const std::function<bool(QSqlDatabase &)> &work, const QString
 bool dropServerTables()
 {
     return withDatabase([](QSqlDatabase &db) {
-        return !db.exec(QStringLiteral("DROP TABLE IF EXISTS obnam_accounts, obnam_migrated, obnam_schema"))
+        return !db.exec(QStringLiteral(
+                            "DROP TABLE IF EXISTS obnam_objects, obnam_accounts, obnam_migrated, "
+                            "obnam_schema"))
                     .lastError()
                     .isValid();
     });
