@@ -1,6 +1,7 @@
 #include "ObjectStore.h"
 
 #include "backend/LocalBackend.h"
+#include "backend/ObjectName.h"
 
 #include <QDirIterator>
 
@@ -71,8 +72,10 @@ Result<QHash<QString, qint64>> LocalObjectStore::inventory(const ClientAccount &
     QDirIterator files(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
     while (files.hasNext()) {
         files.next();
-        if (!files.fileName().startsWith(QStringLiteral(".tmp-")))
-            objects.insert(files.filePath().mid(root.size()), files.fileInfo().size());
+        // Objects only: not the spool's temporaries, nor anything else someone put there.
+        const QString name = files.filePath().mid(root.size());
+        if (objectname::validate(name))
+            objects.insert(name, files.fileInfo().size());
     }
     return objects;
 }

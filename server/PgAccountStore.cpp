@@ -340,57 +340,98 @@ Status PgAccountStore::addUsage(const QString &accountId, qint64 delta)
         Database::Retry::Never));
 }
 
-Status PgAccountStore::objectStored(const QString &accountId, const QString &name, qint64 bytes,
-                                    qint64 replacedBytes)
+Status PgAccountStore::changeObjects(const QString &accountId,
+                                     const std::function<Status(QSqlDatabase &, bool)> &work)
 {
     return asStatus(m_db.run<std::monostate>(
         [&](QSqlDatabase &db) -> Result<std::monostate> {
+            if (!db.transaction())
+                return m_db.failure(db, db.lastError(),
+                                    QStringLiteral("cannot start a transaction"));
             QSqlQuery q(db);
-            // One statement: `before` sees the row as it was, the upsert records the new size
-            // (for an account whose objects are known), and the usage moves by the difference.
+            // The account's row first, in every change to its objects and usage: changes from
+            // several instances then follow one another in one order (no deadlock), and each
+            // reads the objects as the one before it left them.
             q.prepare(QStringLiteral(
-                "WITH account AS (SELECT objects_tracked FROM obnam_accounts WHERE id = ?),"
-                " before AS (SELECT size FROM obnam_objects WHERE account_id = ? AND name = ?),"
-                " noted AS (INSERT INTO obnam_objects (account_id, name, size) SELECT ?, ?, ?"
-                "  WHERE (SELECT objects_tracked FROM account)"
-                "  ON CONFLICT (account_id, name) DO UPDATE SET size = EXCLUDED.size)"
-                " UPDATE obnam_accounts SET used_bytes = greatest(0, used_bytes + ? - CASE WHEN"
-                " objects_tracked THEN coalesce((SELECT size FROM before), 0) ELSE ? END)"
-                " WHERE id = ?"));
-            for (const QVariant &v :
-                 {QVariant(accountId), QVariant(accountId), QVariant(name), QVariant(accountId),
-                  QVariant(name), QVariant(bytes), QVariant(bytes), QVariant(replacedBytes),
-                  QVariant(accountId)})
-                q.addBindValue(v);
-            if (!q.exec())
-                return m_db.failure(db, q.lastError(), QStringLiteral("cannot count storage"));
+                "SELECT objects_tracked FROM obnam_accounts WHERE id = ? FOR NO KEY UPDATE"));
+            q.addBindValue(accountId);
+            if (!q.exec()) {
+                const Error e =
+                    m_db.failure(db, q.lastError(), QStringLiteral("cannot count storage"));
+                db.rollback();
+                return e;
+            }
+            if (!q.next()) {
+                db.rollback(); // removed meanwhile: nothing left to count
+                return std::monostate();
+            }
+            const bool tracked = q.value(0).toBool();
+            q.finish();
+            if (auto done = work(db, tracked); !done) {
+                db.rollback();
+                return done.error();
+            }
+            if (!db.commit())
+                return m_db.failure(db, db.lastError(), QStringLiteral("cannot count storage"));
             return std::monostate();
         },
         Database::Retry::Never));
 }
 
+Status PgAccountStore::objectStored(const QString &accountId, const QString &name, qint64 bytes,
+                                    qint64 replacedBytes)
+{
+    return changeObjects(accountId, [&](QSqlDatabase &db, bool tracked) -> Status {
+        QSqlQuery q(db);
+        if (tracked) {
+            // The size the database knows is what the object replaced, whatever a look at the
+            // store saw.
+            q.prepare(QStringLiteral(
+                "WITH before AS (SELECT size FROM obnam_objects WHERE account_id = ? AND name = ?),"
+                " noted AS (INSERT INTO obnam_objects (account_id, name, size) VALUES (?, ?, ?)"
+                "  ON CONFLICT (account_id, name) DO UPDATE SET size = EXCLUDED.size)"
+                " UPDATE obnam_accounts SET used_bytes = greatest(0, used_bytes + ? -"
+                " coalesce((SELECT size FROM before), 0)) WHERE id = ?"));
+            for (const QVariant &v :
+                 {QVariant(accountId), QVariant(name), QVariant(accountId), QVariant(name),
+                  QVariant(bytes), QVariant(bytes), QVariant(accountId)})
+                q.addBindValue(v);
+        } else {
+            q.prepare(QStringLiteral("UPDATE obnam_accounts SET used_bytes = greatest(0, "
+                                     "used_bytes + ?) WHERE id = ?"));
+            q.addBindValue(bytes - replacedBytes);
+            q.addBindValue(accountId);
+        }
+        if (!q.exec())
+            return m_db.failure(db, q.lastError(), QStringLiteral("cannot count storage"));
+        return {};
+    });
+}
+
 Status PgAccountStore::objectRemoved(const QString &accountId, const QString &name, qint64 bytes)
 {
-    return asStatus(m_db.run<std::monostate>(
-        [&](QSqlDatabase &db) -> Result<std::monostate> {
-            QSqlQuery q(db);
-            // Of two instances removing the same object at once, one deletes its row and the
-            // other finds none (it waits for the first's row lock): the size goes once.
+    return changeObjects(accountId, [&](QSqlDatabase &db, bool tracked) -> Status {
+        QSqlQuery q(db);
+        if (tracked) {
+            // What the row held goes; a second removal of the same object finds no row.
             q.prepare(QStringLiteral(
                 "WITH gone AS (DELETE FROM obnam_objects WHERE account_id = ? AND name = ?"
                 " RETURNING size)"
-                " UPDATE obnam_accounts SET used_bytes = greatest(0, used_bytes - CASE WHEN"
-                " objects_tracked THEN coalesce((SELECT size FROM gone), 0) ELSE ? END)"
-                " WHERE id = ?"));
+                " UPDATE obnam_accounts SET used_bytes = greatest(0, used_bytes -"
+                " coalesce((SELECT size FROM gone), 0)) WHERE id = ?"));
             q.addBindValue(accountId);
             q.addBindValue(name);
+            q.addBindValue(accountId);
+        } else {
+            q.prepare(QStringLiteral("UPDATE obnam_accounts SET used_bytes = greatest(0, "
+                                     "used_bytes - ?) WHERE id = ?"));
             q.addBindValue(qMax<qint64>(bytes, 0));
             q.addBindValue(accountId);
-            if (!q.exec())
-                return m_db.failure(db, q.lastError(), QStringLiteral("cannot count storage"));
-            return std::monostate();
-        },
-        Database::Retry::Never));
+        }
+        if (!q.exec())
+            return m_db.failure(db, q.lastError(), QStringLiteral("cannot count storage"));
+        return {};
+    });
 }
 
 Status PgAccountStore::replaceObjects(QSqlDatabase &db, const QString &accountId,
@@ -444,20 +485,8 @@ Status PgAccountStore::replaceObjects(QSqlDatabase &db, const QString &accountId
 
 Status PgAccountStore::recount(const QString &accountId, const QHash<QString, qint64> &objects)
 {
-    return asStatus(m_db.run<std::monostate>(
-        [&](QSqlDatabase &db) -> Result<std::monostate> {
-            if (!db.transaction())
-                return m_db.failure(db, db.lastError(),
-                                    QStringLiteral("cannot start a transaction"));
-            if (auto s = replaceObjects(db, accountId, objects); !s) {
-                db.rollback();
-                return s.error();
-            }
-            if (!db.commit())
-                return m_db.failure(db, db.lastError(), QStringLiteral("cannot set usage"));
-            return std::monostate();
-        },
-        Database::Retry::Never));
+    return changeObjects(
+        accountId, [&](QSqlDatabase &db, bool) { return replaceObjects(db, accountId, objects); });
 }
 
 Result<qint64> PgAccountStore::usedBytes(const QString &name)

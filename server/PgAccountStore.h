@@ -3,6 +3,7 @@
 #include "AccountStore.h"
 #include "Database.h"
 
+#include <functional>
 #include <memory>
 
 namespace obnam::server {
@@ -50,6 +51,10 @@ public:
 
 private:
     explicit PgAccountStore(const DatabaseSettings &settings);
+    // `work` in a transaction that holds the account's row, told whether its objects are
+    // known (objects_tracked); an account removed meanwhile is left alone.
+    Status changeObjects(const QString &accountId,
+                         const std::function<Status(QSqlDatabase &, bool tracked)> &work);
     // Within a transaction on `db`: the account's objects as given, its usage their sum.
     Status replaceObjects(QSqlDatabase &db, const QString &accountId,
                           const QHash<QString, qint64> &objects);

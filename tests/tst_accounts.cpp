@@ -16,6 +16,9 @@
 #include <QtConcurrent/QtConcurrentRun>
 #include <QtTest>
 
+#include <latch>
+#include <thread>
+
 using namespace obnam;
 using namespace obnam::server;
 
@@ -247,17 +250,38 @@ private Q_SLOTS:
         QVERIFY(pg->objectRemoved(id, QStringLiteral("locks/aa"), 100));
         QVERIFY(pg->objectRemoved(id, QStringLiteral("locks/aa"), 100));
         QCOMPARE(used(), 70);
-        // Eight threads removing the same object at once: still once.
-        QVERIFY(pg->objectStored(id, QStringLiteral("locks/cc"), 30, 0));
-        QFutureSynchronizer<bool> removals;
-        for (int i = 0; i < 8; ++i)
-            removals.addFuture(QtConcurrent::run([&] {
-                auto own = PgAccountStore::open(settingsFromEnvironment());
-                return own && bool((*own)->objectRemoved(id, QStringLiteral("locks/cc"), 30));
-            }));
-        removals.waitForFinished();
-        for (const QFuture<bool> &f : removals.futures())
-            QVERIFY(f.result());
+        // Eight instances storing the same new object at once, then removing it at once:
+        // counted once, then subtracted once. Their connections are open before they start.
+        std::vector<std::unique_ptr<PgAccountStore>> instances;
+        for (int i = 0; i < 8; ++i) {
+            auto own = PgAccountStore::open(settingsFromEnvironment());
+            QVERIFY(own);
+            instances.push_back(std::move(*own));
+        }
+        // A thread each (not a pool with fewer threads than instances), let go together once
+        // every one is connected.
+        const auto allAtOnce = [&](const std::function<bool(PgAccountStore &)> &work) {
+            std::latch start(qsizetype(instances.size()));
+            std::vector<char> ok(instances.size(), 0);
+            std::vector<std::thread> threads;
+            for (size_t i = 0; i < instances.size(); ++i)
+                threads.emplace_back([&, i] {
+                    // Each thread has a connection of its own: opened before the start.
+                    static_cast<void>(instances[i]->wasMigrated(id));
+                    start.arrive_and_wait();
+                    ok[i] = work(*instances[i]);
+                });
+            for (std::thread &t : threads)
+                t.join();
+            return std::all_of(ok.cbegin(), ok.cend(), [](char v) { return v != 0; });
+        };
+        QVERIFY(allAtOnce([&](PgAccountStore &one) {
+            return bool(one.objectStored(id, QStringLiteral("locks/cc"), 30, 0));
+        }));
+        QCOMPARE(used(), 100);
+        QVERIFY(allAtOnce([&](PgAccountStore &one) {
+            return bool(one.objectRemoved(id, QStringLiteral("locks/cc"), 30));
+        }));
         QCOMPARE(used(), 70);
 
         // An account from before the objects were known is counted by changes, as it was,
@@ -318,7 +342,21 @@ private Q_SLOTS:
         QCOMPARE(store->list()->first().name, QStringLiteral("old"));
         auto *pg = dynamic_cast<PgAccountStore *>(store.get());
         QVERIFY(pg);
-        QCOMPARE(pg->wasMigrated(QString(32, QLatin1Char('1'))).value(), false);
+        const QString id(32, QLatin1Char('1'));
+        QCOMPARE(pg->wasMigrated(id).value(), false);
+        // Its objects are not known: it is counted by changes, as before, with no rows.
+        QVERIFY(pg->objectStored(id, QStringLiteral("locks/aa"), 100, 0));
+        QVERIFY(pg->objectStored(id, QStringLiteral("locks/aa"), 60, 100));
+        QCOMPARE(pg->usedBytes(QStringLiteral("old")).value(), 60);
+        QVERIFY(pg->objectRemoved(id, QStringLiteral("locks/aa"), 60));
+        QCOMPARE(pg->usedBytes(QStringLiteral("old")).value(), 0);
+        auto rows = db.run<int>([](QSqlDatabase &c) -> Result<int> {
+            QSqlQuery q(c);
+            if (!q.exec(QStringLiteral("SELECT count(*) FROM obnam_objects")) || !q.next())
+                return makeError(ErrorCode::Io, QStringLiteral("cannot read"));
+            return q.value(0).toInt();
+        });
+        QCOMPARE(rows.value(), 0);
         auto version = db.run<int>([](QSqlDatabase &c) -> Result<int> {
             QSqlQuery q(c);
             if (!q.exec(QStringLiteral("SELECT max(version) FROM obnam_schema")) || !q.next())
