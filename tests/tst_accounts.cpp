@@ -45,6 +45,17 @@ std::optional<Caller> callerOf(AccountStore &store, const QString &token)
     return found ? *found : std::nullopt;
 }
 
+// The one value a query answers, as an int.
+Result<int> scalar(Database &db, const QString &query)
+{
+    return db.run<int>([&](QSqlDatabase &c) -> Result<int> {
+        QSqlQuery q(c);
+        if (!q.exec(query) || !q.next())
+            return makeError(ErrorCode::Io, QStringLiteral("cannot read"), query);
+        return q.value(0).toInt();
+    });
+}
+
 void dropEverything()
 {
     Database db(settingsFromEnvironment());
@@ -306,13 +317,7 @@ private Q_SLOTS:
         QCOMPARE(used(), 70);
         // Removing the account removes what the database knew of its objects.
         QVERIFY(pg->remove(QStringLiteral("laptop")));
-        auto rows = db.run<int>([](QSqlDatabase &c) -> Result<int> {
-            QSqlQuery q(c);
-            if (!q.exec(QStringLiteral("SELECT count(*) FROM obnam_objects")) || !q.next())
-                return makeError(ErrorCode::Io, QStringLiteral("cannot read"));
-            return q.value(0).toInt();
-        });
-        QCOMPARE(rows.value(), 0);
+        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM obnam_objects")).value(), 0);
     }
 
     void aVersionOneDatabaseIsUpgraded()
@@ -350,20 +355,9 @@ private Q_SLOTS:
         QCOMPARE(pg->usedBytes(QStringLiteral("old")).value(), 60);
         QVERIFY(pg->objectRemoved(id, QStringLiteral("locks/aa"), 60));
         QCOMPARE(pg->usedBytes(QStringLiteral("old")).value(), 0);
-        auto rows = db.run<int>([](QSqlDatabase &c) -> Result<int> {
-            QSqlQuery q(c);
-            if (!q.exec(QStringLiteral("SELECT count(*) FROM obnam_objects")) || !q.next())
-                return makeError(ErrorCode::Io, QStringLiteral("cannot read"));
-            return q.value(0).toInt();
-        });
-        QCOMPARE(rows.value(), 0);
-        auto version = db.run<int>([](QSqlDatabase &c) -> Result<int> {
-            QSqlQuery q(c);
-            if (!q.exec(QStringLiteral("SELECT max(version) FROM obnam_schema")) || !q.next())
-                return makeError(ErrorCode::Io, QStringLiteral("cannot read"));
-            return q.value(0).toInt();
-        });
-        QCOMPARE(version.value(), PgAccountStore::kSchemaVersion);
+        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM obnam_objects")).value(), 0);
+        QCOMPARE(scalar(db, QStringLiteral("SELECT max(version) FROM obnam_schema")).value(),
+                 PgAccountStore::kSchemaVersion);
     }
 
     void survivesTheDatabaseGoingAway()
