@@ -187,10 +187,8 @@ qint64 ObjectApi::usage(const ClientAccount &account)
 
 void ObjectApi::addUsage(const QString &accountId, qint64 delta)
 {
-    if (m_clients.keepsUsage()) {
-        static_cast<void>(m_clients.addUsage(accountId, delta));
-        return;
-    }
+    // This process's own count; a store that keeps usage is told through noteStored() and
+    // noteRemoved() instead.
     QMutexLocker lock(&m_mutex);
     auto it = m_usage.find(accountId);
     if (it != m_usage.end())
