@@ -118,11 +118,17 @@ Result<QSqlDatabase> Database::connection(bool fresh)
 
 Error Database::failure(QSqlDatabase &db, const QSqlError &error, const QString &what) const
 {
-    // Is the connection still there? Asked of the server itself, not read from libpq's
-    // message, which is in the locale's language: a connection that cannot run SELECT 1 is
-    // closed, and the next statement opens a new one.
-    bool lost = error.type() == QSqlError::ConnectionError || !db.isOpen();
-    if (!lost) {
+    // Is the connection still there? An error the server sent carries its SQLSTATE: class 08
+    // (connection exception) and 57P (the server shutting down) mean it is gone, any other
+    // is the statement's own. Not a probe: in a transaction that a failed statement aborted,
+    // every statement fails until the rollback, so a probe would call a good connection
+    // lost. Without a SQLSTATE the error came from libpq or Qt, and a connection that cannot
+    // run SELECT 1 is closed; the next statement opens a new one. Never libpq's message,
+    // which is in the locale's language.
+    const QString state = error.nativeErrorCode();
+    bool lost = error.type() == QSqlError::ConnectionError || !db.isOpen() ||
+                state.startsWith(QLatin1String("08")) || state.startsWith(QLatin1String("57P"));
+    if (!lost && state.isEmpty()) {
         QSqlQuery probe(db);
         lost = !probe.exec(QStringLiteral("SELECT 1"));
     }
@@ -133,8 +139,25 @@ Error Database::failure(QSqlDatabase &db, const QSqlError &error, const QString 
                              firstLine(error.text()),
                          m_settings.display());
     }
-    return makeError(ErrorCode::Permanent, what + QStringLiteral(": ") + firstLine(error.text()),
-                     m_settings.display());
+    // Class 40 (a deadlock, a serialization failure) rolled the transaction back and may
+    // succeed when tried again; anything else will fail the same way.
+    const bool again = state.startsWith(QLatin1String("40"));
+    return makeError(again ? ErrorCode::Transient : ErrorCode::Permanent,
+                     what + QStringLiteral(": ") + firstLine(error.text()), m_settings.display());
+}
+
+Status Database::inTransaction(QSqlDatabase &db, const QString &what,
+                               const std::function<Status()> &work) const
+{
+    if (!db.transaction())
+        return failure(db, db.lastError(), QStringLiteral("cannot start a transaction"));
+    if (Status done = work(); !done) {
+        db.rollback(); // on a connection that failure() closed, nothing to do
+        return done;
+    }
+    if (!db.commit())
+        return failure(db, db.lastError(), what);
+    return {};
 }
 
 } // namespace obnam::server

@@ -8,7 +8,6 @@
 
 #include <functional>
 #include <memory>
-#include <variant>
 
 namespace obnam::server {
 
@@ -61,6 +60,11 @@ public:
     // An error for a failed statement: its text, and the connection closed when it was lost,
     // so that run() reconnects.
     Error failure(QSqlDatabase &db, const class QSqlError &error, const QString &what) const;
+    // `work` in a transaction on `db`: committed when it succeeds, rolled back when it fails,
+    // so that no error path leaves a transaction open on a connection the thread keeps.
+    // `what` names the change in the error of a failed commit.
+    Status inTransaction(QSqlDatabase &db, const QString &what,
+                         const std::function<Status()> &work) const;
 
 private:
     Result<QSqlDatabase> connection(bool fresh);
@@ -68,13 +72,5 @@ private:
     DatabaseSettings m_settings;
     QString m_prefix;
 };
-
-// run<std::monostate>'s answer as a Status.
-inline Status asStatus(const Result<std::monostate> &r)
-{
-    if (r)
-        return {};
-    return r.error();
-}
 
 } // namespace obnam::server

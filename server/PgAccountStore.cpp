@@ -81,54 +81,51 @@ Result<std::unique_ptr<PgAccountStore>> PgAccountStore::open(const DatabaseSetti
 
 Status PgAccountStore::migrate()
 {
-    return asStatus(m_db.run<std::monostate>([this](QSqlDatabase &db) -> Result<std::monostate> {
-        QSqlQuery q(db);
-        const auto fail = [&](const QString &what) -> Error {
-            const Error e = m_db.failure(db, q.lastError(), what);
-            db.rollback();
-            return e;
-        };
-        if (!db.transaction())
-            return m_db.failure(db, db.lastError(), QStringLiteral("cannot start a transaction"));
-        // Instances that start together wait here for the first one's migration (a lock of
-        // this transaction, released by its end).
-        if (!q.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kMigrationLock)))
-            return fail(QStringLiteral("cannot lock the schema"));
-        if (!q.exec(QStringLiteral("SELECT to_regclass('obnam_schema') IS NULL")) || !q.next())
-            return fail(QStringLiteral("cannot look for the schema table"));
-        if (q.value(0).toBool() &&
-            !q.exec(QStringLiteral("CREATE TABLE obnam_schema (version integer NOT NULL)")))
-            return fail(QStringLiteral("cannot create the schema table"));
-        if (!q.exec(QStringLiteral("SELECT coalesce(max(version), 0) FROM obnam_schema")) ||
-            !q.next())
-            return fail(QStringLiteral("cannot read the schema version"));
-        const int version = q.value(0).toInt();
-        if (version > kSchemaVersion) {
-            db.rollback();
-            return makeError(ErrorCode::Unsupported,
-                             QStringLiteral("the database's schema is version %1, newer than this "
-                                            "obnam-server knows (%2): upgrade obnam-server")
-                                 .arg(version)
-                                 .arg(kSchemaVersion),
-                             m_db.settings().display());
-        }
-        for (int v = version; v < kSchemaVersion; ++v) {
-            if (!q.exec(QString::fromLatin1(kMigrations[v])))
-                return fail(QStringLiteral("cannot migrate the schema to version %1").arg(v + 1));
-        }
-        if (version < kSchemaVersion) {
-            q.prepare(QStringLiteral("DELETE FROM obnam_schema"));
-            if (!q.exec())
-                return fail(QStringLiteral("cannot record the schema version"));
-            q.prepare(QStringLiteral("INSERT INTO obnam_schema (version) VALUES (?)"));
-            q.addBindValue(kSchemaVersion);
-            if (!q.exec())
-                return fail(QStringLiteral("cannot record the schema version"));
-        }
-        if (!db.commit())
-            return m_db.failure(db, db.lastError(), QStringLiteral("cannot commit the migration"));
-        return std::monostate();
-    }));
+    return m_db.run<void>([this](QSqlDatabase &db) {
+        return m_db.inTransaction(db, QStringLiteral("cannot commit the migration"),
+                                  [&]() { return upgradeSchema(db); });
+    });
+}
+
+Status PgAccountStore::upgradeSchema(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    const auto fail = [&](const QString &what) {
+        return m_db.failure(db, q.lastError(), what);
+    };
+    // Instances that start together wait here for the first one's migration (a lock of
+    // this transaction, released by its end).
+    if (!q.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kMigrationLock)))
+        return fail(QStringLiteral("cannot lock the schema"));
+    if (!q.exec(QStringLiteral("SELECT to_regclass('obnam_schema') IS NULL")) || !q.next())
+        return fail(QStringLiteral("cannot look for the schema table"));
+    if (q.value(0).toBool() &&
+        !q.exec(QStringLiteral("CREATE TABLE obnam_schema (version integer NOT NULL)")))
+        return fail(QStringLiteral("cannot create the schema table"));
+    if (!q.exec(QStringLiteral("SELECT coalesce(max(version), 0) FROM obnam_schema")) || !q.next())
+        return fail(QStringLiteral("cannot read the schema version"));
+    const int version = q.value(0).toInt();
+    if (version > kSchemaVersion)
+        return makeError(ErrorCode::Unsupported,
+                         QStringLiteral("the database's schema is version %1, newer than this "
+                                        "obnam-server knows (%2): upgrade obnam-server")
+                             .arg(version)
+                             .arg(kSchemaVersion),
+                         m_db.settings().display());
+    for (int v = version; v < kSchemaVersion; ++v) {
+        if (!q.exec(QString::fromLatin1(kMigrations[v])))
+            return fail(QStringLiteral("cannot migrate the schema to version %1").arg(v + 1));
+    }
+    if (version < kSchemaVersion) {
+        q.prepare(QStringLiteral("DELETE FROM obnam_schema"));
+        if (!q.exec())
+            return fail(QStringLiteral("cannot record the schema version"));
+        q.prepare(QStringLiteral("INSERT INTO obnam_schema (version) VALUES (?)"));
+        q.addBindValue(kSchemaVersion);
+        if (!q.exec())
+            return fail(QStringLiteral("cannot record the schema version"));
+    }
+    return {};
 }
 
 Result<QList<ClientAccount>> PgAccountStore::list()
@@ -181,52 +178,43 @@ Status PgAccountStore::adopt(const ClientAccount &account, const QHash<QString, 
 {
     if (!validClientName(account.name))
         return invalidClientName(account.name);
-    return asStatus(m_db.run<std::monostate>(
-        [&](QSqlDatabase &db) -> Result<std::monostate> {
-            QSqlQuery q(db);
-            const auto fail = [&](const QString &what) -> Error {
-                const Error e = m_db.failure(db, q.lastError(), what);
-                db.rollback();
-                return e;
-            };
-            if (!db.transaction())
-                return m_db.failure(db, db.lastError(),
-                                    QStringLiteral("cannot start a transaction"));
-            // Any conflict (name, id or token) inserts nothing, whichever constraint it meets.
-            q.prepare(QStringLiteral(
-                "INSERT INTO obnam_accounts (name, id, token_sha256, admin_token_sha256, "
-                "append_only, quota_bytes) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
-            q.addBindValue(account.name);
-            q.addBindValue(account.id);
-            q.addBindValue(account.tokenHash);
-            q.addBindValue(account.adminHash.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
-                                                       : QVariant(account.adminHash));
-            q.addBindValue(account.appendOnly);
-            q.addBindValue(account.quotaBytes);
-            if (!q.exec())
-                return fail(QStringLiteral("cannot add the client"));
-            if (q.numRowsAffected() == 0) {
-                db.rollback();
-                return makeError(ErrorCode::AlreadyExists,
-                                 QStringLiteral("the database has a client of that name, id or "
-                                                "token already"),
-                                 account.name);
-            }
-            if (auto filled = replaceObjects(db, account.id, objects); !filled) {
-                db.rollback();
-                return filled.error();
-            }
-            q.prepare(QStringLiteral("INSERT INTO obnam_migrated (id, name) VALUES (?, ?) ON "
-                                     "CONFLICT DO NOTHING"));
-            q.addBindValue(account.id);
-            q.addBindValue(account.name);
-            if (!q.exec())
-                return fail(QStringLiteral("cannot note the client as migrated"));
-            if (!db.commit())
-                return m_db.failure(db, db.lastError(), QStringLiteral("cannot add the client"));
-            return std::monostate();
+    const auto work = [&](QSqlDatabase &db) -> Status {
+        QSqlQuery q(db);
+        // Any conflict (name, id or token) inserts nothing, whichever constraint it meets.
+        q.prepare(QStringLiteral(
+            "INSERT INTO obnam_accounts (name, id, token_sha256, admin_token_sha256, "
+            "append_only, quota_bytes) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
+        q.addBindValue(account.name);
+        q.addBindValue(account.id);
+        q.addBindValue(account.tokenHash);
+        q.addBindValue(account.adminHash.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
+                                                   : QVariant(account.adminHash));
+        q.addBindValue(account.appendOnly);
+        q.addBindValue(account.quotaBytes);
+        if (!q.exec())
+            return m_db.failure(db, q.lastError(), QStringLiteral("cannot add the client"));
+        if (q.numRowsAffected() == 0)
+            return makeError(ErrorCode::AlreadyExists,
+                             QStringLiteral("the database has a client of that name, id or "
+                                            "token already"),
+                             account.name);
+        if (auto filled = replaceObjects(db, account.id, objects); !filled)
+            return filled;
+        q.prepare(QStringLiteral("INSERT INTO obnam_migrated (id, name) VALUES (?, ?) ON "
+                                 "CONFLICT DO NOTHING"));
+        q.addBindValue(account.id);
+        q.addBindValue(account.name);
+        if (!q.exec())
+            return m_db.failure(db, q.lastError(),
+                                QStringLiteral("cannot note the client as migrated"));
+        return {};
+    };
+    return m_db.run<void>(
+        [&](QSqlDatabase &db) {
+            return m_db.inTransaction(db, QStringLiteral("cannot add the client"),
+                                      [&]() { return work(db); });
         },
-        Database::Retry::Never));
+        Database::Retry::Never);
 }
 
 Result<bool> PgAccountStore::wasMigrated(const QString &accountId)
@@ -243,8 +231,8 @@ Result<bool> PgAccountStore::wasMigrated(const QString &accountId)
 
 Status PgAccountStore::remove(const QString &name)
 {
-    return asStatus(m_db.run<std::monostate>(
-        [&](QSqlDatabase &db) -> Result<std::monostate> {
+    return m_db.run<void>(
+        [&](QSqlDatabase &db) -> Status {
             QSqlQuery q(db);
             q.prepare(QStringLiteral("DELETE FROM obnam_accounts WHERE name = ?"));
             q.addBindValue(name);
@@ -252,9 +240,9 @@ Status PgAccountStore::remove(const QString &name)
                 return m_db.failure(db, q.lastError(), QStringLiteral("cannot remove the client"));
             if (q.numRowsAffected() == 0)
                 return noSuchClient(name);
-            return std::monostate();
+            return {};
         },
-        Database::Retry::Never));
+        Database::Retry::Never);
 }
 
 Result<AccountStore::NewTokens> PgAccountStore::rotate(const QString &name)
@@ -326,8 +314,8 @@ Result<bool> PgAccountStore::reserve(const QString &accountId, qint64 bytes, qin
 
 Status PgAccountStore::addUsage(const QString &accountId, qint64 delta)
 {
-    return asStatus(m_db.run<std::monostate>(
-        [&](QSqlDatabase &db) -> Result<std::monostate> {
+    return m_db.run<void>(
+        [&](QSqlDatabase &db) -> Status {
             QSqlQuery q(db);
             q.prepare(QStringLiteral(
                 "UPDATE obnam_accounts SET used_bytes = greatest(0, used_bytes + ?) WHERE id = ?"));
@@ -335,47 +323,36 @@ Status PgAccountStore::addUsage(const QString &accountId, qint64 delta)
             q.addBindValue(accountId);
             if (!q.exec())
                 return m_db.failure(db, q.lastError(), QStringLiteral("cannot count storage"));
-            return std::monostate();
+            return {};
         },
-        Database::Retry::Never));
+        Database::Retry::Never);
 }
 
 Status PgAccountStore::changeObjects(const QString &accountId,
                                      const std::function<Status(QSqlDatabase &, bool)> &work)
 {
-    return asStatus(m_db.run<std::monostate>(
-        [&](QSqlDatabase &db) -> Result<std::monostate> {
-            if (!db.transaction())
-                return m_db.failure(db, db.lastError(),
-                                    QStringLiteral("cannot start a transaction"));
-            QSqlQuery q(db);
-            // The account's row first, in every change to its objects and usage: changes from
-            // several instances then follow one another in one order (no deadlock), and each
-            // reads the objects as the one before it left them.
-            q.prepare(QStringLiteral(
-                "SELECT objects_tracked FROM obnam_accounts WHERE id = ? FOR NO KEY UPDATE"));
-            q.addBindValue(accountId);
-            if (!q.exec()) {
-                const Error e =
-                    m_db.failure(db, q.lastError(), QStringLiteral("cannot count storage"));
-                db.rollback();
-                return e;
-            }
-            if (!q.next()) {
-                db.rollback(); // removed meanwhile: nothing left to count
-                return std::monostate();
-            }
-            const bool tracked = q.value(0).toBool();
-            q.finish();
-            if (auto done = work(db, tracked); !done) {
-                db.rollback();
-                return done.error();
-            }
-            if (!db.commit())
-                return m_db.failure(db, db.lastError(), QStringLiteral("cannot count storage"));
-            return std::monostate();
+    const auto locked = [&](QSqlDatabase &db) -> Status {
+        QSqlQuery q(db);
+        // The account's row first, in every change to its objects and usage: changes from
+        // several instances then follow one another in one order (no deadlock), and each
+        // reads the objects as the one before it left them.
+        q.prepare(QStringLiteral(
+            "SELECT objects_tracked FROM obnam_accounts WHERE id = ? FOR NO KEY UPDATE"));
+        q.addBindValue(accountId);
+        if (!q.exec())
+            return m_db.failure(db, q.lastError(), QStringLiteral("cannot count storage"));
+        if (!q.next())
+            return {}; // removed meanwhile: nothing left to count
+        const bool tracked = q.value(0).toBool();
+        q.finish();
+        return work(db, tracked);
+    };
+    return m_db.run<void>(
+        [&](QSqlDatabase &db) {
+            return m_db.inTransaction(db, QStringLiteral("cannot count storage"),
+                                      [&]() { return locked(db); });
         },
-        Database::Retry::Never));
+        Database::Retry::Never);
 }
 
 Status PgAccountStore::objectStored(const QString &accountId, const QString &name, qint64 bytes,

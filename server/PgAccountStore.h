@@ -59,6 +59,9 @@ private:
     Status replaceObjects(QSqlDatabase &db, const QString &accountId,
                           const QHash<QString, qint64> &objects);
     Status migrate();
+    // Within migrate()'s transaction: the schema brought from its recorded version to this
+    // program's.
+    Status upgradeSchema(QSqlDatabase &db);
 
     Database m_db;
 };

@@ -2,7 +2,8 @@
 // PostgreSQL 15 and passes PG_URL): the behaviour every account store shows, run against
 // clients.json and the database alike; two stores on one database as two instances see each
 // other's changes at once; concurrent adds; the schema created, kept and refused when newer;
-// the database stopped and killed under a store, and obnam-server itself on the database.
+// a failed statement and a deadlock in a transaction told apart from a lost connection; the
+// database stopped and killed under a store, and obnam-server itself on the database.
 #include "ClientStore.h"
 #include "PgAccountStore.h"
 #include "ServerProcess.h"
@@ -59,11 +60,11 @@ Result<int> scalar(Database &db, const QString &query)
 void dropEverything()
 {
     Database db(settingsFromEnvironment());
-    QVERIFY(db.run<std::monostate>([](QSqlDatabase &c) -> Result<std::monostate> {
+    QVERIFY(db.run<void>([](QSqlDatabase &c) -> Status {
         QSqlQuery q(c);
         q.exec(QStringLiteral(
             "DROP TABLE IF EXISTS obnam_objects, obnam_accounts, obnam_migrated, obnam_schema"));
-        return std::monostate();
+        return {};
     }));
 }
 
@@ -227,10 +228,10 @@ private Q_SLOTS:
         QVERIFY(version);
         QCOMPARE(*version, 1000 + PgAccountStore::kSchemaVersion);
 
-        QVERIFY(db.run<std::monostate>([](QSqlDatabase &c) -> Result<std::monostate> {
+        QVERIFY(db.run<void>([](QSqlDatabase &c) -> Status {
             QSqlQuery q(c);
             q.exec(QStringLiteral("UPDATE obnam_schema SET version = 99"));
-            return std::monostate();
+            return {};
         }));
         auto refused = PgAccountStore::open(settingsFromEnvironment());
         QVERIFY(!refused);
@@ -298,14 +299,14 @@ private Q_SLOTS:
         // An account from before the objects were known is counted by changes, as it was,
         // until a recount tells the database what it stores.
         Database db(settingsFromEnvironment());
-        QVERIFY(db.run<std::monostate>([&](QSqlDatabase &c) -> Result<std::monostate> {
+        QVERIFY(db.run<void>([&](QSqlDatabase &c) -> Status {
             QSqlQuery q(c);
             q.prepare(QStringLiteral("UPDATE obnam_accounts SET objects_tracked = false WHERE id "
                                      "= ?"));
             q.addBindValue(id);
             if (!q.exec())
                 return makeError(ErrorCode::Io, q.lastError().text());
-            return std::monostate();
+            return {};
         }));
         QVERIFY(pg->objectRemoved(id, QStringLiteral("locks/old"), 20));
         QCOMPARE(used(), 50);
@@ -324,7 +325,7 @@ private Q_SLOTS:
     {
         // What obnam-server 0.1 left: schema version 1, one account, no obnam_migrated.
         Database db(settingsFromEnvironment());
-        QVERIFY(db.run<std::monostate>([](QSqlDatabase &c) -> Result<std::monostate> {
+        QVERIFY(db.run<void>([](QSqlDatabase &c) -> Status {
             QSqlQuery q(c);
             const bool made =
                 q.exec(QStringLiteral("CREATE TABLE obnam_schema (version integer NOT NULL)")) &&
@@ -339,7 +340,7 @@ private Q_SLOTS:
                                       "('old', repeat('1', 32), repeat('2', 64))"));
             if (!made)
                 return makeError(ErrorCode::Io, q.lastError().text());
-            return std::monostate();
+            return {};
         }));
         auto store = makeStore(QStringLiteral("postgresql"));
         QVERIFY(store);
@@ -358,6 +359,108 @@ private Q_SLOTS:
         QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM obnam_objects")).value(), 0);
         QCOMPARE(scalar(db, QStringLiteral("SELECT max(version) FROM obnam_schema")).value(),
                  PgAccountStore::kSchemaVersion);
+    }
+
+    void aFailedStatementInATransactionKeepsTheConnection()
+    {
+        // A statement that fails in a transaction aborts the transaction, and every statement
+        // after it fails too until the rollback. The error must still be the statement's own
+        // (permanent), not a lost connection that a client would retry, and the connection
+        // is kept for the next request.
+        Database db(settingsFromEnvironment());
+        const QString backend = QStringLiteral("SELECT pg_backend_pid()");
+        const auto before = scalar(db, backend);
+        QVERIFY(before);
+        const Status failed = db.run<void>(
+            [&](QSqlDatabase &c) {
+                return db.inTransaction(c, QStringLiteral("cannot commit"), [&]() -> Status {
+                    QSqlQuery q(c);
+                    if (!q.exec(QStringLiteral("SELECT 1 / 0")))
+                        return db.failure(c, q.lastError(), QStringLiteral("cannot divide"));
+                    return {};
+                });
+            },
+            Database::Retry::Never);
+        QVERIFY(!failed);
+        QCOMPARE(failed.error().code, ErrorCode::Permanent);
+        QVERIFY2(failed.error().message.startsWith(QStringLiteral("cannot divide: ")) &&
+                     failed.error().message.contains(QStringLiteral("division by zero")),
+                 qPrintable(failed.error().message));
+        QCOMPARE(scalar(db, backend).value(), *before); // the same connection, usable again
+
+        // Outside a transaction, the same.
+        const Status alone = db.run<void>([&](QSqlDatabase &c) -> Status {
+            QSqlQuery q(c);
+            if (!q.exec(QStringLiteral("SELECT * FROM obnam_no_such_table")))
+                return db.failure(c, q.lastError(), QStringLiteral("cannot read"));
+            return {};
+        });
+        QVERIFY(!alone);
+        QCOMPARE(alone.error().code, ErrorCode::Permanent);
+        QCOMPARE(scalar(db, backend).value(), *before);
+    }
+
+    void aDeadlockIsWorthAnotherTry()
+    {
+        // Two transactions that take two rows in opposite orders: PostgreSQL rolls one back
+        // (SQLSTATE 40P01). That one may succeed when tried again, on the same connection.
+        Database setup(settingsFromEnvironment());
+        QVERIFY(setup.run<void>([](QSqlDatabase &c) -> Status {
+            QSqlQuery q(c);
+            if (!q.exec(QStringLiteral("DROP TABLE IF EXISTS obnam_test_rows")) ||
+                !q.exec(QStringLiteral("CREATE TABLE obnam_test_rows (id int PRIMARY KEY)")) ||
+                !q.exec(QStringLiteral("INSERT INTO obnam_test_rows VALUES (1), (2)")))
+                return makeError(ErrorCode::Io, q.lastError().text(), {});
+            return {};
+        }));
+        std::latch firstRowsHeld(2);
+        // Each answers its transaction's outcome, and whether its connection is the same after.
+        const auto crossing = [&](int first, int second, bool *kept) {
+            Database db(settingsFromEnvironment());
+            int backend = 0;
+            const Status done = db.run<void>(
+                [&](QSqlDatabase &c) {
+                    return db.inTransaction(c, QStringLiteral("cannot commit"), [&]() -> Status {
+                        QSqlQuery q(c);
+                        const auto take = [&](int id) {
+                            return q.exec(
+                                QStringLiteral("UPDATE obnam_test_rows SET id = id WHERE id = %1")
+                                    .arg(id));
+                        };
+                        if (!q.exec(QStringLiteral("SELECT pg_backend_pid()")) || !q.next())
+                            return db.failure(c, q.lastError(), QStringLiteral("no backend"));
+                        backend = q.value(0).toInt();
+                        if (!take(first))
+                            return db.failure(c, q.lastError(), QStringLiteral("first row"));
+                        firstRowsHeld.arrive_and_wait();
+                        if (!take(second))
+                            return db.failure(c, q.lastError(), QStringLiteral("second row"));
+                        return {};
+                    });
+                },
+                Database::Retry::Never);
+            *kept = scalar(db, QStringLiteral("SELECT pg_backend_pid()")).value() == backend;
+            return done;
+        };
+        bool otherKept = false;
+        Status other;
+        std::thread t([&] { other = crossing(2, 1, &otherKept); });
+        bool kept = false;
+        const Status mine = crossing(1, 2, &kept);
+        t.join();
+        QVERIFY(kept);
+        QVERIFY(otherKept);
+        QVERIFY2(bool(mine) != bool(other), "exactly one of the two is rolled back");
+        const Status &lost = mine ? other : mine;
+        QCOMPARE(lost.error().code, ErrorCode::Transient);
+        QVERIFY2(lost.error().message.startsWith(QStringLiteral("second row: ")) &&
+                     !lost.error().message.contains(QStringLiteral("connection was lost")),
+                 qPrintable(lost.error().message));
+        QVERIFY(setup.run<void>([](QSqlDatabase &c) -> Status {
+            QSqlQuery q(c);
+            q.exec(QStringLiteral("DROP TABLE obnam_test_rows"));
+            return {};
+        }));
     }
 
     void survivesTheDatabaseGoingAway()
