@@ -296,10 +296,12 @@ Result<bool> PgAccountStore::reserve(const QString &accountId, qint64 bytes, qin
     return m_db.run<bool>(
         [&](QSqlDatabase &db) -> Result<bool> {
             QSqlQuery q(db);
-            // One statement: the check and the count cannot be split by another instance.
+            // One statement: the check and the count cannot be split by another instance. The
+            // cast: PostgreSQL types a parameter from its first use, and a comparison with the
+            // literal 0 alone would make the quota a 32-bit integer.
             q.prepare(
                 QStringLiteral("UPDATE obnam_accounts SET used_bytes = used_bytes + ? WHERE id = "
-                               "? AND (? = 0 OR used_bytes + ? <= ?)"));
+                               "? AND (?::bigint = 0 OR used_bytes + ? <= ?)"));
             q.addBindValue(bytes);
             q.addBindValue(accountId);
             q.addBindValue(quotaBytes);

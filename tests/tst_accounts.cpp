@@ -361,6 +361,35 @@ private Q_SLOTS:
                  PgAccountStore::kSchemaVersion);
     }
 
+    void quotasAndSizesBeyondFourGigabytes()
+    {
+        // Byte counts are 64-bit in every statement, including a quota that PostgreSQL would
+        // otherwise take for a 32-bit integer from a comparison with 0.
+        auto store = makeStore(QStringLiteral("postgresql"));
+        QVERIFY(store);
+        auto *pg = static_cast<PgAccountStore *>(store.get());
+        const qint64 quota = 10'000'000'000;
+        const qint64 step = 4'000'000'000;
+        auto added = store->add(QStringLiteral("desktop"), false, quota);
+        QVERIFY(added);
+        const auto caller = callerOf(*store, added->token);
+        QVERIFY(caller);
+        QCOMPARE(caller->account.quotaBytes, quota);
+        const QString id = caller->account.id;
+        for (const bool fits : {true, true, false}) {
+            const auto reserved = store->reserve(id, step, quota);
+            QVERIFY2(reserved, qPrintable(reserved ? QString() : reserved.error().toString()));
+            QCOMPARE(*reserved, fits);
+        }
+        QCOMPARE(pg->usedBytes(QStringLiteral("desktop")).value(), 2 * step);
+        QVERIFY(store->addUsage(id, -2 * step));
+        const QString pack = QStringLiteral("packs/") + QString(64, QLatin1Char('b'));
+        QVERIFY(store->objectStored(id, pack, 5 * step, 0));
+        QCOMPARE(pg->usedBytes(QStringLiteral("desktop")).value(), 5 * step);
+        QVERIFY(store->objectRemoved(id, pack, 5 * step));
+        QCOMPARE(pg->usedBytes(QStringLiteral("desktop")).value(), 0);
+    }
+
     void aFailedStatementInATransactionKeepsTheConnection()
     {
         // A statement that fails in a transaction aborts the transaction, and every statement
