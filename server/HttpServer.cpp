@@ -260,7 +260,8 @@ private:
             logLine(response.status >= 500 ? "ERROR" : "INFO",
                     m_peer + " " + (response.client.empty() ? "-" : response.client) + " " +
                         m_method + " " + m_target + " " + std::to_string(response.status) + " " +
-                        std::to_string(response.bodySize()));
+                        std::to_string(response.bodySize()) +
+                        (response.cause.empty() ? std::string() : ": " + response.cause));
         if (response.file && m_method != "HEAD") {
             auto res = head<FileSliceBody>(response);
             res->body() = {response.file->file, response.file->offset, response.file->length};

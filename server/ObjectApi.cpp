@@ -1,5 +1,6 @@
 #include "ObjectApi.h"
 
+#include "HttpServer.h"
 #include "backend/ObjectName.h"
 
 #include <QRegularExpression>
@@ -16,8 +17,8 @@ ApiResponse reply(int status, std::string body = {})
     return r;
 }
 
-// Maps storage errors to HTTP. Details stay in the server's log, not in the answer.
-ApiResponse fromError(const Error &e)
+// The status and short text a storage error is answered with.
+ApiResponse statusFor(const Error &e)
 {
     switch (e.code) {
     case ErrorCode::NotFound:
@@ -34,6 +35,19 @@ ApiResponse fromError(const Error &e)
     default:
         return reply(500, "storage error");
     }
+}
+
+// An answer and the error behind it: the client sees the status and its short text, the
+// server's log the error itself.
+ApiResponse failed(ApiResponse r, const Error &cause)
+{
+    r.cause = cause.toString().toStdString();
+    return r;
+}
+
+ApiResponse fromError(const Error &e)
+{
+    return failed(statusFor(e), e);
 }
 
 // Objects whose name is the SHA-256 of their bytes; the server checks before storing.
@@ -114,7 +128,7 @@ std::variant<ApiResponse, Admission> ObjectApi::admit(const std::string &method,
         // The accounts cannot be read (the database is down): the client retries later, and
         // keeps its token.
         if (!found)
-            return reply(503, "the account store is unavailable");
+            return failed(reply(503, "the account store is unavailable"), found.error());
         caller = std::move(*found);
     }
     if (!caller)
@@ -142,12 +156,13 @@ std::optional<ApiResponse> ObjectApi::holdQuota(Admission &admission, qint64 len
         // the upload's bytes count as stored until it ends, then as what it really added.
         auto reserved = m_clients.reserve(account.id, length, account.quotaBytes);
         if (!reserved)
-            return reply(503, "the account store is unavailable");
+            return failed(reply(503, "the account store is unavailable"), reserved.error());
         if (!*reserved)
             return reply(507, "quota exceeded");
-        admission.quotaHold = std::shared_ptr<void>(this, [this, id = account.id, length](void *) {
-            static_cast<void>(m_clients.addUsage(id, -length));
-        });
+        admission.quotaHold = std::shared_ptr<void>(
+            this, [this, id = account.id, client = account.name, length](void *) {
+                logUnlessCounted(client, m_clients.addUsage(id, -length));
+            });
         return std::nullopt;
     }
     if (account.quotaBytes <= 0)
@@ -195,24 +210,35 @@ void ObjectApi::addUsage(const QString &accountId, qint64 delta)
         *it += delta;
 }
 
-void ObjectApi::noteStored(const QString &accountId, const QString &name, qint64 bytes,
+void ObjectApi::logUnlessCounted(const QString &clientName, const Status &counted)
+{
+    // The request itself has succeeded: the client is not told, and the account's usage is
+    // off until `client recount`, which the log says.
+    if (!counted)
+        logLine("ERROR", "storage used by " + clientName.toStdString() +
+                             " is not counted right (`client recount " + clientName.toStdString() +
+                             "` corrects it): " + counted.error().toString().toStdString());
+}
+
+void ObjectApi::noteStored(const ClientAccount &account, const QString &name, qint64 bytes,
                            qint64 replacedBytes)
 {
     if (m_clients.keepsUsage()) {
-        static_cast<void>(m_clients.objectStored(accountId, name, bytes, replacedBytes));
+        logUnlessCounted(account.name,
+                         m_clients.objectStored(account.id, name, bytes, replacedBytes));
         return;
     }
-    addUsage(accountId, bytes - replacedBytes);
+    addUsage(account.id, bytes - replacedBytes);
 }
 
-void ObjectApi::noteRemoved(const QString &accountId, const QString &name, qint64 bytes)
+void ObjectApi::noteRemoved(const ClientAccount &account, const QString &name, qint64 bytes)
 {
     if (m_clients.keepsUsage()) {
-        static_cast<void>(m_clients.objectRemoved(accountId, name, bytes));
+        logUnlessCounted(account.name, m_clients.objectRemoved(account.id, name, bytes));
         return;
     }
     if (bytes > 0)
-        addUsage(accountId, -bytes);
+        addUsage(account.id, -bytes);
 }
 
 ApiResponse ObjectApi::handle(const ApiRequest &request, const Admission &admission)
@@ -239,7 +265,7 @@ ApiResponse ObjectApi::handle(const ApiRequest &request, const Admission &admiss
             auto removed = m_objects.remove(account, admission.name);
             response = removed ? reply(204) : fromError(removed.error());
             if (removed)
-                noteRemoved(account.id, admission.name, size ? *size : -1);
+                noteRemoved(account, admission.name, size ? *size : -1);
         }
     } else {
         response = put(request, admission);
@@ -324,8 +350,7 @@ ApiResponse ObjectApi::put(const ApiRequest &request, const Admission &admission
             return reply(403, "this client may not overwrite");
         return fromError(stored.error());
     }
-    noteStored(account.id, admission.name, qint64(request.upload->size()),
-               replaced ? *replaced : 0);
+    noteStored(account, admission.name, qint64(request.upload->size()), replaced ? *replaced : 0);
     return reply(201);
 }
 

@@ -41,6 +41,7 @@ struct ApiResponse
     std::string contentType = "text/plain";
     std::map<std::string, std::string> headers;
     std::string client; // for the log only
+    std::string cause;  // for the log only: the error behind a failure
 
     quint64 bodySize() const { return file ? file->length : quint64(body.size()); }
 };
@@ -82,9 +83,11 @@ private:
     qint64 usage(const ClientAccount &account);
     void addUsage(const QString &accountId, qint64 delta);
     // What a stored or removed object does to the account's usage, wherever it is counted.
-    void noteStored(const QString &accountId, const QString &name, qint64 bytes,
+    void noteStored(const ClientAccount &account, const QString &name, qint64 bytes,
                     qint64 replacedBytes);
-    void noteRemoved(const QString &accountId, const QString &name, qint64 bytes);
+    void noteRemoved(const ClientAccount &account, const QString &name, qint64 bytes);
+    // A change the account store could not count, in the log.
+    static void logUnlessCounted(const QString &clientName, const Status &counted);
     std::optional<Admission> route(const std::string &method, const std::string &target) const;
     ApiResponse get(const ApiRequest &request, const Admission &admission);
     ApiResponse put(const ApiRequest &request, const Admission &admission);

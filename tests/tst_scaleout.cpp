@@ -383,6 +383,11 @@ private Q_SLOTS:
         QVERIFY(!failed);
         QVERIFY2(failed.error().message.contains(QStringLiteral("503")),
                  qPrintable(failed.error().message));
+        // The instance's log says why, where the client hears only 503.
+        const QRegularExpression explained(
+            QStringLiteral(" GET /v1/objects/config 503 \\d+: cannot reach [^\n]*:%1\\b")
+                .arg(QUrl(qEnvironmentVariable("S3_ENDPOINT")).port()));
+        QVERIFY2(m_two->log().contains(explained), qPrintable(m_two->log().right(2000)));
         QVERIFY(run(cephUp, {QStringLiteral("start"), cephDir}));
     }
 
