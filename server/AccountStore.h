@@ -52,8 +52,9 @@ public:
     // Whether the store counts each account's stored bytes for every instance (the database
     // does; with clients.json each process counts its own).
     virtual bool keepsUsage() const { return false; }
-    // Counts `bytes` more for the account if that stays within `quotaBytes` (0: no quota), in
-    // one step, so that uploads through several instances cannot pass a quota together.
+    // Holds `bytes` for an upload if what the account stores and holds stays within
+    // `quotaBytes` (0: no quota), in one step, so that uploads through several instances cannot
+    // pass a quota together; release() gives them back when the upload ends.
     virtual Result<bool> reserve(const QString &accountId, qint64 bytes, qint64 quotaBytes)
     {
         Q_UNUSED(accountId);
@@ -61,10 +62,10 @@ public:
         Q_UNUSED(quotaBytes);
         return true;
     }
-    virtual Status addUsage(const QString &accountId, qint64 delta)
+    virtual Status release(const QString &accountId, qint64 bytes)
     {
         Q_UNUSED(accountId);
-        Q_UNUSED(delta);
+        Q_UNUSED(bytes);
         return {};
     }
     // An object stored, replacing one of `replacedBytes` (0 when it is new), or removed (of
@@ -74,13 +75,18 @@ public:
     virtual Status objectStored(const QString &accountId, const QString &name, qint64 bytes,
                                 qint64 replacedBytes)
     {
+        Q_UNUSED(accountId);
         Q_UNUSED(name);
-        return addUsage(accountId, bytes - replacedBytes);
+        Q_UNUSED(bytes);
+        Q_UNUSED(replacedBytes);
+        return {};
     }
     virtual Status objectRemoved(const QString &accountId, const QString &name, qint64 bytes)
     {
+        Q_UNUSED(accountId);
         Q_UNUSED(name);
-        return bytes > 0 ? addUsage(accountId, -bytes) : Status{};
+        Q_UNUSED(bytes);
+        return {};
     }
 
 protected:

@@ -152,8 +152,8 @@ std::optional<ApiResponse> ObjectApi::holdQuota(Admission &admission, qint64 len
 {
     const ClientAccount &account = admission.caller.account;
     if (m_clients.keepsUsage()) {
-        // Counted in the database, atomically, so that instances cannot pass a quota together:
-        // the upload's bytes count as stored until it ends, then as what it really added.
+        // Held in the database, atomically, so that instances cannot pass a quota together:
+        // the upload's bytes are held until it ends; what it stored is counted by then.
         auto reserved = m_clients.reserve(account.id, length, account.quotaBytes);
         if (!reserved)
             return failed(reply(503, "the account store is unavailable"), reserved.error());
@@ -161,7 +161,7 @@ std::optional<ApiResponse> ObjectApi::holdQuota(Admission &admission, qint64 len
             return reply(507, "quota exceeded");
         admission.quotaHold = std::shared_ptr<void>(
             this, [this, id = account.id, client = account.name, length](void *) {
-                logUnlessCounted(client, m_clients.addUsage(id, -length));
+                logUnlessCounted(client, m_clients.release(id, length));
             });
         return std::nullopt;
     }

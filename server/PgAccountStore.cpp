@@ -39,6 +39,11 @@ const char *const kMigrations[] = {
     "  size bigint NOT NULL,"
     "  PRIMARY KEY (account_id, name));"
     " END $$",
+    // 4: bytes held for uploads in progress, apart from what is stored, so that a recount
+    // during uploads leaves their holds, and holds that a killed instance cannot give back
+    // are forgotten kHoldHours after the account's latest upload.
+    "ALTER TABLE obnam_accounts ADD COLUMN held_bytes bigint NOT NULL DEFAULT 0,"
+    " ADD COLUMN held_until timestamptz NOT NULL DEFAULT now()",
 };
 static_assert(std::size(kMigrations) == PgAccountStore::kSchemaVersion);
 
@@ -296,17 +301,19 @@ Result<bool> PgAccountStore::reserve(const QString &accountId, qint64 bytes, qin
     return m_db.run<bool>(
         [&](QSqlDatabase &db) -> Result<bool> {
             QSqlQuery q(db);
-            // One statement: the check and the count cannot be split by another instance. The
-            // cast: PostgreSQL types a parameter from its first use, and a comparison with the
-            // literal 0 alone would make the quota a 32-bit integer.
-            q.prepare(
-                QStringLiteral("UPDATE obnam_accounts SET used_bytes = used_bytes + ? WHERE id = "
-                               "? AND (?::bigint = 0 OR used_bytes + ? <= ?)"));
-            q.addBindValue(bytes);
-            q.addBindValue(accountId);
-            q.addBindValue(quotaBytes);
-            q.addBindValue(bytes);
-            q.addBindValue(quotaBytes);
+            // One statement: the check and the hold cannot be split by another instance (a
+            // second UPDATE of the row waits, then checks the row as the first left it). Holds
+            // older than kHoldHours count as none. The cast: PostgreSQL types a parameter from
+            // its first use, and a comparison with the literal 0 alone would make the quota a
+            // 32-bit integer.
+            q.prepare(QStringLiteral(
+                "UPDATE obnam_accounts SET held_bytes = CASE WHEN held_until < now() THEN 0 "
+                "ELSE held_bytes END + ?, held_until = now() + make_interval(hours => ?) WHERE "
+                "id = ? AND (?::bigint = 0 OR used_bytes + CASE WHEN held_until < now() THEN 0 "
+                "ELSE held_bytes END + ? <= ?)"));
+            for (const QVariant &v : {QVariant(bytes), QVariant(kHoldHours), QVariant(accountId),
+                                      QVariant(quotaBytes), QVariant(bytes), QVariant(quotaBytes)})
+                q.addBindValue(v);
             if (!q.exec())
                 return m_db.failure(db, q.lastError(), QStringLiteral("cannot count an upload"));
             return q.numRowsAffected() == 1;
@@ -314,14 +321,14 @@ Result<bool> PgAccountStore::reserve(const QString &accountId, qint64 bytes, qin
         Database::Retry::Never);
 }
 
-Status PgAccountStore::addUsage(const QString &accountId, qint64 delta)
+Status PgAccountStore::release(const QString &accountId, qint64 bytes)
 {
     return m_db.run<void>(
         [&](QSqlDatabase &db) -> Status {
             QSqlQuery q(db);
             q.prepare(QStringLiteral(
-                "UPDATE obnam_accounts SET used_bytes = greatest(0, used_bytes + ?) WHERE id = ?"));
-            q.addBindValue(delta);
+                "UPDATE obnam_accounts SET held_bytes = greatest(0, held_bytes - ?) WHERE id = ?"));
+            q.addBindValue(bytes);
             q.addBindValue(accountId);
             if (!q.exec())
                 return m_db.failure(db, q.lastError(), QStringLiteral("cannot count storage"));
@@ -462,17 +469,42 @@ Status PgAccountStore::replaceObjects(QSqlDatabase &db, const QString &accountId
     return {};
 }
 
-Status PgAccountStore::recount(const QString &accountId, const QHash<QString, qint64> &objects)
+Result<QHash<QString, qint64>> PgAccountStore::recount(const QString &accountId,
+                                                       const Inventory &inventory)
 {
-    return changeObjects(
-        accountId, [&](QSqlDatabase &db, bool) { return replaceObjects(db, accountId, objects); });
+    // Listed once, whatever happens to the transaction: a retry on a new connection must not
+    // list the store again.
+    std::optional<Result<QHash<QString, qint64>>> listed;
+    auto counted = changeObjects(accountId, [&](QSqlDatabase &db, bool) -> Status {
+        if (!listed)
+            listed = inventory();
+        if (!*listed)
+            return listed->error();
+        return replaceObjects(db, accountId, **listed);
+    });
+    if (!counted)
+        return counted.error();
+    if (!listed) // removed meanwhile
+        return noSuchClient(accountId);
+    return std::move(*listed);
 }
 
 Result<qint64> PgAccountStore::usedBytes(const QString &name)
 {
+    return accountColumn(name, QStringLiteral("used_bytes"));
+}
+
+Result<qint64> PgAccountStore::heldBytes(const QString &name)
+{
+    return accountColumn(name, QStringLiteral("CASE WHEN held_until < now() THEN 0 ELSE "
+                                              "held_bytes END"));
+}
+
+Result<qint64> PgAccountStore::accountColumn(const QString &name, const QString &column)
+{
     return m_db.run<qint64>([&](QSqlDatabase &db) -> Result<qint64> {
         QSqlQuery q(db);
-        q.prepare(QStringLiteral("SELECT used_bytes FROM obnam_accounts WHERE name = ?"));
+        q.prepare(QStringLiteral("SELECT %1 FROM obnam_accounts WHERE name = ?").arg(column));
         q.addBindValue(name);
         if (!q.exec())
             return m_db.failure(db, q.lastError(), QStringLiteral("cannot read usage"));

@@ -17,7 +17,12 @@ class PgAccountStore final : public AccountStore
 {
 public:
     // The schema version this program writes and reads.
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
+    // How long an account's holds for uploads in progress last after its latest one: an
+    // instance killed in the middle of uploads cannot give its holds back, and they are
+    // forgotten once the account has made no new upload for this long (far longer than an
+    // upload of the largest body takes on a slow line).
+    static constexpr int kHoldHours = 6;
 
     static Result<std::unique_ptr<PgAccountStore>> open(const DatabaseSettings &settings);
 
@@ -28,17 +33,22 @@ public:
     Result<std::optional<Caller>> authenticate(const QByteArray &token) override;
     bool keepsUsage() const override { return true; }
     Result<bool> reserve(const QString &accountId, qint64 bytes, qint64 quotaBytes) override;
-    Status addUsage(const QString &accountId, qint64 delta) override;
+    Status release(const QString &accountId, qint64 bytes) override;
     Status objectStored(const QString &accountId, const QString &name, qint64 bytes,
                         qint64 replacedBytes) override;
     Status objectRemoved(const QString &accountId, const QString &name, qint64 bytes) override;
-    // The bytes the database counts for a client (tests, `client recount`).
+    // The bytes the database counts as stored for a client, and those held for its uploads in
+    // progress (tests, `client recount`).
     Result<qint64> usedBytes(const QString &name);
+    Result<qint64> heldBytes(const QString &name);
     // Sets what the database knows of an account's objects, and its usage, from what is stored
     // (`client recount`), correcting what an instance killed in the middle of an upload left
-    // counted. From then on each object's size is known (an account from before schema
-    // version 3 is counted by changes until it is recounted).
-    Status recount(const QString &accountId, const QHash<QString, qint64> &objects);
+    // uncounted. `inventory` lists the store while the account's row is locked, so that no
+    // object is stored or removed between the listing and the count; holds are left alone.
+    // From then on each object's size is known (an account from before schema version 3 is
+    // counted by changes until it is recounted).
+    using Inventory = std::function<Result<QHash<QString, qint64>>()>;
+    Result<QHash<QString, qint64>> recount(const QString &accountId, const Inventory &inventory);
 
     // Adds an account exactly as another store kept it (its id, token hashes, quota) with the
     // objects it stores, and notes its id as migrated, in one transaction (`migrate`): its
@@ -58,6 +68,7 @@ private:
     // Within a transaction on `db`: the account's objects as given, its usage their sum.
     Status replaceObjects(QSqlDatabase &db, const QString &accountId,
                           const QHash<QString, qint64> &objects);
+    Result<qint64> accountColumn(const QString &name, const QString &column);
     Status migrate();
     // Within migrate()'s transaction: the schema brought from its recorded version to this
     // program's.

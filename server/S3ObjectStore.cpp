@@ -93,9 +93,13 @@ Result<QHash<QString, qint64>> S3ObjectStore::inventory(const ClientAccount &acc
         // A listing without sizes (not seen from any store) is asked about one object at a time.
         if (object.size >= 0) {
             objects.insert(object.name, object.size);
-        } else if (auto size = backend->stat(object.name).result()) {
-            objects.insert(object.name, *size);
+            continue;
         }
+        auto size = backend->stat(object.name).result();
+        if (size)
+            objects.insert(object.name, *size);
+        else if (size.error().code != ErrorCode::NotFound) // removed since the listing: gone
+            return size.error(); // not an inventory short of what is stored
     }
     return objects;
 }

@@ -261,16 +261,21 @@ int clientCommand(const ServerConfig &config, const QStringList &args,
         auto objects = openObjects(config);
         if (!objects)
             return fail(objects.error());
-        auto stored = (*objects)->inventory(*found);
+        // Listed with the account locked: its uploads and removals wait for the count.
+        auto stored = shared->recount(found->id, [&] { return (*objects)->inventory(*found); });
         if (!stored)
             return fail(stored.error());
-        if (auto s = shared->recount(found->id, *stored); !s)
-            return fail(s.error());
         qint64 used = 0;
         for (const qint64 size : std::as_const(*stored))
             used += size;
         std::printf("%s: %lld objects, %lld bytes stored\n", qPrintable(name),
                     static_cast<long long>(stored->size()), static_cast<long long>(used));
+        if (const auto held = shared->heldBytes(name); held && *held > 0)
+            std::printf("%s: %lld bytes held for uploads in progress (those of an instance "
+                        "that was stopped are given back %d hours after the client's latest "
+                        "upload)\n",
+                        qPrintable(name), static_cast<long long>(*held),
+                        PgAccountStore::kHoldHours);
         return 0;
     }
     if (action == QStringLiteral("rotate")) {

@@ -17,6 +17,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 #include <QtTest>
 
+#include <atomic>
 #include <latch>
 #include <thread>
 
@@ -310,8 +311,10 @@ private Q_SLOTS:
         }));
         QVERIFY(pg->objectRemoved(id, QStringLiteral("locks/old"), 20));
         QCOMPARE(used(), 50);
-        QVERIFY(
-            pg->recount(id, {{QStringLiteral("locks/bb"), 70}, {QStringLiteral("locks/dd"), 5}}));
+        QVERIFY(pg->recount(id, [] {
+            return QHash<QString, qint64>{{QStringLiteral("locks/bb"), 70},
+                                          {QStringLiteral("locks/dd"), 5}};
+        }));
         QCOMPARE(used(), 75);
         QVERIFY(pg->objectRemoved(id, QStringLiteral("locks/dd"), 5));
         QVERIFY(pg->objectRemoved(id, QStringLiteral("locks/dd"), 5));
@@ -381,13 +384,100 @@ private Q_SLOTS:
             QVERIFY2(reserved, qPrintable(reserved ? QString() : reserved.error().toString()));
             QCOMPARE(*reserved, fits);
         }
-        QCOMPARE(pg->usedBytes(QStringLiteral("desktop")).value(), 2 * step);
-        QVERIFY(store->addUsage(id, -2 * step));
+        QCOMPARE(pg->heldBytes(QStringLiteral("desktop")).value(), 2 * step);
+        QVERIFY(store->release(id, 2 * step));
+        QCOMPARE(pg->heldBytes(QStringLiteral("desktop")).value(), 0);
         const QString pack = QStringLiteral("packs/") + QString(64, QLatin1Char('b'));
         QVERIFY(store->objectStored(id, pack, 5 * step, 0));
         QCOMPARE(pg->usedBytes(QStringLiteral("desktop")).value(), 5 * step);
         QVERIFY(store->objectRemoved(id, pack, 5 * step));
         QCOMPARE(pg->usedBytes(QStringLiteral("desktop")).value(), 0);
+    }
+
+    void holdsForUploadsAreApartFromWhatIsStored()
+    {
+        auto store = makeStore(QStringLiteral("postgresql"));
+        QVERIFY(store);
+        auto *pg = static_cast<PgAccountStore *>(store.get());
+        QVERIFY(pg->add(QStringLiteral("laptop"), false, 200));
+        const QString id = pg->list()->first().id;
+        const QString name = QStringLiteral("laptop");
+        // An upload of 100 held, its object of 60 stored: both count against the quota.
+        QCOMPARE(pg->reserve(id, 100, 200).value(), true);
+        QVERIFY(pg->objectStored(id, QStringLiteral("locks/aa"), 60, 0));
+        QCOMPARE(pg->reserve(id, 41, 200).value(), false);
+        QCOMPARE(pg->reserve(id, 40, 200).value(), true);
+        QCOMPARE(pg->heldBytes(name).value(), 140);
+        // A recount while they are in progress sets what is stored and leaves their holds.
+        const auto recounted = pg->recount(id, [&] {
+            return QHash<QString, qint64>{{QStringLiteral("locks/aa"), 60}};
+        });
+        QVERIFY(recounted);
+        QCOMPARE(recounted->size(), 1);
+        QCOMPARE(pg->usedBytes(name).value(), 60);
+        QCOMPARE(pg->heldBytes(name).value(), 140);
+        QVERIFY(pg->release(id, 100));
+        QVERIFY(pg->release(id, 40));
+        QCOMPARE(pg->heldBytes(name).value(), 0);
+        QCOMPARE(pg->usedBytes(name).value(), 60);
+        QCOMPARE(pg->reserve(id, 140, 200).value(), true);
+
+        // Holds an instance never gave back (it was killed) are forgotten once the account
+        // has made no new upload for kHoldHours.
+        Database db(settingsFromEnvironment());
+        QVERIFY(db.run<void>([&](QSqlDatabase &c) -> Status {
+            QSqlQuery q(c);
+            q.prepare(QStringLiteral("UPDATE obnam_accounts SET held_until = now() - "
+                                     "interval '1 minute' WHERE id = ?"));
+            q.addBindValue(id);
+            if (!q.exec())
+                return makeError(ErrorCode::Io, q.lastError().text());
+            return {};
+        }));
+        QCOMPARE(pg->heldBytes(name).value(), 0);
+        QCOMPARE(pg->reserve(id, 140, 200).value(), true);
+        QCOMPARE(pg->heldBytes(name).value(), 140);
+        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM obnam_accounts WHERE held_until "
+                                           "> now() + interval '%1 hours' - interval '1 minute'")
+                                .arg(PgAccountStore::kHoldHours))
+                     .value(),
+                 1);
+    }
+
+    void aRecountListsWhileTheAccountWaits()
+    {
+        // A removal through another instance in the middle of the listing: it waits for the
+        // count, then takes away what the count found, so the usage is exact after both.
+        auto store = makeStore(QStringLiteral("postgresql"));
+        QVERIFY(store);
+        auto *pg = static_cast<PgAccountStore *>(store.get());
+        QVERIFY(pg->add(QStringLiteral("laptop"), false, 0));
+        const QString id = pg->list()->first().id;
+        QVERIFY(pg->objectStored(id, QStringLiteral("locks/aa"), 100, 0));
+        QVERIFY(pg->objectStored(id, QStringLiteral("locks/bb"), 50, 0));
+        auto other = PgAccountStore::open(settingsFromEnvironment());
+        QVERIFY(other);
+        std::atomic<bool> removed = false;
+        std::thread remover;
+        const auto recounted = pg->recount(id, [&] {
+            remover = std::thread([&] {
+                removed = bool((*other)->objectRemoved(id, QStringLiteral("locks/aa"), 100));
+            });
+            // Long enough for the removal to finish, were it not kept waiting.
+            std::this_thread::sleep_for(std::chrono::milliseconds(500));
+            const bool early = removed;
+            QHash<QString, qint64> listed{{QStringLiteral("locks/aa"), 100},
+                                          {QStringLiteral("locks/bb"), 50}};
+            if (early)
+                listed.insert(QStringLiteral("early"), 1); // the check below sees it
+            return listed;
+        });
+        remover.join();
+        QVERIFY(recounted);
+        QVERIFY2(!recounted->contains(QStringLiteral("early")),
+                 "a removal went through while the account was being counted");
+        QVERIFY(removed);
+        QCOMPARE(pg->usedBytes(QStringLiteral("laptop")).value(), 50);
     }
 
     void aFailedStatementInATransactionKeepsTheConnection()
