@@ -58,15 +58,34 @@ Result<int> scalar(Database &db, const QString &query)
     });
 }
 
+// Runs statements one after the other, each with the same values bound (none: sent as they
+// are, since PostgreSQL prepares no DDL); the first that fails ends it with its error.
+Status execute(Database &db, const QStringList &statements, const QVariantList &values = {})
+{
+    return db.run<void>([&](QSqlDatabase &c) -> Status {
+        QSqlQuery q(c);
+        for (const QString &statement : statements) {
+            bool done = false;
+            if (values.isEmpty()) {
+                done = q.exec(statement);
+            } else {
+                q.prepare(statement);
+                for (const QVariant &v : values)
+                    q.addBindValue(v);
+                done = q.exec();
+            }
+            if (!done)
+                return makeError(ErrorCode::Io, q.lastError().text(), statement);
+        }
+        return {};
+    });
+}
+
 void dropEverything()
 {
     Database db(settingsFromEnvironment());
-    QVERIFY(db.run<void>([](QSqlDatabase &c) -> Status {
-        QSqlQuery q(c);
-        q.exec(QStringLiteral(
-            "DROP TABLE IF EXISTS obnam_objects, obnam_accounts, obnam_migrated, obnam_schema"));
-        return {};
-    }));
+    QVERIFY(execute(db, {QStringLiteral("DROP TABLE IF EXISTS obnam_objects, obnam_accounts, "
+                                        "obnam_migrated, obnam_schema")}));
 }
 
 } // namespace
@@ -229,11 +248,7 @@ private Q_SLOTS:
         QVERIFY(version);
         QCOMPARE(*version, 1000 + PgAccountStore::kSchemaVersion);
 
-        QVERIFY(db.run<void>([](QSqlDatabase &c) -> Status {
-            QSqlQuery q(c);
-            q.exec(QStringLiteral("UPDATE obnam_schema SET version = 99"));
-            return {};
-        }));
+        QVERIFY(execute(db, {QStringLiteral("UPDATE obnam_schema SET version = 99")}));
         auto refused = PgAccountStore::open(settingsFromEnvironment());
         QVERIFY(!refused);
         QCOMPARE(refused.error().code, ErrorCode::Unsupported);
@@ -300,15 +315,9 @@ private Q_SLOTS:
         // An account from before the objects were known is counted by changes, as it was,
         // until a recount tells the database what it stores.
         Database db(settingsFromEnvironment());
-        QVERIFY(db.run<void>([&](QSqlDatabase &c) -> Status {
-            QSqlQuery q(c);
-            q.prepare(QStringLiteral("UPDATE obnam_accounts SET objects_tracked = false WHERE id "
-                                     "= ?"));
-            q.addBindValue(id);
-            if (!q.exec())
-                return makeError(ErrorCode::Io, q.lastError().text());
-            return {};
-        }));
+        QVERIFY(execute(
+            db, {QStringLiteral("UPDATE obnam_accounts SET objects_tracked = false WHERE id = ?")},
+            {id}));
         QVERIFY(pg->objectRemoved(id, QStringLiteral("locks/old"), 20));
         QCOMPARE(used(), 50);
         QVERIFY(pg->recount(id, [] {
@@ -328,23 +337,17 @@ private Q_SLOTS:
     {
         // What obnam-server 0.1 left: schema version 1, one account, no obnam_migrated.
         Database db(settingsFromEnvironment());
-        QVERIFY(db.run<void>([](QSqlDatabase &c) -> Status {
-            QSqlQuery q(c);
-            const bool made =
-                q.exec(QStringLiteral("CREATE TABLE obnam_schema (version integer NOT NULL)")) &&
-                q.exec(QStringLiteral("INSERT INTO obnam_schema VALUES (1)")) &&
-                q.exec(QStringLiteral(
-                    "CREATE TABLE obnam_accounts (name text PRIMARY KEY, id char(32) NOT NULL "
-                    "UNIQUE, token_sha256 char(64) NOT NULL UNIQUE, admin_token_sha256 char(64) "
-                    "UNIQUE, append_only boolean NOT NULL DEFAULT false, quota_bytes bigint NOT "
-                    "NULL DEFAULT 0, used_bytes bigint NOT NULL DEFAULT 0, created timestamptz NOT "
-                    "NULL DEFAULT now())")) &&
-                q.exec(QStringLiteral("INSERT INTO obnam_accounts (name, id, token_sha256) VALUES "
-                                      "('old', repeat('1', 32), repeat('2', 64))"));
-            if (!made)
-                return makeError(ErrorCode::Io, q.lastError().text());
-            return {};
-        }));
+        QVERIFY(execute(
+            db, {QStringLiteral("CREATE TABLE obnam_schema (version integer NOT NULL)"),
+                 QStringLiteral("INSERT INTO obnam_schema VALUES (1)"),
+                 QStringLiteral(
+                     "CREATE TABLE obnam_accounts (name text PRIMARY KEY, id char(32) NOT NULL "
+                     "UNIQUE, token_sha256 char(64) NOT NULL UNIQUE, admin_token_sha256 char(64) "
+                     "UNIQUE, append_only boolean NOT NULL DEFAULT false, quota_bytes bigint NOT "
+                     "NULL DEFAULT 0, used_bytes bigint NOT NULL DEFAULT 0, created timestamptz "
+                     "NOT NULL DEFAULT now())"),
+                 QStringLiteral("INSERT INTO obnam_accounts (name, id, token_sha256) VALUES "
+                                "('old', repeat('1', 32), repeat('2', 64))")}));
         auto store = makeStore(QStringLiteral("postgresql"));
         QVERIFY(store);
         QCOMPARE(store->list()->size(), 1);
@@ -425,15 +428,10 @@ private Q_SLOTS:
         // Holds an instance never gave back (it was killed) are forgotten once the account
         // has made no new upload for kHoldHours.
         Database db(settingsFromEnvironment());
-        QVERIFY(db.run<void>([&](QSqlDatabase &c) -> Status {
-            QSqlQuery q(c);
-            q.prepare(QStringLiteral("UPDATE obnam_accounts SET held_until = now() - "
-                                     "interval '1 minute' WHERE id = ?"));
-            q.addBindValue(id);
-            if (!q.exec())
-                return makeError(ErrorCode::Io, q.lastError().text());
-            return {};
-        }));
+        QVERIFY(execute(db,
+                        {QStringLiteral("UPDATE obnam_accounts SET held_until = now() - interval "
+                                        "'1 minute' WHERE id = ?")},
+                        {id}));
         QCOMPARE(pg->heldBytes(name).value(), 0);
         QCOMPARE(pg->reserve(id, 140, 200).value(), true);
         QCOMPARE(pg->heldBytes(name).value(), 140);
@@ -524,14 +522,9 @@ private Q_SLOTS:
         // Two transactions that take two rows in opposite orders: PostgreSQL rolls one back
         // (SQLSTATE 40P01). That one may succeed when tried again, on the same connection.
         Database setup(settingsFromEnvironment());
-        QVERIFY(setup.run<void>([](QSqlDatabase &c) -> Status {
-            QSqlQuery q(c);
-            if (!q.exec(QStringLiteral("DROP TABLE IF EXISTS obnam_test_rows")) ||
-                !q.exec(QStringLiteral("CREATE TABLE obnam_test_rows (id int PRIMARY KEY)")) ||
-                !q.exec(QStringLiteral("INSERT INTO obnam_test_rows VALUES (1), (2)")))
-                return makeError(ErrorCode::Io, q.lastError().text(), {});
-            return {};
-        }));
+        QVERIFY(execute(setup, {QStringLiteral("DROP TABLE IF EXISTS obnam_test_rows"),
+                                QStringLiteral("CREATE TABLE obnam_test_rows (id int PRIMARY KEY)"),
+                                QStringLiteral("INSERT INTO obnam_test_rows VALUES (1), (2)")}));
         std::latch firstRowsHeld(2);
         // Each answers its transaction's outcome, and whether its connection is the same after.
         const auto crossing = [&](int first, int second, bool *kept) {
@@ -575,11 +568,7 @@ private Q_SLOTS:
         QVERIFY2(lost.error().message.startsWith(QStringLiteral("second row: ")) &&
                      !lost.error().message.contains(QStringLiteral("connection was lost")),
                  qPrintable(lost.error().message));
-        QVERIFY(setup.run<void>([](QSqlDatabase &c) -> Status {
-            QSqlQuery q(c);
-            q.exec(QStringLiteral("DROP TABLE obnam_test_rows"));
-            return {};
-        }));
+        QVERIFY(execute(setup, {QStringLiteral("DROP TABLE obnam_test_rows")}));
     }
 
     void survivesTheDatabaseGoingAway()
