@@ -146,18 +146,30 @@ Error Database::failure(QSqlDatabase &db, const QSqlError &error, const QString 
                      what + QStringLiteral(": ") + firstLine(error.text()), m_settings.display());
 }
 
-Status Database::inTransaction(QSqlDatabase &db, const QString &what,
-                               const std::function<Status()> &work) const
+Status Database::transaction(const QString &what, const std::function<Status(QSqlDatabase &)> &work)
 {
-    if (!db.transaction())
-        return failure(db, db.lastError(), QStringLiteral("cannot start a transaction"));
-    if (Status done = work(); !done) {
-        db.rollback(); // on a connection that failure() closed, nothing to do
-        return done;
+    for (int attempt = 0;; ++attempt) {
+        auto db = connection(attempt > 0);
+        if (!db)
+            return db.error();
+        bool committing = false;
+        const auto once = [&]() -> Status {
+            if (!db->transaction())
+                return failure(*db, db->lastError(), QStringLiteral("cannot start a transaction"));
+            if (Status done = work(*db); !done) {
+                db->rollback(); // on a connection that failure() closed, nothing to do
+                return done;
+            }
+            committing = true;
+            if (!db->commit())
+                return failure(*db, db->lastError(), what);
+            return {};
+        };
+        Status result = once();
+        // failure() closes a connection it finds lost.
+        if (result || attempt > 0 || committing || db->isOpen())
+            return result;
     }
-    if (!db.commit())
-        return failure(db, db.lastError(), what);
-    return {};
 }
 
 } // namespace obnam::server

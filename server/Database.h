@@ -60,11 +60,13 @@ public:
     // An error for a failed statement: its text, and the connection closed when it was lost,
     // so that run() reconnects.
     Error failure(QSqlDatabase &db, const class QSqlError &error, const QString &what) const;
-    // `work` in a transaction on `db`: committed when it succeeds, rolled back when it fails,
-    // so that no error path leaves a transaction open on a connection the thread keeps.
-    // `what` names the change in the error of a failed commit.
-    Status inTransaction(QSqlDatabase &db, const QString &what,
-                         const std::function<Status()> &work) const;
+    // `work` in a transaction on this thread's connection: committed when it succeeds, rolled
+    // back when it fails, so that no error path leaves a transaction open on a connection the
+    // thread keeps. A connection found lost before the commit was sent (a restart of the
+    // database, a failover) committed nothing, and `work` runs once more on a new one; a
+    // commit whose answer was lost is not tried again, as it may have been committed. `what`
+    // names the change in the error of a failed commit.
+    Status transaction(const QString &what, const std::function<Status(QSqlDatabase &)> &work);
 
 private:
     Result<QSqlDatabase> connection(bool fresh);

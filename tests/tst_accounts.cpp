@@ -478,6 +478,37 @@ private Q_SLOTS:
         QCOMPARE(pg->usedBytes(QStringLiteral("laptop")).value(), 50);
     }
 
+    void changesAfterALostConnectionAreMadeOnANewOne()
+    {
+        // The database drops the connection between two requests (a restart, a failover): the
+        // next change finds it lost before anything was committed, and is made on a new one.
+        auto store = makeStore(QStringLiteral("postgresql"));
+        QVERIFY(store);
+        auto *pg = static_cast<PgAccountStore *>(store.get());
+        QVERIFY(pg->add(QStringLiteral("laptop"), false, 0));
+        const QString id = pg->list()->first().id;
+        Database admin(settingsFromEnvironment());
+        const auto dropConnection = [&] {
+            const auto backend = scalar(pg->database(), QStringLiteral("SELECT pg_backend_pid()"));
+            QVERIFY(backend);
+            QVERIFY(execute(admin, {QStringLiteral("SELECT pg_terminate_backend(?)")}, {*backend}));
+            QTRY_COMPARE(scalar(admin, QStringLiteral("SELECT count(*) FROM pg_stat_activity "
+                                                      "WHERE pid = %1")
+                                           .arg(*backend))
+                             .value(),
+                         0);
+        };
+        QCOMPARE(pg->reserve(id, 100, 0).value(), true);
+        dropConnection();
+        QVERIFY(pg->objectStored(id, QStringLiteral("locks/aa"), 60, 0));
+        dropConnection();
+        QVERIFY(pg->release(id, 100));
+        dropConnection();
+        QVERIFY(pg->objectRemoved(id, QStringLiteral("locks/bb"), 0));
+        QCOMPARE(pg->usedBytes(QStringLiteral("laptop")).value(), 60);
+        QCOMPARE(pg->heldBytes(QStringLiteral("laptop")).value(), 0);
+    }
+
     void aFailedStatementInATransactionKeepsTheConnection()
     {
         // A statement that fails in a transaction aborts the transaction, and every statement
@@ -488,16 +519,13 @@ private Q_SLOTS:
         const QString backend = QStringLiteral("SELECT pg_backend_pid()");
         const auto before = scalar(db, backend);
         QVERIFY(before);
-        const Status failed = db.run<void>(
-            [&](QSqlDatabase &c) {
-                return db.inTransaction(c, QStringLiteral("cannot commit"), [&]() -> Status {
-                    QSqlQuery q(c);
-                    if (!q.exec(QStringLiteral("SELECT 1 / 0")))
-                        return db.failure(c, q.lastError(), QStringLiteral("cannot divide"));
-                    return {};
-                });
-            },
-            Database::Retry::Never);
+        const Status failed =
+            db.transaction(QStringLiteral("cannot commit"), [&](QSqlDatabase &c) -> Status {
+                QSqlQuery q(c);
+                if (!q.exec(QStringLiteral("SELECT 1 / 0")))
+                    return db.failure(c, q.lastError(), QStringLiteral("cannot divide"));
+                return {};
+            });
         QVERIFY(!failed);
         QCOMPARE(failed.error().code, ErrorCode::Permanent);
         QVERIFY2(failed.error().message.startsWith(QStringLiteral("cannot divide: ")) &&
@@ -530,27 +558,24 @@ private Q_SLOTS:
         const auto crossing = [&](int first, int second, bool *kept) {
             Database db(settingsFromEnvironment());
             int backend = 0;
-            const Status done = db.run<void>(
-                [&](QSqlDatabase &c) {
-                    return db.inTransaction(c, QStringLiteral("cannot commit"), [&]() -> Status {
-                        QSqlQuery q(c);
-                        const auto take = [&](int id) {
-                            return q.exec(
-                                QStringLiteral("UPDATE obnam_test_rows SET id = id WHERE id = %1")
-                                    .arg(id));
-                        };
-                        if (!q.exec(QStringLiteral("SELECT pg_backend_pid()")) || !q.next())
-                            return db.failure(c, q.lastError(), QStringLiteral("no backend"));
-                        backend = q.value(0).toInt();
-                        if (!take(first))
-                            return db.failure(c, q.lastError(), QStringLiteral("first row"));
-                        firstRowsHeld.arrive_and_wait();
-                        if (!take(second))
-                            return db.failure(c, q.lastError(), QStringLiteral("second row"));
-                        return {};
-                    });
-                },
-                Database::Retry::Never);
+            const Status done =
+                db.transaction(QStringLiteral("cannot commit"), [&](QSqlDatabase &c) -> Status {
+                    QSqlQuery q(c);
+                    const auto take = [&](int id) {
+                        return q.exec(
+                            QStringLiteral("UPDATE obnam_test_rows SET id = id WHERE id = %1")
+                                .arg(id));
+                    };
+                    if (!q.exec(QStringLiteral("SELECT pg_backend_pid()")) || !q.next())
+                        return db.failure(c, q.lastError(), QStringLiteral("no backend"));
+                    backend = q.value(0).toInt();
+                    if (!take(first))
+                        return db.failure(c, q.lastError(), QStringLiteral("first row"));
+                    firstRowsHeld.arrive_and_wait();
+                    if (!take(second))
+                        return db.failure(c, q.lastError(), QStringLiteral("second row"));
+                    return {};
+                });
             *kept = scalar(db, QStringLiteral("SELECT pg_backend_pid()")).value() == backend;
             return done;
         };
