@@ -51,7 +51,20 @@ Result<DatabaseSettings> DatabaseSettings::fromUrl(const QString &text)
     if (s.host.isEmpty() || !name.match(s.user).hasMatch() || !name.match(s.database).hasMatch())
         return bad(QStringLiteral("must name a host, a user and a database: "
                                   "postgresql://USER@HOST[:PORT]/DATABASE"));
-    QStringList options{QStringLiteral("connect_timeout=5")};
+    // A database host that vanishes without a word (a failover, a network cut) is noticed in
+    // about half a minute, by keepalives on an idle connection and by tcp_user_timeout on one
+    // waiting for an answer, instead of after the system's hours. And the database ends a
+    // session left inside a transaction for ten minutes (an instance cut off while holding an
+    // account's row), so that the row's lock cannot stop every other instance for longer.
+    QStringList options{
+        QStringLiteral("connect_timeout=5"),
+        QStringLiteral("keepalives=1"),
+        QStringLiteral("keepalives_idle=10"),
+        QStringLiteral("keepalives_interval=5"),
+        QStringLiteral("keepalives_count=3"),
+        QStringLiteral("tcp_user_timeout=30000"),
+        QStringLiteral("options='-c idle_in_transaction_session_timeout=600000'"),
+    };
     const QUrlQuery query(url);
     for (const auto &[key, value] : query.queryItems()) {
         static const QStringList modes{QStringLiteral("disable"),   QStringLiteral("allow"),

@@ -462,12 +462,11 @@ Status PgAccountStore::replaceObjects(QSqlDatabase &db, const QString &accountId
 Result<QHash<QString, qint64>> PgAccountStore::recount(const QString &accountId,
                                                        const Inventory &inventory)
 {
-    // Listed once, whatever happens to the transaction: a retry on a new connection must not
-    // list the store again.
+    // Listed in each attempt of the transaction: one made again on a new connection holds
+    // the row anew, and what was listed before it may have changed since.
     std::optional<Result<QHash<QString, qint64>>> listed;
     auto counted = changeObjects(accountId, [&](QSqlDatabase &db, bool) -> Status {
-        if (!listed)
-            listed = inventory();
+        listed = inventory();
         if (!*listed)
             return listed->error();
         return replaceObjects(db, accountId, **listed);

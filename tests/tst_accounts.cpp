@@ -509,6 +509,21 @@ private Q_SLOTS:
         QCOMPARE(pg->heldBytes(QStringLiteral("laptop")).value(), 0);
     }
 
+    void aSessionLeftInATransactionIsEnded()
+    {
+        // An instance cut off inside a transaction holds its account's row until the database
+        // ends the session: each connection asks for that after ten minutes.
+        Database db(settingsFromEnvironment());
+        const auto shown = db.run<QString>([&](QSqlDatabase &c) -> Result<QString> {
+            QSqlQuery q(c);
+            if (!q.exec(QStringLiteral("SHOW idle_in_transaction_session_timeout")) || !q.next())
+                return db.failure(c, q.lastError(), QStringLiteral("cannot read a setting"));
+            return q.value(0).toString();
+        });
+        QVERIFY2(shown, qPrintable(shown ? QString() : shown.error().toString()));
+        QCOMPARE(*shown, QStringLiteral("10min"));
+    }
+
     void aFailedStatementInATransactionKeepsTheConnection()
     {
         // A statement that fails in a transaction aborts the transaction, and every statement
