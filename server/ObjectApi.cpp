@@ -348,6 +348,13 @@ ApiResponse ObjectApi::put(const ApiRequest &request, const Admission &admission
         if (stored.error().code == ErrorCode::AlreadyExists && !mayChange &&
             !contentAddressed(admission.name) && !request.createOnly)
             return reply(403, "this client may not overwrite");
+        // The same bytes are stored already (the name is their hash). The instance that stored
+        // them may have died before it counted them: counting again is a no-op where the
+        // database knows the object, and counts it where it does not.
+        if (stored.error().code == ErrorCode::AlreadyExists && contentAddressed(admission.name)) {
+            const qint64 size = qint64(request.upload->size());
+            noteStored(account, admission.name, size, size);
+        }
         return fromError(stored.error());
     }
     noteStored(account, admission.name, qint64(request.upload->size()), replaced ? *replaced : 0);

@@ -4,8 +4,10 @@
 #include "BackendConformance.h"
 #include "ServerProcess.h"
 #include "TestSupport.h"
+#include "backend/S3Backend.h"
 
 #include <QBuffer>
+#include <QCryptographicHash>
 #include <QMutex>
 #include <QNetworkAccessManager>
 #include <QTimer>
@@ -138,9 +140,11 @@ protected:
             } else {
                 step = m_script->fallback;
             }
-            m_script->seen.append(
-                request.attribute(QNetworkRequest::CustomVerbAttribute).toByteArray() + ' ' +
-                request.url().path().toUtf8());
+            const QByteArray verb =
+                op == HeadOperation
+                    ? QByteArray("HEAD")
+                    : request.attribute(QNetworkRequest::CustomVerbAttribute).toByteArray();
+            m_script->seen.append(verb + ' ' + request.url().path().toUtf8());
             m_script->authorization.append(request.rawHeader("Authorization"));
             m_script->bodies.append(outgoing ? outgoing->readAll() : QByteArray());
         }
@@ -168,6 +172,23 @@ std::shared_ptr<HttpsBackend> scripted(const std::shared_ptr<Script> &script,
 {
     return std::make_shared<HttpsBackend>(
         std::move(settings), [script](QObject *parent) { return new ScriptedNam(script, parent); });
+}
+
+S3Settings s3Settings()
+{
+    S3Settings s;
+    s.endpoint = QUrl(QStringLiteral("http://store.invalid:9000"));
+    s.bucket = QStringLiteral("bucket");
+    s.credentials = {"access", "secret", {}};
+    s.http = fastSettings();
+    return s;
+}
+
+HttpsConnection::NamFactory namFor(const std::shared_ptr<Script> &script)
+{
+    return [script](QObject *parent) {
+        return new ScriptedNam(script, parent);
+    };
 }
 
 const QString kPack =
@@ -337,6 +358,82 @@ private Q_SLOTS:
         // Each job is handed to the access manager at once; it is Qt that queues beyond six
         // connections per host, not the backend.
         QCOMPARE(script->maxInFlight.load(), 12);
+    }
+
+    // S3: a create-only write whose first attempt stored the object but lost its answer is
+    // refused by the retry (412). The object's ETag says whether it holds these bytes.
+    void anS3WriteStoredByAnEarlierAttemptIsConfirmed_data()
+    {
+        QTest::addColumn<QByteArray>("etag");
+        QTest::addColumn<bool>("stored");
+        const QByteArray md5 = QCryptographicHash::hash("payload", QCryptographicHash::Md5).toHex();
+        QTest::newRow("its own bytes") << QByteArray('"' + md5 + '"') << true;
+        QTest::newRow("other bytes") << QByteArray("\"0123456789abcdef0123456789abcdef\"") << false;
+    }
+
+    void anS3WriteStoredByAnEarlierAttemptIsConfirmed()
+    {
+        QFETCH(QByteArray, etag);
+        QFETCH(bool, stored);
+        auto script = std::make_shared<Script>();
+        script->steps = {Step{503, "busy"}, Step{412, {}},
+                         Step{200, {}, {}, false, 0, {{"ETag", etag}}}};
+        S3Backend s3(s3Settings(), namFor(script));
+        const Status put = s3.put(kPack, "payload", PutMode::CreateOnly).result();
+        QCOMPARE(bool(put), stored);
+        if (!stored)
+            QCOMPARE(put.error().code, ErrorCode::AlreadyExists);
+        QCOMPARE(script->seen.size(), 3);
+        QVERIFY(script->seen.last().startsWith("HEAD "));
+    }
+
+    void anS3WriteRefusedAtOnceIsNotLookedAt()
+    {
+        // Refused at the first attempt: the name was taken before, by another writer.
+        auto script = std::make_shared<Script>();
+        script->steps = {Step{412, {}}};
+        S3Backend s3(s3Settings(), namFor(script));
+        const Status put = s3.put(kPack, "payload", PutMode::CreateOnly).result();
+        QVERIFY(!put);
+        QCOMPARE(put.error().code, ErrorCode::AlreadyExists);
+        QCOMPARE(script->seen.size(), 1);
+    }
+
+    void anS3CompletionSentAgainIsConfirmed()
+    {
+        // A multipart upload whose completion succeeded, its answer lost: the completion sent
+        // again finds the upload gone. The object's ETag is that of these parts.
+        S3Settings settings = s3Settings();
+        settings.multipartThreshold = 10;
+        settings.partSize = 8;
+        const QByteArray data("twenty bytes of data");
+        QList<QByteArray> parts;
+        QByteArray digests;
+        for (qsizetype at = 0; at < data.size(); at += settings.partSize) {
+            const QByteArray md5 =
+                QCryptographicHash::hash(data.mid(at, settings.partSize), QCryptographicHash::Md5);
+            digests += md5;
+            parts.append('"' + md5.toHex() + '"');
+        }
+        const QByteArray whole =
+            QCryptographicHash::hash(digests, QCryptographicHash::Md5).toHex() + "-3";
+        auto script = std::make_shared<Script>();
+        script->steps = {
+            Step{404, {}}, // not there yet
+            Step{200, "<InitiateMultipartUploadResult><UploadId>u1</UploadId>"
+                      "</InitiateMultipartUploadResult>"},
+            Step{200, {}, {}, false, 0, {{"ETag", parts[0]}}},
+            Step{200, {}, {}, false, 0, {{"ETag", parts[1]}}},
+            Step{200, {}, {}, false, 0, {{"ETag", parts[2]}}},
+            Step{503, "busy"},                                          // answer lost
+            Step{404, "<Error><Code>NoSuchUpload</Code></Error>"},      // completed
+            Step{200, {}, {}, false, 0, {{"ETag", '"' + whole + '"'}}}, // HEAD
+        };
+        S3Backend s3(settings, namFor(script));
+        const Status put = s3.put(kPack, data, PutMode::CreateOnly).result();
+        QVERIFY2(put, qPrintable(put ? QString() : put.error().toString()));
+        QCOMPARE(script->seen.size(), 8);
+        QVERIFY(script->seen.last().startsWith("HEAD "));
     }
 };
 

@@ -1,7 +1,8 @@
 // The S3 backend against a real S3 store (tests/with-s3.sh starts a single-node Ceph RADOS
 // Gateway and passes its endpoint and keys in S3_ENDPOINT, AWS_ACCESS_KEY_ID,
 // AWS_SECRET_ACCESS_KEY): the backend conformance suite in path and virtual-host style, lists
-// longer than one page, multipart uploads, and the errors a wrong key or a missing bucket give.
+// longer than one page, multipart uploads, a create-only write whose answer was lost, and the
+// errors a wrong key or a missing bucket give.
 #include "BackendConformance.h"
 #include "TestSupport.h"
 #include "backend/ObjectName.h"
@@ -57,6 +58,67 @@ protected:
         request.setUrl(url);
         return QNetworkAccessManager::createRequest(op, request, data);
     }
+};
+
+// An answer lost on its way back: the request reaches the store, which carries it out, and the
+// client hears 503 instead of the store's answer.
+class LostAnswer final : public QNetworkReply
+{
+public:
+    LostAnswer(QNetworkReply *real, QObject *parent)
+        : QNetworkReply(parent)
+        , m_real(real)
+    {
+        setRequest(real->request());
+        setUrl(real->url());
+        setOperation(real->operation());
+        open(QIODevice::ReadOnly);
+        real->setParent(this);
+        connect(real, &QNetworkReply::finished, this, [this] {
+            setAttribute(QNetworkRequest::HttpStatusCodeAttribute, 503);
+            setError(InternalServerError, QStringLiteral("the answer was lost"));
+            Q_EMIT metaDataChanged();
+            setFinished(true);
+            Q_EMIT finished();
+        });
+    }
+    void abort() override { m_real->abort(); }
+    qint64 bytesAvailable() const override { return QIODevice::bytesAvailable(); }
+    bool isSequential() const override { return true; }
+
+protected:
+    qint64 readData(char *, qint64) override { return -1; }
+
+private:
+    QNetworkReply *m_real;
+};
+
+// Loses the answer to the first request of `verb` whose URL contains `part`.
+class LossyNetwork final : public QNetworkAccessManager
+{
+public:
+    LossyNetwork(QByteArray verb, QString part, QObject *parent)
+        : QNetworkAccessManager(parent)
+        , m_verb(std::move(verb))
+        , m_part(std::move(part))
+    {}
+
+protected:
+    QNetworkReply *createRequest(Operation op, const QNetworkRequest &request,
+                                 QIODevice *data) override
+    {
+        QNetworkReply *real = QNetworkAccessManager::createRequest(op, request, data);
+        if (m_lost || request.attribute(QNetworkRequest::CustomVerbAttribute) != m_verb ||
+            !request.url().toString().contains(m_part))
+            return real;
+        m_lost = true;
+        return new LostAnswer(real, this);
+    }
+
+private:
+    QByteArray m_verb;
+    QString m_part;
+    bool m_lost = false;
 };
 
 S3Settings virtualHostSettings()
@@ -233,6 +295,43 @@ private Q_SLOTS:
         raw.prefix.clear();
         QCOMPARE(pendingUploads(raw), 0);
         QCOMPARE(*backend.list({}).result(), (QStringList{lock, name}));
+    }
+
+    void aWriteWhoseAnswerWasLostIsNotReportedAsRefused()
+    {
+        // The store stores a create-only write, its answer is lost, and the retry is refused
+        // because the name is taken, by this write itself: the object's ETag shows that.
+        S3Settings s = settingsFromEnvironment(QStringLiteral("obnam-test"));
+        s.prefix = uniquePrefix();
+        const auto packOf = [](const QByteArray &data) {
+            return objectname::pack(QString::fromLatin1(
+                QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex()));
+        };
+        const QByteArray small("a pack whose answer is lost");
+        S3Backend once(s, [](QObject *parent) {
+            return new LossyNetwork("PUT", QStringLiteral("/packs/"), parent);
+        });
+        const Status put = once.put(packOf(small), small, PutMode::CreateOnly).result();
+        QVERIFY2(put, qPrintable(put ? QString() : put.error().toString()));
+        QVERIFY(*once.get(packOf(small)).result() == small);
+        // Another writer's object of that name is still refused.
+        const Status other = S3Backend(s).put(packOf(small), small, PutMode::CreateOnly).result();
+        QVERIFY(!other);
+        QCOMPARE(other.error().code, ErrorCode::AlreadyExists);
+
+        // In parts: the completion's answer is lost, and the retry finds the upload gone.
+        s.multipartThreshold = 6 * 1024 * 1024;
+        s.partSize = 5 * 1024 * 1024;
+        QByteArray large(11 * 1024 * 1024 + 7, Qt::Uninitialized);
+        for (qsizetype i = 0; i < large.size(); ++i)
+            large[i] = char((i * 104729) >> 7);
+        S3Backend parts(s, [](QObject *parent) {
+            return new LossyNetwork("POST", QStringLiteral("uploadId="), parent);
+        });
+        const Status multipart = parts.put(packOf(large), large, PutMode::CreateOnly).result();
+        QVERIFY2(multipart, qPrintable(multipart ? QString() : multipart.error().toString()));
+        QVERIFY(*parts.get(packOf(large)).result() == large);
+        QCOMPARE(pendingUploads(s), 0);
     }
 
     void unfinishedUploadsAreAbortedOnceStale()

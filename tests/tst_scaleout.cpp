@@ -6,6 +6,7 @@
 #include "CliRunner.h"
 #include "ServerProcess.h"
 #include "TestPostgres.h"
+#include "TestSharedStorage.h"
 #include "TestSupport.h"
 #include "backend/ObjectName.h"
 #include "crypto/Crypto.h"
@@ -46,20 +47,12 @@ bool run(const QString &program, const QStringList &args)
 }
 
 // What the shared database counts as stored for a client, and with `held`, also what it holds
-// for uploads in progress.
+// for uploads in progress; -1 for no such client.
 qint64 usedBytes(const QString &client, bool held = false)
 {
-    qint64 used = -1;
-    test::withDatabase([&](QSqlDatabase &db) {
-        QSqlQuery q(db);
-        q.prepare(QStringLiteral("SELECT used_bytes%1 FROM obnam_accounts WHERE name = ?")
-                      .arg(held ? QStringLiteral(" + held_bytes") : QString()));
-        q.addBindValue(client);
-        if (q.exec() && q.next())
-            used = q.value(0).toLongLong();
-        return true;
-    });
-    return used;
+    const QVariant used = test::accountColumn(
+        client, held ? QStringLiteral("used_bytes + held_bytes") : QStringLiteral("used_bytes"));
+    return used.isValid() ? used.toLongLong() : -1;
 }
 
 // What a client stores, summed through the server's API.
@@ -158,6 +151,7 @@ private:
     std::unique_ptr<test::ServerProcess> m_two;
     std::unique_ptr<Balancer> m_balancer;
     QTemporaryDir m_dir;
+    QString m_storage; // the instances' `storage`: a prefix of their own in the test bucket
 
     struct Client
     {
@@ -172,11 +166,7 @@ private:
         c.home = std::make_unique<test::CliHome>();
         c.source = c.home->path() + QStringLiteral("/src");
         [&] {
-            QVERIFY(QDir().mkpath(c.source + QStringLiteral("/nested")));
-            for (int i = 0; i < files; ++i)
-                QVERIFY(test::writeFile(enc(c.source + QStringLiteral("/f%1").arg(i)),
-                                        test::randomData(size, quint32(i + 11))));
-            QVERIFY(test::writeFile(enc(c.source + QStringLiteral("/nested/small")), "small\n"));
+            QVERIFY(test::writeSampleTree(c.source, files, size, 0, 11));
         }();
         c.env.insert(QStringLiteral("OBNAM_PASSPHRASE"), QStringLiteral("correct horse"));
         c.env.insert(QStringLiteral("OBNAM_ACCESS_TOKEN"),
@@ -197,9 +187,11 @@ private:
     {
         QVERIFY(test::dropServerTables());
         const QUrl s3(qEnvironmentVariable("S3_ENDPOINT"));
-        const QByteArray shared = "database: " + qgetenv("PG_URL") + "\nstorage: s3+http://" +
-                                  s3.authority().toUtf8() + "/obnam-scaleout/run" +
-                                  QByteArray::number(QRandomGenerator::global()->generate()) + "\n";
+        m_storage = QStringLiteral("s3+http://%1/obnam-scaleout/run%2")
+                        .arg(s3.authority())
+                        .arg(QRandomGenerator::global()->generate());
+        const QByteArray shared =
+            "database: " + qgetenv("PG_URL") + "\nstorage: " + m_storage.toUtf8() + "\n";
         m_one = std::make_unique<test::ServerProcess>(shared);
         QVERIFY2(m_one->start(), qPrintable(m_one->log()));
         // The second instance serves the same certificate, as a deployment's instances do.
@@ -279,6 +271,24 @@ private Q_SLOTS:
             first.waitForFinished();
             second.waitForFinished();
             QVERIFY(first.result() || second.result());
+        }
+        QCOMPARE(usedBytes(QStringLiteral("laptop")), storedBytes(*one));
+
+        // A pack in the bucket that the database does not count, as an instance that died
+        // between storing and counting it leaves: the client's upload of it is answered 409,
+        // and the pack is counted then (once, however often it is sent).
+        const QByteArray data = test::randomData(5000, 77);
+        const QString pack = objectname::pack(QString::fromLatin1(crypto::sha256(data).toHex()));
+        const auto bucket = test::clientObjects(
+            m_storage,
+            test::accountColumn(QStringLiteral("laptop"), QStringLiteral("id")).toString());
+        QVERIFY(bucket);
+        QVERIFY(bucket->put(pack, data, PutMode::CreateOnly).result());
+        QCOMPARE(usedBytes(QStringLiteral("laptop")) + data.size(), storedBytes(*one));
+        for (const auto &through : {one, two, one}) {
+            const Status again = through->put(pack, data, PutMode::CreateOnly).result();
+            QVERIFY(!again);
+            QCOMPARE(again.error().code, ErrorCode::AlreadyExists);
         }
         QCOMPARE(usedBytes(QStringLiteral("laptop")), storedBytes(*one));
     }

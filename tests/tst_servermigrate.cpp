@@ -5,8 +5,8 @@
 #include "CliRunner.h"
 #include "ServerProcess.h"
 #include "TestPostgres.h"
+#include "TestSharedStorage.h"
 #include "TestSupport.h"
-#include "backend/S3Backend.h"
 
 #include <QDirIterator>
 #include <QJsonArray>
@@ -25,22 +25,6 @@ namespace {
 QByteArray enc(const QString &s)
 {
     return QFile::encodeName(s);
-}
-
-// A column of an account in the shared database, or an invalid value when it has none.
-QVariant accountColumn(const QString &name, const QString &column)
-{
-    QVariant value;
-    test::withDatabase([&](QSqlDatabase &db) {
-        QSqlQuery q(db);
-        q.prepare(QStringLiteral("SELECT ") + column +
-                  QStringLiteral(" FROM obnam_accounts WHERE name = ?"));
-        q.addBindValue(name);
-        if (q.exec() && q.next())
-            value = q.value(0);
-        return true;
-    });
-    return value;
 }
 
 // The account ids clients.json gives each client name.
@@ -107,11 +91,7 @@ private:
         c.home = std::make_unique<test::CliHome>();
         c.source = c.home->path() + QStringLiteral("/src");
         [&] {
-            QVERIFY(QDir().mkpath(c.source + QStringLiteral("/nested")));
-            for (int i = 0; i < files; ++i)
-                QVERIFY(test::writeFile(enc(c.source + QStringLiteral("/f%1").arg(i)),
-                                        test::randomData(64 * 1024 + i * 4099, seed + i)));
-            QVERIFY(test::writeFile(enc(c.source + QStringLiteral("/nested/small")), "small\n"));
+            QVERIFY(test::writeSampleTree(c.source, files, 64 * 1024, 4099, seed));
         }();
         c.env.insert(QStringLiteral("OBNAM_PASSPHRASE"), QStringLiteral("correct horse"));
         c.env.insert(QStringLiteral("OBNAM_ACCESS_TOKEN"), QString::fromLatin1(token));
@@ -146,16 +126,7 @@ private:
     // The bucket below a client's prefix, as the instances see it.
     std::shared_ptr<S3Backend> clientObjects(const QString &accountId) const
     {
-        const auto address = s3::parseAddress(m_storage);
-        if (!address)
-            return {};
-        S3Settings settings = S3Settings::at(*address);
-        settings.prefix += QStringLiteral("clients/") + accountId + QLatin1Char('/');
-        settings.credentials = s3::credentialsFromEnvironment();
-        settings.region =
-            qEnvironmentVariable("AWS_DEFAULT_REGION", QStringLiteral("us-east-1")).toUtf8();
-        settings.http.initialBackoffMs = 50;
-        return std::make_shared<S3Backend>(std::move(settings));
+        return test::clientObjects(m_storage, accountId);
     }
 
 private Q_SLOTS:
@@ -222,10 +193,12 @@ private Q_SLOTS:
         // What the account was: append-only (the access token deletes nothing, the admin
         // token does), its quota, and a count of what it stores to hold the quota against.
         const QString nasId = accountIds(old.dataDir()).value(QStringLiteral("nas"));
-        QCOMPARE(accountColumn(QStringLiteral("nas"), QStringLiteral("id")).toString(), nasId);
-        QCOMPARE(accountColumn(QStringLiteral("nas"), QStringLiteral("quota_bytes")).toLongLong(),
-                 50000000);
-        QVERIFY(accountColumn(QStringLiteral("nas"), QStringLiteral("append_only")).toBool());
+        QCOMPARE(test::accountColumn(QStringLiteral("nas"), QStringLiteral("id")).toString(),
+                 nasId);
+        QCOMPARE(
+            test::accountColumn(QStringLiteral("nas"), QStringLiteral("quota_bytes")).toLongLong(),
+            50000000);
+        QVERIFY(test::accountColumn(QStringLiteral("nas"), QStringLiteral("append_only")).toBool());
         auto bucket = clientObjects(nasId);
         QVERIFY(bucket);
         const auto inBucket = bucket->listWithSizes({}).result();
@@ -233,8 +206,9 @@ private Q_SLOTS:
         qint64 stored = 0;
         for (const auto &object : *inBucket)
             stored += object.size;
-        QCOMPARE(accountColumn(QStringLiteral("nas"), QStringLiteral("used_bytes")).toLongLong(),
-                 stored);
+        QCOMPARE(
+            test::accountColumn(QStringLiteral("nas"), QStringLiteral("used_bytes")).toLongLong(),
+            stored);
         const QString someObject = inBucket->first().name;
         QVERIFY(!shared->backend(nasTokens.token)->remove(someObject).result());
         QVERIFY(shared->backend(nasTokens.admin)->stat(someObject).result());
@@ -263,7 +237,8 @@ private Q_SLOTS:
         laptop.env.insert(QStringLiteral("OBNAM_ACCESS_TOKEN"),
                           rotated.out.section(QStringLiteral("access_token: "), 1).trimmed());
         const QString rotatedHash =
-            accountColumn(QStringLiteral("laptop"), QStringLiteral("token_sha256")).toString();
+            test::accountColumn(QStringLiteral("laptop"), QStringLiteral("token_sha256"))
+                .toString();
         const auto before = laptop.home->run({QStringLiteral("list")}, laptop.env);
         QVERIFY2(before.code == 0, qPrintable(before.err));
         QVERIFY(!before.out.contains(firstGeneration));
@@ -274,7 +249,8 @@ private Q_SLOTS:
                                                    "sent")),
                  qPrintable(again.out));
         QVERIFY(again.out.contains(QStringLiteral("laptop: migrated before")));
-        QCOMPARE(accountColumn(QStringLiteral("laptop"), QStringLiteral("token_sha256")).toString(),
+        QCOMPARE(test::accountColumn(QStringLiteral("laptop"), QStringLiteral("token_sha256"))
+                     .toString(),
                  rotatedHash);
         const auto after = laptop.home->run({QStringLiteral("list")}, laptop.env);
         QVERIFY2(after.code == 0, qPrintable(after.err));
@@ -290,7 +266,7 @@ private Q_SLOTS:
         QVERIFY2(afterRemoval.code == 0, qPrintable(afterRemoval.out + afterRemoval.err));
         QVERIFY2(afterRemoval.out.contains(QStringLiteral("nas: migrated before")),
                  qPrintable(afterRemoval.out));
-        QVERIFY(accountColumn(QStringLiteral("nas"), QStringLiteral("id")).isNull());
+        QVERIFY(test::accountColumn(QStringLiteral("nas"), QStringLiteral("id")).isNull());
         QVERIFY(!shared->backend(nasTokens.token)->list({}).result());
     }
 
@@ -399,7 +375,7 @@ private Q_SLOTS:
                      .code,
                  0);
         const QString otherId =
-            accountColumn(QStringLiteral("laptop"), QStringLiteral("id")).toString();
+            test::accountColumn(QStringLiteral("laptop"), QStringLiteral("id")).toString();
         const QString deskDir =
             old.dataDir() + QStringLiteral("/clients/") + ids.value(QStringLiteral("desk"));
         QDirIterator packs(deskDir + QStringLiteral("/packs"), QDir::Files,
@@ -419,8 +395,9 @@ private Q_SLOTS:
                  qPrintable(refused.err));
         QVERIFY(refused.out.contains(QStringLiteral("0 of 2 clients migrated")));
         // Neither is let in, nothing of the laptop is sent, and the bucket's object stays.
-        QCOMPARE(accountColumn(QStringLiteral("laptop"), QStringLiteral("id")).toString(), otherId);
-        QVERIFY(accountColumn(QStringLiteral("desk"), QStringLiteral("id")).isNull());
+        QCOMPARE(test::accountColumn(QStringLiteral("laptop"), QStringLiteral("id")).toString(),
+                 otherId);
+        QVERIFY(test::accountColumn(QStringLiteral("desk"), QStringLiteral("id")).isNull());
         const auto nothing = clientObjects(ids.value(QStringLiteral("laptop")))->list({}).result();
         QVERIFY(nothing);
         QVERIFY(nothing->isEmpty());

@@ -4,6 +4,7 @@
 #include "ObjectName.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QXmlStreamReader>
 
 #include <optional>
@@ -217,11 +218,54 @@ QFuture<Status> S3Backend::putHashed(const QString &name, const QByteArray &data
     NetworkJob::Spec s = spec("PUT", m_settings.prefix + name, {}, data,
                               sha256.size() == 32 ? sha256.toHex() : QByteArray());
     s.createOnly = mode == PutMode::CreateOnly;
-    return m_connection->send(std::move(s)).then([name](const HttpOutcome &o) -> Status {
-        if (o.status == 200 || o.status == 201 || o.status == 204)
-            return {};
-        return toError(o, name);
-    });
+    SharedPromise<Status> promise;
+    m_connection->send(std::move(s))
+        .then([this, hold = m_inFlight.hold(), name, data, promise](const HttpOutcome &o) {
+            if (o.status == 200 || o.status == 201 || o.status == 204) {
+                promise.finish({});
+                return;
+            }
+            const Error refused = toError(o, name);
+            if (o.status != 412 || o.attempts < 2 || m_closing) {
+                promise.finish(refused);
+                return;
+            }
+            confirmOwnWrite(name, etagOf(data), [promise, refused](bool stored) {
+                promise.finish(stored ? Status{} : Status(refused));
+            });
+        });
+    return promise.future();
+}
+
+void S3Backend::confirmOwnWrite(const QString &name, const QByteArray &expectedEtag,
+                                std::function<void(bool stored)> done)
+{
+    m_connection->send(spec("HEAD", m_settings.prefix + name))
+        .then([hold = m_inFlight.hold(), expectedEtag, done](const HttpOutcome &o) {
+            QByteArray etag = o.etag;
+            if (etag.size() >= 2 && etag.startsWith('"') && etag.endsWith('"'))
+                etag = etag.mid(1, etag.size() - 2);
+            done(o.status == 200 && etag == expectedEtag);
+        });
+}
+
+QByteArray S3Backend::etagOf(const QByteArray &data)
+{
+    // A single-part object's ETag is the MD5 of its bytes, in hex.
+    return QCryptographicHash::hash(data, QCryptographicHash::Md5).toHex();
+}
+
+QByteArray S3Backend::multipartEtagOf(const QList<QByteArray> &partEtags)
+{
+    // A multipart object's: the MD5 of its parts' MD5s, then "-" and the number of parts.
+    QByteArray digests;
+    for (QByteArray part : partEtags) {
+        if (part.size() >= 2 && part.startsWith('"') && part.endsWith('"'))
+            part = part.mid(1, part.size() - 2);
+        digests += QByteArray::fromHex(part);
+    }
+    return QCryptographicHash::hash(digests, QCryptographicHash::Md5).toHex() + '-' +
+           QByteArray::number(partEtags.size());
 }
 
 QFuture<Result<QByteArray>> S3Backend::get(const QString &name)

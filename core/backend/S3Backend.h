@@ -102,6 +102,14 @@ private:
     void abortUpload(std::shared_ptr<Upload> upload, const Error &error);
     // The bucket's own path: /bucket (path style) or / (virtual host), never /bucket/.
     QString bucketPath() const;
+    // A create-only write sent more than once and then refused (412, or NoSuchUpload for a
+    // completion) may have been stored by an earlier attempt whose answer was lost. The
+    // object's ETag tells: `done` hears whether it is `expectedEtag`, which this write's
+    // bytes give (see etagOf and multipartEtagOf).
+    void confirmOwnWrite(const QString &name, const QByteArray &expectedEtag,
+                         std::function<void(bool stored)> done);
+    static QByteArray etagOf(const QByteArray &data);
+    static QByteArray multipartEtagOf(const QList<QByteArray> &partEtags);
 
     // `payloadSha256`: the body's SHA-256 in hex when the caller has it, else computed.
     NetworkJob::Spec spec(const QByteArray &method, const QString &key, const QString &query = {},

@@ -147,7 +147,25 @@ void S3Backend::completeUpload(std::shared_ptr<Upload> upload)
             HttpOutcome failed = o;
             if (failed.status == 200)
                 failed.status = 500;
-            abortUpload(upload, toError(failed, upload->name));
+            const Error refused = toError(failed, upload->name);
+            // Sent again after an earlier completion's answer was lost: that one may have
+            // completed the upload, and this one finds it gone (NoSuchUpload) or the name
+            // taken (412).
+            const bool maybeDone =
+                o.attempts > 1 &&
+                (o.status == 412 ||
+                 (o.status == 404 && errorCode(o.body) == QLatin1String("NoSuchUpload")));
+            if (!maybeDone || m_closing) {
+                abortUpload(upload, refused);
+                return;
+            }
+            confirmOwnWrite(upload->name, multipartEtagOf(upload->etags),
+                            [this, hold, upload, refused](bool stored) {
+                                if (stored)
+                                    upload->finish(Status{});
+                                else
+                                    abortUpload(upload, refused);
+                            });
         });
 }
 

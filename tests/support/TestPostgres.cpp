@@ -37,4 +37,18 @@ bool dropServerTables()
     });
 }
 
+QVariant accountColumn(const QString &name, const QString &column)
+{
+    QVariant value;
+    withDatabase([&](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT %1 FROM obnam_accounts WHERE name = ?").arg(column));
+        q.addBindValue(name);
+        if (q.exec() && q.next())
+            value = q.value(0);
+        return true;
+    });
+    return value;
+}
+
 } // namespace obnam::test

@@ -2,6 +2,7 @@
 
 #include <QSqlDatabase>
 #include <QString>
+#include <QVariant>
 
 #include <functional>
 
@@ -16,5 +17,9 @@ bool withDatabase(const std::function<bool(QSqlDatabase &)> &work, const QString
 // Drops obnam-server's tables from the test cluster's own database, so that a test starts
 // without accounts. False when that failed.
 bool dropServerTables();
+
+// A column (or an expression of columns) of the account called `name` in obnam-server's
+// tables, or an invalid value when there is no such account.
+QVariant accountColumn(const QString &name, const QString &column);
 
 } // namespace obnam::test

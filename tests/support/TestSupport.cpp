@@ -34,6 +34,7 @@ QByteArray randomData(qsizetype size, quint32 seed)
 #include "crypto/Crypto.h"
 #include "engine/FsMeta.h"
 
+#include <QDir>
 #include <QFile>
 #include <dirent.h>
 #include <fcntl.h>
@@ -106,6 +107,17 @@ bool writeFile(const QByteArray &path, const QByteArray &data)
 {
     QFile f(QFile::decodeName(path));
     return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(data) == data.size();
+}
+
+bool writeSampleTree(const QString &root, int files, qsizetype size, qsizetype step, quint32 seed)
+{
+    if (!QDir().mkpath(root + QStringLiteral("/nested")))
+        return false;
+    for (int i = 0; i < files; ++i)
+        if (!writeFile(QFile::encodeName(root + QStringLiteral("/f%1").arg(i)),
+                       randomData(size + i * step, seed + quint32(i))))
+            return false;
+    return writeFile(QFile::encodeName(root + QStringLiteral("/nested/small")), "small\n");
 }
 
 QString manifestDiff(const QMap<QByteArray, QByteArray> &a, const QMap<QByteArray, QByteArray> &b)

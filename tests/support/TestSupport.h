@@ -23,6 +23,9 @@ QMap<QByteArray, QByteArray> manifest(const QByteArray &root, bool withTimes = t
 
 // Writes a file with the given contents (parent directories must exist).
 bool writeFile(const QByteArray &path, const QByteArray &data);
+// A small tree to back up under `root`: `files` files f0, f1, ... of random bytes (the i-th
+// of size + i * step bytes, from seed + i) and nested/small. False when one was not written.
+bool writeSampleTree(const QString &root, int files, qsizetype size, qsizetype step, quint32 seed);
 
 // The longest gap, in milliseconds, between two turns of this thread's event loop while
 // `start` runs its asynchronous work and until `done` holds (or `timeoutMs` has passed): how
