@@ -29,6 +29,7 @@ struct Step
     bool hang = false; // never answers; only an abort ends it
     int delayMs = 0;
     QList<std::pair<QByteArray, QByteArray>> headers = {};
+    bool cutAfterHead = false; // the status and headers arrive, then `error` ends the body
 };
 
 struct Script
@@ -39,6 +40,7 @@ struct Script
     QList<QByteArray> seen; // "METHOD path" of every request
     QList<QByteArray> authorization;
     QList<QByteArray> bodies;
+    QList<QVariant> redirectPolicies;
     std::atomic<int> inFlight{0};
     std::atomic<int> maxInFlight{0};
 };
@@ -92,7 +94,12 @@ private:
     {
         if (m_uploadSize > 0 && m_step.error == NoError)
             Q_EMIT uploadProgress(m_uploadSize, m_uploadSize);
-        if (m_step.error != NoError) {
+        if (m_step.error != NoError && m_step.cutAfterHead) {
+            setAttribute(QNetworkRequest::HttpStatusCodeAttribute, m_step.status);
+            for (const auto &[name, value] : std::as_const(m_step.headers))
+                setRawHeader(name, value);
+            setError(m_step.error, QStringLiteral("scripted network error"));
+        } else if (m_step.error != NoError) {
             setError(m_step.error, QStringLiteral("scripted network error"));
         } else {
             setAttribute(QNetworkRequest::HttpStatusCodeAttribute, m_step.status);
@@ -146,6 +153,8 @@ protected:
                     : request.attribute(QNetworkRequest::CustomVerbAttribute).toByteArray();
             m_script->seen.append(verb + ' ' + request.url().path().toUtf8());
             m_script->authorization.append(request.rawHeader("Authorization"));
+            m_script->redirectPolicies.append(
+                request.attribute(QNetworkRequest::RedirectPolicyAttribute));
             m_script->bodies.append(outgoing ? outgoing->readAll() : QByteArray());
         }
         return new ScriptedReply(op, request, step, m_script->bodies.last().size(), m_script.get(),
@@ -358,6 +367,40 @@ private Q_SLOTS:
         // Each job is handed to the access manager at once; it is Qt that queues beyond six
         // connections per host, not the backend.
         QCOMPARE(script->maxInFlight.load(), 12);
+    }
+
+    void anAnswerCutOffAfterItsHeadIsTriedAgain()
+    {
+        // The status arrives, then the connection drops in the body: not the object, and not
+        // to be kept as if it were.
+        auto script = std::make_shared<Script>();
+        Step cut{200, "the first half", QNetworkReply::RemoteHostClosedError};
+        cut.cutAfterHead = true;
+        Step shortOne{200,   "the first", QNetworkReply::NoError,
+                      false, 0,           {{"Content-Length", "42"}}};
+        script->steps = {cut, shortOne, Step{200, "the whole of it"}};
+        auto backend = scripted(script);
+        const auto got = backend->get(kPack).result();
+        QVERIFY2(got, qPrintable(got ? QString() : got.error().toString()));
+        QCOMPARE(*got, QByteArray("the whole of it"));
+        QCOMPARE(script->seen.size(), 3);
+    }
+
+    void redirectsAreReportedNotFollowed()
+    {
+        auto script = std::make_shared<Script>();
+        script->fallback = Step{302,   {}, QNetworkReply::NoError,
+                                false, 0,  {{"Location", "https://elsewhere.invalid/v1/objects"}}};
+        auto backend = scripted(script);
+        const auto got = backend->get(kPack).result();
+        QVERIFY(!got);
+        QCOMPARE(got.error().code, ErrorCode::Permanent);
+        QVERIFY2(got.error().message.contains(QStringLiteral("https://elsewhere.invalid")),
+                 qPrintable(got.error().message));
+        QCOMPARE(script->seen.size(), 1); // not tried again either
+        // Qt would follow it itself (with the token) unless told not to.
+        QCOMPARE(script->redirectPolicies.first().toInt(),
+                 int(QNetworkRequest::ManualRedirectPolicy));
     }
 
     // S3: a create-only write whose first attempt stored the object but lost its answer is

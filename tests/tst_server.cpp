@@ -303,6 +303,13 @@ private Q_SLOTS:
         s.pinnedSha256.clear();
         s.caFile = m_server.certPath();
         QVERIFY(HttpsBackend(s).list(QStringLiteral("packs/")).result());
+        // Trusted through the CA file, but pinned to another certificate: the pin holds, and
+        // the request (with its token) is not sent.
+        s.pinnedSha256 = QByteArray(32, 'x');
+        const auto pinned = HttpsBackend(s).list(QStringLiteral("packs/")).result();
+        QVERIFY(!pinned);
+        QVERIFY2(pinned.error().message.contains(QStringLiteral("server_cert_sha256")),
+                 qPrintable(pinned.error().message));
     }
 
     // systemctl stop sends SIGTERM: the server ends at once, every time, also right after

@@ -1312,6 +1312,10 @@
         <source>the S3 connection was closed</source>
         <translation>die Verbindung zum S3-Speicher wurde geschlossen</translation>
     </message>
+    <message>
+        <source>the server redirects to %1, which is not followed: set server_url to the address that answers</source>
+        <translation>der Server leitet nach %1 weiter, was nicht befolgt wird: setzen Sie server_url auf die Adresse, die antwortet</translation>
+    </message>
 </context>
 <context>
     <name>obnam::gui::Browser</name>

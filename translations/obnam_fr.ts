@@ -1312,6 +1312,10 @@
         <source>the S3 connection was closed</source>
         <translation>la connexion au stockage S3 a été fermée</translation>
     </message>
+    <message>
+        <source>the server redirects to %1, which is not followed: set server_url to the address that answers</source>
+        <translation>le serveur redirige vers %1, ce qui n&apos;est pas suivi : réglez server_url sur l&apos;adresse qui répond</translation>
+    </message>
 </context>
 <context>
     <name>obnam::gui::Browser</name>

@@ -97,6 +97,16 @@ Error HttpsBackend::toError(const HttpOutcome &o, const QString &objectName)
             ErrorCode::Transient,
             QCoreApplication::translate("obnam", "server error %1: %2").arg(o.status).arg(server),
             name);
+    // Never followed: the access token would go along to wherever it points.
+    if (o.status >= 300 && o.status < 400)
+        return makeError(ErrorCode::Permanent,
+                         QCoreApplication::translate("obnam",
+                                                     "the server redirects to %1, which is not "
+                                                     "followed: set server_url to the address "
+                                                     "that answers")
+                             .arg(o.location.isEmpty() ? QStringLiteral("another address")
+                                                       : QString::fromUtf8(o.location)),
+                         name);
     return makeError(
         ErrorCode::Permanent,
         QCoreApplication::translate("obnam", "unexpected HTTP status %1").arg(o.status), name);

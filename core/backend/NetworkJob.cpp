@@ -43,6 +43,11 @@ void NetworkJob::attempt()
     QNetworkRequest request(url);
     request.setTransferTimeout(m_settings.transferTimeoutMs);
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    // Qt 6 follows redirects by default and sends every header along, the access token and
+    // the S3 signature among them, to wherever the answer points. A repository has one
+    // address: a redirect is reported, never followed.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
     QList<QPair<QByteArray, QByteArray>> headers;
     if (!m_spec.range.isEmpty())
         headers.append(QPair<QByteArray, QByteArray>(QByteArray("Range"), m_spec.range));
@@ -78,6 +83,12 @@ void NetworkJob::attempt()
     reply->setParent(this);
     connect(reply, &QNetworkReply::sslErrors, this,
             [this, reply](const QList<QSslError> &errors) { onSslErrors(reply, errors); });
+    // A pin holds also for a certificate the system (or server_ca_file) trusts, which raises
+    // no sslErrors: checked once the connection is encrypted, before the request is sent.
+    connect(reply, &QNetworkReply::encrypted, this, [this, reply] {
+        if (!m_certificateRefused && !pinHolds(reply))
+            reply->abort();
+    });
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onFinished(reply); });
     connect(reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64) {
         m_watchdog.start();
@@ -104,20 +115,8 @@ void NetworkJob::onSslErrors(QNetworkReply *reply, const QList<QSslError> &error
         return;
     }
     if (!m_settings.pinnedSha256.isEmpty()) {
-        const QByteArray digest =
-            reply->sslConfiguration().peerCertificate().digest(QCryptographicHash::Sha256);
-        if (digest == m_settings.pinnedSha256) {
+        if (pinHolds(reply))
             reply->ignoreSslErrors(errors);
-            return;
-        }
-        // A pin is set and is not this certificate's: say so, with what the server showed,
-        // so that a changed certificate (or a wrong pin) can be told from an attack.
-        m_certificateRefused = true;
-        m_pinMismatch = true;
-        m_outcome.errorString =
-            QStringLiteral("the server's TLS certificate does not match server_cert_sha256: it "
-                           "presented %1")
-                .arg(QString::fromLatin1(digest.toHex(':').toUpper()));
         return;
     }
     m_certificateRefused = true;
@@ -126,6 +125,25 @@ void NetworkJob::onSslErrors(QNetworkReply *reply, const QList<QSslError> &error
         why.append(e.errorString());
     m_outcome.errorString = QStringLiteral("the server's TLS certificate is not trusted (%1)")
                                 .arg(why.join(QStringLiteral("; ")));
+}
+
+bool NetworkJob::pinHolds(QNetworkReply *reply)
+{
+    if (m_settings.pinnedSha256.isEmpty())
+        return true;
+    const QByteArray digest =
+        reply->sslConfiguration().peerCertificate().digest(QCryptographicHash::Sha256);
+    if (digest == m_settings.pinnedSha256)
+        return true;
+    // A pin is set and is not this certificate's: say so, with what the server showed, so
+    // that a changed certificate (or a wrong pin) can be told from an attack.
+    m_certificateRefused = true;
+    m_pinMismatch = true;
+    m_outcome.errorString =
+        QStringLiteral("the server's TLS certificate does not match server_cert_sha256: it "
+                       "presented %1")
+            .arg(QString::fromLatin1(digest.toHex(':').toUpper()));
+    return false;
 }
 
 bool NetworkJob::retryable(const HttpOutcome &o) const
@@ -155,6 +173,7 @@ void NetworkJob::onFinished(QNetworkReply *reply)
     o.body = reply->readAll();
     o.objectSize = reply->rawHeader("X-Object-Size");
     o.etag = reply->rawHeader("ETag");
+    o.location = reply->rawHeader("Location");
     o.contentRange = reply->rawHeader("Content-Range");
     if (reply->hasRawHeader("Content-Length")) {
         bool ok = false;
@@ -175,6 +194,24 @@ void NetworkJob::onFinished(QNetworkReply *reply)
         o.errorString = reply->errorString();
     if (m_timedOut)
         o.networkError = QNetworkReply::TimeoutError;
+    // An answer cut off after its head (the connection dropped, the watchdog or Qt's timeout
+    // aborted it) is no answer: its status came with the head and its body is short. It is
+    // tried again like any failed attempt, never taken for the whole object.
+    const bool transportFailed = (o.networkError > QNetworkReply::NoError &&
+                                  o.networkError < QNetworkReply::ContentAccessDenied) ||
+                                 o.networkError == QNetworkReply::ProtocolFailure;
+    const bool shortBody = o.status >= 200 && o.status < 300 && m_spec.method != "HEAD" &&
+                           o.contentLength >= 0 && o.body.size() < o.contentLength;
+    if (o.status != 0 && (transportFailed || shortBody)) {
+        if (shortBody && !transportFailed) {
+            o.networkError = QNetworkReply::RemoteHostClosedError;
+            o.errorString = QStringLiteral("the answer ended after %1 of %2 bytes")
+                                .arg(o.body.size())
+                                .arg(o.contentLength);
+        }
+        o.status = 0;
+        o.body.clear();
+    }
     m_watchdog.stop();
     reply->deleteLater();
     m_outcome = o;

@@ -34,6 +34,7 @@ struct HttpOutcome
     QByteArray etag;           // ETag (an S3 part's, for completing a multipart upload)
     QByteArray contentRange;   // Content-Range of a 206 or 416: "bytes A-B/TOTAL", "bytes */TOTAL"
     qint64 contentLength = -1; // Content-Length of the answer, when it had one
+    QByteArray location;       // Location of a redirect, which is never followed
     QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
     QString errorString;
     int attempts = 0;
@@ -80,6 +81,9 @@ private:
     void attempt();
     void onFinished(QNetworkReply *reply);
     void onSslErrors(QNetworkReply *reply, const QList<QSslError> &errors);
+    // Whether the server's certificate is the pinned one (true when nothing is pinned); if not,
+    // notes the refusal and what the server showed.
+    bool pinHolds(QNetworkReply *reply);
     bool retryable(const HttpOutcome &o) const;
 
     QNetworkAccessManager *m_nam;
