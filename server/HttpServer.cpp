@@ -279,16 +279,29 @@ private:
 
     template <class Message> void write(std::shared_ptr<Message> res)
     {
+        using Serializer = http::response_serializer<typename Message::body_type>;
+        writeSome(res, std::make_shared<Serializer>(*res));
+    }
+
+    // A piece at a time, the idle timer restarting with each, as readBody() does: an answer
+    // that keeps moving is sent whole however long it takes on a slow line, and one that the
+    // client stops reading does not hold the connection.
+    template <class Message, class Serializer>
+    void writeSome(std::shared_ptr<Message> res, std::shared_ptr<Serializer> serializer)
+    {
         beast::get_lowest_layer(m_stream).expires_after(
             std::chrono::seconds(m_config.idleTimeoutSeconds));
-        http::async_write(m_stream, *res,
-                          [self = shared_from_this(), res](beast::error_code ec, std::size_t) {
-                              if (ec)
-                                  return self->close();
-                              if (!self->m_keepAlive)
-                                  return self->drainThenClose();
-                              self->readHeader();
-                          });
+        http::async_write_some(
+            m_stream, *serializer,
+            [self = shared_from_this(), res, serializer](beast::error_code ec, std::size_t) {
+                if (ec)
+                    return self->close();
+                if (!serializer->is_done())
+                    return self->writeSome(res, serializer);
+                if (!self->m_keepAlive)
+                    return self->drainThenClose();
+                self->readHeader();
+            });
     }
 
     // After refusing a request whose rest was not read, read and discard what the client is

@@ -7,6 +7,7 @@
 // (OBNAM_RACE_SECONDS, OBNAM_UPLOAD_CONNECTIONS, OBNAM_STRANGER_CONNECTIONS).
 #include "ServerProcess.h"
 #include "TestSupport.h"
+#include "backend/ObjectName.h"
 #include "crypto/Crypto.h"
 
 #include <QDirIterator>
@@ -15,6 +16,7 @@
 #include <QJsonObject>
 #include <QSaveFile>
 #include <QSslSocket>
+#include <QThread>
 #include <QtTest>
 
 #include <atomic>
@@ -221,6 +223,41 @@ private Q_SLOTS:
         if (kMemoryIsMeasurable)
             QVERIFY2(after - before < 32 * 1024, "a range answer allocated its size");
         QVERIFY(m_server.isRunning());
+    }
+
+    void aSlowDownloadThatKeepsMovingIsSentWhole()
+    {
+        // 32 MiB read at about 6 MB/s from a server whose idle timeout is 2 s: the answer
+        // takes longer than that in all, but never stops moving for that long.
+        ServerProcess slow("idle_timeout_seconds: 2\n");
+        QVERIFY2(slow.start(), qPrintable(slow.log()));
+        const auto t = slow.addClient(QStringLiteral("slow-reader"));
+        const QByteArray data = test::randomData(32 * 1024 * 1024, 5);
+        const QString name = objectname::pack(QString::fromLatin1(crypto::sha256(data).toHex()));
+        QVERIFY(slow.backend(t.token)->put(name, data, PutMode::CreateOnly).result());
+        auto socket = connectFrom(slow.port());
+        socket->setReadBufferSize(64 * 1024);
+        QVERIFY(socket->waitForEncrypted(5000));
+        socket->write("GET /v1/objects/" + name.toLatin1() +
+                      " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + t.token + "\r\n\r\n");
+        QByteArray answer;
+        QElapsedTimer elapsed;
+        elapsed.start();
+        while (elapsed.elapsed() < 60000 && answer.size() < data.size()) {
+            if (!socket->waitForReadyRead(3000) && socket->bytesAvailable() == 0)
+                break; // closed, or nothing for longer than the server would wait
+            answer += socket->read(64 * 1024);
+            QThread::msleep(10);
+        }
+        qInfo("read %lld bytes in %lld ms", qint64(answer.size()), elapsed.elapsed());
+        QVERIFY2(elapsed.elapsed() > 2000, "the download was not slower than the idle timeout");
+        const qsizetype head = answer.indexOf("\r\n\r\n");
+        QCOMPARE(statusOf(answer), 200);
+        QVERIFY(head > 0);
+        while (answer.size() < head + 4 + data.size() && socket->waitForReadyRead(3000))
+            answer += socket->readAll();
+        QCOMPARE(answer.size() - head - 4, data.size());
+        QVERIFY(answer.mid(head + 4) == data);
     }
 
     void unfinishedUploadsCostLittleMemory()
