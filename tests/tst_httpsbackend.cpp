@@ -430,6 +430,40 @@ private Q_SLOTS:
         QVERIFY(script->seen.last().startsWith("HEAD "));
     }
 
+    void anS3ListingSkipsFoldersAndIsFollowedToItsEnd()
+    {
+        // An empty "folder" object, as a console makes, is not a name of the repository.
+        auto script = std::make_shared<Script>();
+        const QByteArray page = "<ListBucketResult><Contents><Key>packs/</Key><Size>0</Size>"
+                                "</Contents><Contents><Key>" +
+                                kPack.toLatin1() +
+                                "</Key><Size>3</Size></Contents>"
+                                "<IsTruncated>false</IsTruncated></ListBucketResult>";
+        script->steps = {Step{200, page}};
+        S3Backend s3(s3Settings(), namFor(script));
+        const auto listed = s3.list(QStringLiteral("packs/")).result();
+        QVERIFY2(listed, qPrintable(listed ? QString() : listed.error().toString()));
+        QCOMPARE(*listed, QStringList{kPack});
+
+        // More to come but no way to ask for it, or a way that leads back to the same page:
+        // an error, not a short list, and not a loop.
+        for (const QByteArray &next : {QByteArray(), QByteArray("t1")}) {
+            const QByteArray truncated =
+                "<ListBucketResult><Contents><Key>" + kPack.toLatin1() +
+                "</Key><Size>3</Size></Contents><IsTruncated>true</IsTruncated>" +
+                (next.isEmpty() ? QByteArray()
+                                : "<NextContinuationToken>" + next + "</NextContinuationToken>") +
+                "</ListBucketResult>";
+            script->steps = {};
+            script->fallback = Step{200, truncated};
+            script->seen.clear();
+            const auto cut = s3.list(QStringLiteral("packs/")).result();
+            QVERIFY(!cut);
+            QCOMPARE(cut.error().code, ErrorCode::Corrupt);
+            QVERIFY(script->seen.size() <= 2);
+        }
+    }
+
     void anS3WriteRefusedAtOnceIsNotLookedAt()
     {
         // Refused at the first attempt: the name was taken before, by another writer.

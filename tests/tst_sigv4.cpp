@@ -115,6 +115,22 @@ private Q_SLOTS:
         for (const Header &h : s.headers)
             QVERIFY(!h.second.contains(kExample.secretKey));
     }
+
+    void theSignedHostIsTheOneQtSends()
+    {
+        // Qt writes the port whenever the URL has one, and brackets an IPv6 address: the
+        // signature must cover the same text, or every request is refused.
+        QCOMPARE(hostHeader(QUrl(QStringLiteral("https://s3.example.net"))),
+                 QByteArray("s3.example.net"));
+        QCOMPARE(hostHeader(QUrl(QStringLiteral("https://s3.example.net:443"))),
+                 QByteArray("s3.example.net:443"));
+        QCOMPARE(hostHeader(QUrl(QStringLiteral("http://127.0.0.1:7480"))),
+                 QByteArray("127.0.0.1:7480"));
+        QCOMPARE(hostHeader(QUrl(QStringLiteral("http://[::1]:9000"))), QByteArray("[::1]:9000"));
+        QCOMPARE(hostHeader(QUrl(QString::fromUtf8("https://b\xc3\xbc"
+                                                   "cher.example"))),
+                 QByteArray("xn--bcher-kva.example"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSigV4)

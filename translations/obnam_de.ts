@@ -1316,6 +1316,10 @@
         <source>the server redirects to %1, which is not followed: set server_url to the address that answers</source>
         <translation>der Server leitet nach %1 weiter, was nicht befolgt wird: setzen Sie server_url auf die Adresse, die antwortet</translation>
     </message>
+    <message>
+        <source>the S3 store&apos;s listing cannot be followed to its end (is it an S3 ListObjectsV2 endpoint?)</source>
+        <translation>die Auflistung des S3-Speichers lässt sich nicht bis zum Ende verfolgen (ist es ein S3-ListObjectsV2-Endpunkt?)</translation>
+    </message>
 </context>
 <context>
     <name>obnam::gui::Browser</name>

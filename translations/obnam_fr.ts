@@ -1316,6 +1316,10 @@
         <source>the server redirects to %1, which is not followed: set server_url to the address that answers</source>
         <translation>le serveur redirige vers %1, ce qui n&apos;est pas suivi : réglez server_url sur l&apos;adresse qui répond</translation>
     </message>
+    <message>
+        <source>the S3 store&apos;s listing cannot be followed to its end (is it an S3 ListObjectsV2 endpoint?)</source>
+        <translation>la liste du stockage S3 ne peut pas être suivie jusqu&apos;au bout (est-ce un point d&apos;accès S3 ListObjectsV2 ?)</translation>
+    </message>
 </context>
 <context>
     <name>obnam::gui::Browser</name>

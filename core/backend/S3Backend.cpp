@@ -13,17 +13,6 @@ namespace obnam {
 
 namespace {
 
-// The Host header Qt sends for `url`: the port only when it is not the scheme's default.
-QByteArray hostHeader(const QUrl &url)
-{
-    const int port = url.port();
-    const int standard = url.scheme() == QStringLiteral("https") ? 443 : 80;
-    QByteArray host = url.host(QUrl::FullyEncoded).toUtf8();
-    if (port != -1 && port != standard)
-        host += ':' + QByteArray::number(port);
-    return host;
-}
-
 QList<s3::Header> queryPairs(const QUrl &url)
 {
     QList<s3::Header> pairs;
@@ -154,7 +143,7 @@ NetworkJob::Spec S3Backend::spec(const QByteArray &method, const QString &key, c
                                                     const QList<s3::Header> &headers) {
         s3::SigningRequest r;
         r.method = method;
-        r.host = hostHeader(url);
+        r.host = s3::hostHeader(url);
         r.path = url.path(QUrl::FullyDecoded).toUtf8();
         r.query = queryPairs(url);
         r.headers = headers;
@@ -403,7 +392,7 @@ void S3Backend::listPage(const QString &prefix, const QString &token, QList<List
     s.path = bucketPath() + QLatin1Char('?') + query;
     const qsizetype strip = m_settings.prefix.size();
     m_connection->send(std::move(s))
-        .then([this, hold = m_inFlight.hold(), prefix, listed, promise,
+        .then([this, hold = m_inFlight.hold(), prefix, token, listed, promise,
                strip](const HttpOutcome &o) mutable {
             const auto finish = [&](const Result<QList<Listed>> &r) {
                 promise.finish(r);
@@ -420,6 +409,13 @@ void S3Backend::listPage(const QString &prefix, const QString &token, QList<List
             std::optional<Listed> object;
             while (!xml.atEnd()) {
                 xml.readNext();
+                if (xml.isEndElement() && xml.name() == QLatin1String("Contents") && object &&
+                    (object->name.isEmpty() || object->name.endsWith(QLatin1Char('/')))) {
+                    // A "folder" that a console or a file-system tool made (an empty object
+                    // named like a directory): not an object of the repository.
+                    object.reset();
+                    continue;
+                }
                 if (xml.isEndElement() && xml.name() == QLatin1String("Contents") && object) {
                     // A store that lists names outside the language is not believed.
                     if (!objectname::validate(object->name) || !object->name.startsWith(prefix)) {
@@ -453,6 +449,16 @@ void S3Backend::listPage(const QString &prefix, const QString &token, QList<List
                     ErrorCode::Corrupt,
                     QCoreApplication::translate("obnam", "the S3 store's listing is not XML"),
                     prefix));
+                return;
+            }
+            // A listing that says there is more but not how to get it, or that points back to
+            // the page just read, would end short or never: neither is taken for the whole.
+            if (truncated && (next.isEmpty() || next == token)) {
+                finish(makeError(ErrorCode::Corrupt,
+                                 QCoreApplication::translate(
+                                     "obnam", "the S3 store's listing cannot be followed to its "
+                                              "end (is it an S3 ListObjectsV2 endpoint?)"),
+                                 prefix));
                 return;
             }
             if (truncated && !next.isEmpty() && m_closing) {

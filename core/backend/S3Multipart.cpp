@@ -10,6 +10,7 @@
 #include <QXmlStreamReader>
 
 #include <optional>
+#include <utility>
 
 namespace obnam {
 
@@ -204,8 +205,8 @@ Result<qint64> S3Backend::removeStaleTemporaries(qint64 olderThanSeconds)
         Stale upload;
         QDateTime initiated;
         bool truncated = false;
-        keyMarker.clear();
-        idMarker.clear();
+        const QString previousKey = std::exchange(keyMarker, QString());
+        const QString previousId = std::exchange(idMarker, QString());
         while (!xml.atEnd()) {
             xml.readNext();
             if (xml.isEndElement() && xml.name() == QLatin1String("Upload")) {
@@ -238,7 +239,10 @@ Result<qint64> S3Backend::removeStaleTemporaries(qint64 olderThanSeconds)
                              QCoreApplication::translate(
                                  "obnam", "the S3 store's list of unfinished uploads is not XML"),
                              m_settings.prefix);
-        if (!truncated || keyMarker.isEmpty())
+        // Also when the store points back to the page just read: cleaning up is done again
+        // at the next start, a loop would never end.
+        if (!truncated || keyMarker.isEmpty() ||
+            (keyMarker == previousKey && idMarker == previousId))
             break;
     }
 

@@ -124,4 +124,14 @@ Signature sign(const SigningRequest &request, const Credentials &credentials,
     return s;
 }
 
+QByteArray hostHeader(const QUrl &url)
+{
+    QByteArray host = url.host(QUrl::FullyEncoded).toUtf8();
+    if (host.contains(':')) // only an IPv6 address has a colon in its host
+        host = '[' + host + ']';
+    if (url.port() != -1)
+        host += ':' + QByteArray::number(url.port());
+    return host;
+}
+
 } // namespace obnam::s3

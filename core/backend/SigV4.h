@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QPair>
+#include <QUrl>
 
 namespace obnam::s3 {
 
@@ -52,5 +53,9 @@ QByteArray uriEncode(const QByteArray &text, bool keepSlash);
 // A value for a query string: UTF-8, then uriEncode without keeping '/'.
 QString queryValue(const QString &text);
 QByteArray sha256Hex(const QByteArray &data);
+// The Host header Qt sends for `url`, which the signature must cover word for word: the host
+// (an IPv6 address in brackets) and the port whenever the URL names one, the scheme's
+// default included.
+QByteArray hostHeader(const QUrl &url);
 
 } // namespace obnam::s3
