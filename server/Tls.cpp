@@ -34,20 +34,36 @@ Error sslError(const QString &what)
                      QStringLiteral("cannot create TLS certificate: ") + what);
 }
 
+// Written beside its place, synced, then renamed into it, and the directory synced: a crash
+// leaves the old file or the whole new one, never a torn one the server could not start with.
+// The certificate goes last, and only a missing certificate makes a new pair.
 bool writePem(const QString &path, mode_t mode, const std::function<int(FILE *)> &write)
 {
     const QByteArray native = QFile::encodeName(path);
-    ::unlink(native.constData());
-    const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+    const QByteArray temporary = native + ".new";
+    ::unlink(temporary.constData());
+    const int fd = ::open(temporary.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
     if (fd < 0)
         return false;
     FILE *f = ::fdopen(fd, "w");
     if (!f) {
         ::close(fd);
+        ::unlink(temporary.constData());
         return false;
     }
-    const bool ok = write(f) == 1;
-    return (::fclose(f) == 0) && ok;
+    const bool written = write(f) == 1 && ::fflush(f) == 0 && ::fsync(fd) == 0;
+    const bool closed = ::fclose(f) == 0;
+    if (!written || !closed || ::rename(temporary.constData(), native.constData()) != 0) {
+        ::unlink(temporary.constData());
+        return false;
+    }
+    const QByteArray directory = QFile::encodeName(QFileInfo(path).absolutePath());
+    const int dir = ::open(directory.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir >= 0) {
+        ::fsync(dir);
+        ::close(dir);
+    }
+    return true;
 }
 
 } // namespace

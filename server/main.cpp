@@ -15,10 +15,15 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <thread>
+#include <unistd.h>
 
 using namespace obnam;
 using namespace obnam::server;
@@ -103,6 +108,50 @@ Result<std::unique_ptr<ObjectStore>> openObjects(const ServerConfig &config,
         std::make_unique<S3ObjectStore>(std::move(bucket), config.spoolDir()));
 }
 
+// A lock on `path` (LOCK_EX or LOCK_SH), held until the process ends; `busy` says who holds it
+// when it is taken.
+Status lockFile(const QString &path, int operation, const QString &busy)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return makeError(ErrorCode::Io,
+                         QStringLiteral("cannot open a lock: %1")
+                             .arg(QString::fromLocal8Bit(std::strerror(errno))),
+                         path);
+    if (::flock(fd, operation | LOCK_NB) != 0) {
+        const int error = errno;
+        ::close(fd);
+        if (error == EWOULDBLOCK)
+            return makeError(ErrorCode::AlreadyExists, busy, QFileInfo(path).absolutePath());
+        return makeError(
+            ErrorCode::Io,
+            QStringLiteral("cannot lock: %1").arg(QString::fromLocal8Bit(std::strerror(error))),
+            path);
+    }
+    return {}; // the descriptor stays open, and the lock held, until the process ends
+}
+
+// Held by a server that keeps clients' objects in the data directory: `migrate` copies them,
+// and must not while such a server still changes them.
+QString localStorageLock(const ServerConfig &config)
+{
+    return config.chunks + QStringLiteral("/.local-storage.lock");
+}
+
+// One obnam-server at a time on a data directory: a second one started by hand (to see the
+// fingerprint again, say) would otherwise clear the first one's uploads in progress from the
+// spool before it found the port taken.
+Status lockForServing(const ServerConfig &config)
+{
+    const QString busy = QStringLiteral("another obnam-server is running on this data "
+                                        "directory: stop it first");
+    if (auto locked = lockFile(config.chunks + QStringLiteral("/.lock"), LOCK_EX, busy); !locked)
+        return locked;
+    if (!config.storage)
+        return lockFile(localStorageLock(config), LOCK_EX, busy);
+    return {};
+}
+
 // `migrate`: the accounts of clients.json, and the objects of clients/ when server.yaml names
 // a bucket, into the shared storage. Stops at nothing but a client that fails, and says so.
 int migrateCommand(const ServerConfig &config)
@@ -118,6 +167,13 @@ int migrateCommand(const ServerConfig &config)
                               QStringLiteral("nothing to migrate: the data directory has no "
                                              "accounts file"),
                               config.clientsFile()));
+    // Instances on the bucket may run meanwhile (they keep nothing here); the old server may not.
+    if (auto locked = lockFile(localStorageLock(config), LOCK_SH,
+                               QStringLiteral("an obnam-server that keeps its clients' objects in "
+                                              "this data directory is still running: stop it "
+                                              "before migrating"));
+        !locked)
+        return fail(locked.error());
     // A data directory whose objects are not where they should be (a disk not mounted) would
     // let every account in with an empty repository.
     if (!QFileInfo(config.clientsDir()).isDir())
@@ -347,6 +403,8 @@ int main(int argc, char **argv)
         if (auto made = makePrivateDirectory(dir); !made)
             return fail(made.error());
     }
+    if (auto locked = lockForServing(*config); !locked)
+        return fail(locked.error());
     if (config->tlsKey.isEmpty()) {
         config->tlsKey = config->chunks + QStringLiteral("/tls/key.pem");
         config->tlsCert = config->chunks + QStringLiteral("/tls/cert.pem");

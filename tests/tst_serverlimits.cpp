@@ -14,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QSaveFile>
 #include <QSslSocket>
 #include <QThread>
@@ -223,6 +224,32 @@ private Q_SLOTS:
         if (kMemoryIsMeasurable)
             QVERIFY2(after - before < 32 * 1024, "a range answer allocated its size");
         QVERIFY(m_server.isRunning());
+    }
+
+    void aSecondServerOnTheSameDataIsRefused()
+    {
+        // An upload in progress on the running server, then a second start with the same
+        // configuration: it is refused, and the upload (its spool file) is not touched.
+        const auto t = m_server.addClient(QStringLiteral("second-start"));
+        const QByteArray data = test::randomData(200000, 9);
+        const QByteArray name =
+            objectname::pack(QString::fromLatin1(crypto::sha256(data).toHex())).toLatin1();
+        auto socket = connectFrom(m_server.port());
+        QVERIFY(socket->waitForEncrypted(5000));
+        socket->write(putHead(t.token, name, data.size()) + data.left(100000));
+        QVERIFY(socket->waitForBytesWritten(5000));
+        QTRY_VERIFY(!temporaryFiles().isEmpty()); // its body is being received
+        QProcess second;
+        second.start(QStringLiteral(OBNAM_SERVER),
+                     {QStringLiteral("--config"), m_server.configPath()});
+        QVERIFY(second.waitForFinished(30000));
+        QCOMPARE(second.exitCode(), 1);
+        const QByteArray said = second.readAllStandardError();
+        QVERIFY2(said.contains("another obnam-server is running on this data directory"),
+                 said.constData());
+        socket->write(data.mid(100000));
+        QCOMPARE(statusOf(readAnswer(*socket)), 201);
+        QVERIFY(*m_server.backend(t.token)->get(QString::fromLatin1(name)).result() == data);
     }
 
     void aSlowDownloadThatKeepsMovingIsSentWhole()

@@ -278,8 +278,13 @@ private Q_SLOTS:
         Client desk = makeClient(tokens.token, 10, 300);
         pointAt(desk, old);
         QCOMPARE(backUp(desk, true), QString());
-        QCOMPARE(old.terminate(10000), 0);
         auto shared = sharedServer(old.dataDir());
+        // Not while the old server still changes what would be copied.
+        const Run early = server(shared->configPath(), {QStringLiteral("migrate")});
+        QCOMPARE(early.code, 1);
+        QVERIFY2(early.err.contains(QStringLiteral("still running: stop it before migrating")),
+                 qPrintable(early.err));
+        QCOMPARE(old.terminate(10000), 0);
         QCOMPARE(server(shared->configPath(), {QStringLiteral("migrate")}).code, 0);
 
         // As a run stopped part of the way leaves it, with the old server run again after it:
