@@ -116,6 +116,9 @@ public:
 
     // How old an unfinished multipart upload must be before tidy() aborts it.
     static constexpr qint64 kStaleUploadSeconds = 24 * 3600;
+    // Whether a key below the bucket's prefix is one an instance writes:
+    // clients/ACCOUNT-ID/OBJECT-NAME. Unfinished uploads of other keys are not touched.
+    static bool isInstanceKey(const QString &key);
 
 private:
     std::shared_ptr<S3Backend> backendFor(const ClientAccount &account);

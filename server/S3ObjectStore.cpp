@@ -1,11 +1,13 @@
 #include "ObjectStore.h"
 
 #include "HttpServer.h"
+#include "backend/ObjectName.h"
 #include "backend/S3Backend.h"
 
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QRegularExpression>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -104,6 +106,13 @@ Result<QHash<QString, qint64>> S3ObjectStore::inventory(const ClientAccount &acc
     return objects;
 }
 
+bool S3ObjectStore::isInstanceKey(const QString &key)
+{
+    static const QRegularExpression account(QStringLiteral("\\Aclients/[0-9a-f]{32}/"));
+    const QRegularExpressionMatch m = account.match(key);
+    return m.hasMatch() && objectname::validate(key.mid(m.capturedLength()));
+}
+
 void S3ObjectStore::tidy()
 {
     // This instance's own spool: other instances have theirs.
@@ -118,7 +127,7 @@ void S3ObjectStore::tidy()
     // waits for, so that a store that does not answer holds up neither the start nor a stop.
     static QThreadPool *const pool = new QThreadPool;
     m_tidying = QtConcurrent::run(pool, [root = m_root] {
-        const auto freed = root->removeStaleTemporaries(kStaleUploadSeconds);
+        const auto freed = root->removeStaleUploads(kStaleUploadSeconds, &isInstanceKey);
         if (!freed)
             logLine("ERROR", "cannot remove unfinished S3 uploads: " +
                                  freed.error().toString().toStdString());

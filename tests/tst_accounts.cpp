@@ -5,6 +5,7 @@
 // a failed statement and a deadlock in a transaction told apart from a lost connection; the
 // database stopped and killed under a store, and obnam-server itself on the database.
 #include "ClientStore.h"
+#include "ObjectStore.h"
 #include "PgAccountStore.h"
 #include "ServerProcess.h"
 #include "TestSupport.h"
@@ -507,6 +508,21 @@ private Q_SLOTS:
         QVERIFY(pg->objectRemoved(id, QStringLiteral("locks/bb"), 0));
         QCOMPARE(pg->usedBytes(QStringLiteral("laptop")).value(), 60);
         QCOMPARE(pg->heldBytes(QStringLiteral("laptop")).value(), 0);
+    }
+
+    void onlyTheInstancesOwnUnfinishedUploadsAreCleanedUp()
+    {
+        // What tidy() may abort below the bucket's prefix: clients/ACCOUNT-ID/OBJECT-NAME.
+        const QString id(32, QLatin1Char('a'));
+        const QString pack = QStringLiteral("packs/ab/ab") + QString(62, QLatin1Char('0'));
+        QVERIFY(S3ObjectStore::isInstanceKey(QStringLiteral("clients/") + id + QLatin1Char('/') +
+                                             pack));
+        QVERIFY(!S3ObjectStore::isInstanceKey(pack)); // a repository straight in the bucket
+        QVERIFY(!S3ObjectStore::isInstanceKey(QStringLiteral("clients/") + id +
+                                              QStringLiteral("/video.mkv")));
+        QVERIFY(!S3ObjectStore::isInstanceKey(QStringLiteral("clients/short/") + pack));
+        QVERIFY(!S3ObjectStore::isInstanceKey(QStringLiteral("clients/") + id +
+                                              QStringLiteral("/../") + pack));
     }
 
     void aSessionLeftInATransactionIsEnded()

@@ -385,6 +385,19 @@ private Q_SLOTS:
         QCOMPARE(signedRequest(s, "DELETE", foreignKey, {{"uploadId", foreignId.toUtf8()}}).first,
                  204);
         QCOMPARE(pendingUploads(s), 0);
+
+        // Several repositories below the prefix, as obnam-server keeps them: the caller says
+        // which keys are its own.
+        const QString nested = s.prefix + QStringLiteral("clients/one/") + key.mid(s.prefix.size());
+        QVERIFY(!start(nested).isEmpty());
+        QTest::qWait(1100);
+        QCOMPARE(backend.removeStaleTemporaries(0).value(), qint64(0)); // not a repository name
+        QCOMPARE(pendingUploads(s), 1);
+        const auto ours = [](const QString &k) {
+            return k.startsWith(QStringLiteral("clients/one/")) && objectname::validate(k.mid(12));
+        };
+        QVERIFY(backend.removeStaleUploads(0, ours));
+        QCOMPARE(pendingUploads(s), 0);
     }
 
     void wrongKeysAndMissingBucketsAreSaidPlainly()

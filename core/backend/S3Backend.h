@@ -59,6 +59,11 @@ public:
     // never completed or aborted (their writer was killed): the store keeps, and bills, their
     // parts until they are aborted. Says how many bytes their parts held.
     Result<qint64> removeStaleTemporaries(qint64 olderThanSeconds) override;
+    // The same for the uploads whose key (below the prefix) `ours` accepts: a bucket that holds
+    // several repositories below its prefix (obnam-server's clients/ID/) has other names than
+    // one repository's.
+    Result<qint64> removeStaleUploads(qint64 olderThanSeconds,
+                                      const std::function<bool(const QString &key)> &ours);
 
     // list() with each object's size, which the listing carries anyway: what a server needs to
     // count an account's usage without a request per object.

@@ -180,6 +180,13 @@ void S3Backend::abortUpload(std::shared_ptr<Upload> upload, const Error &error)
 
 Result<qint64> S3Backend::removeStaleTemporaries(qint64 olderThanSeconds)
 {
+    return removeStaleUploads(olderThanSeconds,
+                              [](const QString &key) { return bool(objectname::validate(key)); });
+}
+
+Result<qint64> S3Backend::removeStaleUploads(qint64 olderThanSeconds,
+                                             const std::function<bool(const QString &key)> &ours)
+{
     const QDateTime cutoff = QDateTime::currentDateTimeUtc().addSecs(-olderThanSeconds);
     struct Stale
     {
@@ -214,7 +221,7 @@ Result<qint64> S3Backend::removeStaleTemporaries(qint64 olderThanSeconds)
                 // touched: a bucket shared with other programs keeps their uploads.
                 if (initiated.isValid() && initiated < cutoff && !upload.uploadId.isEmpty() &&
                     upload.key.startsWith(m_settings.prefix) &&
-                    objectname::validate(upload.key.mid(m_settings.prefix.size())))
+                    ours(upload.key.mid(m_settings.prefix.size())))
                     stale.append(upload);
                 upload = {};
                 initiated = {};
