@@ -1,5 +1,6 @@
 #include "ClientStore.h"
 
+#include "HttpServer.h"
 #include "crypto/Crypto.h"
 
 #include <QFile>
@@ -10,7 +11,11 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 
+#include <fcntl.h>
+#include <pwd.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace obnam::server {
 
@@ -135,60 +140,86 @@ Status ClientStore::save(const QList<ClientAccount> &accounts) const
     return {};
 }
 
+Status ClientStore::edit(const std::function<Status(QList<ClientAccount> &)> &change)
+{
+    const QByteArray native = QFile::encodeName(m_file);
+    struct stat st
+    {};
+    if (::stat(native.constData(), &st) == 0 && st.st_uid != ::geteuid()) {
+        const struct passwd *owner = ::getpwuid(st.st_uid);
+        const QString name =
+            owner ? QString::fromLocal8Bit(owner->pw_name) : QString::number(qulonglong(st.st_uid));
+        return makeError(ErrorCode::Permanent,
+                         QStringLiteral("the accounts file belongs to the user %1, who runs "
+                                        "obnam-server: run this command as that user (sudo -u "
+                                        "%1 obnam-server ...), or the server could not read "
+                                        "what it writes")
+                             .arg(name),
+                         m_file);
+    }
+    const int fd =
+        ::open(QByteArray(native + ".lock").constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0 || ::flock(fd, LOCK_EX) != 0) {
+        if (fd >= 0)
+            ::close(fd);
+        return makeError(ErrorCode::Io, QStringLiteral("cannot lock the accounts file"), m_file);
+    }
+    auto accounts = list();
+    Status done = accounts ? change(*accounts) : Status(accounts.error());
+    if (done)
+        done = save(*accounts);
+    ::close(fd); // and with it the lock
+    return done;
+}
+
 Result<ClientStore::NewTokens> ClientStore::add(const QString &name, bool appendOnly,
                                                 qint64 quotaBytes)
 {
     if (!validClientName(name))
         return invalidClientName(name);
-    auto accounts = list();
-    if (!accounts)
-        return accounts.error();
-    for (const ClientAccount &a : std::as_const(*accounts)) {
-        if (a.name == name)
-            return makeError(ErrorCode::AlreadyExists,
-                             QStringLiteral("a client of that name exists"), name);
-    }
     NewTokens tokens{newToken(), appendOnly ? newToken() : QString()};
-    ClientAccount a{name,
-                    accounts::newAccountId(),
-                    hashToken(tokens.token.toLatin1()),
-                    appendOnly ? hashToken(tokens.adminToken.toLatin1()) : QString(),
-                    appendOnly,
-                    quotaBytes};
-    accounts->append(a);
-    if (auto s = save(*accounts); !s)
-        return s.error();
+    auto added = edit([&](QList<ClientAccount> &accounts) -> Status {
+        for (const ClientAccount &a : std::as_const(accounts)) {
+            if (a.name == name)
+                return makeError(ErrorCode::AlreadyExists,
+                                 QStringLiteral("a client of that name exists"), name);
+        }
+        accounts.append({name, accounts::newAccountId(), hashToken(tokens.token.toLatin1()),
+                         appendOnly ? hashToken(tokens.adminToken.toLatin1()) : QString(),
+                         appendOnly, quotaBytes});
+        return {};
+    });
+    if (!added)
+        return added.error();
     return tokens;
 }
 
 Status ClientStore::remove(const QString &name)
 {
-    auto accounts = list();
-    if (!accounts)
-        return accounts.error();
-    const qsizetype before = accounts->size();
-    accounts->removeIf([&](const ClientAccount &a) { return a.name == name; });
-    if (accounts->size() == before)
-        return makeError(ErrorCode::NotFound, QStringLiteral("no such client"), name);
-    return save(*accounts);
+    return edit([&](QList<ClientAccount> &accounts) -> Status {
+        if (accounts.removeIf([&](const ClientAccount &a) { return a.name == name; }) == 0)
+            return makeError(ErrorCode::NotFound, QStringLiteral("no such client"), name);
+        return {};
+    });
 }
 
 Result<ClientStore::NewTokens> ClientStore::rotate(const QString &name)
 {
-    auto accounts = list();
-    if (!accounts)
-        return accounts.error();
-    for (ClientAccount &a : *accounts) {
-        if (a.name != name)
-            continue;
-        NewTokens tokens{newToken(), a.appendOnly ? newToken() : QString()};
-        a.tokenHash = hashToken(tokens.token.toLatin1());
-        a.adminHash = a.appendOnly ? hashToken(tokens.adminToken.toLatin1()) : QString();
-        if (auto s = save(*accounts); !s)
-            return s.error();
-        return tokens;
-    }
-    return makeError(ErrorCode::NotFound, QStringLiteral("no such client"), name);
+    NewTokens tokens;
+    auto rotated = edit([&](QList<ClientAccount> &accounts) -> Status {
+        for (ClientAccount &a : accounts) {
+            if (a.name != name)
+                continue;
+            tokens = {newToken(), a.appendOnly ? newToken() : QString()};
+            a.tokenHash = hashToken(tokens.token.toLatin1());
+            a.adminHash = a.appendOnly ? hashToken(tokens.adminToken.toLatin1()) : QString();
+            return {};
+        }
+        return makeError(ErrorCode::NotFound, QStringLiteral("no such client"), name);
+    });
+    if (!rotated)
+        return rotated.error();
+    return tokens;
 }
 
 void ClientStore::reloadIfChanged()
@@ -213,8 +244,15 @@ void ClientStore::reloadIfChanged()
     QByteArray content;
     if (!stamp.isEmpty()) {
         QFile f(m_file);
-        if (!f.open(QIODevice::ReadOnly))
-            return; // keep serving with what was loaded; try again on the next request
+        if (!f.open(QIODevice::ReadOnly)) {
+            // Keep serving with what was loaded (locking everyone out is no answer either),
+            // try again on the next request, and say so: a removed client stays in meanwhile.
+            logLine("ERROR", "cannot read " + m_file.toStdString() + " (" +
+                                 f.errorString().toStdString() +
+                                 "): serving the clients it held before; a change to it does "
+                                 "not count until it can be read");
+            return;
+        }
         content = f.readAll();
     }
     const QByteArray hash = crypto::sha256(content);
@@ -222,7 +260,13 @@ void ClientStore::reloadIfChanged()
         return;
     auto accounts = parseAccounts(content, stamp.isEmpty(), m_file);
     if (!accounts) {
-        m_stamp.clear(); // a broken file must not lock everyone out: keep the old, retry
+        // A broken file must not lock everyone out: keep the old, retry, and say so once
+        // for each content.
+        if (hash != m_refusedHash)
+            logLine("ERROR", accounts.error().toString().toStdString() +
+                                 ": serving the clients it held before");
+        m_refusedHash = hash;
+        m_stamp.clear();
         return;
     }
     m_cache = *accounts;

@@ -7,6 +7,7 @@
 #include <QMutex>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace obnam::server {
@@ -26,9 +27,14 @@ public:
 
 private:
     Status save(const QList<ClientAccount> &accounts) const;
+    // Reads the accounts, lets `change` change them, and writes them back, under a lock on the
+    // file's companion `.lock`, so that two commands at once cannot lose one's change; refused
+    // for a user other than the file's owner, whose new file the server could not read.
+    Status edit(const std::function<Status(QList<ClientAccount> &)> &change);
     void reloadIfChanged();
 
     QString m_file;
+    QByteArray m_refusedHash; // of content that did not parse, logged once
     QMutex m_mutex;
     // What the file looked like when last read. Any difference means a re-read; so does a
     // second passing, because a rewrite of the same size within one timestamp tick (a token

@@ -196,6 +196,70 @@ private Q_SLOTS:
         QVERIFY(m_server.backend(keep.token)->list(QStringLiteral("packs/")).result());
     }
 
+    void accountCommandsAtOnceLoseNothing()
+    {
+        // Eight `client add` at the same moment: each reads the file, adds one and writes it
+        // back, in turn.
+        std::vector<std::unique_ptr<QProcess>> adds;
+        for (int i = 0; i < 8; ++i) {
+            adds.push_back(std::make_unique<QProcess>());
+            adds.back()->start(QStringLiteral(OBNAM_SERVER),
+                               {QStringLiteral("--config"), m_server.configPath(),
+                                QStringLiteral("client"), QStringLiteral("add"),
+                                QStringLiteral("together-%1").arg(i)});
+        }
+        for (auto &p : adds) {
+            QVERIFY(p->waitForFinished(30000));
+            QCOMPARE(p->exitCode(), 0);
+        }
+        QProcess list;
+        list.start(QStringLiteral(OBNAM_SERVER),
+                   {QStringLiteral("--config"), m_server.configPath(), QStringLiteral("client"),
+                    QStringLiteral("list")});
+        QVERIFY(list.waitForFinished(30000));
+        const QByteArray listed = list.readAllStandardOutput();
+        for (int i = 0; i < 8; ++i)
+            QVERIFY2(listed.contains(QByteArray(QByteArray("together-") + QByteArray::number(i))),
+                     listed.constData());
+    }
+
+    void aBrokenAccountsFileIsSaidAndTheOldKept()
+    {
+        const auto t = m_server.addClient(QStringLiteral("kept-through-it"));
+        QVERIFY(m_server.backend(t.token)->list(QStringLiteral("packs/")).result()); // loaded
+        const QString file = m_server.dataDir() + QStringLiteral("/clients.json");
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray good = f.readAll();
+        f.close();
+        QVERIFY(test::writeFile(QFile::encodeName(file), "{ \"clients\": [ broken"));
+        QVERIFY(m_server.backend(t.token)->list(QStringLiteral("packs/")).result());
+        QTRY_VERIFY2(m_server.log().contains(QStringLiteral("ERROR")) &&
+                         m_server.log().contains(QStringLiteral("serving the clients it held")),
+                     qPrintable(m_server.log().right(500)));
+        QVERIFY(test::writeFile(QFile::encodeName(file), good));
+        QVERIFY(m_server.backend(t.token)->list(QStringLiteral("packs/")).result());
+    }
+
+    void accountCommandsOfAnotherUserAreRefused()
+    {
+        // As root, for a server run as its own user: a file written by root would be one the
+        // server cannot read. (Only root can give a file to another user for the test.)
+        if (::geteuid() != 0)
+            QSKIP("needs root to hand the accounts file to another user");
+        const QString file = m_server.dataDir() + QStringLiteral("/clients.json");
+        QVERIFY(::chown(QFile::encodeName(file).constData(), 65534, 65534) == 0);
+        QProcess add;
+        add.start(QStringLiteral(OBNAM_SERVER),
+                  {QStringLiteral("--config"), m_server.configPath(), QStringLiteral("client"),
+                   QStringLiteral("add"), QStringLiteral("as-root")});
+        QVERIFY(add.waitForFinished(30000));
+        const QByteArray said = add.readAllStandardError();
+        QVERIFY(::chown(QFile::encodeName(file).constData(), 0, 0) == 0);
+        QCOMPARE(add.exitCode(), 1);
+        QVERIFY2(said.contains("run this command as that user"), said.constData());
+    }
+
     void rangesAreBoundedByTheObject()
     {
         const auto t = m_server.addClient(QStringLiteral("range-client"));
