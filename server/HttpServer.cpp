@@ -8,12 +8,14 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/ssl.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 
 #include <array>
+#include <atomic>
 #include <cstdio>
 #include <mutex>
 #include <thread>
@@ -371,11 +373,26 @@ struct HttpServer::Impl
     {
         acceptor.async_accept(
             asio::make_strand(io), [this](beast::error_code ec, tcp::socket socket) {
+                if (ec == asio::error::operation_aborted)
+                    return;
                 if (ec) {
-                    if (ec != asio::error::operation_aborted)
-                        accept();
+                    // Out of file descriptors (or memory): the connection waits in the queue,
+                    // and accepting again at once would fail the same way, in a loop that
+                    // takes a whole core. Wait a moment for connections to end, and say why
+                    // once.
+                    if (!acceptFailing)
+                        logLine("ERROR", "cannot accept connections: " + ec.message() +
+                                             " (too many open files? raise the server's "
+                                             "LimitNOFILE or lower max_connections)");
+                    acceptFailing = true;
+                    acceptPause.expires_after(std::chrono::milliseconds(100));
+                    acceptPause.async_wait([this](beast::error_code waited) {
+                        if (waited != asio::error::operation_aborted)
+                            accept();
+                    });
                     return;
                 }
+                acceptFailing = false;
                 beast::error_code peerError;
                 std::string peer = socket.remote_endpoint(peerError).address().to_string();
                 if (peerError || !slots->acquire(peer)) {
@@ -395,6 +412,8 @@ struct HttpServer::Impl
     asio::io_context io;
     ssl::context tls;
     tcp::acceptor acceptor;
+    asio::steady_timer acceptPause{io};
+    std::atomic<bool> acceptFailing{false};
     std::shared_ptr<ConnectionSlots> slots;
     std::unique_ptr<asio::signal_set> signals;
 };

@@ -21,6 +21,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
@@ -405,6 +406,13 @@ int main(int argc, char **argv)
     }
     if (auto locked = lockForServing(*config); !locked)
         return fail(locked.error());
+    // As many open files as the system lets this process have: each connection takes one or
+    // two (its socket, and the file it sends or receives).
+    if (rlimit files{};
+        ::getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+        files.rlim_cur = files.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &files);
+    }
     if (config->tlsKey.isEmpty()) {
         config->tlsKey = config->chunks + QStringLiteral("/tls/key.pem");
         config->tlsCert = config->chunks + QStringLiteral("/tls/cert.pem");

@@ -17,6 +17,7 @@
 #include <QProcess>
 #include <QSaveFile>
 #include <QSslSocket>
+#include <QTcpSocket>
 #include <QThread>
 #include <QtTest>
 
@@ -87,6 +88,18 @@ qint64 memoryKiB(qint64 pid, const char *field)
             return line.mid(qsizetype(qstrlen(field))).trimmed().split(' ').first().toLongLong();
     }
     return -1;
+}
+
+// CPU time a process has used, user and system, in clock ticks (/proc/PID/stat).
+qint64 cpuTicks(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray stat = f.readAll();
+    // After the command's name in parentheses: state is field 3, utime 14 and stime 15.
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    return fields.size() > 12 ? fields[11].toLongLong() + fields[12].toLongLong() : -1;
 }
 
 QByteArray putHead(const QByteArray &token, const QByteArray &name, qint64 length)
@@ -443,6 +456,37 @@ private Q_SLOTS:
         third->write(putHead(t.token, "locks/00000000000000000000000000000004", 4000) +
                      QByteArray(4000, 'b'));
         QCOMPARE(statusOf(readAnswer(*third)), 201);
+    }
+
+    void runningOutOfFilesIsWaitedOut()
+    {
+        // More connections than the server may open files: it says so once, waits for
+        // connections to end instead of trying to accept in a loop, and serves again after.
+        ServerProcess tight("header_timeout_seconds: 30\n");
+        tight.setFileLimit(64);
+        QVERIFY2(tight.start(), qPrintable(tight.log()));
+        const auto t = tight.addClient(QStringLiteral("after-the-crowd"));
+        std::vector<std::unique_ptr<QTcpSocket>> crowd;
+        for (int i = 0; i < 96; ++i) { // from three addresses: one may hold 32
+            auto s = std::make_unique<QTcpSocket>();
+            s->bind(QHostAddress(QStringLiteral("127.0.0.%1").arg(2 + i % 3)));
+            s->connectToHost(QHostAddress(QStringLiteral("127.0.0.1")), tight.port());
+            crowd.push_back(std::move(s));
+        }
+        for (auto &s : crowd)
+            s->waitForConnected(5000);
+        QTRY_VERIFY_WITH_TIMEOUT(tight.log().contains(QStringLiteral("cannot accept connections")),
+                                 10000);
+        const qint64 before = cpuTicks(tight.pid());
+        QTest::qWait(2000);
+        const qint64 spent = cpuTicks(tight.pid()) - before;
+        qInfo("%lld clock ticks of CPU in 2 s while out of files", spent);
+        QVERIFY2(spent >= 0 && spent < ::sysconf(_SC_CLK_TCK) / 2,
+                 "the server spun while it could not accept");
+        QCOMPARE(tight.log().count(QStringLiteral("cannot accept connections")), 1);
+        crowd.clear();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            bool(tight.backend(t.token)->list(QStringLiteral("packs/")).result()), 15000);
     }
 
     void strangersCannotHoldEverySlot()

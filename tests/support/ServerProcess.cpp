@@ -14,6 +14,7 @@
 
 #include <csignal>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 
 namespace obnam::test {
 
@@ -87,7 +88,13 @@ bool ServerProcess::start()
     m_process->setStandardErrorFile(m_dir.path() + QStringLiteral("/server.log"),
                                     QIODevice::Append);
     // A test that dies (a watchdog abort) must not leave its server running.
-    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+    m_process->setChildProcessModifier([files = m_fileLimit] {
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (files > 0) {
+            const rlimit limit{rlim_t(files), rlim_t(files)};
+            ::setrlimit(RLIMIT_NOFILE, &limit);
+        }
+    });
     m_process->start(test::serverBinary(), {QStringLiteral("--config"), configPath()});
     if (!m_process->waitForStarted(10000))
         return false;

@@ -32,6 +32,8 @@ public:
     QString dataDir() const { return m_dataDir; }
     // Moves the data directory (before start), e.g. onto a small file system.
     void setDataDir(const QString &dir);
+    // Starts the server with at most `files` open file descriptors (soft and hard limit).
+    void setFileLimit(int files) { m_fileLimit = files; }
     QString configPath() const { return m_dir.path() + QStringLiteral("/server.yaml"); }
     QString certPath() const { return dataDir() + QStringLiteral("/tls/cert.pem"); }
     QString log() const;
@@ -51,6 +53,7 @@ private:
     QString m_dataDir;
     std::unique_ptr<QProcess> m_process;
     quint16 m_port = 0;
+    int m_fileLimit = 0;
     QByteArray m_fingerprint;
     QString m_fingerprintText;
 };
