@@ -111,6 +111,10 @@ private:
         }
         Q_EMIT metaDataChanged();
         Q_EMIT readyRead();
+        if (!m_step.body.isEmpty())
+            Q_EMIT downloadProgress(m_step.body.size(), m_step.body.size());
+        if (isFinished())
+            return; // aborted by a listener
         done();
     }
     void done()
@@ -384,6 +388,24 @@ private Q_SLOTS:
         QVERIFY2(got, qPrintable(got ? QString() : got.error().toString()));
         QCOMPARE(*got, QByteArray("the whole of it"));
         QCOMPARE(script->seen.size(), 3);
+    }
+
+    void anAnswerLargerThanAskedForIsCutOff()
+    {
+        // Ten bytes asked for, 200 KiB sent: a broken or hostile server, not the object, and
+        // not worth asking again.
+        auto script = std::make_shared<Script>();
+        script->fallback = Step{206, QByteArray(200 * 1024, 'x')};
+        auto backend = scripted(script);
+        const auto got = backend->getRange(kPack, 0, 10).result();
+        QVERIFY(!got);
+        QCOMPARE(got.error().code, ErrorCode::Corrupt);
+        QVERIFY2(got.error().message.contains(QStringLiteral("more than was asked for")),
+                 qPrintable(got.error().message));
+        QCOMPARE(script->seen.size(), 1);
+        // What was asked for, and an error document in its place, still go through.
+        script->fallback = Step{206, QByteArray(10, 'y')};
+        QCOMPARE(backend->getRange(kPack, 0, 10).result().value(), QByteArray(10, 'y'));
     }
 
     void redirectsAreReportedNotFollowed()

@@ -1320,6 +1320,10 @@
         <source>the S3 store&apos;s listing cannot be followed to its end (is it an S3 ListObjectsV2 endpoint?)</source>
         <translation>die Auflistung des S3-Speichers lässt sich nicht bis zum Ende verfolgen (ist es ein S3-ListObjectsV2-Endpunkt?)</translation>
     </message>
+    <message>
+        <source>the server sent more than was asked for: %1</source>
+        <translation>der Server hat mehr gesendet als angefordert: %1</translation>
+    </message>
 </context>
 <context>
     <name>obnam::gui::Browser</name>

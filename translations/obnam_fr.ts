@@ -1320,6 +1320,10 @@
         <source>the S3 store&apos;s listing cannot be followed to its end (is it an S3 ListObjectsV2 endpoint?)</source>
         <translation>la liste du stockage S3 ne peut pas être suivie jusqu&apos;au bout (est-ce un point d&apos;accès S3 ListObjectsV2 ?)</translation>
     </message>
+    <message>
+        <source>the server sent more than was asked for: %1</source>
+        <translation>le serveur a envoyé plus que demandé : %1</translation>
+    </message>
 </context>
 <context>
     <name>obnam::gui::Browser</name>

@@ -43,6 +43,13 @@ Error HttpsBackend::toError(const HttpOutcome &o, const QString &objectName)
     };
     switch (o.status) {
     case 0:
+        if (o.tooLarge)
+            return makeError(ErrorCode::Corrupt,
+                             QCoreApplication::translate("obnam",
+                                                         "the server sent more than was asked "
+                                                         "for: %1")
+                                 .arg(o.errorString),
+                             name);
         // The object does not matter when the server cannot be reached at all.
         if (o.certificateRefused || o.networkError == QNetworkReply::SslHandshakeFailedError)
             return makeError(

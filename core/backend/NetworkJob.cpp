@@ -6,6 +6,8 @@
 #include <QSslCertificate>
 #include <QSslConfiguration>
 
+#include <limits>
+
 namespace obnam {
 
 NetworkJob::NetworkJob(QNetworkAccessManager *nam, const HttpsSettings &settings, Spec spec,
@@ -34,6 +36,7 @@ void NetworkJob::attempt()
     m_certificateRefused = false;
     m_pinMismatch = false;
     m_timedOut = false;
+    m_tooLarge = false;
     m_sent = m_received = 0;
     QUrl url = m_settings.baseUrl;
     const qsizetype query = m_spec.path.indexOf(QLatin1Char('?'));
@@ -95,10 +98,14 @@ void NetworkJob::attempt()
         m_sent = sent;
         Q_EMIT progress(m_sent, m_received);
     });
-    connect(reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64) {
+    connect(reply, &QNetworkReply::downloadProgress, this, [this, reply](qint64 received, qint64) {
         m_watchdog.start();
         m_received = received;
         Q_EMIT progress(m_sent, m_received);
+        if (received > responseLimit(reply) && !m_tooLarge) {
+            m_tooLarge = true;
+            reply->abort();
+        }
     });
     m_watchdog.disconnect(this);
     connect(&m_watchdog, &QTimer::timeout, this, [this, reply] {
@@ -127,6 +134,26 @@ void NetworkJob::onSslErrors(QNetworkReply *reply, const QList<QSslError> &error
                                 .arg(why.join(QStringLiteral("; ")));
 }
 
+qint64 NetworkJob::responseLimit(QNetworkReply *reply) const
+{
+    if (m_spec.maxResponseBytes >= 0)
+        return m_spec.maxResponseBytes;
+    // "bytes=A-B": B - A + 1 bytes, and room for an error document instead. Not for a 200,
+    // the whole object from a store that ignores Range, which its caller takes as such.
+    const int status =
+        reply ? reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() : 0;
+    if (m_spec.range.startsWith("bytes=") && status != 200) {
+        const QList<QByteArray> bounds = m_spec.range.mid(6).split('-');
+        bool first = false;
+        bool last = false;
+        const qint64 a = bounds.value(0).toLongLong(&first);
+        const qint64 b = bounds.value(1).toLongLong(&last);
+        if (first && last && b >= a)
+            return b - a + 1 + 64 * 1024;
+    }
+    return std::numeric_limits<qint64>::max();
+}
+
 bool NetworkJob::pinHolds(QNetworkReply *reply)
 {
     if (m_settings.pinnedSha256.isEmpty())
@@ -148,7 +175,7 @@ bool NetworkJob::pinHolds(QNetworkReply *reply)
 
 bool NetworkJob::retryable(const HttpOutcome &o) const
 {
-    if (m_certificateRefused)
+    if (m_certificateRefused || o.tooLarge)
         return false;
     if (o.status >= 500)
         return o.status != 501 && o.status != 505 && o.status != 507;
@@ -194,6 +221,13 @@ void NetworkJob::onFinished(QNetworkReply *reply)
         o.errorString = reply->errorString();
     if (m_timedOut)
         o.networkError = QNetworkReply::TimeoutError;
+    if (m_tooLarge) {
+        o.tooLarge = true;
+        o.status = 0;
+        o.body.clear();
+        o.errorString = QStringLiteral("the answer was larger than the %1 bytes asked for")
+                            .arg(responseLimit(reply));
+    }
     // An answer cut off after its head (the connection dropped, the watchdog or Qt's timeout
     // aborted it) is no answer: its status came with the head and its body is short. It is
     // tried again like any failed attempt, never taken for the whole object.

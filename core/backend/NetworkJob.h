@@ -42,6 +42,9 @@ struct HttpOutcome
     // The TLS certificate was refused: not trusted, or (pinMismatch) not the pinned one.
     bool certificateRefused = false;
     bool pinMismatch = false;
+    // The answer was cut off for being larger than the request could want (a range's length,
+    // Spec::maxResponseBytes): a broken or hostile server, not worth another try.
+    bool tooLarge = false;
 };
 
 // One request, like ownCloud's AbstractNetworkJob: it owns its reply, cuts off a transfer
@@ -65,6 +68,10 @@ public:
         std::function<QList<QPair<QByteArray, QByteArray>>(
             const QUrl &url, const QList<QPair<QByteArray, QByteArray>> &headers)>
             sign;
+        // The most an answer may hold; beyond it the transfer is cut off, so that a server
+        // cannot fill memory. -1: the range's length (and a little for an error document)
+        // when there is a range, else no limit.
+        qint64 maxResponseBytes = -1;
     };
 
     NetworkJob(QNetworkAccessManager *nam, const HttpsSettings &settings, Spec spec,
@@ -84,6 +91,8 @@ private:
     // Whether the server's certificate is the pinned one (true when nothing is pinned); if not,
     // notes the refusal and what the server showed.
     bool pinHolds(QNetworkReply *reply);
+    // The most the answer in `reply` may hold (see Spec::maxResponseBytes).
+    qint64 responseLimit(QNetworkReply *reply) const;
     bool retryable(const HttpOutcome &o) const;
 
     QNetworkAccessManager *m_nam;
@@ -97,6 +106,7 @@ private:
     bool m_certificateRefused = false;
     bool m_pinMismatch = false;
     bool m_timedOut = false;
+    bool m_tooLarge = false;
     qint64 m_sent = 0;
     qint64 m_received = 0;
 };

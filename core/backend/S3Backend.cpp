@@ -390,6 +390,7 @@ void S3Backend::listPage(const QString &prefix, const QString &token, QList<List
         query += QStringLiteral("&continuation-token=") + s3::queryValue(token);
     NetworkJob::Spec s = spec("GET", {}, query);
     s.path = bucketPath() + QLatin1Char('?') + query;
+    s.maxResponseBytes = 64 * 1024 * 1024; // a page of 1,000 keys is a few hundred KiB
     const qsizetype strip = m_settings.prefix.size();
     m_connection->send(std::move(s))
         .then([this, hold = m_inFlight.hold(), prefix, token, listed, promise,
