@@ -29,6 +29,14 @@ QList<s3::Header> queryPairs(const QUrl &url)
     return pairs;
 }
 
+// An ETag as S3 sends it is quoted ("…"); the digests it is compared with are not.
+QByteArray unquoted(const QByteArray &etag)
+{
+    if (etag.size() >= 2 && etag.startsWith('"') && etag.endsWith('"'))
+        return etag.mid(1, etag.size() - 2);
+    return etag;
+}
+
 } // namespace
 
 // The <Code> of an S3 error document.
@@ -231,10 +239,7 @@ void S3Backend::confirmOwnWrite(const QString &name, const QByteArray &expectedE
 {
     m_connection->send(spec("HEAD", m_settings.prefix + name))
         .then([hold = m_inFlight.hold(), expectedEtag, done](const HttpOutcome &o) {
-            QByteArray etag = o.etag;
-            if (etag.size() >= 2 && etag.startsWith('"') && etag.endsWith('"'))
-                etag = etag.mid(1, etag.size() - 2);
-            done(o.status == 200 && etag == expectedEtag);
+            done(o.status == 200 && unquoted(o.etag) == expectedEtag);
         });
 }
 
@@ -248,11 +253,8 @@ QByteArray S3Backend::multipartEtagOf(const QList<QByteArray> &partEtags)
 {
     // A multipart object's: the MD5 of its parts' MD5s, then "-" and the number of parts.
     QByteArray digests;
-    for (QByteArray part : partEtags) {
-        if (part.size() >= 2 && part.startsWith('"') && part.endsWith('"'))
-            part = part.mid(1, part.size() - 2);
-        digests += QByteArray::fromHex(part);
-    }
+    for (const QByteArray &part : partEtags)
+        digests += QByteArray::fromHex(unquoted(part));
     return QCryptographicHash::hash(digests, QCryptographicHash::Md5).toHex() + '-' +
            QByteArray::number(partEtags.size());
 }
