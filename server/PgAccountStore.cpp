@@ -9,6 +9,9 @@ namespace obnam::server {
 
 namespace {
 
+// An account's holds as they count now: none once they have expired (see kHoldHours).
+#define OBNAM_LIVE_HOLDS "CASE WHEN held_until < now() THEN 0 ELSE held_bytes END"
+
 // Each entry takes the schema from the version before it to its own number. Never edit one
 // that has shipped: add the next.
 const char *const kMigrations[] = {
@@ -300,10 +303,9 @@ Result<bool> PgAccountStore::reserve(const QString &accountId, qint64 bytes, qin
             // its first use, and a comparison with the literal 0 alone would make the quota a
             // 32-bit integer.
             q.prepare(QStringLiteral(
-                "UPDATE obnam_accounts SET held_bytes = CASE WHEN held_until < now() THEN 0 "
-                "ELSE held_bytes END + ?, held_until = now() + make_interval(hours => ?) WHERE "
-                "id = ? AND (?::bigint = 0 OR used_bytes + CASE WHEN held_until < now() THEN 0 "
-                "ELSE held_bytes END + ? <= ?)"));
+                "UPDATE obnam_accounts SET held_bytes = " OBNAM_LIVE_HOLDS
+                " + ?, held_until = now() + make_interval(hours => ?) WHERE id = ? AND "
+                "(?::bigint = 0 OR used_bytes + " OBNAM_LIVE_HOLDS " + ? <= ?)"));
             for (const QVariant &v : {QVariant(bytes), QVariant(kHoldHours), QVariant(accountId),
                                       QVariant(quotaBytes), QVariant(bytes), QVariant(quotaBytes)})
                 q.addBindValue(v);
@@ -485,8 +487,7 @@ Result<qint64> PgAccountStore::usedBytes(const QString &name)
 
 Result<qint64> PgAccountStore::heldBytes(const QString &name)
 {
-    return accountColumn(name, QStringLiteral("CASE WHEN held_until < now() THEN 0 ELSE "
-                                              "held_bytes END"));
+    return accountColumn(name, QStringLiteral(OBNAM_LIVE_HOLDS));
 }
 
 Result<qint64> PgAccountStore::accountColumn(const QString &name, const QString &column)
