@@ -1,4 +1,5 @@
 #include "ClientStore.h"
+#include "FileLock.h"
 
 #include "HttpServer.h"
 #include "crypto/Crypto.h"
@@ -157,19 +158,17 @@ Status ClientStore::edit(const std::function<Status(QList<ClientAccount> &)> &ch
                              .arg(name),
                          m_file);
     }
-    const int fd =
-        ::open(QByteArray(native + ".lock").constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (fd < 0 || ::flock(fd, LOCK_EX) != 0) {
-        if (fd >= 0)
-            ::close(fd);
-        return makeError(ErrorCode::Io, QStringLiteral("cannot lock the accounts file"), m_file);
-    }
+    const auto locked = lockFile(m_file + QStringLiteral(".lock"), LOCK_EX, LockWait::Yes);
+    if (!locked)
+        return makeError(
+            ErrorCode::Io,
+            QStringLiteral("cannot lock the accounts file: %1").arg(locked.error().message),
+            m_file);
     auto accounts = list();
     Status done = accounts ? change(*accounts) : Status(accounts.error());
     if (done)
         done = save(*accounts);
-    ::close(fd); // and with it the lock
-    return done;
+    return done; // the lock ends with `locked`
 }
 
 Result<ClientStore::NewTokens> ClientStore::add(const QString &name, bool appendOnly,

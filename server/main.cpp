@@ -1,5 +1,6 @@
 // obnam-server: the HTTPS backup server, and its account administration.
 #include "ClientStore.h"
+#include "FileLock.h"
 #include "HttpServer.h"
 #include "Migration.h"
 #include "ObjectApi.h"
@@ -111,25 +112,13 @@ Result<std::unique_ptr<ObjectStore>> openObjects(const ServerConfig &config,
 
 // A lock on `path` (LOCK_EX or LOCK_SH), held until the process ends; `busy` says who holds it
 // when it is taken.
-Status lockFile(const QString &path, int operation, const QString &busy)
+Status lockUntilExit(const QString &path, int operation, const QString &busy)
 {
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (fd < 0)
-        return makeError(ErrorCode::Io,
-                         QStringLiteral("cannot open a lock: %1")
-                             .arg(QString::fromLocal8Bit(std::strerror(errno))),
-                         path);
-    if (::flock(fd, operation | LOCK_NB) != 0) {
-        const int error = errno;
-        ::close(fd);
-        if (error == EWOULDBLOCK)
-            return makeError(ErrorCode::AlreadyExists, busy, QFileInfo(path).absolutePath());
-        return makeError(
-            ErrorCode::Io,
-            QStringLiteral("cannot lock: %1").arg(QString::fromLocal8Bit(std::strerror(error))),
-            path);
-    }
-    return {}; // the descriptor stays open, and the lock held, until the process ends
+    auto fd = lockFile(path, operation, LockWait::No, busy);
+    if (!fd)
+        return fd.error();
+    fd->release(); // the descriptor stays open, and the lock held, until the process ends
+    return {};
 }
 
 // Held by a server that keeps clients' objects in the data directory: `migrate` copies them,
@@ -146,10 +135,11 @@ Status lockForServing(const ServerConfig &config)
 {
     const QString busy = QStringLiteral("another obnam-server is running on this data "
                                         "directory: stop it first");
-    if (auto locked = lockFile(config.chunks + QStringLiteral("/.lock"), LOCK_EX, busy); !locked)
+    if (auto locked = lockUntilExit(config.chunks + QStringLiteral("/.lock"), LOCK_EX, busy);
+        !locked)
         return locked;
     if (!config.storage)
-        return lockFile(localStorageLock(config), LOCK_EX, busy);
+        return lockUntilExit(localStorageLock(config), LOCK_EX, busy);
     return {};
 }
 
@@ -169,10 +159,11 @@ int migrateCommand(const ServerConfig &config)
                                              "accounts file"),
                               config.clientsFile()));
     // Instances on the bucket may run meanwhile (they keep nothing here); the old server may not.
-    if (auto locked = lockFile(localStorageLock(config), LOCK_SH,
-                               QStringLiteral("an obnam-server that keeps its clients' objects in "
-                                              "this data directory is still running: stop it "
-                                              "before migrating"));
+    if (auto locked =
+            lockUntilExit(localStorageLock(config), LOCK_SH,
+                          QStringLiteral("an obnam-server that keeps its clients' objects in "
+                                         "this data directory is still running: stop it "
+                                         "before migrating"));
         !locked)
         return fail(locked.error());
     // A data directory whose objects are not where they should be (a disk not mounted) would
