@@ -108,6 +108,32 @@ private:
         return store ? std::move(*store) : nullptr;
     }
 
+    // A PostgreSQL store with one client account added: what most cases below start from.
+    struct PgClient
+    {
+        std::unique_ptr<PgAccountStore> store;
+        QString name;
+        QString id;
+        QString token;
+        PgAccountStore *operator->() const { return store.get(); }
+        explicit operator bool() const { return store != nullptr; }
+    };
+    PgClient pgClient(const QString &name, qint64 quotaBytes = 0)
+    {
+        auto store = PgAccountStore::open(settingsFromEnvironment());
+        if (!store) {
+            qWarning("%s", qPrintable(store.error().toString()));
+            return {};
+        }
+        const auto added = (*store)->add(name, false, quotaBytes);
+        const auto caller = added ? callerOf(**store, added->token) : std::nullopt;
+        if (!caller) {
+            qWarning("cannot add the client %s", qPrintable(name));
+            return {};
+        }
+        return {std::move(*store), name, caller->account.id, added->token};
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -261,13 +287,11 @@ private Q_SLOTS:
 
     void usageFollowsEachObjectOnce()
     {
-        auto store = makeStore(QStringLiteral("postgresql"));
-        QVERIFY(store);
-        auto *pg = dynamic_cast<PgAccountStore *>(store.get());
-        QVERIFY(pg->add(QStringLiteral("laptop"), false, 0));
-        const QString id = pg->list()->first().id;
+        const auto pg = pgClient(QStringLiteral("laptop"));
+        QVERIFY(pg);
+        const QString id = pg.id;
         const auto used = [&] {
-            return pg->usedBytes(QStringLiteral("laptop")).value();
+            return pg->usedBytes(pg.name).value();
         };
         QVERIFY(pg->objectStored(id, QStringLiteral("locks/aa"), 100, 0));
         QVERIFY(pg->objectStored(id, QStringLiteral("locks/bb"), 50, 0));
@@ -372,17 +396,15 @@ private Q_SLOTS:
     {
         // Byte counts are 64-bit in every statement, including a quota that PostgreSQL would
         // otherwise take for a 32-bit integer from a comparison with 0.
-        auto store = makeStore(QStringLiteral("postgresql"));
-        QVERIFY(store);
-        auto *pg = static_cast<PgAccountStore *>(store.get());
         const qint64 quota = 10'000'000'000;
         const qint64 step = 4'000'000'000;
-        auto added = store->add(QStringLiteral("desktop"), false, quota);
-        QVERIFY(added);
-        const auto caller = callerOf(*store, added->token);
+        const auto pg = pgClient(QStringLiteral("desktop"), quota);
+        QVERIFY(pg);
+        auto *store = pg.store.get();
+        const auto caller = callerOf(*store, pg.token);
         QVERIFY(caller);
         QCOMPARE(caller->account.quotaBytes, quota);
-        const QString id = caller->account.id;
+        const QString id = pg.id;
         for (const bool fits : {true, true, false}) {
             const auto reserved = store->reserve(id, step, quota);
             QVERIFY2(reserved, qPrintable(reserved ? QString() : reserved.error().toString()));
@@ -400,12 +422,10 @@ private Q_SLOTS:
 
     void holdsForUploadsAreApartFromWhatIsStored()
     {
-        auto store = makeStore(QStringLiteral("postgresql"));
-        QVERIFY(store);
-        auto *pg = static_cast<PgAccountStore *>(store.get());
-        QVERIFY(pg->add(QStringLiteral("laptop"), false, 200));
-        const QString id = pg->list()->first().id;
-        const QString name = QStringLiteral("laptop");
+        const auto pg = pgClient(QStringLiteral("laptop"), 200);
+        QVERIFY(pg);
+        const QString id = pg.id;
+        const QString name = pg.name;
         // An upload of 100 held, its object of 60 stored: both count against the quota.
         QCOMPARE(pg->reserve(id, 100, 200).value(), true);
         QVERIFY(pg->objectStored(id, QStringLiteral("locks/aa"), 60, 0));
@@ -447,11 +467,9 @@ private Q_SLOTS:
     {
         // A removal through another instance in the middle of the listing: it waits for the
         // count, then takes away what the count found, so the usage is exact after both.
-        auto store = makeStore(QStringLiteral("postgresql"));
-        QVERIFY(store);
-        auto *pg = static_cast<PgAccountStore *>(store.get());
-        QVERIFY(pg->add(QStringLiteral("laptop"), false, 0));
-        const QString id = pg->list()->first().id;
+        const auto pg = pgClient(QStringLiteral("laptop"));
+        QVERIFY(pg);
+        const QString id = pg.id;
         QVERIFY(pg->objectStored(id, QStringLiteral("locks/aa"), 100, 0));
         QVERIFY(pg->objectStored(id, QStringLiteral("locks/bb"), 50, 0));
         auto other = PgAccountStore::open(settingsFromEnvironment());
@@ -483,11 +501,9 @@ private Q_SLOTS:
     {
         // The database drops the connection between two requests (a restart, a failover): the
         // next change finds it lost before anything was committed, and is made on a new one.
-        auto store = makeStore(QStringLiteral("postgresql"));
-        QVERIFY(store);
-        auto *pg = static_cast<PgAccountStore *>(store.get());
-        QVERIFY(pg->add(QStringLiteral("laptop"), false, 0));
-        const QString id = pg->list()->first().id;
+        const auto pg = pgClient(QStringLiteral("laptop"));
+        QVERIFY(pg);
+        const QString id = pg.id;
         Database admin(settingsFromEnvironment());
         const auto dropConnection = [&] {
             const auto backend = scalar(pg->database(), QStringLiteral("SELECT pg_backend_pid()"));
@@ -629,27 +645,25 @@ private Q_SLOTS:
 
     void survivesTheDatabaseGoingAway()
     {
-        auto store = makeStore(QStringLiteral("postgresql"));
-        QVERIFY(store);
-        auto added = store->add(QStringLiteral("laptop"), false, 0);
-        QVERIFY(added);
-        QVERIFY(callerOf(*store, added->token));
+        const auto client = pgClient(QStringLiteral("laptop"));
+        QVERIFY(client);
+        auto *store = client.store.get();
 
         // Stopped: the store cannot answer, which is not the same as "no such token".
         QVERIFY(pgUp(QStringLiteral("stop")));
-        auto down = store->authenticate(added->token.toLatin1());
+        auto down = store->authenticate(client.token.toLatin1());
         QVERIFY(!down);
         QCOMPARE(down.error().code, ErrorCode::Transient);
         QVERIFY2(down.error().message.contains(QStringLiteral("database")),
                  qPrintable(down.error().message));
         QVERIFY(pgUp(QStringLiteral("start")));
-        QVERIFY(callerOf(*store, added->token)); // a new connection, without a restart
+        QVERIFY(callerOf(*store, client.token)); // a new connection, without a restart
 
         // Killed, as a crash: the same once it is back.
         QVERIFY(pgUp(QStringLiteral("kill")));
-        QVERIFY(!store->authenticate(added->token.toLatin1()));
+        QVERIFY(!store->authenticate(client.token.toLatin1()));
         QVERIFY(pgUp(QStringLiteral("start")));
-        QVERIFY(callerOf(*store, added->token));
+        QVERIFY(callerOf(*store, client.token));
     }
 
     void serverOnTheDatabase()
