@@ -26,6 +26,8 @@ packages=(
   haproxy
   # benchmarks (dataset generator, timing)
   python3 time restic borgbackup
+  # OpenSSL's own client, which asks obnam-server for a renegotiation (tests/tst_server.cpp)
+  openssl
   # fuzzing and sanitizers (scripts/fuzz.sh: clang with libFuzzer's runtime, libclang_rt.fuzzer)
   clang libclang-rt-14-dev
   # packages (scripts/package.sh): dpkg-shlibdeps comes with build-essential's dpkg-dev

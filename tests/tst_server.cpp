@@ -5,7 +5,10 @@
 #include "TestSupport.h"
 #include "crypto/Crypto.h"
 
+#include <QProcess>
+#include <QSslCipher>
 #include <QSslSocket>
+#include <QStandardPaths>
 #include <QtTest>
 
 using namespace obnam;
@@ -310,6 +313,52 @@ private Q_SLOTS:
         QVERIFY(!pinned);
         QVERIFY2(pinned.error().message.contains(QStringLiteral("server_cert_sha256")),
                  qPrintable(pinned.error().message));
+    }
+
+    // TLS 1.2 with forward secrecy and authenticated encryption, or TLS 1.3; no CBC suites
+    // and no renegotiation (a client asking again and again makes the server work).
+    void onlyStrongTlsIsSpoken()
+    {
+        const auto handshake = [&](QSsl::SslProtocol protocol, const QString &cipher) {
+            QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+            config.setProtocol(protocol);
+            config.setPeerVerifyMode(QSslSocket::VerifyNone);
+            if (!cipher.isEmpty()) {
+                const QSslCipher suite(cipher);
+                if (suite.isNull())
+                    qFatal("this TLS library does not know %s", qPrintable(cipher));
+                config.setCiphers({suite});
+            }
+            QSslSocket socket;
+            socket.setSslConfiguration(config);
+            socket.connectToHostEncrypted(QStringLiteral("127.0.0.1"), m_server.port());
+            return socket.waitForEncrypted(5000);
+        };
+        QVERIFY(handshake(QSsl::TlsV1_3OrLater, {}));
+        QVERIFY(handshake(QSsl::TlsV1_2, QStringLiteral("ECDHE-ECDSA-AES128-GCM-SHA256")));
+        QVERIFY(handshake(QSsl::TlsV1_2, QStringLiteral("ECDHE-ECDSA-CHACHA20-POLY1305")));
+        for (const char *weak : {"ECDHE-ECDSA-AES128-SHA", "ECDHE-ECDSA-AES256-SHA384"})
+            QVERIFY2(!handshake(QSsl::TlsV1_2, QString::fromLatin1(weak)), weak);
+
+        // Renegotiation, asked for by OpenSSL's own client ("R" on its input).
+        const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
+        if (openssl.isEmpty())
+            QSKIP("no openssl program to ask for a renegotiation");
+        QProcess client;
+        client.setProcessChannelMode(QProcess::MergedChannels);
+        client.start(openssl, {QStringLiteral("s_client"), QStringLiteral("-connect"),
+                               QStringLiteral("127.0.0.1:%1").arg(m_server.port()),
+                               QStringLiteral("-tls1_2")});
+        QVERIFY(client.waitForStarted());
+        QByteArray said;
+        QTRY_VERIFY_WITH_TIMEOUT((said += client.readAll()).contains("Verify return code"), 5000);
+        client.write("R\n");
+        QTRY_VERIFY_WITH_TIMEOUT((said += client.readAll()).contains("RENEGOTIATING"), 5000);
+        // The server refuses, and the connection ends with its alert.
+        QTRY_VERIFY2_WITH_TIMEOUT((said += client.readAll()).contains("no renegotiation"),
+                                  said.constData(), 5000);
+        client.kill();
+        client.waitForFinished();
     }
 
     // systemctl stop sends SIGTERM: the server ends at once, every time, also right after
