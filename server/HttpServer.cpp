@@ -1,5 +1,6 @@
 #include "HttpServer.h"
 
+#include "ConnectionSlots.h"
 #include "HttpBodies.h"
 
 #include <QDateTime>
@@ -17,9 +18,7 @@
 #include <array>
 #include <atomic>
 #include <cstdio>
-#include <mutex>
 #include <thread>
-#include <unordered_map>
 #include <variant>
 #include <vector>
 
@@ -46,47 +45,6 @@ void logLine(const char *level, const std::string &message)
 }
 
 namespace {
-
-// Connections by source address. One address cannot take every slot, so a stranger holding
-// connections open does not lock real clients out.
-class ConnectionSlots
-{
-public:
-    ConnectionSlots(int total, int perAddress)
-        : m_total(total)
-        , m_perAddress(perAddress)
-    {}
-
-    bool acquire(const std::string &address)
-    {
-        std::lock_guard lock(m_mutex);
-        int &mine = m_byAddress[address];
-        if (m_used >= m_total || mine >= m_perAddress) {
-            if (mine == 0)
-                m_byAddress.erase(address);
-            return false;
-        }
-        ++mine;
-        ++m_used;
-        return true;
-    }
-
-    void release(const std::string &address)
-    {
-        std::lock_guard lock(m_mutex);
-        auto it = m_byAddress.find(address);
-        if (it != m_byAddress.end() && --it->second == 0)
-            m_byAddress.erase(it);
-        --m_used;
-    }
-
-private:
-    std::mutex m_mutex;
-    const int m_total;
-    const int m_perAddress;
-    int m_used = 0;
-    std::unordered_map<std::string, int> m_byAddress;
-};
 
 class Session : public std::enable_shared_from_this<Session>
 {

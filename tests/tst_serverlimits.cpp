@@ -5,6 +5,7 @@
 //
 // The races and loads run briefly here; bench/attacks.sh runs the long forms
 // (OBNAM_RACE_SECONDS, OBNAM_UPLOAD_CONNECTIONS, OBNAM_STRANGER_CONNECTIONS).
+#include "ConnectionSlots.h"
 #include "ServerProcess.h"
 #include "TestSupport.h"
 #include "backend/ObjectName.h"
@@ -495,6 +496,35 @@ private Q_SLOTS:
         crowd.clear();
         QTRY_VERIFY_WITH_TIMEOUT(
             bool(tight.backend(t.token)->list(QStringLiteral("packs/")).result()), 15000);
+    }
+
+    void slotsAreCountedBySource()
+    {
+        // An IPv6 host is routinely given a whole /64: counted by address, it could take
+        // every slot with addresses of its own. IPv4 arrives mapped into IPv6 on a dual-stack
+        // socket, and must still count by its own address, not as one ::/64 for all of IPv4.
+        using obnam::server::ConnectionSlots;
+        QCOMPARE(ConnectionSlots::sourceOf("192.0.2.7"), std::string("192.0.2.7"));
+        QCOMPARE(ConnectionSlots::sourceOf("::ffff:192.0.2.7"), std::string("192.0.2.7"));
+        QCOMPARE(ConnectionSlots::sourceOf("2001:db8:1:2:aaaa::1"),
+                 std::string("2001:db8:1:2::/64"));
+        QCOMPARE(ConnectionSlots::sourceOf("not an address"), std::string("not an address"));
+
+        ConnectionSlots slots(10, 2);
+        QVERIFY(slots.acquire("2001:db8:1:2::1"));
+        QVERIFY(slots.acquire("2001:db8:1:2::2"));
+        QVERIFY(!slots.acquire("2001:db8:1:2:ffff::3")); // the same /64
+        QVERIFY(slots.acquire("2001:db8:1:3::1"));       // the next one
+        QVERIFY(slots.acquire("::ffff:192.0.2.7"));
+        QVERIFY(slots.acquire("::ffff:192.0.2.8"));
+        QVERIFY(slots.acquire("192.0.2.7"));
+        QVERIFY(!slots.acquire("::ffff:192.0.2.7")); // the same address, mapped or not
+        slots.release("2001:db8:1:2::1");
+        QVERIFY(slots.acquire("2001:db8:1:2:ffff::3"));
+        // The total holds over every source.
+        for (int i = 0; i < 4; ++i)
+            QVERIFY(slots.acquire("198.51.100." + std::to_string(i)));
+        QVERIFY(!slots.acquire("198.51.100.200"));
     }
 
     void strangersCannotHoldEverySlot()
