@@ -132,6 +132,7 @@ private:
         m_upload.emplace(std::move(*m_head));
         m_upload->body_limit(std::uint64_t(m_config.maxBodyBytes));
         m_upload->get().body().spool = m_api.spoolFor(*m_admission, *length);
+        startTransfer();
         readBody();
     }
 
@@ -139,12 +140,12 @@ private:
     {
         if (m_upload->is_done())
             return dispatch();
-        // The idle timer restarts with every piece, so a slow but steady upload completes and
-        // a stalled one does not hold the connection.
-        beast::get_lowest_layer(m_stream).expires_after(
-            std::chrono::seconds(m_config.idleTimeoutSeconds));
+        // The timer restarts with every piece, so a slow but steady upload completes and a
+        // stalled or trickling one does not hold the connection.
+        armTransferTimer();
         http::async_read_some(m_stream, m_buffer, *m_upload,
-                              [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                              [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+                                  self->m_transferred += n;
                                   if (ec == http::error::body_limit)
                                       return self->fail(413, "object too large");
                                   if (ec == beast::error::timeout || ec == asio::error::eof ||
@@ -240,6 +241,7 @@ private:
     template <class Message> void write(std::shared_ptr<Message> res)
     {
         using Serializer = http::response_serializer<typename Message::body_type>;
+        startTransfer();
         writeSome(res, std::make_shared<Serializer>(*res));
     }
 
@@ -249,11 +251,11 @@ private:
     template <class Message, class Serializer>
     void writeSome(std::shared_ptr<Message> res, std::shared_ptr<Serializer> serializer)
     {
-        beast::get_lowest_layer(m_stream).expires_after(
-            std::chrono::seconds(m_config.idleTimeoutSeconds));
+        armTransferTimer();
         http::async_write_some(
             m_stream, *serializer,
-            [self = shared_from_this(), res, serializer](beast::error_code ec, std::size_t) {
+            [self = shared_from_this(), res, serializer](beast::error_code ec, std::size_t n) {
+                self->m_transferred += n;
                 if (ec)
                     return self->close();
                 if (!serializer->is_done())
@@ -262,6 +264,32 @@ private:
                     return self->drainThenClose();
                 self->readHeader();
             });
+    }
+
+    void startTransfer()
+    {
+        m_transferStart = std::chrono::steady_clock::now();
+        m_transferred = 0;
+    }
+
+    // A body or an answer ends when nothing has moved for idle_timeout_seconds, or when it
+    // moves too slowly on average: it may take the idle timeout plus a second for every
+    // min_transfer_rate bytes moved so far (a rule like Apache's mod_reqtimeout MinRate). A
+    // client, with a token or without, that sends or reads a byte now and then cannot hold a
+    // connection for long; any real line moves far more.
+    void armTransferTimer()
+    {
+        const std::chrono::seconds idle(m_config.idleTimeoutSeconds);
+        auto deadline = std::chrono::steady_clock::now() + idle;
+        if (m_config.minTransferRate > 0) {
+            // In milliseconds, capped at a year so that the time point cannot overflow.
+            const double earned =
+                std::min(double(m_transferred) * 1000.0 / double(m_config.minTransferRate),
+                         365.0 * 86400 * 1000);
+            deadline = std::min(deadline,
+                                m_transferStart + idle + std::chrono::milliseconds(qint64(earned)));
+        }
+        beast::get_lowest_layer(m_stream).expires_at(deadline);
     }
 
     // After refusing a request whose rest was not read, read and discard what the client is
@@ -310,6 +338,8 @@ private:
     std::string m_target = "-";
     bool m_keepAlive = true;
     bool m_draining = false;
+    std::chrono::steady_clock::time_point m_transferStart;
+    std::uint64_t m_transferred = 0;
     std::array<char, 16384> m_drain{};
     std::size_t m_drained = 0;
 };

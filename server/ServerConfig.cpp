@@ -18,6 +18,7 @@ const QStringList kKeys{QStringLiteral("address"),
                         QStringLiteral("max_header_bytes"),
                         QStringLiteral("header_timeout_seconds"),
                         QStringLiteral("idle_timeout_seconds"),
+                        QStringLiteral("min_transfer_rate"),
                         QStringLiteral("max_connections"),
                         QStringLiteral("max_connections_per_address"),
                         QStringLiteral("io_threads"),
@@ -130,6 +131,10 @@ Result<ServerConfig> parse(const YAML::Node &root, const QString &file)
         {"idle_timeout_seconds", 1, 86400,
          [&](qint64 v) {
              c.idleTimeoutSeconds = int(v);
+         }},
+        {"min_transfer_rate", 0, 1LL << 40,
+         [&](qint64 v) {
+             c.minTransferRate = v;
          }},
         {"max_connections", 1, 100000,
          [&](qint64 v) {

@@ -24,6 +24,9 @@ struct ServerConfig
     qint64 maxHeaderBytes = 16 * 1024;
     int headerTimeoutSeconds = 10; // a request's head must arrive within this
     int idleTimeoutSeconds = 60;   // a connection with no progress for this long is closed
+    // A body or answer must also move this many bytes a second on average, counted after a
+    // first idle timeout's grace; 0: no such floor.
+    qint64 minTransferRate = 500;
     int maxConnections = 256;
     // One source address cannot take every connection: a client needs a handful (six per
     // host in Qt), and a machine behind NAT a few dozen.

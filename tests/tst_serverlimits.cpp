@@ -365,6 +365,42 @@ private Q_SLOTS:
         QVERIFY(answer.mid(head + 4) == data);
     }
 
+    void aTrickleCannotHoldAConnection()
+    {
+        // A client with a valid token sends its body a little at a time, never pausing for as
+        // long as the idle timeout: at 200 bytes a second against a floor of 1,000 it may take
+        // 2 s plus a second for every 1,000 bytes sent, so about 2.5 s. A body sent at 4,000
+        // bytes a second, as slow as that is, completes.
+        ServerProcess server("idle_timeout_seconds: 2\nmin_transfer_rate: 1000\n");
+        QVERIFY2(server.start(), qPrintable(server.log()));
+        const auto t = server.addClient(QStringLiteral("trickler"));
+        const auto send = [&](const QByteArray &name, int piece, int everyMs, int total) {
+            auto socket = connectFrom(server.port());
+            if (!socket->waitForEncrypted(5000))
+                return std::pair<qint64, QByteArray>(-1, {});
+            socket->write(putHead(t.token, name, total));
+            QElapsedTimer clock;
+            clock.start();
+            for (int sent = 0; sent < total && clock.elapsed() < 20000; sent += piece) {
+                if (socket->state() != QAbstractSocket::ConnectedState)
+                    break;
+                socket->write(QByteArray(piece, 'x'));
+                socket->flush();
+                QTest::qWait(everyMs);
+            }
+            const QByteArray answer = readAnswer(*socket, 5000);
+            return std::pair<qint64, QByteArray>(clock.elapsed(), answer);
+        };
+        const auto [trickled, cutOff] =
+            send("locks/00000000000000000000000000000001", 100, 500, 100000);
+        qInfo("the trickle was cut off after %lld ms", trickled);
+        QVERIFY2(trickled >= 2000 && trickled < 6000, qPrintable(QString::number(trickled)));
+        QCOMPARE(statusOf(cutOff), 0);
+        const auto [steady, stored] = send("locks/00000000000000000000000000000002", 200, 50, 8000);
+        QVERIFY2(steady >= 0, "cannot connect");
+        QCOMPARE(statusOf(stored), 201);
+    }
+
     void unfinishedUploadsCostLittleMemory()
     {
         // Many uploads that send most of their body and then stall: each is a file on the
