@@ -30,6 +30,7 @@ struct Step
     int delayMs = 0;
     QList<std::pair<QByteArray, QByteArray>> headers = {};
     bool cutAfterHead = false; // the status and headers arrive, then `error` ends the body
+    int trickleEveryMs = 0;    // after the head, the body arrives a byte at a time
 };
 
 struct Script
@@ -76,20 +77,34 @@ public:
     }
     qint64 bytesAvailable() const override
     {
-        return m_step.body.size() - m_offset + QIODevice::bytesAvailable();
+        return arrived() - m_offset + QIODevice::bytesAvailable();
     }
     bool isSequential() const override { return true; }
 
 protected:
     qint64 readData(char *data, qint64 max) override
     {
-        const qint64 n = qMin<qint64>(max, m_step.body.size() - m_offset);
+        const qint64 n = qMin<qint64>(max, arrived() - m_offset);
         memcpy(data, m_step.body.constData() + m_offset, size_t(n));
         m_offset += n;
         return n;
     }
 
 private:
+    qint64 arrived() const { return m_step.trickleEveryMs > 0 ? m_trickled : m_step.body.size(); }
+
+    void trickle()
+    {
+        if (isFinished())
+            return;
+        if (m_trickled == m_step.body.size())
+            return done();
+        ++m_trickled;
+        Q_EMIT readyRead();
+        Q_EMIT downloadProgress(m_trickled, m_step.body.size());
+        QTimer::singleShot(m_step.trickleEveryMs, this, [this] { trickle(); });
+    }
+
     void complete()
     {
         if (m_uploadSize > 0 && m_step.error == NoError)
@@ -110,6 +125,8 @@ private:
                          QStringLiteral("HTTP %1").arg(m_step.status));
         }
         Q_EMIT metaDataChanged();
+        if (m_step.trickleEveryMs > 0)
+            return trickle();
         Q_EMIT readyRead();
         if (!m_step.body.isEmpty())
             Q_EMIT downloadProgress(m_step.body.size(), m_step.body.size());
@@ -128,6 +145,7 @@ private:
     Script *m_script;
     qint64 m_uploadSize;
     qint64 m_offset = 0;
+    qint64 m_trickled = 0;
 };
 
 class ScriptedNam : public QNetworkAccessManager
@@ -327,6 +345,37 @@ private Q_SLOTS:
         QVERIFY2(r.error().message.contains(QStringLiteral("no data moved")),
                  qPrintable(r.error().message));
         QCOMPARE(script->seen.size(), 4);
+    }
+
+    void aTricklingServerIsCutOff()
+    {
+        // A byte every 20 ms, never pausing for the 300 ms without progress that the watchdog
+        // waits: the floor of 1,000 bytes a second allows 300 ms plus 1 ms a byte, so each try
+        // ends after about a third of a second instead of the 20 s the body would take.
+        auto script = std::make_shared<Script>();
+        Step trickle{200, QByteArray(1000, 'x')};
+        trickle.trickleEveryMs = 20;
+        script->fallback = trickle;
+        HttpsSettings settings = fastSettings();
+        settings.minTransferRate = 1000;
+        auto backend = scripted(script, settings);
+        QElapsedTimer timer;
+        timer.start();
+        const auto r = backend->get(kPack).result();
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::Transient);
+        QVERIFY2(r.error().message.contains(QStringLiteral("under 1000 bytes a second")),
+                 qPrintable(r.error().message));
+        QCOMPARE(script->seen.size(), 4);
+        QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+
+        // At the same pace, a body small enough to arrive within its allowance is taken whole.
+        script->fallback.body = QByteArray(10, 'y');
+        script->seen.clear();
+        const auto small = backend->get(kPack).result();
+        QVERIFY2(small, qPrintable(small ? QString() : small.error().message));
+        QCOMPARE(*small, QByteArray(10, 'y'));
+        QCOMPARE(script->seen.size(), 1);
     }
 
     void statReadsTheObjectSize()

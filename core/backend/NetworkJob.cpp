@@ -6,6 +6,7 @@
 #include <QSslCertificate>
 #include <QSslConfiguration>
 
+#include <algorithm>
 #include <limits>
 
 namespace obnam {
@@ -36,6 +37,7 @@ void NetworkJob::attempt()
     m_certificateRefused = false;
     m_pinMismatch = false;
     m_timedOut = false;
+    m_tooSlow = false;
     m_tooLarge = false;
     m_sent = m_received = 0;
     QUrl url = m_settings.baseUrl;
@@ -94,13 +96,13 @@ void NetworkJob::attempt()
     });
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onFinished(reply); });
     connect(reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64) {
-        m_watchdog.start();
         m_sent = sent;
+        armWatchdog();
         Q_EMIT progress(m_sent, m_received);
     });
     connect(reply, &QNetworkReply::downloadProgress, this, [this, reply](qint64 received, qint64) {
-        m_watchdog.start();
         m_received = received;
+        armWatchdog();
         Q_EMIT progress(m_sent, m_received);
         if (received > responseLimit(reply) && !m_tooLarge) {
             m_tooLarge = true;
@@ -110,9 +112,24 @@ void NetworkJob::attempt()
     m_watchdog.disconnect(this);
     connect(&m_watchdog, &QTimer::timeout, this, [this, reply] {
         m_timedOut = true;
+        m_tooSlow = m_clock.elapsed() >= rateBudgetMs();
         reply->abort(); // finishes the reply with OperationCanceledError
     });
-    m_watchdog.start();
+    m_clock.start();
+    armWatchdog();
+}
+
+qint64 NetworkJob::rateBudgetMs() const
+{
+    if (m_settings.minTransferRate <= 0)
+        return std::numeric_limits<qint64>::max();
+    return m_settings.transferTimeoutMs + (m_sent + m_received) * 1000 / m_settings.minTransferRate;
+}
+
+void NetworkJob::armWatchdog()
+{
+    const qint64 left = rateBudgetMs() - m_clock.elapsed();
+    m_watchdog.start(int(std::clamp<qint64>(left, 0, m_settings.transferTimeoutMs)));
 }
 
 void NetworkJob::onSslErrors(QNetworkReply *reply, const QList<QSslError> &errors)
@@ -214,6 +231,9 @@ void NetworkJob::onFinished(QNetworkReply *reply)
     o.pinMismatch = m_pinMismatch;
     if (m_certificateRefused)
         o.errorString = m_outcome.errorString;
+    else if (m_tooSlow)
+        o.errorString = QStringLiteral("the transfer moved under %1 bytes a second on average")
+                            .arg(m_settings.minTransferRate);
     else if (m_timedOut)
         o.errorString =
             QStringLiteral("no data moved for %1 s").arg(m_settings.transferTimeoutMs / 1000.0);

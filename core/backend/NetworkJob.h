@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QNetworkReply>
 #include <QObject>
 #include <QSslError>
@@ -21,8 +22,12 @@ struct HttpsSettings
     QByteArray pinnedSha256;       // raw SHA-256 of the server certificate's DER form
     bool verifyTls = true;         // false accepts any certificate (documented as unsafe)
     int transferTimeoutMs = 60000; // no bytes moving for this long fails the attempt
-    int maxAttempts = 5;           // tries per request for network errors and 5xx
-    int initialBackoffMs = 250;    // doubled after each failed try
+    // Bytes a second an attempt must also average: it may take transferTimeoutMs plus a second
+    // for every this many bytes moved, so a server that trickles cannot hold a backup for
+    // ever. 0: no floor.
+    qint64 minTransferRate = 500;
+    int maxAttempts = 5;        // tries per request for network errors and 5xx
+    int initialBackoffMs = 250; // doubled after each failed try
 };
 
 // What one HTTP exchange produced.
@@ -94,6 +99,10 @@ private:
     // The most the answer in `reply` may hold (see Spec::maxResponseBytes).
     qint64 responseLimit(QNetworkReply *reply) const;
     bool retryable(const HttpOutcome &o) const;
+    // (Re)starts the watchdog for whichever ends first: the transfer timeout without progress,
+    // or what the bytes moved so far allow at the settings' minimum rate.
+    void armWatchdog();
+    qint64 rateBudgetMs() const;
 
     QNetworkAccessManager *m_nam;
     const HttpsSettings &m_settings;
@@ -106,6 +115,8 @@ private:
     bool m_certificateRefused = false;
     bool m_pinMismatch = false;
     bool m_timedOut = false;
+    bool m_tooSlow = false;
+    QElapsedTimer m_clock; // since the attempt began
     bool m_tooLarge = false;
     qint64 m_sent = 0;
     qint64 m_received = 0;
