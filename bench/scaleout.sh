@@ -7,6 +7,8 @@
 #   client's token); and the bucket straight from obnam-cli, without a server.
 #   One instance behind the same balancer is the fair measure of what a second one adds: on
 #   one machine the balancer's own TLS takes CPU from everything else.
+# Each backup's CPU time, the client's and the serving processes' (the instances, HAProxy,
+# the gateway and PostgreSQL), and the fastest the machine's cores could run it.
 # Then small objects (4 KiB) per second through each server set-up and straight to S3, the
 # time `obnam-server migrate` takes to move the local-storage server's accounts and
 # repositories onto the bucket and the database, and the servers' peak resident memory.
@@ -47,7 +49,8 @@ for tool in "$CLI" "$SERVER" "$PUTRATE"; do
     [ -x "$tool" ] || { echo "build obnam-cli, obnam-server and obnam-put-rate first" >&2; exit 2; }
 done
 for tool in ceph-mon radosgw haproxy; do
-    command -v "$tool" >/dev/null || { echo "$tool is not installed" >&2; exit 2; }
+    # 77: what ctest takes for "skipped" (BenchScaleOutQuick).
+    command -v "$tool" >/dev/null || { echo "skipped: $tool is not installed" >&2; exit 77; }
 done
 
 rm -rf "$WORK"
@@ -167,6 +170,27 @@ sleep 1
 
 new_token() { "$SERVER" --config "$WORK/$1/server.yaml" client add "$2" 2>/dev/null | sed -n 's/^access_token: //p'; }
 
+# CPU seconds (user and system) the processes that serve backups have used so far: every
+# obnam-server, HAProxy, the gateway with its OSD and monitor, and PostgreSQL (its postmaster
+# with the backends that ended, counted in its children's time, and those still running).
+HZ=$(getconf CLK_TCK)
+haproxy_pid=${pids[-1]}
+service_cpu() {
+    local p list=() ticks=0
+    for f in "$WORK"/server-*/pid; do list+=("$(cat "$f")"); done
+    for f in "$WORK"/ceph/run/*.pid; do list+=("$(cat "$f")"); done
+    list+=("$haproxy_pid")
+    local postmaster
+    postmaster=$(head -1 "$WORK/pg/data/postmaster.pid")
+    list+=("$postmaster" $(pgrep -P "$postmaster" || true))
+    for p in "${list[@]}"; do
+        # Fields after the command's name: utime, stime, cutime, cstime are 12 to 15.
+        ticks=$((ticks + $(sed 's/.*) //' "/proc/$p/stat" 2>/dev/null |
+            awk '{ print $12 + $13 + $14 + $15 }' || echo 0)))
+    done
+    awk -v t="$ticks" -v hz="$HZ" 'BEGIN { printf "%.2f\n", t / hz }'
+}
+
 export OBNAM_PASSPHRASE=bench-passphrase
 # Each server set-up: the port the client talks to, and the instance whose accounts and
 # certificate it uses (the S3 instances share both).
@@ -192,17 +216,20 @@ run() { # target rep
     [ -z "${account_on[$target]:-}" ] || token=$(new_token "${account_on[$target]}" "$target-$rep")
     HOME=$home OBNAM_ACCESS_TOKEN=$token "$CLI" init >/dev/null
     drop_caches
-    local a b c
+    local a b c before after client
+    before=$(service_cpu)
     a=$(date +%s.%N)
-    HOME=$home OBNAM_ACCESS_TOKEN=$token "$CLI" backup >/dev/null 2>"$WORK/run.err" ||
-        { cat "$WORK/run.err" >&2; exit 1; }
+    HOME=$home OBNAM_ACCESS_TOKEN=$token /usr/bin/time -f "%U %S" -o "$WORK/run.cpu" \
+        "$CLI" backup >/dev/null 2>"$WORK/run.err" || { cat "$WORK/run.err" >&2; exit 1; }
     b=$(date +%s.%N)
+    after=$(service_cpu)
+    client=$(awk '{ printf "%.2f", $1 + $2 }' "$WORK/run.cpu")
     drop_caches
     HOME=$home OBNAM_ACCESS_TOKEN=$token "$CLI" restore latest "$RESTORE_DIR/tree" >/dev/null \
         2>"$WORK/run.err" || { cat "$WORK/run.err" >&2; exit 1; }
     c=$(date +%s.%N)
     rm -rf "$RESTORE_DIR/tree"
-    echo "$(seconds "$a" "$b") $(seconds "$b" "$c")"
+    echo "$(seconds "$a" "$b") $(seconds "$b" "$c") $client $(seconds "$before" "$after")"
 }
 
 targets=(local server-local server-s3 haproxy-one haproxy haproxy-sticky haproxy-tcp s3)
@@ -214,15 +241,17 @@ if [ -n "${TARGETS:-}" ]; then
     done
     targets=("${chosen[@]}")
 fi
-declare -A backup restore
+declare -A backup restore client_cpu service_cpu
 for rep in $(seq "$REPS"); do
     # A different order each time, so that no target always runs first.
     order=("${targets[@]:$((rep % ${#targets[@]}))}" "${targets[@]:0:$((rep % ${#targets[@]}))}")
     for t in "${order[@]}"; do
-        read -r b r < <(run "$t" "$rep")
+        read -r b r cc sc < <(run "$t" "$rep")
         backup[$t]="${backup[$t]:-} $b"
         restore[$t]="${restore[$t]:-} $r"
-        echo "rep $rep: $t backup $b s, restore $r s" >&2
+        client_cpu[$t]="${client_cpu[$t]:-} $cc"
+        service_cpu[$t]="${service_cpu[$t]:-} $sc"
+        echo "rep $rep: $t backup $b s (CPU: client $cc s, services $sc s), restore $r s" >&2
     done
 done
 
@@ -240,6 +269,21 @@ for t in "${targets[@]}"; do
     b=$(median "${backup[$t]}")
     r=$(median "${restore[$t]}")
     echo "| ${label[$t]} | $b | $(mbps "$b") | $(ratio "$lb" "$b") | $r | $(mbps "$r") | $(ratio "$lr" "$r") |"
+done
+
+# Where each backup's CPU time went, and the fastest this machine's cores could run it if
+# every process kept them busy: no server, however lean, beats its CPU time divided by the
+# cores. The services' share includes what they use idle (a fraction of a second here).
+cores=$(nproc)
+echo
+echo "| backup, CPU seconds (median of $REPS) | client | services | total | / $cores cores | best ratio to local these cores allow |"
+echo "|---|---|---|---|---|---|"
+for t in "${targets[@]}"; do
+    cc=$(median "${client_cpu[$t]}")
+    sc=$(median "${service_cpu[$t]}")
+    total=$(awk -v a="$cc" -v b="$sc" 'BEGIN { printf "%.2f", a + b }')
+    floor=$(awk -v t="$total" -v n="$cores" 'BEGIN { printf "%.2f", t / n }')
+    echo "| ${label[$t]} | $cc | $sc | $total | $floor | $(ratio "$lb" "$floor") |"
 done
 
 if [ "$OBJECTS" -gt 0 ]; then
