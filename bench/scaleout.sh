@@ -170,25 +170,30 @@ sleep 1
 
 new_token() { "$SERVER" --config "$WORK/$1/server.yaml" client add "$2" 2>/dev/null | sed -n 's/^access_token: //p'; }
 
-# CPU seconds (user and system) the processes that serve backups have used so far: every
-# obnam-server, HAProxy, the gateway with its OSD and monitor, and PostgreSQL (its postmaster
-# with the backends that ended, counted in its children's time, and those still running).
+# CPU seconds (user and system) the processes that serve backups have used so far, as four
+# numbers: every obnam-server, HAProxy, the gateway with its OSD and monitor, and PostgreSQL
+# (its postmaster with the backends that ended, counted in its children's time, and those
+# still running).
 HZ=$(getconf CLK_TCK)
 haproxy_pid=${pids[-1]}
-service_cpu() {
-    local p list=() ticks=0
-    for f in "$WORK"/server-*/pid; do list+=("$(cat "$f")"); done
-    for f in "$WORK"/ceph/run/*.pid; do list+=("$(cat "$f")"); done
-    list+=("$haproxy_pid")
-    local postmaster
-    postmaster=$(head -1 "$WORK/pg/data/postmaster.pid")
-    list+=("$postmaster" $(pgrep -P "$postmaster" || true))
-    for p in "${list[@]}"; do
+ticks_of() { # PID...
+    local p ticks=0
+    for p in "$@"; do
         # Fields after the command's name: utime, stime, cutime, cstime are 12 to 15.
         ticks=$((ticks + $(sed 's/.*) //' "/proc/$p/stat" 2>/dev/null |
             awk '{ print $12 + $13 + $14 + $15 }' || echo 0)))
     done
-    awk -v t="$ticks" -v hz="$HZ" 'BEGIN { printf "%.2f\n", t / hz }'
+    echo "$ticks"
+}
+service_cpu() {
+    local servers=() ceph=() postmaster
+    for f in "$WORK"/server-*/pid; do servers+=("$(cat "$f")"); done
+    for f in "$WORK"/ceph/run/*.pid; do ceph+=("$(cat "$f")"); done
+    postmaster=$(head -1 "$WORK/pg/data/postmaster.pid")
+    # shellcheck disable=SC2046 # one PID per word
+    echo "$(ticks_of "${servers[@]}") $(ticks_of "$haproxy_pid") $(ticks_of "${ceph[@]}")" \
+        "$(ticks_of "$postmaster" $(pgrep -P "$postmaster" || true))" |
+        awk -v hz="$HZ" '{ printf "%.2f %.2f %.2f %.2f\n", $1 / hz, $2 / hz, $3 / hz, $4 / hz }'
 }
 
 export OBNAM_PASSPHRASE=bench-passphrase
@@ -224,12 +229,14 @@ run() { # target rep
     b=$(date +%s.%N)
     after=$(service_cpu)
     client=$(awk '{ printf "%.2f", $1 + $2 }' "$WORK/run.cpu")
+    # What each kind of service used during the backup.
+    used=$(echo "$before $after" | awk '{ printf "%.2f %.2f %.2f %.2f", $5 - $1, $6 - $2, $7 - $3, $8 - $4 }')
     drop_caches
     HOME=$home OBNAM_ACCESS_TOKEN=$token "$CLI" restore latest "$RESTORE_DIR/tree" >/dev/null \
         2>"$WORK/run.err" || { cat "$WORK/run.err" >&2; exit 1; }
     c=$(date +%s.%N)
     rm -rf "$RESTORE_DIR/tree"
-    echo "$(seconds "$a" "$b") $(seconds "$b" "$c") $client $(seconds "$before" "$after")"
+    echo "$(seconds "$a" "$b") $(seconds "$b" "$c") $client $used"
 }
 
 targets=(local server-local server-s3 haproxy-one haproxy haproxy-sticky haproxy-tcp s3)
@@ -241,17 +248,21 @@ if [ -n "${TARGETS:-}" ]; then
     done
     targets=("${chosen[@]}")
 fi
-declare -A backup restore client_cpu service_cpu
+declare -A backup restore client_cpu server_cpu haproxy_cpu ceph_cpu pg_cpu
 for rep in $(seq "$REPS"); do
     # A different order each time, so that no target always runs first.
     order=("${targets[@]:$((rep % ${#targets[@]}))}" "${targets[@]:0:$((rep % ${#targets[@]}))}")
     for t in "${order[@]}"; do
-        read -r b r cc sc < <(run "$t" "$rep")
+        read -r b r cc sv hp ce pg < <(run "$t" "$rep")
         backup[$t]="${backup[$t]:-} $b"
         restore[$t]="${restore[$t]:-} $r"
         client_cpu[$t]="${client_cpu[$t]:-} $cc"
-        service_cpu[$t]="${service_cpu[$t]:-} $sc"
-        echo "rep $rep: $t backup $b s (CPU: client $cc s, services $sc s), restore $r s" >&2
+        server_cpu[$t]="${server_cpu[$t]:-} $sv"
+        haproxy_cpu[$t]="${haproxy_cpu[$t]:-} $hp"
+        ceph_cpu[$t]="${ceph_cpu[$t]:-} $ce"
+        pg_cpu[$t]="${pg_cpu[$t]:-} $pg"
+        echo "rep $rep: $t backup $b s (CPU: client $cc, obnam-server $sv, HAProxy $hp," \
+            "Ceph $ce, PostgreSQL $pg s), restore $r s" >&2
     done
 done
 
@@ -272,18 +283,23 @@ for t in "${targets[@]}"; do
 done
 
 # Where each backup's CPU time went, and the fastest this machine's cores could run it if
-# every process kept them busy: no server, however lean, beats its CPU time divided by the
-# cores. The services' share includes what they use idle (a fraction of a second here).
+# every process kept them busy: no set-up beats its CPU time divided by the cores. The last
+# column leaves obnam-server's own time out: the most any instance, however lean, could reach
+# here beside that gateway and database. Services' time includes what they use idle (a few
+# hundredths of a second).
 cores=$(nproc)
 echo
-echo "| backup, CPU seconds (median of $REPS) | client | services | total | / $cores cores | best ratio to local these cores allow |"
-echo "|---|---|---|---|---|---|"
+echo "| backup, CPU seconds (median of $REPS) | client | obnam-server | HAProxy | Ceph | PostgreSQL | best ratio to local $cores cores allow | the same without obnam-server's time |"
+echo "|---|---|---|---|---|---|---|---|"
 for t in "${targets[@]}"; do
     cc=$(median "${client_cpu[$t]}")
-    sc=$(median "${service_cpu[$t]}")
-    total=$(awk -v a="$cc" -v b="$sc" 'BEGIN { printf "%.2f", a + b }')
-    floor=$(awk -v t="$total" -v n="$cores" 'BEGIN { printf "%.2f", t / n }')
-    echo "| ${label[$t]} | $cc | $sc | $total | $floor | $(ratio "$lb" "$floor") |"
+    sv=$(median "${server_cpu[$t]}")
+    hp=$(median "${haproxy_cpu[$t]}")
+    ce=$(median "${ceph_cpu[$t]}")
+    pg=$(median "${pg_cpu[$t]}")
+    best=$(awk -v l="$lb" -v n="$cores" -v a="$cc" -v b="$sv" -v c="$hp" -v d="$ce" -v e="$pg" \
+        'BEGIN { printf "%.2f %.2f", l / ((a + b + c + d + e) / n), l / ((a + c + d + e) / n) }')
+    echo "| ${label[$t]} | $cc | $sv | $hp | $ce | $pg | ${best% *} | ${best#* } |"
 done
 
 if [ "$OBJECTS" -gt 0 ]; then
