@@ -457,6 +457,26 @@ private Q_SLOTS:
         QCOMPARE(backend->getRange(kPack, 0, 10).result().value(), QByteArray(10, 'y'));
     }
 
+    void aWholeObjectHasACeilingToo()
+    {
+        // A whole object is asked for without a length: the answer may still not exceed the
+        // most an object can be (lowered here from 2 GiB), so a server that sends without
+        // end cannot fill memory.
+        auto script = std::make_shared<Script>();
+        script->fallback = Step{200, QByteArray(5000, 'x')};
+        HttpsSettings settings = fastSettings();
+        settings.maxResponseBytes = 4096;
+        auto backend = scripted(script, settings);
+        const auto got = backend->get(kPack).result();
+        QVERIFY(!got);
+        QCOMPARE(got.error().code, ErrorCode::Corrupt);
+        QVERIFY2(got.error().message.contains(QStringLiteral("larger than the 4096 bytes")),
+                 qPrintable(got.error().message));
+        QCOMPARE(script->seen.size(), 1);
+        script->fallback = Step{200, QByteArray(4096, 'y')};
+        QCOMPARE(backend->get(kPack).result().value(), QByteArray(4096, 'y'));
+    }
+
     void redirectsAreReportedNotFollowed()
     {
         auto script = std::make_shared<Script>();

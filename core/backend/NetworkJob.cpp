@@ -168,7 +168,7 @@ qint64 NetworkJob::responseLimit(QNetworkReply *reply) const
         if (first && last && b >= a)
             return b - a + 1 + 64 * 1024;
     }
-    return std::numeric_limits<qint64>::max();
+    return m_settings.maxResponseBytes;
 }
 
 bool NetworkJob::pinHolds(QNetworkReply *reply)
@@ -245,7 +245,7 @@ void NetworkJob::onFinished(QNetworkReply *reply)
         o.tooLarge = true;
         o.status = 0;
         o.body.clear();
-        o.errorString = QStringLiteral("the answer was larger than the %1 bytes asked for")
+        o.errorString = QStringLiteral("the answer was larger than the %1 bytes it may hold")
                             .arg(responseLimit(reply));
     }
     // An answer cut off after its head (the connection dropped, the watchdog or Qt's timeout

@@ -26,6 +26,10 @@ struct HttpsSettings
     // for every this many bytes moved, so a server that trickles cannot hold a backup for
     // ever. 0: no floor.
     qint64 minTransferRate = 500;
+    // The most any answer may hold when nothing narrower applies (no range, no
+    // Spec::maxResponseBytes): more than any object a repository writes (packs are at most
+    // 1 GiB and one chunk), so that a server sending without end cannot fill memory.
+    qint64 maxResponseBytes = qint64(2) << 30;
     int maxAttempts = 5;        // tries per request for network errors and 5xx
     int initialBackoffMs = 250; // doubled after each failed try
 };
@@ -75,7 +79,7 @@ public:
             sign;
         // The most an answer may hold; beyond it the transfer is cut off, so that a server
         // cannot fill memory. -1: the range's length (and a little for an error document)
-        // when there is a range, else no limit.
+        // when there is a range, else HttpsSettings::maxResponseBytes.
         qint64 maxResponseBytes = -1;
     };
 
