@@ -48,7 +48,7 @@ PUTRATE=$(realpath "$BUILD_DIR/bench/obnam-put-rate")
 for tool in "$CLI" "$SERVER" "$PUTRATE"; do
     [ -x "$tool" ] || { echo "build obnam-cli, obnam-server and obnam-put-rate first" >&2; exit 2; }
 done
-for tool in ceph-mon radosgw haproxy; do
+for tool in ceph-mon radosgw haproxy /usr/bin/time; do
     # 77: what ctest takes for "skipped" (BenchScaleOutQuick).
     command -v "$tool" >/dev/null || { echo "skipped: $tool is not installed" >&2; exit 77; }
 done

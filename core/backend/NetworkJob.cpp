@@ -23,6 +23,7 @@ NetworkJob::NetworkJob(QNetworkAccessManager *nam, const HttpsSettings &settings
     // Qt's own transfer timeout only covers its HTTP implementation; the job's watchdog covers
     // every reply, including a stalled one from a substituted access manager.
     m_watchdog.setSingleShot(true);
+    m_watchdog.setTimerType(Qt::PreciseTimer);
     m_watchdog.setInterval(settings.transferTimeoutMs);
 }
 
@@ -112,7 +113,7 @@ void NetworkJob::attempt()
     m_watchdog.disconnect(this);
     connect(&m_watchdog, &QTimer::timeout, this, [this, reply] {
         m_timedOut = true;
-        m_tooSlow = m_clock.elapsed() >= rateBudgetMs();
+        m_tooSlow = m_rateBound;
         reply->abort(); // finishes the reply with OperationCanceledError
     });
     m_clock.start();
@@ -128,8 +129,11 @@ qint64 NetworkJob::rateBudgetMs() const
 
 void NetworkJob::armWatchdog()
 {
+    // Which limit the timer stands for decides the message when it fires: a stall, or a
+    // transfer that moves too slowly on average (which needs something to have moved).
     const qint64 left = rateBudgetMs() - m_clock.elapsed();
-    m_watchdog.start(int(std::clamp<qint64>(left, 0, m_settings.transferTimeoutMs)));
+    m_rateBound = m_sent + m_received > 0 && left < m_settings.transferTimeoutMs;
+    m_watchdog.start(int(m_rateBound ? std::max<qint64>(left, 0) : m_settings.transferTimeoutMs));
 }
 
 void NetworkJob::onSslErrors(QNetworkReply *reply, const QList<QSslError> &errors)

@@ -120,7 +120,8 @@ private:
     bool m_pinMismatch = false;
     bool m_timedOut = false;
     bool m_tooSlow = false;
-    QElapsedTimer m_clock; // since the attempt began
+    bool m_rateBound = false; // the watchdog is armed for the minimum rate, not a stall
+    QElapsedTimer m_clock;    // since the attempt began
     bool m_tooLarge = false;
     qint64 m_sent = 0;
     qint64 m_received = 0;
