@@ -57,13 +57,18 @@ rm -rf "$WORK"
 mkdir -p "$WORK"
 chmod 711 "$WORK"
 RESTORE_DIR=$(mktemp -d "$RESTORE_IN/obnam-bench-restore.XXXXXX")
+# PostgreSQL runs as the postgres user when this runs as root: its directory must be one that
+# user can reach, which $WORK (in a build tree below /root, say) may not be.
+PG_HOME=$(mktemp -d "${TMPDIR:-/tmp}/obnam-bench-pg.XXXXXX")
+chmod 711 "$PG_HOME"
 pids=()
 cleanup() {
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
     for f in "$WORK"/*/pid; do [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null || true; done
     wait 2>/dev/null || true
     scripts/ceph-rgw-up.sh destroy "$WORK/ceph" >/dev/null 2>&1 || true
-    scripts/pg-up.sh destroy "$WORK/pg" >/dev/null 2>&1 || true
+    scripts/pg-up.sh destroy "$PG_HOME/pg" >/dev/null 2>&1 || true
+    rm -rf "$PG_HOME"
     rm -rf "$RESTORE_DIR"
     [ "$KEEP" = 1 ] || rm -rf "$WORK"
 }
@@ -78,9 +83,9 @@ CEPH_STORE_BYTES=$((12 << 30)) scripts/ceph-rgw-up.sh start "$WORK/ceph" >/dev/n
 set -a
 . "$WORK/ceph/s3.env"
 set +a
-PG_PORT=${PG_PORT:-15433} scripts/pg-up.sh start "$WORK/pg" >/dev/null
+PG_PORT=${PG_PORT:-15433} scripts/pg-up.sh start "$PG_HOME/pg" >/dev/null
 set -a
-. "$WORK/pg/pg.env"
+. "$PG_HOME/pg/pg.env"
 set +a
 s3host=${S3_ENDPOINT#http://}
 
@@ -189,7 +194,7 @@ service_cpu() {
     local servers=() ceph=() postmaster
     for f in "$WORK"/server-*/pid; do servers+=("$(cat "$f")"); done
     for f in "$WORK"/ceph/run/*.pid; do ceph+=("$(cat "$f")"); done
-    postmaster=$(head -1 "$WORK/pg/data/postmaster.pid")
+    postmaster=$(head -1 "$PG_HOME/pg/data/postmaster.pid")
     # shellcheck disable=SC2046 # one PID per word
     echo "$(ticks_of "${servers[@]}") $(ticks_of "$haproxy_pid") $(ticks_of "${ceph[@]}")" \
         "$(ticks_of "$postmaster" $(pgrep -P "$postmaster" || true))" |
